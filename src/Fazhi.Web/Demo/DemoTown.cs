@@ -1,0 +1,163 @@
+using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Web.Demo;
+
+/// <summary>
+/// A town shaped like Tangxia in the 2019 report: the party and government offices, the legal,
+/// justice and petitions offices, fifteen enforcement departments, communities, police stations
+/// with mediation rooms, 25 windows and a few staff to sign in as. Loaded only in demo mode,
+/// only into an empty database.
+/// </summary>
+public sealed class DemoTown(FazhiDbContext db, UserManager<StaffUser> users, IPasswordHasher<StaffUser> hasher)
+{
+    /// <summary>Shown on the login page in demo mode. It is shorter than the policy asks: demo accounts are seeded, not created through the policy.</summary>
+    public const string Password = "Demo#2019";
+
+    public static readonly IReadOnlyList<(string UserName, string Role)> Accounts =
+    [
+        ("admin", Roles.Administrator),
+        ("clerk", Roles.WindowClerk),
+        ("reviewer", Roles.Reviewer),
+        ("supervisor", Roles.Supervisor),
+    ];
+
+    private static readonly (string Code, string Name, bool Enforces)[] Departments =
+    [
+        ("TX-PARTY", "镇委办公室", false),
+        ("TX-GOV", "镇政府办公室", false),
+        ("TX-LAW", "依法治镇办", false),
+        ("TX-POL", "镇委政法办", false),
+        ("TX-JUS", "司法所", false),
+        ("TX-PET", "信访办", false),
+        ("TX-SUP", "效能监督办", false),
+        ("TX-SVC", "市民服务中心", false),
+        ("TX-CAE", "综合行政执法分局", true),
+        ("TX-MSA", "市场监督管理分局", true),
+        ("TX-ECO", "生态环境分局", true),
+        ("TX-EMG", "应急管理分局", true),
+        ("TX-LAND", "自然资源分局", true),
+        ("TX-BUILD", "住房和城乡建设分局", true),
+        ("TX-PLAN", "规划管理所", true),
+        ("TX-HR", "人力资源和社会保障分局", true),
+        ("TX-HEALTH", "卫生健康局", true),
+        ("TX-TRANS", "交通运输分局", true),
+        ("TX-AGRI", "农林水务局", true),
+        ("TX-CULT", "文化广电旅游体育局", true),
+        ("TX-FIRE", "消防救援大队", true),
+        ("TX-POLICE", "公安分局", true),
+        ("TX-EDU", "教育管理中心", true),
+    ];
+
+    private static readonly (string Code, string Parent, string Name)[] Units =
+    [
+        ("TX-SVC-GEN", "TX-SVC", "综合窗口科"),
+        ("TX-SVC-24H", "TX-SVC", "24小时服务区"),
+        ("TX-JUS-MED", "TX-JUS", "镇人民调解委员会"),
+        ("TX-JUS-AID", "TX-JUS", "公共法律服务中心"),
+        ("TX-JUS-LAND", "TX-JUS", "农村土地承包调解委员会"),
+        ("TX-POLICE-TX", "TX-POLICE", "塘厦派出所"),
+        ("TX-POLICE-STP", "TX-POLICE", "石潭埔派出所"),
+        ("TX-POLICE-LC", "TX-POLICE", "林村派出所"),
+        ("TX-POLICE-FHG", "TX-POLICE", "凤凰岗派出所"),
+        ("TX-POLICE-ZFL", "TX-POLICE", "诸佛岭派出所"),
+        ("TX-POLICE-DP", "TX-POLICE", "大坪派出所"),
+    ];
+
+    private static readonly string[] Communities =
+    [
+        "塘厦", "石潭埔", "石鼓", "石马", "林村", "田心", "蛟乙塘", "四村", "诸佛岭", "莆心湖", "大坪", "凤凰岗",
+        "桥陇", "沙湖口", "横塘", "龙背岭", "浦龙", "清湖头", "平山", "鹿苑", "新塘", "连塘", "旧围",
+    ];
+
+    private static readonly string[] Themes =
+    [
+        "企业开办", "民房报建", "不动产登记", "社保医保", "人才户籍", "公安户政", "税务办理", "婚姻登记", "工程建设", "出入境",
+    ];
+
+    private static readonly (string UserName, string Name, string Dept, string[] Roles, DataScope Scope)[] Staff =
+    [
+        ("admin", "系统管理员", "TX-LAW", [Roles.Administrator], DataScope.All),
+        ("clerk", "陈晓敏", "TX-SVC", [Roles.WindowClerk], DataScope.Department),
+        ("reviewer", "李国强", "TX-PLAN", [Roles.Reviewer], DataScope.Department),
+        ("supervisor", "王建华", "TX-SUP", [Roles.Supervisor], DataScope.All),
+        ("clerk2", "刘嘉欣", "TX-SVC", [Roles.WindowClerk], DataScope.Self),
+        ("reviewer.build", "张志伟", "TX-BUILD", [Roles.Reviewer], DataScope.Department),
+        ("reviewer.land", "黄丽萍", "TX-LAND", [Roles.Reviewer], DataScope.Department),
+        ("officer.msa", "周文斌", "TX-MSA", [Roles.EnforcementOfficer], DataScope.Department),
+        ("officer.cae", "吴海涛", "TX-CAE", [Roles.EnforcementOfficer], DataScope.Department),
+        ("legal", "郑雅琳", "TX-LAW", [Roles.LegalityReviewer], DataScope.All),
+        ("mediator", "钟伟明", "TX-JUS-MED", [Roles.Mediator], DataScope.Department),
+        ("aid", "叶美华", "TX-JUS-AID", [Roles.LegalAidStaff], DataScope.Department),
+        ("petition", "何俊杰", "TX-PET", [Roles.PetitionStaff], DataScope.Department),
+        ("justice.head", "罗志坚", "TX-JUS", [Roles.Supervisor, Roles.Mediator], DataScope.DepartmentAndBelow),
+    ];
+
+    public async Task LoadAsync(CancellationToken ct = default)
+    {
+        if (await db.OrgNodes.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var town = OrgNode.Create("TX", "塘厦镇人民政府", OrgNodeKind.Town, null);
+        db.OrgNodes.Add(town);
+        var byCode = new Dictionary<string, OrgNode> { [town.Code] = town };
+        var order = 1;
+        foreach (var (code, name, enforces) in Departments)
+        {
+            byCode[code] = OrgNode.Create(code, name, OrgNodeKind.Department, town, order++, enforces);
+        }
+
+        foreach (var (code, parent, name) in Units)
+        {
+            byCode[code] = OrgNode.Create(code, name, OrgNodeKind.Unit, byCode[parent], order++);
+        }
+
+        var c = 1;
+        foreach (var name in Communities)
+        {
+            var code = $"TX-C{c++:00}";
+            byCode[code] = OrgNode.Create(code, name + "社区", OrgNodeKind.Community, town, order++);
+        }
+
+        db.OrgNodes.AddRange(byCode.Values.Where(n => n != town));
+
+        for (var n = 1; n <= 25; n++)
+        {
+            db.Windows.Add(n <= 15
+                ? Window.Create(n, $"综合窗口 {n:00}", WindowKind.General, null)
+                : Window.Create(n, $"{Themes[n - 16]}窗口", WindowKind.Thematic, Themes[n - 16]));
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        var phone = 1000;
+        foreach (var (userName, name, dept, roles, scope) in Staff)
+        {
+            var user = new StaffUser
+            {
+                Id = Guid.CreateVersion7(),
+                UserName = userName,
+                DisplayName = name,
+                DepartmentId = byCode[dept].Id,
+                DataScope = scope,
+                LockoutEnabled = true,
+                PhoneNumber = $"1380769{phone++:0000}",
+            };
+            user.PasswordHash = hasher.HashPassword(user, Password);
+            Check(await users.CreateAsync(user));
+            Check(await users.AddToRolesAsync(user, roles));
+        }
+    }
+
+    private static void Check(IdentityResult r)
+    {
+        if (!r.Succeeded)
+        {
+            throw new InvalidOperationException("Demo seeding failed: " + string.Join("; ", r.Errors.Select(e => e.Description)));
+        }
+    }
+}

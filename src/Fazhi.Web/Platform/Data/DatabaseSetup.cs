@@ -1,0 +1,72 @@
+using Fazhi.Web.Demo;
+using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Audit;
+using Fazhi.Web.Platform.Calendar;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Web.Platform.Data;
+
+public static class DatabaseSetup
+{
+    public const string ConnectionName = "Fazhi";
+
+    /// <summary>Registers the context for the configured provider. SQLite is the default, in <c>data/fazhi.db</c>.</summary>
+    public static void AddFazhiDatabase(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var dataDir = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(new DataDirectory(dataDir));
+        var connection = builder.Configuration.GetConnectionString(ConnectionName);
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Fazhi is empty.");
+            }
+
+            builder.Services.AddDbContext<FazhiDbContext, PostgresFazhiDbContext>(o => o.UseNpgsql(connection));
+        }
+        else
+        {
+            Directory.CreateDirectory(dataDir);
+            connection = string.IsNullOrWhiteSpace(connection) ? $"Data Source={Path.Combine(dataDir, "fazhi.db")}" : connection;
+            builder.Services.AddDbContext<FazhiDbContext, SqliteFazhiDbContext>(o => o.UseSqlite(connection));
+        }
+    }
+
+    /// <summary>Applies migrations, the roles, the shipped holiday calendar and, in demo mode, the demo town.</summary>
+    public static async Task InitializeDatabaseAsync(this IServiceProvider services, bool demo, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<FazhiDbContext>();
+        await db.Database.MigrateAsync(ct);
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers go on while a write commits; the setting is kept in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
+        var roles = sp.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
+            }
+        }
+
+        var calendar = sp.GetRequiredService<CalendarStore>();
+        await calendar.SeedShippedYearsAsync(ct);
+        await calendar.ReloadAsync(ct);
+
+        if (demo)
+        {
+            await sp.GetRequiredService<DemoTown>().LoadAsync(ct);
+        }
+    }
+}
+
+/// <summary>Where the SQLite file and uploaded files live.</summary>
+public sealed record DataDirectory(string Path);

@@ -1,0 +1,153 @@
+using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Audit;
+using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Fazhi.Web.Platform.Data;
+
+/// <summary>
+/// The one context of the platform. Each module configures its own tables (prefixed by module) in
+/// its <c>Data/</c> folder. Saving appends every change to the hash-chained audit record in the same
+/// transaction, so a change without its audit entry cannot be committed.
+/// </summary>
+public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>
+{
+    private readonly IAuditActor _actor;
+    private readonly TimeProvider _time;
+
+    protected FazhiDbContext(DbContextOptions options, IAuditActor actor, TimeProvider time)
+        : base(options)
+    {
+        _actor = actor;
+        _time = time;
+    }
+
+    public DbSet<OrgNode> OrgNodes => Set<OrgNode>();
+
+    public DbSet<Window> Windows => Set<Window>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+
+    public DbSet<LoginLogEntry> LoginLog => Set<LoginLogEntry>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<StaffUser>().ToTable("org_staff");
+        builder.Entity<IdentityRole<Guid>>().ToTable("id_roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("id_user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("id_user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("id_user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("id_user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("id_role_claims");
+        builder.ApplyConfigurationsFromAssembly(typeof(FazhiDbContext).Assembly);
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(IVersioned.RowVersion)).IsConcurrencyToken();
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is stored in UTC and read back as UTC on both databases.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.RowVersion = Guid.NewGuid();
+        }
+
+        var drafts = AuditCapture.Capture(ChangeTracker);
+        if (drafts.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The chain is one sequence, so appends are serialised by the database itself: SQLite's write
+        // transactions are exclusive (BEGIN IMMEDIATE), and on PostgreSQL a transaction-scoped advisory
+        // lock orders every process that shares the server.
+        try
+        {
+            var ownTransaction = Database.CurrentTransaction is null;
+            await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            if (Provider == DatabaseProvider.Postgres)
+            {
+                await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7301)", cancellationToken);
+            }
+
+            var head = await AuditHeads.SingleOrDefaultAsync(h => h.Id == AuditHead.SingletonId, cancellationToken);
+            if (head is null)
+            {
+                head = new AuditHead { Id = AuditHead.SingletonId, LastSequence = 0, LastHash = AuditChain.Genesis };
+                AuditHeads.Add(head);
+            }
+
+            var now = AuditChain.Truncate(_time.GetUtcNow().UtcDateTime);
+            foreach (var draft in drafts)
+            {
+                var entry = AuditChain.Append(head, draft, _actor, now);
+                AuditEntries.Add(entry);
+            }
+
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            // The head is re-read under the lock next time; a tracked copy would go stale when
+            // another context or process appends.
+            DetachAuditRows();
+            return count;
+        }
+        catch
+        {
+            // The business changes stay tracked, so a retry captures and chains them again.
+            DetachAuditRows();
+            throw;
+        }
+    }
+
+    private void DetachAuditRows()
+    {
+        foreach (var e in ChangeTracker.Entries().Where(e => e.Entity is AuditEntry or AuditHead).ToList())
+        {
+            e.State = EntityState.Detached;
+        }
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteFazhiDbContext(DbContextOptions<SqliteFazhiDbContext> options, IAuditActor actor, TimeProvider time)
+    : FazhiDbContext(options, actor, time)
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgresFazhiDbContext(DbContextOptions<PostgresFazhiDbContext> options, IAuditActor actor, TimeProvider time)
+    : FazhiDbContext(options, actor, time)
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

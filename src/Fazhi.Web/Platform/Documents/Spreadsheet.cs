@@ -1,0 +1,81 @@
+using MiniExcel = MiniExcelLibs.MiniExcel;
+
+namespace Fazhi.Web.Platform.Documents;
+
+/// <summary>Excel ledgers in and out: rows as header → value, the way clerks keep them.</summary>
+public static class Spreadsheet
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static async Task<byte[]> WriteAsync(IReadOnlyDictionary<string, IEnumerable<IDictionary<string, object?>>> sheets)
+    {
+        using var stream = new MemoryStream();
+        var data = sheets.ToDictionary(s => s.Key, s => (object)s.Value.ToList());
+        await MiniExcel.SaveAsAsync(stream, data);
+        return stream.ToArray();
+    }
+
+    public static Task<byte[]> WriteAsync(string sheet, IEnumerable<IDictionary<string, object?>> rows) =>
+        WriteAsync(new Dictionary<string, IEnumerable<IDictionary<string, object?>>> { [sheet] = rows });
+
+    /// <summary>
+    /// The rows of one sheet (the first if <paramref name="sheet"/> is absent), each with its row
+    /// number as Excel shows it (the header is row 1), keyed by header text.
+    /// </summary>
+    public static List<(int Row, Dictionary<string, string> Cells)> Read(Stream stream, string? sheet = null)
+    {
+        var names = MiniExcel.GetSheetNames(stream);
+        if (sheet is not null && !names.Contains(sheet))
+        {
+            return [];
+        }
+
+        stream.Position = 0;
+        var result = new List<(int, Dictionary<string, string>)>();
+        var row = 1;
+        foreach (IDictionary<string, object?> cells in MiniExcel.Query(stream, useHeaderRow: true, sheetName: sheet ?? names.FirstOrDefault()))
+        {
+            row++;
+            var values = cells
+                .Where(c => !string.IsNullOrWhiteSpace(c.Key))
+                .ToDictionary(c => c.Key.Trim(), c => Convert.ToString(c.Value, System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? "");
+            if (values.Values.All(string.IsNullOrEmpty))
+            {
+                continue;
+            }
+
+            result.Add((row, values));
+        }
+
+        return result;
+    }
+
+    /// <summary>The value under any of a column's names (Chinese or English header).</summary>
+    public static string Cell(Dictionary<string, string> cells, params string[] headers)
+    {
+        foreach (var h in headers)
+        {
+            if (cells.TryGetValue(h, out var v))
+            {
+                return v;
+            }
+        }
+
+        return "";
+    }
+
+    public static bool IsSpreadsheet(Stream stream)
+    {
+        // An .xlsx file is a zip archive: it starts with "PK\x03\x04".
+        Span<byte> head = stackalloc byte[4];
+        var read = stream.Read(head);
+        stream.Position = 0;
+        return read == 4 && head[0] == 0x50 && head[1] == 0x4B && head[2] == 0x03 && head[3] == 0x04;
+    }
+}
+
+/// <summary>One bad row of an import: which row, which column, and what is wrong.</summary>
+public sealed record ImportRowError(int Row, string Field, string Message);
+
+/// <summary>What an import did: rows created, rows updated, and every row refused with its reason.</summary>
+public sealed record ImportReport(int Created, int Updated, IReadOnlyList<ImportRowError> Errors);

@@ -1,0 +1,60 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+
+namespace Fazhi.Web.Platform.Localization;
+
+/// <summary>
+/// The UI's words in zh-CN (default) and en. One table (<see cref="Strings"/>) holds both, so a
+/// missing translation is a test failure rather than an untranslated page.
+/// </summary>
+public sealed class Text : IStringLocalizer
+{
+    public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    public static readonly string[] SupportedCultures = ["zh-CN", "en"];
+
+    private static readonly FrozenDictionary<string, (string Zh, string En)> Table =
+        Strings.All.ToFrozenDictionary(s => s.Key, s => (s.Zh, s.En), StringComparer.Ordinal);
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public LocalizedString this[string name]
+    {
+        get
+        {
+            var found = Table.TryGetValue(name, out var pair);
+            return new LocalizedString(name, found ? (IsEnglish ? pair.En : pair.Zh) : name, resourceNotFound: !found);
+        }
+    }
+
+    public LocalizedString this[string name, params object[] arguments]
+    {
+        get
+        {
+            var s = this[name];
+            return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, s.Value, arguments), s.ResourceNotFound);
+        }
+    }
+
+    public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) =>
+        Table.Keys.Select(k => this[k]);
+
+    /// <summary>The message for an error code, e.g. <c>required</c> or <c>org.code_taken</c>.</summary>
+    public string Error(string code, IReadOnlyList<object>? args = null)
+    {
+        var key = "error." + code;
+        return Table.ContainsKey(key)
+            ? this[key, args?.ToArray() ?? []].Value
+            : this["error.unknown", code].Value;
+    }
+
+    /// <summary>The label of an input field, used to build "name: is required" messages.</summary>
+    public string Field(string field) =>
+        Table.ContainsKey("field." + field) ? this["field." + field].Value : field;
+
+    public static string Both(string key) =>
+        Table.TryGetValue(key, out var p) ? $"{p.Zh} / {p.En}" : key;
+
+    internal static IEnumerable<(string Key, string Zh, string En)> Entries => Strings.All;
+}

@@ -1,0 +1,195 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Fazhi.Web.Demo;
+using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Audit;
+using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Identity;
+using Fazhi.Web.Platform.Localization;
+using Fazhi.Web.Platform.Scope;
+using Fazhi.Web.Platform.Web;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Fazhi.Web.Platform;
+
+/// <summary>Section <c>Fazhi</c>: platform-wide switches.</summary>
+public sealed class FazhiOptions
+{
+    public const string Section = "Fazhi";
+
+    /// <summary>Load the demo town into an empty database and show the demo accounts on the login page.</summary>
+    public bool Demo { get; set; }
+
+    /// <summary>Largest request body accepted outside file uploads.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+}
+
+public static class PlatformSetup
+{
+    public const string AuthScheme = "Fazhi";
+
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var fazhi = builder.Configuration.GetSection(FazhiOptions.Section).Get<FazhiOptions>() ?? new FazhiOptions();
+        services.AddSingleton(fazhi);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        // Chinese text goes into pages as text, not as &#x...; entities.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+
+        builder.AddFazhiDatabase();
+        services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddScoped<AuditVerifier>();
+        services.AddSingleton<WorkingDayCalendar>();
+        services.AddScoped<CalendarStore>();
+        services.AddScoped<DataScopeResolver>();
+        services.AddScoped<StaffSignIn>();
+        services.AddScoped<DemoTown>();
+        services.AddSingleton<Text>();
+        services.AddTransient<FormErrors>();
+
+        AddIdentity(services);
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemMapping.Customize);
+        services.AddExceptionHandler<ProblemMapping>();
+        services.AddSingleton<ProblemMapping>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // A misspelt field is an error, not a silently ignored value.
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(fazhi.MaxRequestBodyBytes, 6 * 1024 * 1024));
+
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddLocalization();
+        services.AddRazorComponents();
+        services.AddAntiforgery();
+        return builder;
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<FazhiDbContext>()
+            .AddSignInManager()
+            .AddPasswordValidator<ThreeClassPasswordValidator>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = AuthScheme;
+                o.DefaultChallengeScheme = AuthScheme;
+            })
+            // Pages sign in with a cookie; API clients send a bearer token. One scheme picks per request.
+            .AddPolicyScheme(AuthScheme, AuthScheme, o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? BearerTokenDefaults.AuthenticationScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(BearerTokenDefaults.AuthenticationScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "fazhi.auth";
+            o.Cookie.HttpOnly = true;
+            // Strict: no other site can make a signed-in browser send a request here.
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30); // idle sign-out after 30 minutes
+            o.SlidingExpiration = true;
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/denied";
+            o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.AddAuthorization();
+    }
+
+    private static Task ApiOrRedirect(HttpContext http, string redirect, int status)
+    {
+        if (ProblemMapping.IsApi(http.Request))
+        {
+            http.Response.StatusCode = status;
+            return http.RequestServices.GetRequiredService<IProblemDetailsService>()
+                .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = { Status = status } }).AsTask();
+        }
+
+        http.Response.Redirect(redirect);
+        return Task.CompletedTask;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture("zh-CN").AddSupportedCultures(Text.SupportedCultures).AddSupportedUICultures(Text.SupportedCultures);
+            // The UI is Chinese unless the user picks English: the browser's language does not decide.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        app.MapStaticAssets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions
+        {
+            ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
+        }).AllowAnonymous();
+        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+        {
+            var chosen = Text.SupportedCultures.Contains(culture) ? culture : "zh-CN";
+            http.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl);
+        }).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/logout", async (SignInManager<StaffUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/login");
+        }).ExcludeFromDescription();
+
+        app.MapAuthApi();
+        app.MapCalendarApi();
+        app.MapAuditApi();
+        return app;
+    }
+}
+
+internal sealed class DatabaseHealthCheck(FazhiDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("database unreachable");
+}
