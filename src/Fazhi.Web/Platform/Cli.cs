@@ -54,7 +54,9 @@ public static class Cli
             return 1;
         }
 
-        // A production database starts empty: the first administrator also creates the town node.
+        // A production database starts empty: the first administrator also creates the town node,
+        // in one transaction with the account so a refused password leaves nothing behind.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var town = await db.OrgNodes.FirstOrDefaultAsync(n => n.Kind == OrgNodeKind.Town);
         if (town is null)
         {
@@ -82,6 +84,7 @@ public static class Cli
         }
 
         await users.AddToRoleAsync(user, Roles.Administrator);
+        await transaction.CommitAsync();
         await output.WriteLineAsync($"administrator '{userName}' created");
         return 0;
     }

@@ -29,6 +29,9 @@ public sealed class FazhiOptions
 
     /// <summary>Largest request body accepted outside file uploads.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Largest form post, for endpoints and pages that take files.</summary>
+    public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
 }
 
 public static class PlatformSetup
@@ -68,7 +71,7 @@ public static class PlatformSetup
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(fazhi.MaxRequestBodyBytes, 6 * 1024 * 1024));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(fazhi.MaxRequestBodyBytes, fazhi.MaxUploadBytes));
 
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -95,6 +98,7 @@ public static class PlatformSetup
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<FazhiDbContext>()
+            .AddUserManager<StaffUserManager>()
             .AddSignInManager()
             .AddPasswordValidator<ThreeClassPasswordValidator>()
             .AddDefaultTokenProviders();
@@ -145,15 +149,17 @@ public static class PlatformSetup
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
-        app.UseExceptionHandler("/error");
-        app.UseStatusCodePages();
-        app.UseSecurityHeaders();
+        // Localization first: an error is worded in the language of the request that failed.
         app.UseRequestLocalization(o =>
         {
             o.SetDefaultCulture("zh-CN").AddSupportedCultures(Text.SupportedCultures).AddSupportedUICultures(Text.SupportedCultures);
             // The UI is Chinese unless the user picks English: the browser's language does not decide.
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePages();
+        app.UseRequestBodyLimit();
         app.MapStaticAssets();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -84,7 +84,7 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, Text
         {
             var field = FieldFromPath(json.Path);
             // A syntax error (cut-off body, stray comma) is malformed JSON; anything else is a value that does not fit its field.
-            var malformed = field is null || json.InnerException is JsonReaderException || json.GetType().Name == "JsonReaderException";
+            var malformed = field is null || json.InnerException?.GetType().Name == "JsonReaderException";
             return Problem(StatusCodes.Status400BadRequest, malformed ? "request.malformed_json" : "request.wrong_type", field ?? "body");
         }
 

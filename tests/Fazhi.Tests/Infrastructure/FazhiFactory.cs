@@ -1,0 +1,121 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Fazhi.Web.Platform;
+using Fazhi.Web.Platform.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace Fazhi.Tests.Infrastructure;
+
+/// <summary>
+/// The whole platform in process, on a database of its own: a fresh SQLite file by default, or a
+/// fresh PostgreSQL database when FAZHI_TEST_PG holds a server connection string (CI sets it).
+/// The demo town is loaded; the clock is a <see cref="FakeTimeProvider"/>.
+/// </summary>
+public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string DemoPassword = "Demo#2019";
+
+    private static readonly string? PostgresServer = Environment.GetEnvironmentVariable("FAZHI_TEST_PG");
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "fazhi-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _pgDatabase = "fazhi_t_" + Guid.NewGuid().ToString("N");
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
+
+    public static bool OnPostgres => !string.IsNullOrWhiteSpace(PostgresServer);
+
+    protected virtual bool Demo => true;
+
+    public string PostgresConnection => new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _pgDatabase }.ConnectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Fazhi:Demo", Demo ? "true" : "false");
+        builder.UseSetting("Database:DataDirectory", _dataDir);
+        if (OnPostgres)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Fazhi", PostgresConnection);
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:Fazhi", "");
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            // The in-process server has no socket; give requests the address a local browser would have.
+            services.AddSingleton<IStartupFilter, LoopbackAddressFilter>();
+        });
+    }
+
+    public async Task InitializeAsync() => await Services.InitializeDatabaseAsync(Demo);
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (OnPostgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var conn = new NpgsqlConnection(PostgresServer);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_pgDatabase}\" WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_dataDir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open only wastes temp space; it must not fail the run.
+            }
+        }
+    }
+
+    /// <summary>A client that is not redirected, so tests see 302s and 401s as a browser's first request would.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client carrying the bearer token of <paramref name="userName"/>.</summary>
+    public async Task<HttpClient> SignedInAsync(string userName, string password = DemoPassword)
+    {
+        var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public sealed record TokenResponse(string AccessToken, long ExpiresIn, string TokenType);
+}
+
+internal sealed class LoopbackAddressFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+            return nextMiddleware();
+        });
+        next(app);
+    };
+}
+
+/// <summary>The platform as a production install starts: no demo data.</summary>
+public sealed class EmptyFactory : FazhiFactory
+{
+    protected override bool Demo => false;
+}

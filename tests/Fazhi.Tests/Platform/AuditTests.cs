@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Fazhi.Tests.Infrastructure;
+using Fazhi.Web.Platform;
+using Fazhi.Web.Platform.Audit;
+using Fazhi.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fazhi.Tests.Platform;
+
+public sealed class AuditTests(FazhiFactory app) : IClassFixture<FazhiFactory>
+{
+    private async Task<Guid> TownIdAsync(HttpClient admin) =>
+        (await admin.GetFromJsonAsync<JsonElement>("/api/org/nodes")).EnumerateArray()
+            .Single(n => n.GetProperty("kind").GetString() == "Town").GetProperty("id").GetGuid();
+
+    private async Task<long> CreateNodeAsync(string code)
+    {
+        var admin = await app.SignedInAsync("admin");
+        var response = await admin.PostAsJsonAsync("/api/org/nodes", new { code, name = "审计测试部门 " + code, kind = "Department", parentId = await TownIdAsync(admin) });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var entries = await admin.GetFromJsonAsync<JsonElement>($"/api/audit?entityType=org_nodes&entityId={id}");
+        return entries.GetProperty("items")[0].GetProperty("sequence").GetInt64();
+    }
+
+    private async Task<AuditVerification> VerifyAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
+    }
+
+    private async Task SqlAsync(string sql, params object[] args)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<FazhiDbContext>().Database.ExecuteSqlRawAsync(sql, args);
+    }
+
+    [Fact]
+    public async Task Every_change_records_who_from_where_and_the_values_before_and_after()
+    {
+        var admin = await app.SignedInAsync("admin");
+        var created = await admin.PostAsJsonAsync("/api/org/windows", new { number = 90, name = "审计窗口", kind = "General" });
+        var window = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = window.GetProperty("id").GetGuid();
+        await admin.PutAsJsonAsync($"/api/org/windows/{id}", new { number = 90, name = "审计窗口（改）", kind = "General", isActive = true });
+
+        var page = await admin.GetFromJsonAsync<JsonElement>($"/api/audit?entityType=org_windows&entityId={id}");
+        var items = page.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["update", "create"], items.Select(i => i.GetProperty("action").GetString()));
+        var update = items[0];
+        Assert.Equal("admin", update.GetProperty("actorName").GetString());
+        Assert.False(string.IsNullOrEmpty(update.GetProperty("ip").GetString()));
+        Assert.Contains("审计窗口", update.GetProperty("before").GetString());
+        Assert.Contains("审计窗口（改）", update.GetProperty("after").GetString());
+        Assert.DoesNotContain("Number", update.GetProperty("after").GetString()); // only what changed
+        Assert.Equal(JsonValueKind.Null, items[1].GetProperty("before").ValueKind);
+    }
+
+    [Fact]
+    public async Task Altering_an_entry_by_hand_is_reported_at_that_entry()
+    {
+        var sequence = await CreateNodeAsync("AUD-ALTER");
+        Assert.True((await VerifyAsync()).Intact);
+
+        await SqlAsync("UPDATE sys_audit_entries SET \"After\" = {0} WHERE \"Sequence\" = {1}", "{\"Name\":\"forged\"}", sequence);
+
+        var result = await VerifyAsync();
+        Assert.False(result.Intact);
+        Assert.Equal(sequence, result.BrokenAt);
+        Assert.Equal("altered", result.Problem);
+
+        // The operator's command says the same, and fails.
+        var output = new StringWriter();
+        Assert.Equal(1, await Cli.RunAsync(app.Services, ["audit", "verify"], output));
+        Assert.Contains($"BROKEN at entry {sequence}", output.ToString());
+
+        var admin = await app.SignedInAsync("admin");
+        var api = await admin.GetFromJsonAsync<JsonElement>("/api/audit/verify");
+        Assert.Equal(sequence, api.GetProperty("brokenAt").GetInt64());
+    }
+}
+
+public sealed class AuditDeletionTests(FazhiFactory app) : IClassFixture<FazhiFactory>
+{
+    private async Task<long> LastSequenceAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<FazhiDbContext>().AuditEntries.MaxAsync(e => e.Sequence);
+    }
+
+    private async Task<AuditVerification> VerifyAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync();
+    }
+
+    [Fact]
+    public async Task Deleting_an_entry_in_the_middle_or_at_the_end_is_detected()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, await Cli.RunAsync(app.Services, ["audit", "verify"], output));
+        Assert.Contains("intact", output.ToString());
+
+        var last = await LastSequenceAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<FazhiDbContext>().Database
+                .ExecuteSqlRawAsync("DELETE FROM sys_audit_entries WHERE \"Sequence\" = {0}", last);
+        }
+
+        var tail = await VerifyAsync();
+        Assert.False(tail.Intact);
+        Assert.Equal(last, tail.BrokenAt);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<FazhiDbContext>().Database
+                .ExecuteSqlRawAsync("DELETE FROM sys_audit_entries WHERE \"Sequence\" = {0}", 3);
+        }
+
+        var middle = await VerifyAsync();
+        Assert.Equal(3, middle.BrokenAt);
+        Assert.Equal("missing", middle.Problem);
+    }
+}
