@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace Fazhi.BrowserTests;
+
+/// <summary>
+/// Starts the platform as a real server (demo mode, its own SQLite file, a free loopback port)
+/// and Debian's Chromium headless through Playwright.
+/// </summary>
+public sealed class ServerFixture : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "fazhi-browser", Guid.NewGuid().ToString("N"));
+    private Process? _server;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static bool Available => File.Exists(Chromium);
+
+    /// <summary>CI sets FAZHI_REQUIRE_BROWSER=1: a missing browser then fails instead of skipping.</summary>
+    public static void SkipUnlessAvailable()
+    {
+        if (Environment.GetEnvironmentVariable("FAZHI_REQUIRE_BROWSER") == "1")
+        {
+            Assert.True(Available, $"{Chromium} is missing: apt-get install chromium fonts-noto-cjk");
+        }
+
+        Skip.IfNot(Available, $"{Chromium} is not installed (apt-get install chromium fonts-noto-cjk; .ci/run does this)");
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (!Available)
+        {
+            return;
+        }
+
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        var root = RepositoryRoot();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var a in new[] { "run", "--no-build", "--no-launch-profile", "--project", "src/Fazhi.Web", "--urls", BaseUrl })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Database__DataDirectory"] = _dataDir;
+        start.Environment["Fazhi__Demo"] = "true";
+        _server = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
+        _server.OutputDataReceived += (_, _) => { };
+        _server.ErrorDataReceived += (_, _) => { };
+        _server.BeginOutputReadLine();
+        _server.BeginErrorReadLine();
+
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/healthz")).StatusCode == HttpStatusCode.OK)
+                {
+                    break;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            if (DateTime.UtcNow > deadline || _server.HasExited)
+            {
+                throw new InvalidOperationException("the server did not answer /healthz within 90 s");
+            }
+
+            await Task.Delay(250);
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_server is { HasExited: false })
+        {
+            _server.Kill(entireProcessTree: true);
+            await _server.WaitForExitAsync();
+        }
+
+        _server?.Dispose();
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // temp space only, or never created
+        }
+    }
+
+    /// <summary>A fresh page; on failure of <paramref name="test"/> a screenshot is kept under TestResults/screenshots.</summary>
+    public async Task WithPageAsync(string name, Func<IPage, Task> test)
+    {
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        try
+        {
+            await test(page);
+        }
+        catch
+        {
+            var dir = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+            Directory.CreateDirectory(dir);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+            throw;
+        }
+    }
+
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Fazhi.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ServerCollection : ICollectionFixture<ServerFixture>
+{
+    public const string Name = "server";
+}
