@@ -40,6 +40,7 @@ public sealed class SignInTests(ServerFixture server)
         {
             await page.GotoAsync("/login");
             await page.ClickAsync("a[hreflang=en]");
+            await page.WaitForFunctionAsync("document.documentElement.lang === 'en'");
             Assert.Equal("Sign in", await page.InnerTextAsync("h1"));
 
             await SignInAsync(page, "clerk");

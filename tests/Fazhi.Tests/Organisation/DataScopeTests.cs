@@ -94,7 +94,9 @@ public sealed class DataScopeTests(FazhiFactory app) : IClassFixture<FazhiFactor
         });
         var signedIn = await client.PostAsync("/login", form);
         Assert.Contains("李国强", await signedIn.Content.ReadAsStringAsync());
-        var page = await client.GetStringAsync($"/org/staff/{id}");
+        var response = await client.GetAsync($"/org/staff/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("找不到页面", page);
         Assert.DoesNotContain("系统管理员", page);
     }

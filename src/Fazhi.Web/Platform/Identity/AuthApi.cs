@@ -67,7 +67,7 @@ public static class AuthApi
         var total = await query.CountAsync(ct);
         var size = Math.Clamp(q.PageSize, 1, 200);
         var page = Math.Max(1, q.Page);
-        var items = await query.OrderByDescending(e => e.At).Skip((page - 1) * size).Take(size)
+        var items = await query.OrderByDescending(e => e.Id).Skip((page - 1) * size).Take(size)
             .Select(e => new LoginLogRow(e.At, e.UserName, e.Outcome.ToString(), e.Channel, e.Ip, e.UserAgent))
             .ToListAsync(ct);
         return new Paged<LoginLogRow>(items, total, page, size);
@@ -107,7 +107,7 @@ public static class AuthApi
 
     public static async Task<byte[]> ExportAsync(FazhiDbContext db, LoginLogQuery q, Text text)
     {
-        var rows = await Filter(db, q).OrderByDescending(e => e.At).Take(100_000).ToListAsync();
+        var rows = await Filter(db, q).OrderByDescending(e => e.Id).Take(100_000).ToListAsync();
         return await Spreadsheet.WriteAsync(text["loginlog.title"], rows.Select(e => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             [text["loginlog.at"]] = ChinaTime.Format(e.At),

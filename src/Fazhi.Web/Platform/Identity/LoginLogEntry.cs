@@ -15,7 +15,8 @@ public enum LoginOutcome
 /// <summary>One attempt to sign in (登录日志), kept for administrators to search and export.</summary>
 public sealed class LoginLogEntry
 {
-    public Guid Id { get; set; }
+    /// <summary>Sequential: attempts at the same instant still list in the order they happened.</summary>
+    public long Id { get; set; }
 
     public DateTime At { get; set; }
 

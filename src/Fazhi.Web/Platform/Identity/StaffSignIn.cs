@@ -38,7 +38,6 @@ public sealed class StaffSignIn(
         var http = accessor.HttpContext;
         db.LoginLog.Add(new LoginLogEntry
         {
-            Id = Guid.CreateVersion7(),
             At = time.GetUtcNow().UtcDateTime,
             UserName = Truncate(userName.Trim(), 256),
             UserId = user?.Id,

@@ -302,9 +302,11 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Fazhi.Web.Platform.Identity.LoginLogEntry", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");

@@ -297,9 +297,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Fazhi.Web.Platform.Identity.LoginLogEntry", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");

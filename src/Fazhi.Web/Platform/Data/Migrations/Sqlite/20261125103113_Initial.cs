@@ -132,7 +132,8 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                 name: "sys_login_log",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     At = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: true),

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFazhiDbContext))]
-    [Migration("20261125101718_Initial")]
+    [Migration("20261125103113_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -300,9 +300,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Fazhi.Web.Platform.Identity.LoginLogEntry", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
