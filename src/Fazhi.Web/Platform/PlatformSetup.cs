@@ -158,7 +158,8 @@ public static class PlatformSetup
         });
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error");
-        app.UseStatusCodePages();
+        // Bare status codes become problem details for the API; pages render their own messages.
+        app.UseWhen(http => ProblemMapping.IsApi(http.Request), api => api.UseStatusCodePages());
         app.UseRequestBodyLimit();
         app.MapStaticAssets();
         app.UseAuthentication();
