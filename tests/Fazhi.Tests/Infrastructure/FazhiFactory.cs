@@ -98,6 +98,25 @@ public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>A browser-like client (cookies, no redirects followed) signed in through the login page.</summary>
+    public async Task<HttpClient> BrowserSignedInAsync(string userName, string password = DemoPassword)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await PostFormAsync(client, "/login", "login", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>Posts a page's form the way a browser does: with the antiforgery token of the page and the form's name.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(url);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var all = new Dictionary<string, string>(fields) { ["_handler"] = formName, ["__RequestVerificationToken"] = token };
+        using var content = new FormUrlEncodedContent(all);
+        return await client.PostAsync(url, content);
+    }
+
     public sealed record TokenResponse(string AccessToken, long ExpiresIn, string TokenType);
 }
 
