@@ -1,11 +1,13 @@
 using Fazhi.Web.Components;
 using Fazhi.Web.Modules.Organisation;
+using Fazhi.Web.Modules.Services;
 using Fazhi.Web.Platform;
 using Fazhi.Web.Platform.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.AddOrganisation();
+builder.AddServices();
 
 var app = builder.Build();
 var demo = app.Services.GetRequiredService<FazhiOptions>().Demo && !Cli.IsCommand(args);
@@ -18,6 +20,7 @@ if (Cli.IsCommand(args))
 
 app.UsePlatform();
 app.MapOrganisation();
+app.MapServices();
 app.MapRazorComponents<App>();
 await app.RunAsync();
 return 0;

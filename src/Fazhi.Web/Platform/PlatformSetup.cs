@@ -30,6 +30,9 @@ public sealed class FazhiOptions
     /// <summary>Largest request body accepted outside file uploads.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>Public progress look-ups one client address may make per minute.</summary>
+    public int PublicLookupsPerMinute { get; set; } = 120;
+
     /// <summary>Largest form post, for endpoints and pages that take files.</summary>
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
 }
@@ -164,6 +167,7 @@ public static class PlatformSetup
         app.MapStaticAssets();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapOpenApi().AllowAnonymous();

@@ -85,6 +85,8 @@ internal static class AuditCapture
         DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        string s => s,
+        System.Collections.IEnumerable => JsonSerializer.Serialize(value, Data.JsonColumn.Options),
         _ => value.ToString(),
     };
 }

@@ -64,6 +64,7 @@ public static class DatabaseSetup
         if (demo)
         {
             await sp.GetRequiredService<DemoTown>().LoadAsync(ct);
+            await sp.GetRequiredService<Modules.Services.DemoCatalog>().LoadAsync(ct);
         }
     }
 }

@@ -40,6 +40,16 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
 
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
+    public DbSet<Modules.Services.Domain.ServiceItem> ServiceItems => Set<Modules.Services.Domain.ServiceItem>();
+
+    public DbSet<Modules.Services.Domain.ServiceItemVersion> ServiceItemVersions => Set<Modules.Services.Domain.ServiceItemVersion>();
+
+    public DbSet<Modules.Services.Domain.Application> Applications => Set<Modules.Services.Domain.Application>();
+
+    public DbSet<Modules.Services.Domain.ApplicationEvent> ApplicationEvents => Set<Modules.Services.Domain.ApplicationEvent>();
+
+    public DbSet<Modules.Services.Domain.NumberSequence> NumberSequences => Set<Modules.Services.Domain.NumberSequence>();
+
     public abstract DatabaseProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -50,6 +50,32 @@ public static class DataScopeQueryExtensions
             new ParameterSwap(contains.Parameters[0], body).Visit(contains.Body)));
     }
 
+    /// <summary>
+    /// As above for a record that belongs to two departments at once (an application belongs to the
+    /// department that decides it and to the one whose window took it in): either one opens it.
+    /// </summary>
+    public static IQueryable<T> WithinScope<T>(
+        this IQueryable<T> query,
+        DataScopeFilter scope,
+        Expression<Func<T, Guid>> department,
+        Expression<Func<T, Guid>> otherDepartment,
+        Expression<Func<T, Guid>> owner)
+    {
+        if (scope.All || scope.SelfOnly)
+        {
+            return query.WithinScope(scope, department, owner);
+        }
+
+        var ids = scope.DepartmentIds.ToList();
+        var p = department.Parameters[0];
+        var second = new ParameterSwap(otherDepartment.Parameters[0], p).Visit(otherDepartment.Body);
+        Expression<Func<Guid, bool>> contains = id => ids.Contains(id);
+        var test = Expression.OrElse(
+            new ParameterSwap(contains.Parameters[0], department.Body).Visit(contains.Body),
+            new ParameterSwap(contains.Parameters[0], second).Visit(contains.Body));
+        return query.Where(Expression.Lambda<Func<T, bool>>(test, p));
+    }
+
     private static Expression<Func<T, bool>> Rebind<T>(Expression<Func<T, Guid>> selector, Func<Expression, Expression> test) =>
         Expression.Lambda<Func<T, bool>>(test(selector.Body), selector.Parameters);
 

@@ -1,0 +1,97 @@
+using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Modules.Services.Domain;
+using Fazhi.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Fazhi.Web.Modules.Services.Data;
+
+internal sealed class ServiceItemConfiguration : IEntityTypeConfiguration<ServiceItem>
+{
+    public void Configure(EntityTypeBuilder<ServiceItem> b)
+    {
+        b.ToTable("svc_items");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Code).HasMaxLength(50);
+        b.Property(e => e.Name).HasMaxLength(100);
+        b.Property(e => e.Theme).HasMaxLength(50);
+        b.HasIndex(e => e.Code).IsUnique();
+        b.HasIndex(e => e.DepartmentId);
+        b.HasOne<OrgNode>().WithMany().HasForeignKey(e => e.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ServiceItemVersionConfiguration : IEntityTypeConfiguration<ServiceItemVersion>
+{
+    public void Configure(EntityTypeBuilder<ServiceItemVersion> b)
+    {
+        b.ToTable("svc_item_versions");
+        b.HasKey(e => e.Id);
+        b.HasIndex(e => new { e.ItemId, e.Version }).IsUnique();
+        b.Property(e => e.Name).HasMaxLength(100);
+        b.Property(e => e.Fees).HasMaxLength(500);
+        b.Property(e => e.Place).HasMaxLength(200);
+        b.Property(e => e.Hours).HasMaxLength(200);
+        b.Property(e => e.Theme).HasMaxLength(50);
+        b.Property(e => e.Materials).AsJson();
+        b.Property(e => e.Stages).AsJson();
+        b.HasOne<ServiceItem>().WithMany().HasForeignKey(e => e.ItemId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
+{
+    public void Configure(EntityTypeBuilder<Application> b)
+    {
+        b.ToTable("svc_applications");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Number).HasMaxLength(20);
+        b.Property(e => e.QueryToken).HasMaxLength(64);
+        b.Property(e => e.IdempotencyKey).HasMaxLength(100);
+        b.Property(e => e.ItemName).HasMaxLength(100);
+        b.Property(e => e.ApplicantName).HasMaxLength(100);
+        b.Property(e => e.IdNumber).HasMaxLength(18);
+        b.Property(e => e.CreditCode).HasMaxLength(18);
+        b.Property(e => e.Phone).HasMaxLength(20);
+        b.Property(e => e.ContactName).HasMaxLength(50);
+        b.Property(e => e.IdentifierTail).HasMaxLength(6);
+        b.Property(e => e.RefusalReason).HasMaxLength(2000);
+        b.Property(e => e.Materials).AsJson();
+        b.Property(e => e.CorrectionItems).AsJson();
+        b.HasIndex(e => e.Number).IsUnique();
+        b.HasIndex(e => e.QueryToken).IsUnique();
+        b.HasIndex(e => e.IdempotencyKey).IsUnique();
+        b.HasIndex(e => new { e.Status, e.DueDate });
+        b.HasIndex(e => e.DepartmentId);
+        b.HasIndex(e => new { e.IntakeDepartmentId, e.ReceivedAt });
+        b.HasIndex(e => e.CitizenId);
+        b.HasMany(e => e.Events).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<ServiceItemVersion>().WithMany().HasForeignKey(e => e.ItemVersionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<ApplicationEvent>
+{
+    public void Configure(EntityTypeBuilder<ApplicationEvent> b)
+    {
+        b.ToTable("svc_application_events");
+        b.HasKey(e => e.Id);
+        // Events are added through the application's collection with their ids set: never generated, so EF inserts them.
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.Kind).HasMaxLength(40);
+        b.Property(e => e.StageName).HasMaxLength(100);
+        b.Property(e => e.ActorName).HasMaxLength(100);
+        b.Property(e => e.Note).HasMaxLength(4000);
+        b.HasIndex(e => new { e.ApplicationId, e.Sequence }).IsUnique();
+    }
+}
+
+internal sealed class NumberSequenceConfiguration : IEntityTypeConfiguration<NumberSequence>
+{
+    public void Configure(EntityTypeBuilder<NumberSequence> b)
+    {
+        b.ToTable("svc_number_sequences");
+        b.HasKey(e => e.Series);
+        b.Property(e => e.Series).HasMaxLength(20);
+    }
+}

@@ -1,0 +1,306 @@
+using System.Security.Cryptography;
+using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Web;
+
+namespace Fazhi.Web.Modules.Services.Domain;
+
+public enum ApplicationStatus
+{
+    /// <summary>Submitted online, waiting for a window clerk's pre-review (预审).</summary>
+    PendingPreReview = 0,
+
+    /// <summary>补正: the applicant must bring or upload what the correction notice lists.</summary>
+    AwaitingCorrection = 1,
+
+    /// <summary>受理: accepted, in the departments' process, the deadline running.</summary>
+    Accepted = 2,
+
+    /// <summary>不予受理.</summary>
+    Refused = 3,
+
+    /// <summary>办结.</summary>
+    Completed = 4,
+}
+
+public enum ApplicantKind
+{
+    Person = 0,
+    Organisation = 1,
+}
+
+public enum ApplicationChannel
+{
+    Window = 0,
+    Online = 1,
+}
+
+/// <summary>One ticked line of the materials checklist at intake.</summary>
+public sealed record MaterialCheck(string Key, bool Provided);
+
+/// <summary>Who applies: a person (ID number) or an organisation (unified social credit code).</summary>
+public sealed record Applicant(ApplicantKind Kind, string Name, string? IdNumber, string? CreditCode, string Phone, string? ContactName)
+{
+    public void Check(Validator v)
+    {
+        v.Required("applicant.name", Name, 100)
+            .Required("applicant.phone", Phone, 20)
+            .Check(string.IsNullOrWhiteSpace(Phone) || System.Text.RegularExpressions.Regex.IsMatch(Phone.Trim(), "^1[3-9][0-9]{9}$|^0[0-9]{2,3}-?[0-9]{7,8}$"), "applicant.phone", "phone_format");
+        if (Kind == ApplicantKind.Person)
+        {
+            v.Check(Identifiers.IsValidIdNumber(IdNumber?.Trim()), "applicant.idNumber", "intake.id_number_invalid");
+        }
+        else
+        {
+            v.Check(Identifiers.IsValidCreditCode(CreditCode?.Trim()), "applicant.creditCode", "intake.credit_code_invalid")
+                .MaxLength("applicant.contactName", ContactName, 50);
+        }
+    }
+}
+
+/// <summary>
+/// 办件: one applicant's request for one item, from intake to completion. Every change of state is
+/// a named method that checks the rules and leaves an event on the public timeline.
+/// </summary>
+public sealed class Application : IVersioned
+{
+    private Application() { }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Readable by people: town, year, sequence (TX2019-000123).</summary>
+    public string Number { get; private set; } = "";
+
+    /// <summary>At least 128 random bits behind the receipt's QR code; never a sequential number.</summary>
+    public string QueryToken { get; private set; } = "";
+
+    public string? IdempotencyKey { get; private set; }
+
+    public Guid ItemId { get; private set; }
+
+    public Guid ItemVersionId { get; private set; }
+
+    public string ItemName { get; private set; } = "";
+
+    /// <summary>The implementing department.</summary>
+    public Guid DepartmentId { get; private set; }
+
+    /// <summary>The department of the clerk who took it in (the citizen service centre).</summary>
+    public Guid? IntakeDepartmentId { get; private set; }
+
+    public ApplicationChannel Channel { get; private set; }
+
+    public Guid? WindowId { get; private set; }
+
+    public Guid? ClerkId { get; private set; }
+
+    public Guid? CitizenId { get; private set; }
+
+    public ApplicantKind ApplicantKind { get; private set; }
+
+    public string ApplicantName { get; private set; } = "";
+
+    public string? IdNumber { get; private set; }
+
+    public string? CreditCode { get; private set; }
+
+    public string Phone { get; private set; } = "";
+
+    public string? ContactName { get; private set; }
+
+    /// <summary>Last six characters of the ID number or credit code: the kiosk's second key.</summary>
+    public string IdentifierTail { get; private set; } = "";
+
+    public ApplicationStatus Status { get; private set; }
+
+    public DateTime ReceivedAt { get; private set; }
+
+    public DateTime? AcceptedAt { get; private set; }
+
+    public DateTime? DecidedAt { get; private set; }
+
+    public DateOnly? DueDate { get; private set; }
+
+    /// <summary>跑动次数: on-site trips the applicant made.</summary>
+    public int Visits { get; private set; }
+
+    public int? CurrentStage { get; private set; }
+
+    public List<MaterialCheck> Materials { get; private set; } = [];
+
+    /// <summary>What the applicant must bring or fix, all at once (一次性告知).</summary>
+    public List<string> CorrectionItems { get; private set; } = [];
+
+    public string? RefusalReason { get; private set; }
+
+    public Guid RowVersion { get; set; }
+
+    public List<ApplicationEvent> Events { get; private set; } = [];
+
+    public static Application Receive(
+        string number, ServiceItemVersion version, Applicant applicant, ApplicationChannel channel,
+        Guid? windowId, Guid? clerkId, Guid? intakeDepartmentId, Guid? citizenId, string? idempotencyKey, DateTime now, string actor)
+    {
+        var identifier = (applicant.Kind == ApplicantKind.Person ? applicant.IdNumber : applicant.CreditCode)?.Trim().ToUpperInvariant() ?? "";
+        var a = new Application
+        {
+            Id = Guid.CreateVersion7(),
+            Number = number,
+            QueryToken = NewQueryToken(),
+            IdempotencyKey = idempotencyKey,
+            ItemId = version.ItemId,
+            ItemVersionId = version.Id,
+            ItemName = version.Name,
+            DepartmentId = version.DepartmentId,
+            IntakeDepartmentId = intakeDepartmentId,
+            Channel = channel,
+            WindowId = windowId,
+            ClerkId = clerkId,
+            CitizenId = citizenId,
+            ApplicantKind = applicant.Kind,
+            ApplicantName = applicant.Name.Trim(),
+            IdNumber = applicant.Kind == ApplicantKind.Person ? identifier : null,
+            CreditCode = applicant.Kind == ApplicantKind.Organisation ? identifier : null,
+            Phone = applicant.Phone.Trim(),
+            ContactName = applicant.ContactName?.Trim(),
+            IdentifierTail = identifier.Length >= 6 ? identifier[^6..] : identifier,
+            Status = channel == ApplicationChannel.Online ? ApplicationStatus.PendingPreReview : ApplicationStatus.AwaitingCorrection,
+            ReceivedAt = now,
+            Visits = channel == ApplicationChannel.Window ? 1 : 0,
+            RowVersion = Guid.NewGuid(),
+        };
+        a.AddEvent(now, "received", null, null, actor, null);
+        return a;
+    }
+
+    private static string NewQueryToken() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Records the materials checklist as the clerk ticked it.</summary>
+    public void CheckMaterials(IEnumerable<MaterialCheck> checks) => Materials = [.. checks];
+
+    /// <summary>
+    /// 受理: every required material is there; the committed limit starts on the calendar the day
+    /// after acceptance, and the application enters its first stage.
+    /// </summary>
+    public void Accept(ServiceItemVersion version, WorkingDayCalendar calendar, DateTime now, DateOnly today, string actor)
+    {
+        CheckOpenForIntake();
+        var missing = version.Materials.Where(m => m.Required && !Materials.Any(c => c.Key == m.Key && c.Provided)).Select(m => m.Name).ToList();
+        if (missing.Count > 0)
+        {
+            throw new DomainException("intake.materials_missing", "materials", ErrorKind.Invalid, string.Join("、", missing));
+        }
+
+        Status = ApplicationStatus.Accepted;
+        AcceptedAt = now;
+        DueDate = calendar.AddWorkingDays(today, version.CommittedLimitDays);
+        CurrentStage = 0;
+        CorrectionItems = [];
+        AddEvent(now, "accepted", null, null, actor, null);
+        var first = version.Stages[0];
+        AddEvent(now, "stage_started", first.Name, first.DepartmentIds[0], actor, null);
+    }
+
+    /// <summary>补正告知: lists everything missing or wrong at once; the application waits for the applicant.</summary>
+    public void RequestCorrection(IReadOnlyList<string> items, DateTime now, string actor)
+    {
+        CheckOpenForIntake();
+        var list = items.Select(i => i.Trim()).Where(i => i.Length > 0).ToList();
+        if (list.Count == 0)
+        {
+            throw new DomainException("intake.correction_items_required", "correctionItems");
+        }
+
+        Status = ApplicationStatus.AwaitingCorrection;
+        CorrectionItems = list;
+        AddEvent(now, "correction_requested", null, null, actor, string.Join("；", list));
+    }
+
+    /// <summary>不予受理: with the reasons and the applicant's rights (行政许可法 第38条).</summary>
+    public void Refuse(string reason, DateTime now, string actor)
+    {
+        CheckOpenForIntake();
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("intake.refusal_reason_required", "refusalReason");
+        }
+
+        Status = ApplicationStatus.Refused;
+        RefusalReason = reason.Trim();
+        DecidedAt = now;
+        AddEvent(now, "refused", null, null, actor, RefusalReason);
+    }
+
+    /// <summary>The applicant returns with the corrected materials: in person (a visit) or online.</summary>
+    public void ReturnForIntake(bool inPerson, Guid? windowId, Guid? clerkId, DateTime now, string actor)
+    {
+        if (Status != ApplicationStatus.AwaitingCorrection)
+        {
+            throw new DomainException("intake.not_awaiting_correction", "status", ErrorKind.Conflict);
+        }
+
+        if (inPerson)
+        {
+            Visits++;
+            WindowId = windowId ?? WindowId;
+            ClerkId = clerkId ?? ClerkId;
+        }
+
+        AddEvent(now, inPerson ? "returned" : "resubmitted", null, null, actor, null);
+    }
+
+    private void CheckOpenForIntake()
+    {
+        if (Status is not (ApplicationStatus.PendingPreReview or ApplicationStatus.AwaitingCorrection))
+        {
+            throw new DomainException("intake.already_decided", "status", ErrorKind.Conflict);
+        }
+    }
+
+    private void AddEvent(DateTime at, string kind, string? stage, Guid? departmentId, string actor, string? note) =>
+        Events.Add(new ApplicationEvent
+        {
+            Id = Guid.CreateVersion7(),
+            ApplicationId = Id,
+            Sequence = Events.Count + 1,
+            At = at,
+            Kind = kind,
+            StageName = stage,
+            DepartmentId = departmentId,
+            ActorName = actor,
+            Note = note,
+        });
+}
+
+/// <summary>One step on an application's timeline, as the public progress page shows it.</summary>
+public sealed class ApplicationEvent
+{
+    public Guid Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public int Sequence { get; set; }
+
+    public DateTime At { get; set; }
+
+    /// <summary>received, accepted, correction_requested, refused, returned, resubmitted, stage_started, …</summary>
+    public string Kind { get; set; } = "";
+
+    public string? StageName { get; set; }
+
+    public Guid? DepartmentId { get; set; }
+
+    public string ActorName { get; set; } = "";
+
+    /// <summary>What the applicant is told (reasons, the correction list).</summary>
+    public string? Note { get; set; }
+}
+
+/// <summary>The next number of a series, e.g. TX2026 → 123, kept in the database so numbers never repeat.</summary>
+public sealed class NumberSequence
+{
+    public string Series { get; set; } = "";
+
+    public long Next { get; set; }
+}

@@ -1,0 +1,143 @@
+using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Modules.Services.Domain;
+using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Web.Modules.Services.Features;
+
+public sealed record CatalogEntry(Guid Id, string Code, string Name, Guid DepartmentId, string DepartmentName, string Theme, bool Online, int Version, bool IsActive);
+
+public sealed record ItemDetail(Guid Id, string Code, int Version, Guid VersionId, DateTime PublishedAt, string DepartmentName, ServiceItemElements Elements, bool IsActive)
+{
+    public bool JointReview => Elements.Stages.Any(s => s.DepartmentIds.Count > 1);
+}
+
+public sealed record SaveItemRequest(string? Code, ServiceItemElements? Elements);
+
+/// <summary>事项清单: the published catalog, its versions, and publishing a new version.</summary>
+public sealed class CatalogService(FazhiDbContext db, TimeProvider time)
+{
+    public async Task<Paged<CatalogEntry>> SearchAsync(string? q, Guid? departmentId, string? theme, bool includeInactive = false, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    {
+        var query = db.ServiceItems.AsNoTracking();
+        if (!includeInactive)
+        {
+            query = query.Where(i => i.IsActive);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            query = query.Where(i => i.Name.Contains(term) || i.Code.Contains(term) || i.Theme.Contains(term));
+        }
+
+        if (departmentId is { } d)
+        {
+            query = query.Where(i => i.DepartmentId == d);
+        }
+
+        if (!string.IsNullOrWhiteSpace(theme))
+        {
+            query = query.Where(i => i.Theme == theme);
+        }
+
+        var total = await query.CountAsync(ct);
+        var size = Math.Clamp(pageSize, 1, 200);
+        page = Math.Max(1, page);
+        var rows = await (from i in query
+                          join n in db.OrgNodes on i.DepartmentId equals n.Id
+                          orderby i.Theme, i.Code
+                          select new CatalogEntry(i.Id, i.Code, i.Name, i.DepartmentId, n.Name, i.Theme, i.Online, i.CurrentVersion, i.IsActive))
+            .Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new Paged<CatalogEntry>(rows, total, page, size);
+    }
+
+    public async Task<List<string>> ThemesAsync(CancellationToken ct = default) =>
+        await db.ServiceItems.AsNoTracking().Where(i => i.IsActive && i.Theme != "").Select(i => i.Theme).Distinct().OrderBy(t => t).ToListAsync(ct);
+
+    public async Task<ItemDetail> GetAsync(string code, int? version = null, CancellationToken ct = default)
+    {
+        var item = await db.ServiceItems.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code, ct) ?? throw DomainException.NotFound("code");
+        var v = await db.ServiceItemVersions.AsNoTracking()
+            .SingleOrDefaultAsync(x => x.ItemId == item.Id && x.Version == (version ?? item.CurrentVersion), ct) ?? throw DomainException.NotFound("version");
+        var dept = await db.OrgNodes.Where(n => n.Id == v.DepartmentId).Select(n => n.Name).SingleAsync(ct);
+        return new ItemDetail(item.Id, item.Code, v.Version, v.Id, v.PublishedAt, dept, v.Elements, item.IsActive);
+    }
+
+    public async Task<ServiceItemVersion> CurrentVersionAsync(string code, CancellationToken ct = default)
+    {
+        var item = await db.ServiceItems.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code && i.IsActive, ct)
+            ?? throw new DomainException("intake.item_unknown", "itemCode");
+        return await db.ServiceItemVersions.AsNoTracking().SingleAsync(v => v.Id == item.CurrentVersionId, ct);
+    }
+
+    public async Task<Dictionary<Guid, string>> DepartmentNamesAsync(CancellationToken ct = default) =>
+        await db.OrgNodes.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Name, ct);
+
+    public async Task<ItemDetail> CreateAsync(SaveItemRequest r, CancellationToken ct = default)
+    {
+        new Validator()
+            .Required("code", r.Code, 50)
+            .Check(r.Elements is not null, "elements", "required")
+            .ThrowIfInvalid();
+        var code = r.Code!.Trim();
+        if (await db.ServiceItems.AnyAsync(i => i.Code == code, ct))
+        {
+            throw new DomainException("catalog.code_taken", "code", ErrorKind.Conflict, code);
+        }
+
+        await CheckDepartmentsAsync(r.Elements!, ct);
+        var (item, version) = ServiceItem.Create(code, r.Elements!, time.GetUtcNow().UtcDateTime);
+        db.ServiceItems.Add(item);
+        db.ServiceItemVersions.Add(version);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(code, null, ct);
+    }
+
+    /// <summary>Publishes new elements as the next version of the item.</summary>
+    public async Task<ItemDetail> PublishAsync(string code, ServiceItemElements? elements, CancellationToken ct = default)
+    {
+        new Validator().Check(elements is not null, "elements", "required").ThrowIfInvalid();
+        var item = await db.ServiceItems.SingleOrDefaultAsync(i => i.Code == code, ct) ?? throw DomainException.NotFound("code");
+        await CheckDepartmentsAsync(elements!, ct);
+        db.ServiceItemVersions.Add(item.Publish(elements!, time.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(code, null, ct);
+    }
+
+    private async Task CheckDepartmentsAsync(ServiceItemElements e, CancellationToken ct)
+    {
+        var ids = e.Stages.SelectMany(s => s.DepartmentIds).Append(e.DepartmentId).Distinct().ToList();
+        var known = await db.OrgNodes.CountAsync(n => ids.Contains(n.Id) && n.IsActive, ct);
+        if (known != ids.Count)
+        {
+            throw new DomainException("staff.department_missing", "departmentId");
+        }
+    }
+}
+
+public static class CatalogApi
+{
+    public static RouteGroupBuilder MapCatalog(this RouteGroupBuilder services)
+    {
+        services.MapGet("/items", async (string? q, Guid? departmentId, string? theme, int? page, CatalogService s) =>
+            TypedResults.Ok(await s.SearchAsync(q, departmentId, theme, false, page ?? 1)))
+            .AllowAnonymous().WithSummary("The public service catalog (事项清单), searchable by name, code and theme.");
+        services.MapGet("/items/{code}", async (string code, int? version, CatalogService s) => TypedResults.Ok(await s.GetAsync(code, version)))
+            .AllowAnonymous().WithSummary("One item with every element of its implementation list; `version` picks an earlier version.");
+        services.MapPost("/items", Create).RequireAuthorization(p => p.RequireRole(Roles.Administrator))
+            .WithSummary("Add an item to the catalog (version 1).");
+        services.MapPut("/items/{code}", async (string code, ServiceItemElements elements, CatalogService s) => TypedResults.Ok(await s.PublishAsync(code, elements)))
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator))
+            .WithSummary("Publish new elements as the item's next version; applications keep the version they were taken under.");
+        return services;
+    }
+
+    private static async Task<Created<ItemDetail>> Create(SaveItemRequest r, CatalogService s)
+    {
+        var item = await s.CreateAsync(r);
+        return TypedResults.Created($"/api/services/items/{item.Code}", item);
+    }
+}

@@ -1,0 +1,211 @@
+using System.Security.Claims;
+using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Modules.Services.Domain;
+using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Localization;
+using Fazhi.Web.Platform.Scope;
+using Fazhi.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Web.Modules.Services.Features;
+
+public sealed record ApplicantInput(ApplicantKind? Kind, string? Name, string? IdNumber, string? CreditCode, string? Phone, string? ContactName);
+
+/// <summary>A window intake: the item, the applicant, the ticked checklist, and how the intake ends.</summary>
+public sealed record IntakeRequest(
+    string? ItemCode,
+    Guid? WindowId,
+    ApplicantInput? Applicant,
+    IReadOnlyList<MaterialCheck>? Materials,
+    string? Outcome,
+    IReadOnlyList<string>? CorrectionItems,
+    string? RefusalReason);
+
+public sealed record IntakeResponse(Guid Id, string Number, string QueryToken, string Status);
+
+/// <summary>The clerk's decision on an application that waits: a pre-review of an online one, or the applicant's return with corrections.</summary>
+public sealed record IntakeDecision(IReadOnlyList<MaterialCheck>? Materials, string? Outcome, IReadOnlyList<string>? CorrectionItems, string? RefusalReason, bool InPerson = false, Guid? WindowId = null);
+
+public static class IntakeOutcome
+{
+    public const string Accept = "accept";
+    public const string Correction = "correction";
+    public const string Refuse = "refuse";
+
+    public static readonly string[] All = [Accept, Correction, Refuse];
+}
+
+/// <summary>收件: a window takes an application in and ends with accept, correction notice, or refusal.</summary>
+public sealed class IntakeService(
+    FazhiDbContext db, CatalogService catalog, WorkingDayCalendar calendar, TimeProvider time, IHttpContextAccessor http, DataScopeResolver scopes)
+{
+    private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
+
+    private string ActorName => User.Identity?.Name ?? "system";
+
+    private Guid? ActorId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    /// <summary>Takes an application at a window. The same idempotency key twice gives back the first application.</summary>
+    public async Task<(IntakeResponse Response, bool Replayed)> TakeAtWindowAsync(IntakeRequest r, string? idempotencyKey, CancellationToken ct = default)
+    {
+        var key = NormaliseKey(idempotencyKey);
+        if (key is not null && await FindByKeyAsync(key, ct) is { } earlier)
+        {
+            return (earlier, true);
+        }
+
+        var v = new Validator()
+            .Required("itemCode", r.ItemCode, 50)
+            .Check(r.WindowId is not null, "windowId", "required")
+            .Check(r.Applicant is not null, "applicant", "required")
+            .Check(r.Outcome is not null && IntakeOutcome.All.Contains(r.Outcome), "outcome", "intake.outcome_unknown");
+        var applicant = ToApplicant(r.Applicant, v);
+        v.ThrowIfInvalid();
+
+        var version = await catalog.CurrentVersionAsync(r.ItemCode!.Trim(), ct);
+        if (!await db.Windows.AnyAsync(w => w.Id == r.WindowId && w.IsActive, ct))
+        {
+            throw new DomainException("intake.window_unknown", "windowId");
+        }
+
+        var clerkDepartment = ActorId is { } me ? await db.Users.Where(u => u.Id == me).Select(u => (Guid?)u.DepartmentId).SingleOrDefaultAsync(ct) : null;
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var app = Application.Receive(await NextNumberAsync(ct), version, applicant!, ApplicationChannel.Window,
+                r.WindowId, ActorId, clerkDepartment, null, key, Now, ActorName);
+            app.CheckMaterials(r.Materials ?? []);
+            Decide(app, version, r.Outcome!, r.CorrectionItems, r.RefusalReason);
+            db.Applications.Add(app);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return (new IntakeResponse(app.Id, app.Number, app.QueryToken, app.Status.ToString()), false);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // A second request with the same key won the race: answer with the application it made.
+            db.ChangeTracker.Clear();
+            return (await FindByKeyAsync(key, ct) ?? throw new DomainException("concurrency_conflict", null, ErrorKind.Conflict), true);
+        }
+    }
+
+    /// <summary>Pre-review of an online application, or intake of the corrections an applicant returns with.</summary>
+    public async Task<IntakeResponse> DecideAsync(Guid id, IntakeDecision d, CancellationToken ct = default)
+    {
+        new Validator()
+            .Check(d.Outcome is not null && IntakeOutcome.All.Contains(d.Outcome), "outcome", "intake.outcome_unknown")
+            .ThrowIfInvalid();
+        var app = await VisibleAsync(id, ct);
+        var version = await db.ServiceItemVersions.AsNoTracking().SingleAsync(v => v.Id == app.ItemVersionId, ct);
+        if (app.Status == ApplicationStatus.AwaitingCorrection)
+        {
+            app.ReturnForIntake(d.InPerson, d.WindowId, ActorId, Now, ActorName);
+        }
+
+        if (d.Materials is not null)
+        {
+            app.CheckMaterials(d.Materials);
+        }
+
+        Decide(app, version, d.Outcome!, d.CorrectionItems, d.RefusalReason);
+        await db.SaveChangesAsync(ct);
+        return new IntakeResponse(app.Id, app.Number, app.QueryToken, app.Status.ToString());
+    }
+
+    /// <summary>An application the current staff member may see, tracked for a change; 404 otherwise.</summary>
+    public async Task<Application> VisibleAsync(Guid id, CancellationToken ct = default)
+    {
+        var scope = await scopes.CurrentAsync(ct);
+        return await db.Applications.Include(a => a.Events)
+            .WithinScope(scope, a => a.DepartmentId, a => a.IntakeDepartmentId ?? Guid.Empty, a => a.ClerkId ?? Guid.Empty)
+            .SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw DomainException.NotFound();
+    }
+
+    private void Decide(Application app, ServiceItemVersion version, string outcome, IReadOnlyList<string>? corrections, string? reason)
+    {
+        switch (outcome)
+        {
+            case IntakeOutcome.Accept:
+                app.Accept(version, calendar, Now, ChinaTime.Today(time), ActorName);
+                break;
+            case IntakeOutcome.Correction:
+                app.RequestCorrection(corrections ?? [], Now, ActorName);
+                break;
+            default:
+                app.Refuse(reason ?? "", Now, ActorName);
+                break;
+        }
+    }
+
+    public static Applicant? ToApplicant(ApplicantInput? input, Validator v)
+    {
+        if (input is null)
+        {
+            return null;
+        }
+
+        v.Check(input.Kind is not null && Enum.IsDefined(input.Kind.Value), "applicant.kind", "required");
+        var applicant = new Applicant(input.Kind ?? ApplicantKind.Person, input.Name?.Trim() ?? "", input.IdNumber?.Trim(), input.CreditCode?.Trim(),
+            input.Phone?.Trim() ?? "", input.ContactName?.Trim());
+        applicant.Check(v);
+        return applicant;
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private static string? NormaliseKey(string? key)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return null;
+        }
+
+        var k = key.Trim();
+        return k.Length <= 100 ? k : throw new DomainException("too_long", "Idempotency-Key", ErrorKind.Invalid, 100);
+    }
+
+    private async Task<IntakeResponse?> FindByKeyAsync(string key, CancellationToken ct) =>
+        await db.Applications.AsNoTracking().Where(a => a.IdempotencyKey == key)
+            .Select(a => new IntakeResponse(a.Id, a.Number, a.QueryToken, a.Status.ToString()))
+            .SingleOrDefaultAsync(ct);
+
+    /// <summary>TX2026-000123: the town's code, the year in China, and the next number of that year.</summary>
+    public async Task<string> NextNumberAsync(CancellationToken ct)
+    {
+        var town = await db.OrgNodes.Where(n => n.Kind == OrgNodeKind.Town).Select(n => n.Code).FirstOrDefaultAsync(ct) ?? "TOWN";
+        var series = $"{town}{ChinaTime.Today(time).Year}";
+        // One statement that both databases run atomically inside the caller's transaction.
+        var next = await db.Database.SqlQuery<long>(
+            $"INSERT INTO svc_number_sequences (\"Series\", \"Next\") VALUES ({series}, 1) ON CONFLICT (\"Series\") DO UPDATE SET \"Next\" = svc_number_sequences.\"Next\" + 1 RETURNING \"Next\" AS \"Value\"")
+            .ToListAsync(ct);
+        return $"{series}-{next[0]:000000}";
+    }
+}
+
+public static class IntakeApi
+{
+    public static RouteGroupBuilder MapIntake(this RouteGroupBuilder services)
+    {
+        services.MapPost("/applications", TakeAtWindow)
+            .RequireAuthorization(p => p.RequireRole(Roles.WindowClerk, Roles.Administrator))
+            .WithSummary("Window intake (收件). Send an Idempotency-Key header: a retry with the same key returns the first application.");
+        services.MapPost("/applications/{id:guid}/intake-decision", async (Guid id, IntakeDecision d, IntakeService s) => TypedResults.Ok(await s.DecideAsync(id, d)))
+            .RequireAuthorization(p => p.RequireRole(Roles.WindowClerk, Roles.Administrator))
+            .WithSummary("Pre-review an online application, or take in the corrections an applicant returns with: accept, correction or refuse.");
+        return services;
+    }
+
+    private static async Task<Created<IntakeResponse>> TakeAtWindow(IntakeRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IntakeService s, HttpContext http)
+    {
+        var (response, replayed) = await s.TakeAtWindowAsync(request, idempotencyKey);
+        if (replayed)
+        {
+            http.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        return TypedResults.Created($"/api/services/applications/{response.Id}", response);
+    }
+}
