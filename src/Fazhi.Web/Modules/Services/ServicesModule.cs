@@ -14,6 +14,7 @@ public static class ServicesModule
         builder.Services.AddScoped<IntakeService>();
         builder.Services.AddScoped<ProgressService>();
         builder.Services.AddScoped<DemoCatalog>();
+        builder.Services.AddScoped<PublicLinks>();
         builder.Services.AddRateLimiter(o =>
         {
             // Public look-ups are limited per client address, so tokens cannot be guessed by brute force.
@@ -36,6 +37,11 @@ public static class ServicesModule
             .MapCatalog()
             .MapIntake();
         app.MapPublicProgress();
+        app.MapGet("/services/items/{code}/notice.docx", async (string code, CatalogService catalog, PublicLinks links, Text text) =>
+        {
+            var item = await catalog.GetAsync(code);
+            return TypedResults.File(OneTimeNotice.Docx(item, links.Item(item.Code), text), OneTimeNotice.ContentType, $"{item.Code}-一次性告知.docx");
+        }).AllowAnonymous().WithTags("Public").WithSummary("The item's one-time written notice (一次性书面告知清单) as Word.");
         return app;
     }
 }

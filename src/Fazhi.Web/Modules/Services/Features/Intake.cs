@@ -24,6 +24,8 @@ public sealed record IntakeRequest(
     IReadOnlyList<string>? CorrectionItems,
     string? RefusalReason);
 
+public sealed record ApplicationRow(Guid Id, string Number, string ItemName, string ApplicantName, ApplicationChannel Channel, ApplicationStatus Status, DateTime ReceivedAt, DateOnly? DueDate, int Visits);
+
 public sealed record IntakeResponse(Guid Id, string Number, string QueryToken, string Status);
 
 /// <summary>The clerk's decision on an application that waits: a pre-review of an online one, or the applicant's return with corrections.</summary>
@@ -124,6 +126,32 @@ public sealed class IntakeService(
             .SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw DomainException.NotFound();
     }
 
+    /// <summary>Applications the current staff member may see, newest first, optionally by status or by number and name.</summary>
+    public async Task<Paged<ApplicationRow>> ListAsync(ApplicationStatus? status, string? q, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    {
+        var scope = await scopes.CurrentAsync(ct);
+        var query = db.Applications.AsNoTracking()
+            .WithinScope(scope, a => a.DepartmentId, a => a.IntakeDepartmentId ?? Guid.Empty, a => a.ClerkId ?? Guid.Empty);
+        if (status is { } st)
+        {
+            query = query.Where(a => a.Status == st);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            query = query.Where(a => a.Number.Contains(term) || a.ApplicantName.Contains(term) || a.ItemName.Contains(term));
+        }
+
+        var total = await query.CountAsync(ct);
+        var size = Math.Clamp(pageSize, 1, 200);
+        page = Math.Max(1, page);
+        var rows = await query.OrderByDescending(a => a.ReceivedAt).ThenByDescending(a => a.Number).Skip((page - 1) * size).Take(size)
+            .Select(a => new ApplicationRow(a.Id, a.Number, a.ItemName, a.ApplicantName, a.Channel, a.Status, a.ReceivedAt, a.DueDate, a.Visits))
+            .ToListAsync(ct);
+        return new Paged<ApplicationRow>(rows.Select(r => r with { ApplicantName = Masking.Name(r.ApplicantName) }).ToList(), total, page, size);
+    }
+
     private void Decide(Application app, ServiceItemVersion version, string outcome, IReadOnlyList<string>? corrections, string? reason)
     {
         switch (outcome)
@@ -192,6 +220,8 @@ public static class IntakeApi
         services.MapPost("/applications", TakeAtWindow)
             .RequireAuthorization(p => p.RequireRole(Roles.WindowClerk, Roles.Administrator))
             .WithSummary("Window intake (收件). Send an Idempotency-Key header: a retry with the same key returns the first application.");
+        services.MapGet("/applications", async (ApplicationStatus? status, string? q, int? page, IntakeService s) => TypedResults.Ok(await s.ListAsync(status, q, page ?? 1)))
+            .WithSummary("Applications within the caller's data scope, newest first; names masked.");
         services.MapPost("/applications/{id:guid}/intake-decision", async (Guid id, IntakeDecision d, IntakeService s) => TypedResults.Ok(await s.DecideAsync(id, d)))
             .RequireAuthorization(p => p.RequireRole(Roles.WindowClerk, Roles.Administrator))
             .WithSummary("Pre-review an online application, or take in the corrections an applicant returns with: accept, correction or refuse.");
