@@ -15,6 +15,20 @@ public static class ServicesModule
         builder.Services.AddScoped<ProgressService>();
         builder.Services.AddScoped<DemoCatalog>();
         builder.Services.AddScoped<PublicLinks>();
+        builder.Services.AddScoped<OnlineService>();
+        builder.Services.AddScoped<FileStore>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Domain.Citizen>, Microsoft.AspNetCore.Identity.PasswordHasher<Domain.Citizen>>();
+        builder.Services.AddAuthentication().AddCookie(OnlineService.Scheme, o =>
+        {
+            // Citizens have their own cookie: a staff session and a citizen session never mix.
+            o.Cookie.Name = "fazhi.citizen";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/citizen/login";
+            o.AccessDeniedPath = "/citizen/login";
+        });
         builder.Services.AddRateLimiter(o =>
         {
             // Public look-ups are limited per client address, so tokens cannot be guessed by brute force.
@@ -37,6 +51,18 @@ public static class ServicesModule
             .MapCatalog()
             .MapIntake();
         app.MapPublicProgress();
+        app.MapOnline();
+        app.MapGet("/window/applications/{id:guid}/files/{fileId:guid}", async (Guid id, Guid fileId, IntakeService intake, OnlineService online, FileStore store) =>
+        {
+            var application = await intake.VisibleAsync(id);
+            var file = (await online.FilesAsync(application.Id)).FirstOrDefault(f => f.Id == fileId) ?? throw Platform.Web.DomainException.NotFound();
+            return Results.File(store.Open(file.Sha256), file.ContentType, file.FileName, enableRangeProcessing: false);
+        }).RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/citizen/logout", async (HttpContext http) =>
+        {
+            await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http, OnlineService.Scheme);
+            return Results.LocalRedirect("/citizen/login");
+        }).ExcludeFromDescription();
         app.MapGet("/services/items/{code}/notice.docx", async (string code, CatalogService catalog, PublicLinks links, Text text) =>
         {
             var item = await catalog.GetAsync(code);

@@ -50,6 +50,10 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
 
     public DbSet<Modules.Services.Domain.NumberSequence> NumberSequences => Set<Modules.Services.Domain.NumberSequence>();
 
+    public DbSet<Modules.Services.Domain.Citizen> Citizens => Set<Modules.Services.Domain.Citizen>();
+
+    public DbSet<Modules.Services.Domain.UploadedFile> UploadedFiles => Set<Modules.Services.Domain.UploadedFile>();
+
     public abstract DatabaseProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder builder)

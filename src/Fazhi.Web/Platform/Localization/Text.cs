@@ -50,8 +50,17 @@ public sealed class Text : IStringLocalizer
     }
 
     /// <summary>The label of an input field, used to build "name: is required" messages.</summary>
-    public string Field(string field) =>
-        Table.ContainsKey("field." + field) ? this["field." + field].Value : field;
+    public string Field(string field)
+    {
+        if (Table.ContainsKey("field." + field))
+        {
+            return this["field." + field].Value;
+        }
+
+        // "files.id" reads as "Files (id)": the group's label and the item within it.
+        var dot = field.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && Table.ContainsKey("field." + field[..dot]) ? $"{this["field." + field[..dot]].Value} ({field[(dot + 1)..]})" : field;
+    }
 
     public static string Both(string key) =>
         Table.TryGetValue(key, out var p) ? $"{p.Zh} / {p.En}" : key;

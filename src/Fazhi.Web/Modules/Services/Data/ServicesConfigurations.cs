@@ -95,3 +95,30 @@ internal sealed class NumberSequenceConfiguration : IEntityTypeConfiguration<Num
         b.Property(e => e.Series).HasMaxLength(20);
     }
 }
+
+internal sealed class CitizenConfiguration : IEntityTypeConfiguration<Citizen>
+{
+    public void Configure(EntityTypeBuilder<Citizen> b)
+    {
+        b.ToTable("svc_citizens");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Phone).HasMaxLength(20);
+        b.Property(e => e.PasswordHash).HasMaxLength(200);
+        b.HasIndex(e => e.Phone).IsUnique();
+    }
+}
+
+internal sealed class UploadedFileConfiguration : IEntityTypeConfiguration<UploadedFile>
+{
+    public void Configure(EntityTypeBuilder<UploadedFile> b)
+    {
+        b.ToTable("svc_uploaded_files");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.MaterialKey).HasMaxLength(50);
+        b.Property(e => e.FileName).HasMaxLength(200);
+        b.Property(e => e.ContentType).HasMaxLength(50);
+        b.Property(e => e.Sha256).HasMaxLength(64);
+        b.HasIndex(e => e.ApplicationId);
+        b.HasOne<Application>().WithMany().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -250,6 +250,19 @@ public sealed class Application : IVersioned
         AddEvent(now, inPerson ? "returned" : "resubmitted", null, null, actor, null);
     }
 
+    /// <summary>The applicant sends the corrections online: the application goes back to the window's pre-review, no visit.</summary>
+    public void ResubmitOnline(IEnumerable<MaterialCheck> checks, DateTime now, string actor)
+    {
+        if (Status != ApplicationStatus.AwaitingCorrection || Channel != ApplicationChannel.Online)
+        {
+            throw new DomainException("intake.not_awaiting_correction", "status", ErrorKind.Conflict);
+        }
+
+        Materials = [.. checks];
+        Status = ApplicationStatus.PendingPreReview;
+        AddEvent(now, "resubmitted", null, null, actor, null);
+    }
+
     private void CheckOpenForIntake()
     {
         if (Status is not (ApplicationStatus.PendingPreReview or ApplicationStatus.AwaitingCorrection))

@@ -367,6 +367,39 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("svc_application_events", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Web.Modules.Services.Domain.Citizen", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("FailedLogins")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Phone")
+                        .IsUnique();
+
+                    b.ToTable("svc_citizens", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Web.Modules.Services.Domain.NumberSequence", b =>
                 {
                     b.Property<string>("Series")
@@ -508,6 +541,48 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("svc_item_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Services.Domain.UploadedFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MaterialKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("svc_uploaded_files", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Web.Platform.Audit.AuditEntry", b =>
@@ -850,6 +925,15 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Services.Domain.UploadedFile", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Services.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -362,6 +362,39 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("svc_application_events", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Web.Modules.Services.Domain.Citizen", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedLogins")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Phone")
+                        .IsUnique();
+
+                    b.ToTable("svc_citizens", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Web.Modules.Services.Domain.NumberSequence", b =>
                 {
                     b.Property<string>("Series")
@@ -503,6 +536,48 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("svc_item_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Services.Domain.UploadedFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaterialKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("svc_uploaded_files", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Web.Platform.Audit.AuditEntry", b =>
@@ -839,6 +914,15 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Services.Domain.UploadedFile", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Services.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,38 @@
+namespace Fazhi.Web.Modules.Services.Domain;
+
+/// <summary>A citizen's or business's account for online applications (一网通办), keyed by mobile phone.</summary>
+public sealed class Citizen
+{
+    public Guid Id { get; set; }
+
+    public string Phone { get; set; } = "";
+
+    public string PasswordHash { get; set; } = "";
+
+    public DateTime RegisteredAt { get; set; }
+
+    public int FailedLogins { get; set; }
+
+    public DateTime? LockedUntil { get; set; }
+}
+
+/// <summary>One uploaded material of an online application, stored on disk by its content hash.</summary>
+public sealed class UploadedFile
+{
+    public Guid Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public string MaterialKey { get; set; } = "";
+
+    public string FileName { get; set; } = "";
+
+    /// <summary>What the content is, found from its first bytes, never from the name or the browser's word.</summary>
+    public string ContentType { get; set; } = "";
+
+    public long Size { get; set; }
+
+    public string Sha256 { get; set; } = "";
+
+    public DateTime UploadedAt { get; set; }
+}

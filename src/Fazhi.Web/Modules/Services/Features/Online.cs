@@ -1,0 +1,213 @@
+using System.Security.Claims;
+using Fazhi.Web.Modules.Services.Domain;
+using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Web.Modules.Services.Features;
+
+public sealed record UploadInput(string MaterialKey, string FileName, Stream Content);
+
+public sealed record OnlineApplicationInput(string? ItemCode, ApplicantInput? Applicant, IReadOnlyList<UploadInput> Files);
+
+/// <summary>一网: citizens register with a phone and password, apply online with uploads, and follow their applications.</summary>
+public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, IntakeService intake, FileStore files, TimeProvider time, IPasswordHasher<Citizen> hasher, IConfiguration configuration)
+{
+    public const string Scheme = "Citizen";
+    public const int MaxFailures = 5;
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public async Task<Citizen> RegisterAsync(string? phone, string? password, CancellationToken ct = default)
+    {
+        var p = phone?.Trim() ?? "";
+        new Validator()
+            .Check(System.Text.RegularExpressions.Regex.IsMatch(p, "^1[3-9][0-9]{9}$"), "phone", "phone_format")
+            .Check(password is { Length: >= 8 } && password.Any(char.IsLetter) && password.Any(char.IsDigit), "password", "citizen.password_weak")
+            .ThrowIfInvalid();
+        if (await db.Citizens.AnyAsync(c => c.Phone == p, ct))
+        {
+            throw new DomainException("citizen.phone_taken", "phone", ErrorKind.Conflict);
+        }
+
+        var citizen = new Citizen { Id = Guid.CreateVersion7(), Phone = p, RegisteredAt = Now };
+        citizen.PasswordHash = hasher.HashPassword(citizen, password!);
+        db.Citizens.Add(citizen);
+        await db.SaveChangesAsync(ct);
+        return citizen;
+    }
+
+    /// <summary>Checks the password; five failures lock the account for 15 minutes, like staff accounts.</summary>
+    public async Task<Citizen> CheckAsync(string? phone, string? password, CancellationToken ct = default)
+    {
+        var p = phone?.Trim() ?? "";
+        var citizen = await db.Citizens.SingleOrDefaultAsync(c => c.Phone == p, ct);
+        if (citizen?.LockedUntil is { } until && until > Now)
+        {
+            throw new DomainException("auth.locked_out", "phone", ErrorKind.Forbidden);
+        }
+
+        if (citizen is null || hasher.VerifyHashedPassword(citizen, citizen.PasswordHash, password ?? "") == PasswordVerificationResult.Failed)
+        {
+            if (citizen is not null && ++citizen.FailedLogins >= MaxFailures)
+            {
+                citizen.FailedLogins = 0;
+                citizen.LockedUntil = Now.AddMinutes(15);
+            }
+
+            await db.SaveChangesAsync(ct);
+            throw new DomainException("auth.invalid_credentials", "password");
+        }
+
+        citizen.FailedLogins = 0;
+        citizen.LockedUntil = null;
+        await db.SaveChangesAsync(ct);
+        return citizen;
+    }
+
+    public static ClaimsPrincipal Principal(Citizen c) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, c.Id.ToString()), new Claim(ClaimTypes.Name, c.Phone)], Scheme));
+
+    public static async Task SignInAsync(HttpContext http, Citizen c) =>
+        await http.SignInAsync(Scheme, Principal(c));
+
+    public static Guid? CitizenId(ClaimsPrincipal user) =>
+        user.Identities.Any(i => i.AuthenticationType == Scheme) && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    /// <summary>Submits an online application for pre-review: no visit is counted.</summary>
+    public async Task<IntakeResponse> SubmitAsync(Guid citizenId, OnlineApplicationInput input, CancellationToken ct = default)
+    {
+        var v = new Validator().Required("itemCode", input.ItemCode, 50).Check(input.Applicant is not null, "applicant", "required");
+        var applicant = IntakeService.ToApplicant(input.Applicant, v);
+        v.ThrowIfInvalid();
+        var version = await catalog.CurrentVersionAsync(input.ItemCode!.Trim(), ct);
+        if (!version.Online)
+        {
+            throw new DomainException("online.not_online", "itemCode");
+        }
+
+        var stored = await StoreAsync(version, input.Files, ct);
+        var phone = await db.Citizens.Where(c => c.Id == citizenId).Select(c => c.Phone).SingleAsync(ct);
+        // Online applications arrive at the citizen service centre, whose window clerks pre-review them.
+        var centreCode = configuration["Fazhi:ServiceCentreCode"] ?? "TX-SVC";
+        var centre = await db.OrgNodes.Where(n => n.Code == centreCode).Select(n => (Guid?)n.Id).FirstOrDefaultAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var app = Application.Receive(await intake.NextNumberAsync(ct), version, applicant!, ApplicationChannel.Online,
+            null, null, centre, citizenId, null, Now, phone);
+        app.CheckMaterials(version.Materials.Select(m => new MaterialCheck(m.Key, stored.Any(s => s.MaterialKey == m.Key))));
+        db.Applications.Add(app);
+        foreach (var s in stored)
+        {
+            s.ApplicationId = app.Id;
+            db.UploadedFiles.Add(s);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new IntakeResponse(app.Id, app.Number, app.QueryToken, app.Status.ToString());
+    }
+
+    /// <summary>Adds the corrected materials and sends the application back to pre-review.</summary>
+    public async Task ResubmitAsync(Guid citizenId, Guid applicationId, IReadOnlyList<UploadInput> uploads, CancellationToken ct = default)
+    {
+        var app = await db.Applications.Include(a => a.Events).SingleOrDefaultAsync(a => a.Id == applicationId && a.CitizenId == citizenId, ct)
+            ?? throw DomainException.NotFound();
+        var version = await db.ServiceItemVersions.AsNoTracking().SingleAsync(x => x.Id == app.ItemVersionId, ct);
+        var stored = await StoreAsync(version, uploads, ct);
+        foreach (var s in stored)
+        {
+            s.ApplicationId = app.Id;
+            db.UploadedFiles.Add(s);
+        }
+
+        var keys = await db.UploadedFiles.Where(f => f.ApplicationId == app.Id).Select(f => f.MaterialKey).ToListAsync(ct);
+        keys.AddRange(stored.Select(s => s.MaterialKey));
+        app.ResubmitOnline(version.Materials.Select(m => new MaterialCheck(m.Key, keys.Contains(m.Key))), Now, app.Phone);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<List<ApplicationRow>> MineAsync(Guid citizenId, CancellationToken ct = default) =>
+        await db.Applications.AsNoTracking().Where(a => a.CitizenId == citizenId).OrderByDescending(a => a.ReceivedAt)
+            .Select(a => new ApplicationRow(a.Id, a.Number, a.ItemName, a.ApplicantName, a.Channel, a.Status, a.ReceivedAt, a.DueDate, a.Visits))
+            .ToListAsync(ct);
+
+    public async Task<Application> MineAsync(Guid citizenId, Guid id, CancellationToken ct = default) =>
+        await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.CitizenId == citizenId, ct) ?? throw DomainException.NotFound();
+
+    public async Task<List<UploadedFile>> FilesAsync(Guid applicationId, CancellationToken ct = default) =>
+        await db.UploadedFiles.AsNoTracking().Where(f => f.ApplicationId == applicationId).OrderBy(f => f.UploadedAt).ToListAsync(ct);
+
+    private async Task<List<UploadedFile>> StoreAsync(ServiceItemVersion version, IReadOnlyList<UploadInput> uploads, CancellationToken ct)
+    {
+        var result = new List<UploadedFile>();
+        var v = new Validator();
+        foreach (var u in uploads)
+        {
+            var field = "files." + u.MaterialKey;
+            if (version.Materials.All(m => m.Key != u.MaterialKey))
+            {
+                v.Check(false, field, "upload.unknown_material");
+                continue;
+            }
+
+            try
+            {
+                var s = await files.SaveAsync(u.Content, field, ct);
+                result.Add(new UploadedFile
+                {
+                    Id = Guid.CreateVersion7(), MaterialKey = u.MaterialKey, FileName = Path.GetFileName(u.FileName).Length > 200 ? Path.GetFileName(u.FileName)[..200] : Path.GetFileName(u.FileName),
+                    ContentType = s.ContentType, Size = s.Size, Sha256 = s.Sha256, UploadedAt = Now,
+                });
+            }
+            catch (DomainException d)
+            {
+                v.Check(false, field, d.Code, [.. d.Args]);
+            }
+        }
+
+        v.ThrowIfInvalid();
+        return result;
+    }
+}
+
+public static class OnlineApi
+{
+    public static IEndpointRouteBuilder MapOnline(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/services/online").WithTags("Online");
+        api.MapPost("/register", async (CitizenCredentials c, OnlineService s, HttpContext http) =>
+        {
+            var citizen = await s.RegisterAsync(c.Phone, c.Password);
+            await OnlineService.SignInAsync(http, citizen);
+            return TypedResults.Created("/api/services/online/applications", new { citizen.Id, citizen.Phone });
+        }).AllowAnonymous().WithSummary("Register a citizen account (mobile phone and password) and sign in with its cookie.");
+        api.MapPost("/login", async (CitizenCredentials c, OnlineService s, HttpContext http) =>
+        {
+            await OnlineService.SignInAsync(http, await s.CheckAsync(c.Phone, c.Password));
+            return TypedResults.NoContent();
+        }).AllowAnonymous().WithSummary("Sign a citizen in (cookie).");
+        var mine = api.MapGroup("/applications").RequireAuthorization(p => p.AddAuthenticationSchemes(OnlineService.Scheme).RequireAuthenticatedUser());
+        mine.MapGet("/", async (HttpContext http, OnlineService s) => TypedResults.Ok(await s.MineAsync(OnlineService.CitizenId(http.User)!.Value)))
+            .WithSummary("The signed-in citizen's applications.");
+        mine.MapPost("/", Submit).DisableAntiforgery()
+            .WithSummary("Apply online: multipart form with itemCode, kind, name, idNumber or creditCode, phone, and one file-{materialKey} per material (PDF, JPEG or PNG).");
+        return app;
+    }
+
+    private static async Task<Microsoft.AspNetCore.Http.HttpResults.Created<IntakeResponse>> Submit(HttpContext http, OnlineService s)
+    {
+        var form = await http.Request.ReadFormAsync();
+        var kind = Enum.TryParse<ApplicantKind>(form["kind"], out var k) ? k : (ApplicantKind?)null;
+        var uploads = form.Files.Where(f => f.Name.StartsWith("file-", StringComparison.Ordinal))
+            .Select(f => new UploadInput(f.Name[5..], f.FileName, f.OpenReadStream())).ToList();
+        var input = new OnlineApplicationInput(form["itemCode"],
+            new ApplicantInput(kind, form["name"], form["idNumber"], form["creditCode"], form["phone"], form["contactName"]), uploads);
+        var created = await s.SubmitAsync(OnlineService.CitizenId(http.User)!.Value, input);
+        return TypedResults.Created($"/api/services/online/applications/{created.Id}", created);
+    }
+}
+
+public sealed record CitizenCredentials(string? Phone, string? Password);
