@@ -16,6 +16,7 @@ public static class ServicesModule
         builder.Services.AddScoped<DemoCatalog>();
         builder.Services.AddScoped<PublicLinks>();
         builder.Services.AddScoped<OnlineService>();
+        builder.Services.AddScoped<CatalogLedger>();
         builder.Services.AddScoped<FileStore>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Domain.Citizen>, Microsoft.AspNetCore.Identity.PasswordHasher<Domain.Citizen>>();
         builder.Services.AddAuthentication().AddCookie(OnlineService.Scheme, o =>

@@ -361,6 +361,18 @@ internal static class Strings
         ("error.upload.type_not_allowed", "只接受 PDF、JPG、PNG 文件（按文件内容识别）", "only PDF, JPEG and PNG files are accepted (judged by their content)"),
         ("error.upload.unknown_material", "不是本事项的申请材料", "is not a material of this item"),
 
+        ("catalogadmin.title", "事项清单管理", "Service catalog"),
+        ("catalogadmin.add", "新增事项", "Add an item"),
+        ("catalogadmin.edit", "编辑事项", "Edit item"),
+        ("catalogadmin.export", "导出事项清单", "Export the catalog"),
+        ("catalogadmin.public_page", "公开页面", "public page"),
+        ("catalogadmin.versioning", "保存即发布新版本；已收件的办件仍按收件时的版本办理。", "Saving publishes a new version; applications already taken keep the version they were taken under."),
+        ("catalogadmin.published", "已发布第 {0} 版。", "Version {0} published."),
+        ("catalogadmin.publish", "发布新版本", "Publish a new version"),
+        ("catalogadmin.materials_format", "每行一项：编号|名称|原件份数|复印件份数|是否必需(是/否)|说明", "one per line: key|name|originals|copies|required (是/否)|note"),
+        ("catalogadmin.stages_format", "每行一个环节：名称|部门编码(多个用逗号，即联合审查)|角色|工作日", "one stage per line: name|department codes (several with commas = joint review)|role|working days"),
+        ("nav.catalog", "事项清单", "Catalog"),
+
         ("error.unknown", "请求未能完成（{0}）。", "The request could not be completed ({0})."),
         ("error.required", "必填", "is required"),
         ("error.too_long", "不能超过 {0} 个字符", "must be at most {0} characters"),

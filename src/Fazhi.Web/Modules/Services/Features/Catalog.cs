@@ -132,6 +132,18 @@ public static class CatalogApi
         services.MapPut("/items/{code}", async (string code, ServiceItemElements elements, CatalogService s) => TypedResults.Ok(await s.PublishAsync(code, elements)))
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator))
             .WithSummary("Publish new elements as the item's next version; applications keep the version they were taken under.");
+        services.MapGet("/catalog/export", async (CatalogLedger l) =>
+            TypedResults.File(await l.ExportAsync(), Platform.Documents.Spreadsheet.ContentType, "catalog.xlsx"))
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator))
+            .WithSummary("The catalog as Excel: sheets 事项 (items), 材料 (materials) and 流程 (stages).");
+        services.MapPost("/catalog/import", async (IFormFile file, CatalogLedger l) =>
+        {
+            await using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            buffer.Position = 0;
+            return TypedResults.Ok(await l.ImportAsync(buffer));
+        }).RequireAuthorization(p => p.RequireRole(Roles.Administrator)).DisableAntiforgery()
+            .WithSummary("Import the catalog from Excel; a changed item is published as a new version; bad rows are reported by row number.");
         return services;
     }
 
