@@ -1,24 +1,213 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Fazhi.Bench;
 using Fazhi.Web.Platform.Calendar;
 
 // Fazhi benchmarks. Each scenario prints its figures and the ratio it is judged by, measured in
-// one run on this machine. `dotnet run -c Release --project bench/Fazhi.Bench -- [scenario]`.
+// one run on this machine: `dotnet run -c Release --project bench/Fazhi.Bench -- SCENARIO`.
 var scenario = args.FirstOrDefault() ?? "calendar";
+string Arg(string name, string fallback)
+{
+    var i = Array.IndexOf(args, "--" + name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+
+var root = Directory.GetCurrentDirectory();
+while (!File.Exists(Path.Combine(root, "Fazhi.slnx")))
+{
+    root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("run from inside the repository");
+}
+
 switch (scenario)
 {
     case "calendar":
         Calendar();
-        break;
+        return 0;
+    case "progress":
+        await ProgressAsync(int.Parse(Arg("rows", "1000000"), CultureInfo.InvariantCulture), int.Parse(Arg("seconds", "10"), CultureInfo.InvariantCulture));
+        return 0;
+    case "probe":
+        await ProbeAsync();
+        return 0;
+    case "intake":
+        await IntakeAsync(int.Parse(Arg("seconds", "10"), CultureInfo.InvariantCulture), Arg("pg", ""));
+        return 0;
     default:
-        Console.Error.WriteLine($"unknown scenario '{scenario}'; known: calendar");
+        Console.Error.WriteLine($"unknown scenario '{scenario}'; known: calendar, progress, intake");
         return 2;
 }
 
-return 0;
+// Public progress look-ups against a constant endpoint of the same server, side by side, 64 connections.
+async Task ProgressAsync(int rows, int seconds)
+{
+    var dir = Path.Combine(Path.GetTempPath(), "fazhi-bench-progress");
+    var settings = new Dictionary<string, string> { ["Database__DataDirectory"] = dir, ["Fazhi__Demo"] = "true" };
+    var dbFile = Path.Combine(dir, "fazhi.db");
+    List<string> tokens;
+    var tokenFile = Path.Combine(dir, $"tokens-{rows}.txt");
+    if (File.Exists(tokenFile))
+    {
+        tokens = [.. File.ReadAllLines(tokenFile)];
+        Console.WriteLine($"reusing {tokens.Count:N0} applications in {dbFile}");
+    }
+    else
+    {
+        if (Directory.Exists(dir))
+        {
+            Directory.Delete(dir, true);
+        }
 
-// Deadline arithmetic runs on every intake and every monitor pass: how many 20-working-day due
-// dates per second, against a plain loop over the same days (the floor any calendar must pay).
+        await using (var first = await Server.StartAsync(root, settings))
+        {
+            // first start: migrations and the demo town
+        }
+
+        var sw = Stopwatch.StartNew();
+        tokens = Seeder.SeedSqlite(dbFile, rows, rows / 5);
+        File.WriteAllLines(tokenFile, tokens);
+        Console.WriteLine($"seeded {rows:N0} applications ({rows / 5:N0} open) with 3 events each in {sw.Elapsed.TotalSeconds:N0} s");
+    }
+
+    await using var server = await Server.StartAsync(root, settings);
+    var peak = 0.0;
+    using var cts = new CancellationTokenSource();
+    var sampler = Task.Run(async () =>
+    {
+        while (!cts.IsCancellationRequested)
+        {
+            peak = Math.Max(peak, server.ResidentMb());
+            await Task.Delay(100);
+        }
+    });
+    using var client = Load.Client(64);
+    var rnd = new Random(7);
+    HttpRequestMessage Ping(int w, long n) => new(HttpMethod.Get, server.BaseUrl + "/api/public/ping");
+    HttpRequestMessage Lookup(int w, long n) => new(HttpMethod.Get, server.BaseUrl + "/api/public/progress/" + tokens[rnd.Next(tokens.Count)]);
+    bool Ok(HttpResponseMessage r) => r.IsSuccessStatusCode;
+
+    await Load.RunAsync(64, TimeSpan.FromSeconds(3), Ping, Ok, client); // warm-up
+    await Load.RunAsync(64, TimeSpan.FromSeconds(3), Lookup, Ok, client);
+    // Alternate the two loads so that a slow patch of the machine hits both alike; judge by medians.
+    var constants = new List<LoadResult>();
+    var lookups = new List<LoadResult>();
+    for (var round = 1; round <= 3; round++)
+    {
+        constants.Add(await Load.RunAsync(64, TimeSpan.FromSeconds(seconds), Ping, Ok, client));
+        lookups.Add(await Load.RunAsync(64, TimeSpan.FromSeconds(seconds), Lookup, Ok, client));
+        Console.WriteLine($"round {round} constant endpoint : {constants[^1]}");
+        Console.WriteLine($"round {round} progress lookup   : {lookups[^1]}");
+    }
+
+    await cts.CancelAsync();
+    await sampler;
+    var constant = constants.OrderBy(r => r.PerSecond).ElementAt(1);
+    var lookup = lookups.OrderBy(r => r.PerSecond).ElementAt(1);
+    var p99 = lookups.Max(r => r.P99Ms);
+    Console.WriteLine(FormattableString.Invariant($"median ratio lookup/constant: {lookup.PerSecond / constant.PerSecond:P0} ({lookup.PerSecond:N0} / {constant.PerSecond:N0} req/s; target >= 50%); worst lookup p99 {p99:N1} ms (target < 50 ms); server peak RSS {peak:N0} MB (target < 400 MB)"));
+}
+
+// In-process: the cost of one progress look-up without HTTP, to tell the database from the web stack.
+async Task ProbeAsync()
+{
+    var dir = Path.Combine(Path.GetTempPath(), "fazhi-bench-progress");
+    var tokens = File.ReadAllLines(Directory.GetFiles(dir, "tokens-*.txt")[0]);
+    var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+    Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Fazhi.Web.Platform.Audit.IAuditActor>(services, Fazhi.Web.Platform.Audit.SystemAuditActor.Instance);
+    Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, TimeProvider.System);
+    Microsoft.Extensions.DependencyInjection.EntityFrameworkServiceCollectionExtensions.AddDbContext<Fazhi.Web.Platform.Data.FazhiDbContext, Fazhi.Web.Platform.Data.SqliteFazhiDbContext>(services,
+        o => Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions.UseSqlite(o, $"Data Source={Path.Combine(dir, "fazhi.db")}"));
+    var sp = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+    var rnd = new Random(1);
+    using var memory = new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
+    for (var round = 0; round < 3; round++)
+    {
+        var sw = Stopwatch.StartNew();
+        const int n = 2000;
+        for (var i = 0; i < n; i++)
+        {
+            using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(sp);
+            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Fazhi.Web.Platform.Data.FazhiDbContext>(scope.ServiceProvider);
+            var view = await new Fazhi.Web.Modules.Services.Features.ProgressService(scope.ServiceProvider, new Fazhi.Web.Platform.Data.ReadConnections(Fazhi.Web.Platform.Data.DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dir, "fazhi.db")}"), memory).ByTokenAsync(tokens[rnd.Next(tokens.Length)]);
+            if (view is null)
+            {
+                throw new InvalidOperationException("token not found");
+            }
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"round {round}: {sw.Elapsed.TotalMilliseconds / n:N3} ms per look-up in process"));
+    }
+
+    var raw = Stopwatch.StartNew();
+    for (var i = 0; i < 2000; i++)
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dir, "fazhi.db")}");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT a.\"Number\", e.\"Kind\" FROM svc_applications a LEFT JOIN svc_application_events e ON e.\"ApplicationId\" = a.\"Id\" WHERE a.\"QueryToken\" = $t ORDER BY e.\"Sequence\"";
+        cmd.Parameters.AddWithValue("$t", tokens[rnd.Next(tokens.Length)]);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+        }
+    }
+
+    Console.WriteLine(FormattableString.Invariant($"raw SQLite: {raw.Elapsed.TotalMilliseconds / 2000:N3} ms per look-up"));
+    var scopes = Stopwatch.StartNew();
+    for (var i = 0; i < 2000; i++)
+    {
+        using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(sp);
+        _ = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Fazhi.Web.Platform.Data.FazhiDbContext>(scope.ServiceProvider).Database.ProviderName;
+    }
+
+    Console.WriteLine(FormattableString.Invariant($"context + connection object: {scopes.Elapsed.TotalMilliseconds / 2000:N3} ms"));
+}
+
+// Window intake through the API: accepted applications per second, 16 clerks' requests in flight.
+async Task IntakeAsync(int seconds, string pg)
+{
+    var dir = Path.Combine(Path.GetTempPath(), "fazhi-bench-intake-" + Guid.NewGuid().ToString("N"));
+    var settings = new Dictionary<string, string> { ["Database__DataDirectory"] = dir, ["Fazhi__Demo"] = "true" };
+    if (pg.Length > 0)
+    {
+        settings["Database__Provider"] = "Postgres";
+        settings["ConnectionStrings__Fazhi"] = pg;
+    }
+
+    await using var server = await Server.StartAsync(root, settings);
+    var conns = int.Parse(Arg("connections", "16"), CultureInfo.InvariantCulture);
+    using var client = Load.Client(conns);
+    var login = await client.PostAsJsonAsync(server.BaseUrl + "/api/auth/login", new { userName = "clerk", password = "Demo#2019" });
+    var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    var window = (await client.GetFromJsonAsync<JsonElement>(server.BaseUrl + "/api/org/windows"))[0].GetProperty("id").GetGuid();
+    var body = JsonSerializer.Serialize(new
+    {
+        itemCode = "TX-SB-002", windowId = window,
+        applicant = new { kind = "Person", name = "压测申请人", idNumber = "11010519491231002X", phone = "13800001234" },
+        materials = new[] { new { key = "form", provided = true }, new { key = "id", provided = true } },
+        outcome = "accept",
+    });
+    HttpRequestMessage Intake(int w, long n)
+    {
+        var r = new HttpRequestMessage(HttpMethod.Post, server.BaseUrl + "/api/services/applications")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        r.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        return r;
+    }
+
+    await Load.RunAsync(conns, TimeSpan.FromSeconds(2), Intake, r => r.StatusCode == System.Net.HttpStatusCode.Created, client);
+    var result = await Load.RunAsync(conns, TimeSpan.FromSeconds(seconds), Intake, r => r.StatusCode == System.Net.HttpStatusCode.Created, client);
+    Console.WriteLine($"intake on {(pg.Length > 0 ? "PostgreSQL" : "SQLite")}: {result}");
+    Console.WriteLine(FormattableString.Invariant($"accepted applications per second: {result.PerSecond:N0} (target >= 300 on SQLite)"));
+}
+
+// Deadline arithmetic runs on every intake and every monitor pass: 20-working-day due dates per
+// second, against a plain loop over the same days (the floor any calendar must pay).
 static void Calendar()
 {
     var holidays = Enumerable.Range(0, 8 * 365)

@@ -56,7 +56,7 @@ public static class Cli
 
         // A production database starts empty: the first administrator also creates the town node,
         // in one transaction with the account so a refused password leaves nothing behind.
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.BeginWriteAsync();
         var town = await db.OrgNodes.FirstOrDefaultAsync(n => n.Kind == OrgNodeKind.Town);
         if (town is null)
         {

@@ -48,6 +48,7 @@ public static class PlatformSetup
         services.AddSingleton(fazhi);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddMemoryCache();
         // Chinese text goes into pages as text, not as &#x...; entities.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 

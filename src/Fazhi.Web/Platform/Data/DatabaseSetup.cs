@@ -26,12 +26,14 @@ public static class DatabaseSetup
             }
 
             builder.Services.AddDbContext<FazhiDbContext, PostgresFazhiDbContext>(o => o.UseNpgsql(connection));
+            builder.Services.AddSingleton(new ReadConnections(DatabaseProvider.Postgres, connection));
         }
         else
         {
             Directory.CreateDirectory(dataDir);
             connection = string.IsNullOrWhiteSpace(connection) ? $"Data Source={Path.Combine(dataDir, "fazhi.db")}" : connection;
-            builder.Services.AddDbContext<FazhiDbContext, SqliteFazhiDbContext>(o => o.UseSqlite(connection));
+            builder.Services.AddDbContext<FazhiDbContext, SqliteFazhiDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas()));
+            builder.Services.AddSingleton(new ReadConnections(DatabaseProvider.Sqlite, connection));
         }
     }
 

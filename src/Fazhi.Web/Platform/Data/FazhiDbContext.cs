@@ -102,7 +102,7 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
         try
         {
             var ownTransaction = Database.CurrentTransaction is null;
-            await using var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            await using var transaction = ownTransaction ? await BeginWriteAsync(cancellationToken) : null;
             if (Provider == DatabaseProvider.Postgres)
             {
                 await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7301)", cancellationToken);
@@ -141,6 +141,33 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
         }
     }
 
+    // SQLite has one writer at a time. Queuing writers here hands the lock over at once, where
+    // SQLite's own busy handler would make them sleep and poll.
+    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
+
+    /// <summary>
+    /// Begins a write transaction. Every explicit transaction goes through here, so that on SQLite
+    /// the writers of this process take turns instead of polling the file lock.
+    /// </summary>
+    public async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken = default)
+    {
+        var gate = Provider == DatabaseProvider.Sqlite ? SqliteWriter : null;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            return new WriteTransaction(await Database.BeginTransactionAsync(cancellationToken), gate);
+        }
+        catch
+        {
+            gate?.Release();
+            throw;
+        }
+    }
+
     private void DetachAuditRows()
     {
         foreach (var e in ChangeTracker.Entries().Where(e => e.Entity is AuditEntry or AuditHead).ToList())
@@ -164,4 +191,24 @@ public sealed class PostgresFazhiDbContext(DbContextOptions<PostgresFazhiDbConte
     : FazhiDbContext(options, actor, time)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+/// <summary>A database transaction that also holds this process's SQLite writer turn until disposed.</summary>
+public sealed class WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, SemaphoreSlim? gate) : IAsyncDisposable
+{
+    private SemaphoreSlim? _gate = gate;
+
+    public Task CommitAsync(CancellationToken cancellationToken = default) => transaction.CommitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await transaction.DisposeAsync();
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _gate, null)?.Release();
+        }
+    }
 }

@@ -88,7 +88,7 @@ public sealed class StaffService(FazhiDbContext db, UserManager<StaffUser> users
             PhoneNumber = string.IsNullOrWhiteSpace(r.Phone) ? null : r.Phone.Trim(),
             LockoutEnabled = true,
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         Check(await users.CreateAsync(user, r.Password!));
         Check(await users.AddToRolesAsync(user, r.Roles!.Distinct()));
         await tx.CommitAsync(ct);
@@ -113,7 +113,7 @@ public sealed class StaffService(FazhiDbContext db, UserManager<StaffUser> users
         user.DataScope = r.DataScope!.Value;
         user.PhoneNumber = string.IsNullOrWhiteSpace(r.Phone) ? null : r.Phone.Trim();
         user.IsActive = r.IsActive;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         Check(await users.UpdateAsync(user));
         var current = await users.GetRolesAsync(user);
         var wanted = r.Roles!.Distinct().ToList();
@@ -136,7 +136,7 @@ public sealed class StaffService(FazhiDbContext db, UserManager<StaffUser> users
         await CheckPasswordAsync(v, r.Password);
         v.ThrowIfInvalid();
         var user = await users.FindByIdAsync(id.ToString()) ?? throw DomainException.NotFound();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         Check(await users.RemovePasswordAsync(user));
         Check(await users.AddPasswordAsync(user, r.Password!));
         Check(await users.SetLockoutEndDateAsync(user, null));

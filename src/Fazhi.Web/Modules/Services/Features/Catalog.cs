@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using Fazhi.Web.Modules.Organisation.Domain;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Data;
@@ -17,7 +18,7 @@ public sealed record ItemDetail(Guid Id, string Code, int Version, Guid VersionI
 public sealed record SaveItemRequest(string? Code, ServiceItemElements? Elements);
 
 /// <summary>事项清单: the published catalog, its versions, and publishing a new version.</summary>
-public sealed class CatalogService(FazhiDbContext db, TimeProvider time)
+public sealed class CatalogService(FazhiDbContext db, TimeProvider time, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
     public async Task<Paged<CatalogEntry>> SearchAsync(string? q, Guid? departmentId, string? theme, bool includeInactive = false, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
@@ -66,11 +67,24 @@ public sealed class CatalogService(FazhiDbContext db, TimeProvider time)
         return new ItemDetail(item.Id, item.Code, v.Version, v.Id, v.PublishedAt, dept, v.Elements, item.IsActive);
     }
 
+    /// <summary>
+    /// The version an intake is taken under. Versions never change once published, so the current
+    /// one is kept in memory for a few seconds: a new publication is in force for intake within 10 s.
+    /// </summary>
     public async Task<ServiceItemVersion> CurrentVersionAsync(string code, CancellationToken ct = default)
     {
-        var item = await db.ServiceItems.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code && i.IsActive, ct)
+        if (cache.TryGetValue(("current-version", code), out ServiceItemVersion? cached))
+        {
+            return cached!;
+        }
+
+        var version = await (from i in db.ServiceItems.AsNoTracking()
+                             join v in db.ServiceItemVersions.AsNoTracking() on i.CurrentVersionId equals v.Id
+                             where i.Code == code && i.IsActive
+                             select v).SingleOrDefaultAsync(ct)
             ?? throw new DomainException("intake.item_unknown", "itemCode");
-        return await db.ServiceItemVersions.AsNoTracking().SingleAsync(v => v.Id == item.CurrentVersionId, ct);
+        cache.Set(("current-version", code), version, TimeSpan.FromSeconds(10));
+        return version;
     }
 
     public async Task<Dictionary<Guid, string>> DepartmentNamesAsync(CancellationToken ct = default) =>
@@ -104,6 +118,7 @@ public sealed class CatalogService(FazhiDbContext db, TimeProvider time)
         await CheckDepartmentsAsync(elements!, ct);
         db.ServiceItemVersions.Add(item.Publish(elements!, time.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
+        cache.Remove(("current-version", code));
         return await GetAsync(code, null, ct);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using System.Security.Claims;
 using Fazhi.Web.Modules.Organisation.Domain;
 using Fazhi.Web.Modules.Services.Domain;
@@ -42,7 +43,8 @@ public static class IntakeOutcome
 
 /// <summary>收件: a window takes an application in and ends with accept, correction notice, or refusal.</summary>
 public sealed class IntakeService(
-    FazhiDbContext db, CatalogService catalog, WorkingDayCalendar calendar, TimeProvider time, IHttpContextAccessor http, DataScopeResolver scopes)
+    FazhiDbContext db, CatalogService catalog, WorkingDayCalendar calendar, TimeProvider time, IHttpContextAccessor http, DataScopeResolver scopes,
+    Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
     private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
 
@@ -53,11 +55,9 @@ public sealed class IntakeService(
     /// <summary>Takes an application at a window. The same idempotency key twice gives back the first application.</summary>
     public async Task<(IntakeResponse Response, bool Replayed)> TakeAtWindowAsync(IntakeRequest r, string? idempotencyKey, CancellationToken ct = default)
     {
+        // A retry with a known key is answered below when its insert meets the unique index; a
+        // look-up first would cost every intake a query to save the rare retry one.
         var key = NormaliseKey(idempotencyKey);
-        if (key is not null && await FindByKeyAsync(key, ct) is { } earlier)
-        {
-            return (earlier, true);
-        }
 
         var v = new Validator()
             .Required("itemCode", r.ItemCode, 50)
@@ -68,15 +68,26 @@ public sealed class IntakeService(
         v.ThrowIfInvalid();
 
         var version = await catalog.CurrentVersionAsync(r.ItemCode!.Trim(), ct);
-        if (!await db.Windows.AnyAsync(w => w.Id == r.WindowId && w.IsActive, ct))
+        var known = await cache.GetOrCreateAsync("open-windows", async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
+            return await db.Windows.AsNoTracking().Where(w => w.IsActive).Select(w => w.Id).ToListAsync(ct);
+        });
+        if (!known!.Contains(r.WindowId!.Value) && !await db.Windows.AnyAsync(w => w.Id == r.WindowId && w.IsActive, ct))
         {
             throw new DomainException("intake.window_unknown", "windowId");
         }
 
-        var clerkDepartment = ActorId is { } me ? await db.Users.Where(u => u.Id == me).Select(u => (Guid?)u.DepartmentId).SingleOrDefaultAsync(ct) : null;
+        var clerkDepartment = ActorId is { } me
+            ? await cache.GetOrCreateAsync(("staff-department", me), async e =>
+            {
+                e.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
+                return await db.Users.Where(u => u.Id == me).Select(u => (Guid?)u.DepartmentId).SingleOrDefaultAsync(ct);
+            })
+            : null;
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await db.BeginWriteAsync(ct);
             var app = Application.Receive(await NextNumberAsync(ct), version, applicant!, ApplicationChannel.Window,
                 r.WindowId, ActorId, clerkDepartment, null, key, Now, ActorName);
             app.CheckMaterials(r.Materials ?? []);
@@ -203,7 +214,11 @@ public sealed class IntakeService(
     /// <summary>TX2026-000123: the town's code, the year in China, and the next number of that year.</summary>
     public async Task<string> NextNumberAsync(CancellationToken ct)
     {
-        var town = await db.OrgNodes.Where(n => n.Kind == OrgNodeKind.Town).Select(n => n.Code).FirstOrDefaultAsync(ct) ?? "TOWN";
+        var town = await cache.GetOrCreateAsync("town-code", async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
+            return await db.OrgNodes.Where(n => n.Kind == OrgNodeKind.Town).Select(n => n.Code).FirstOrDefaultAsync(ct);
+        }) ?? "TOWN";
         var series = $"{town}{ChinaTime.Today(time).Year}";
         // One statement that both databases run atomically inside the caller's transaction.
         var next = await db.Database.SqlQuery<long>(

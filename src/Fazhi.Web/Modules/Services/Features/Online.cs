@@ -94,7 +94,7 @@ public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, Int
         // Online applications arrive at the citizen service centre, whose window clerks pre-review them.
         var centreCode = configuration["Fazhi:ServiceCentreCode"] ?? "TX-SVC";
         var centre = await db.OrgNodes.Where(n => n.Code == centreCode).Select(n => (Guid?)n.Id).FirstOrDefaultAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginWriteAsync(ct);
         var app = Application.Receive(await intake.NextNumberAsync(ct), version, applicant!, ApplicationChannel.Online,
             null, null, centre, citizenId, null, Now, phone);
         app.CheckMaterials(version.Materials.Select(m => new MaterialCheck(m.Key, stored.Any(s => s.MaterialKey == m.Key))));

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Web;
@@ -25,9 +27,28 @@ public sealed record ProgressView(
     string? RefusalReason,
     IReadOnlyList<ProgressStep> Timeline);
 
-/// <summary>实时查询办理进度: the view behind the receipt's QR code, by query token only.</summary>
-public sealed class ProgressService(FazhiDbContext db)
+/// <summary>
+/// 实时查询办理进度: the view behind the receipt's QR code. The public look-up is the busiest
+/// request of the platform, so it reads the application and its timeline in one statement and
+/// takes the immutable parts (an item version's stages, department names) from memory.
+/// </summary>
+public sealed class ProgressService(IServiceProvider services, ReadConnections connections, IMemoryCache cache)
 {
+    private const string LookupSql = """
+        SELECT a."Id", a."Number", a."ItemVersionId", a."ItemName", a."ApplicantName", a."Status", a."ReceivedAt", a."DueDate",
+               a."CurrentStage", a."Visits", a."CorrectionItems", a."RefusalReason",
+               e."At", e."Kind", e."StageName", e."DepartmentId", e."Note"
+        FROM svc_applications a LEFT JOIN svc_application_events e ON e."ApplicationId" = a."Id"
+        WHERE a."QueryToken" = @token
+        ORDER BY e."Sequence"
+        """;
+
+    private sealed record VersionFacts(string Code, List<ProcessStage> Stages);
+
+    private sealed record Snapshot(
+        string Number, Guid ItemVersionId, string ItemName, string ApplicantName, ApplicationStatus Status, DateTime ReceivedAt, DateOnly? DueDate,
+        int? CurrentStage, int Visits, List<string> CorrectionItems, string? RefusalReason, List<(DateTime At, string Kind, string? Stage, Guid? DepartmentId, string? Note)> Events);
+
     public async Task<ProgressView?> ByTokenAsync(string token, CancellationToken ct = default)
     {
         // Tokens are URL-safe base64 of 18 random bytes; anything else cannot match and costs no query.
@@ -36,11 +57,46 @@ public sealed class ProgressService(FazhiDbContext db)
             return null;
         }
 
-        var app = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.QueryToken == token, ct);
-        return app is null ? null : await ViewAsync(app, ct);
+        await using var conn = connections.Create();
+        await conn.OpenAsync(ct);
+        {
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = LookupSql;
+            var p = cmd.CreateParameter();
+            p.ParameterName = "@token";
+            p.Value = token;
+            cmd.Parameters.Add(p);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            Snapshot? s = null;
+            while (await r.ReadAsync(ct))
+            {
+                s ??= new Snapshot(
+                    r.GetString(1), r.GetFieldValue<Guid>(2), r.GetString(3), r.GetString(4), (ApplicationStatus)r.GetInt32(5),
+                    Utc(r, 6), r.IsDBNull(7) ? null : r.GetFieldValue<DateOnly>(7),
+                    r.IsDBNull(8) ? null : r.GetInt32(8), r.GetInt32(9),
+                    JsonSerializer.Deserialize<List<string>>(r.GetString(10), JsonColumn.Options) ?? [], r.IsDBNull(11) ? null : r.GetString(11), []);
+                if (!r.IsDBNull(12))
+                {
+                    s.Events.Add((Utc(r, 12), r.GetString(13), r.IsDBNull(14) ? null : r.GetString(14),
+                        r.IsDBNull(15) ? null : r.GetFieldValue<Guid>(15), r.IsDBNull(16) ? null : r.GetString(16)));
+                }
+            }
+
+            return s is null ? null : await ToViewAsync(s, ct);
+        }
     }
 
+    // SQLite keeps instants as text in one fixed format; parsing it exactly is much cheaper than the
+    // general parser. PostgreSQL hands back a DateTime already.
+    private static DateTime Utc(System.Data.Common.DbDataReader r, int i) =>
+        r.GetFieldType(i) == typeof(string)
+            ? DateTime.ParseExact(r.GetString(i), "yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal)
+            : DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc);
+
     /// <summary>The kiosk's look-up: application number plus the last six characters of the ID number or credit code.</summary>
+    // The context is only needed off the hot path (kiosk look-ups, staff pages, cache misses).
+    private FazhiDbContext Db => services.GetRequiredService<FazhiDbContext>();
+
     public async Task<ProgressView?> ByNumberAsync(string number, string tail, CancellationToken ct = default)
     {
         var n = number.Trim().ToUpperInvariant();
@@ -50,35 +106,45 @@ public sealed class ProgressService(FazhiDbContext db)
             return null;
         }
 
-        var app = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Number == n && a.IdentifierTail == t, ct);
-        return app is null ? null : await ViewAsync(app, ct);
+        var token = await Db.Applications.AsNoTracking().Where(a => a.Number == n && a.IdentifierTail == t).Select(a => a.QueryToken).SingleOrDefaultAsync(ct);
+        return token is null ? null : await ByTokenAsync(token, ct);
     }
 
     public async Task<ProgressView> ViewAsync(Application app, CancellationToken ct = default)
     {
-        var events = await db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == app.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
-        var version = await db.ServiceItemVersions.AsNoTracking().Where(v => v.Id == app.ItemVersionId)
-            .Select(v => new { v.Stages, v.Materials }).SingleAsync(ct);
-        var code = await db.ServiceItems.AsNoTracking().Where(i => i.Id == app.ItemId).Select(i => i.Code).SingleAsync(ct);
-        var deptIds = events.Where(e => e.DepartmentId is not null).Select(e => e.DepartmentId!.Value)
-            .Concat(version.Stages.SelectMany(s => s.DepartmentIds)).Distinct().ToList();
-        var names = await db.OrgNodes.AsNoTracking().Where(n => deptIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Name, ct);
+        var events = await Db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == app.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        return await ToViewAsync(new Snapshot(app.Number, app.ItemVersionId, app.ItemName, app.ApplicantName, app.Status, app.ReceivedAt, app.DueDate,
+            app.CurrentStage, app.Visits, app.CorrectionItems, app.RefusalReason,
+            events.Select(e => (e.At, e.Kind, e.StageName, e.DepartmentId, e.Note)).ToList()), ct);
+    }
+
+    private async Task<ProgressView> ToViewAsync(Snapshot s, CancellationToken ct)
+    {
+        // Published versions never change, so their facts are cached for as long as memory allows.
+        var version = await cache.GetOrCreateAsync(("version-facts", s.ItemVersionId), async e =>
+        {
+            e.SlidingExpiration = TimeSpan.FromHours(1);
+            return await (from v in Db.ServiceItemVersions.AsNoTracking()
+                          join i in Db.ServiceItems.AsNoTracking() on v.ItemId equals i.Id
+                          where v.Id == s.ItemVersionId
+                          select new VersionFacts(i.Code, v.Stages)).SingleAsync(ct);
+        });
+        var names = await cache.GetOrCreateAsync("department-names", async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
+            return await Db.OrgNodes.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Name, ct);
+        });
         string? stage = null, department = null;
-        if (app.Status == ApplicationStatus.Accepted && app.CurrentStage is { } i && i < version.Stages.Count)
+        if (s.Status == ApplicationStatus.Accepted && s.CurrentStage is { } i && i < version!.Stages.Count)
         {
             stage = version.Stages[i].Name;
-            department = string.Join("、", version.Stages[i].DepartmentIds.Select(d => names.GetValueOrDefault(d, "")));
+            department = string.Join("、", version.Stages[i].DepartmentIds.Select(d => names!.GetValueOrDefault(d, "")));
         }
 
-        var mustDo = app.Status switch
-        {
-            ApplicationStatus.AwaitingCorrection => app.CorrectionItems,
-            _ => [],
-        };
         return new ProgressView(
-            app.Number, app.ItemName, code, Masking.Name(app.ApplicantName), app.Status.ToString(), app.ReceivedAt, app.DueDate,
-            stage, department, app.Visits, mustDo, app.RefusalReason,
-            events.Select(e => new ProgressStep(e.At, e.Kind, e.StageName, e.DepartmentId is { } d ? names.GetValueOrDefault(d) : null, e.Note)).ToList());
+            s.Number, s.ItemName, version!.Code, Masking.Name(s.ApplicantName), s.Status.ToString(), s.ReceivedAt, s.DueDate,
+            stage, department, s.Visits, s.Status == ApplicationStatus.AwaitingCorrection ? s.CorrectionItems : [], s.RefusalReason,
+            s.Events.Select(e => new ProgressStep(e.At, e.Kind, e.Stage, e.DepartmentId is { } d ? names!.GetValueOrDefault(d) : null, e.Note)).ToList());
     }
 }
 
@@ -101,6 +167,8 @@ public static class ProgressApi
 
     public static IEndpointRouteBuilder MapPublicProgress(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/public/ping", () => TypedResults.Ok(new { ok = true }))
+            .AllowAnonymous().WithTags("Public").WithSummary("A constant answer, for load balancers and as the benchmark's baseline.");
         app.MapGet("/api/public/progress/{token}", Get)
             .AllowAnonymous().RequireRateLimiting(RateLimitPolicy).WithTags("Public")
             .WithSummary("Progress of an application by the query token of its receipt. Personal data is masked.");

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Fazhi.Bench;
+
+/// <summary>The platform as a separate server process (Release build), so its memory can be read from /proc.</summary>
+internal sealed class Server : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private Server(Process process, string baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public int Pid => _process.Id;
+
+    public static async Task<Server> StartAsync(string root, Dictionary<string, string> settings)
+    {
+        var port = FreePort();
+        var url = $"http://127.0.0.1:{port}";
+        var web = Path.Combine(root, "src", "Fazhi.Web");
+        var dll = Path.Combine(web, "bin", "Release", "net10.0", "Fazhi.Web.dll");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(url);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Fazhi__PublicLookupsPerMinute"] = "1000000000";
+        foreach (var (k, v) in settings)
+        {
+            start.Environment[k] = v;
+        }
+
+        var p = Process.Start(start)!;
+        p.OutputDataReceived += (_, _) => { };
+        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("server: " + e.Data); } };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < deadline && !p.HasExited)
+        {
+            try
+            {
+                if ((await http.GetAsync(url + "/healthz")).IsSuccessStatusCode)
+                {
+                    return new Server(p, url);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(300);
+        }
+
+        throw new InvalidOperationException("server did not start");
+    }
+
+    /// <summary>Resident memory of the server process in MB (VmRSS).</summary>
+    public double ResidentMb()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+            }
+        }
+
+        return 0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}
