@@ -279,7 +279,7 @@ internal static class Strings
         ("notice.supervision", "政府效能廉政监督：如遇推诿、刁难、超时办理，请在办事指南页面或拨打 12345 反映。", "Efficiency and integrity supervision: report delays or obstruction on the service guide page or by calling 12345."),
         ("form.print", "打印", "Print"),
         ("desk.title", "窗口收件", "Window intake"),
-        ("desk.hint", "输入事项名称或编码后回车；Alt+数字 选择结果。", "Type an item's name or code and press Enter; Alt+number picks a result."),
+        ("desk.hint", "输入事项名称或编码后回车，再回车打开第一个结果；Tab 选择其他结果，或按 Alt+数字。", "Type an item's name or code and press Enter, then Enter again opens the first result; Tab moves to the others, or press Alt+number."),
         ("desk.search", "事项名称或编码", "Item name or code"),
         ("desk.applications", "办件列表", "Applications"),
         ("desk.other_item", "换一个事项", "another item"),
