@@ -57,16 +57,8 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
             return null;
         }
 
-        await using var conn = connections.Create();
-        await conn.OpenAsync(ct);
+        return await connections.QueryAsync(LookupSql, "@token", token, async r =>
         {
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = LookupSql;
-            var p = cmd.CreateParameter();
-            p.ParameterName = "@token";
-            p.Value = token;
-            cmd.Parameters.Add(p);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
             Snapshot? s = null;
             while (await r.ReadAsync(ct))
             {
@@ -83,7 +75,7 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
             }
 
             return s is null ? null : await ToViewAsync(s, ct);
-        }
+        }, ct);
     }
 
     // SQLite keeps instants as text in one fixed format; parsing it exactly is much cheaper than the
