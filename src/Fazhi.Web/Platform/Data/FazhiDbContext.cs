@@ -85,9 +85,25 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Changes are detected once here; the bookkeeping below tells EF what it changes itself.
+        ChangeTracker.DetectChanges();
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
-            entry.Entity.RowVersion = Guid.NewGuid();
+            entry.Property(e => e.RowVersion).CurrentValue = Guid.NewGuid();
         }
 
         var drafts = AuditCapture.Capture(ChangeTracker);
@@ -118,8 +134,14 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
             var now = AuditChain.Truncate(_time.GetUtcNow().UtcDateTime);
             foreach (var draft in drafts)
             {
-                var entry = AuditChain.Append(head, draft, _actor, now);
-                AuditEntries.Add(entry);
+                AuditEntries.Add(AuditChain.Append(head, draft, _actor, now));
+            }
+
+            var headEntry = Entry(head);
+            if (headEntry.State != EntityState.Added)
+            {
+                headEntry.Property(h => h.LastSequence).IsModified = true;
+                headEntry.Property(h => h.LastHash).IsModified = true;
             }
 
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
