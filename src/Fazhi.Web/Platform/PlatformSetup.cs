@@ -12,6 +12,7 @@ using Fazhi.Web.Platform.Scope;
 using Fazhi.Web.Platform.Web;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,13 @@ public sealed class FazhiOptions
 
     /// <summary>Largest request body accepted outside file uploads.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Addresses of reverse proxies (nginx and the like) in front of the platform. Their
+    /// X-Forwarded-For header is believed, so the audit record and the rate limit see the citizen's
+    /// address; no other sender's is.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
 
     /// <summary>Public progress look-ups one client address may make per minute.</summary>
     public int PublicLookupsPerMinute { get; set; } = 120;
@@ -57,6 +65,7 @@ public static class PlatformSetup
         services.AddScoped<AuditVerifier>();
         services.AddSingleton<WorkingDayCalendar>();
         services.AddScoped<CalendarStore>();
+        services.AddHostedService<CalendarRefresh>();
         services.AddScoped<DataScopeResolver>();
         services.AddScoped<StaffSignIn>();
         services.AddScoped<DemoTown>();
@@ -153,6 +162,20 @@ public static class PlatformSetup
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        var proxies = app.Services.GetRequiredService<FazhiOptions>().TrustedProxies;
+        if (proxies.Length > 0)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies)
+            {
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+
+            app.UseForwardedHeaders(forwarded);
+        }
+
         // Localization first: an error is worded in the language of the request that failed.
         app.UseRequestLocalization(o =>
         {
