@@ -64,7 +64,10 @@ public sealed class IntakeTests(FazhiFactory app) : IClassFixture<FazhiFactory>
         Assert.Equal("审查", progress.GetProperty("currentStage").GetString());
         Assert.Equal("市场监督管理分局", progress.GetProperty("currentDepartment").GetString());
         Assert.DoesNotContain(ValidId, progress.ToString());
-        Assert.Equal(["received", "accepted", "stage_started"], progress.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()!));
+        var timeline = progress.GetProperty("timeline").EnumerateArray().ToList();
+        Assert.Equal(["accepted"], timeline.Select(e => e.GetProperty("kind").GetString()!));
+        Assert.Equal("审查", timeline[0].GetProperty("stage").GetString());
+        Assert.Equal("市场监督管理分局", timeline[0].GetProperty("department").GetString());
     }
 
     [Fact]

@@ -169,7 +169,13 @@ public sealed class Application : IVersioned
             Visits = channel == ApplicationChannel.Window ? 1 : 0,
             RowVersion = Guid.NewGuid(),
         };
-        a.AddEvent(now, "received", null, null, actor, null);
+        // At a window the intake ends in its decision at once, and that event is the first on the
+        // timeline; an online submission waits for pre-review, so its receipt is an event of its own.
+        if (channel == ApplicationChannel.Online)
+        {
+            a.AddEvent(now, "received", null, null, actor, null);
+        }
+
         return a;
     }
 
@@ -197,9 +203,9 @@ public sealed class Application : IVersioned
         DueDate = calendar.AddWorkingDays(today, version.CommittedLimitDays);
         CurrentStage = 0;
         CorrectionItems = [];
-        AddEvent(now, "accepted", null, null, actor, null);
+        // Acceptance starts the first stage: one event names both.
         var first = version.Stages[0];
-        AddEvent(now, "stage_started", first.Name, first.DepartmentIds[0], actor, null);
+        AddEvent(now, "accepted", first.Name, first.DepartmentIds[0], actor, null);
     }
 
     /// <summary>补正告知: lists everything missing or wrong at once; the application waits for the applicant.</summary>
