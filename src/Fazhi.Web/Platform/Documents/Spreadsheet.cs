@@ -64,6 +64,20 @@ public static class Spreadsheet
         return "";
     }
 
+    /// <summary>An uploaded file in memory (imports read it more than once), refused if over <paramref name="maxBytes"/>.</summary>
+    public static async Task<MemoryStream> BufferAsync(Microsoft.AspNetCore.Http.IFormFile file, long maxBytes, CancellationToken ct = default)
+    {
+        if (file.Length > maxBytes)
+        {
+            throw new Web.DomainException("request.too_large", "file");
+        }
+
+        var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        buffer.Position = 0;
+        return buffer;
+    }
+
     public static bool IsSpreadsheet(Stream stream)
     {
         // An .xlsx file is a zip archive: it starts with "PK\x03\x04".

@@ -313,14 +313,7 @@ public static class OrganisationLedgerApi
 
     private static async Task<ImportReport> ImportAsync(IFormFile file, Func<Stream, CancellationToken, Task<ImportReport>> import)
     {
-        if (file.Length > OrganisationLedger.MaxUploadBytes)
-        {
-            throw new DomainException("request.too_large", "file");
-        }
-
-        await using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer);
-        buffer.Position = 0;
+        await using var buffer = await Spreadsheet.BufferAsync(file, OrganisationLedger.MaxUploadBytes);
         return await import(buffer, default);
     }
 }

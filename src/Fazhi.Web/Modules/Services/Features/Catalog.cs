@@ -153,9 +153,7 @@ public static class CatalogApi
             .WithSummary("The catalog as Excel: sheets 事项 (items), 材料 (materials) and 流程 (stages).");
         services.MapPost("/catalog/import", async (IFormFile file, CatalogLedger l) =>
         {
-            await using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer);
-            buffer.Position = 0;
+            await using var buffer = await Platform.Documents.Spreadsheet.BufferAsync(file, Organisation.Features.OrganisationLedger.MaxUploadBytes);
             return TypedResults.Ok(await l.ImportAsync(buffer));
         }).RequireAuthorization(p => p.RequireRole(Roles.Administrator)).DisableAntiforgery()
             .WithSummary("Import the catalog from Excel; a changed item is published as a new version; bad rows are reported by row number.");

@@ -9,7 +9,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Web.Modules.Services.Features;
 
-public sealed record UploadInput(string MaterialKey, string FileName, Stream Content);
+public sealed record UploadInput(string MaterialKey, string FileName, Stream Content)
+{
+    /// <summary>The form's files named <c>file-{materialKey}</c>, one per material, empty inputs left out.</summary>
+    public static List<UploadInput> FromForm(IFormFileCollection files) =>
+        files.Where(f => f.Length > 0 && f.Name.StartsWith("file-", StringComparison.Ordinal))
+            .Select(f => new UploadInput(f.Name[5..], f.FileName, f.OpenReadStream()))
+            .ToList();
+}
 
 public sealed record OnlineApplicationInput(string? ItemCode, ApplicantInput? Applicant, IReadOnlyList<UploadInput> Files);
 
@@ -201,8 +208,7 @@ public static class OnlineApi
     {
         var form = await http.Request.ReadFormAsync();
         var kind = Enum.TryParse<ApplicantKind>(form["kind"], out var k) ? k : (ApplicantKind?)null;
-        var uploads = form.Files.Where(f => f.Name.StartsWith("file-", StringComparison.Ordinal))
-            .Select(f => new UploadInput(f.Name[5..], f.FileName, f.OpenReadStream())).ToList();
+        var uploads = UploadInput.FromForm(form.Files);
         var input = new OnlineApplicationInput(form["itemCode"],
             new ApplicantInput(kind, form["name"], form["idNumber"], form["creditCode"], form["phone"], form["contactName"]), uploads);
         var created = await s.SubmitAsync(OnlineService.CitizenId(http.User)!.Value, input);
