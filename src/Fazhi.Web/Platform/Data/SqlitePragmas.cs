@@ -7,11 +7,12 @@ namespace Fazhi.Web.Platform.Data;
 /// Per-connection SQLite settings. busy_timeout lets SQLite itself wait for the writer ahead (in
 /// fine steps) instead of failing and being retried after long sleeps; synchronous=NORMAL is the
 /// usual setting with WAL: a commit survives a crash of the program, and only a power loss can
-/// take back the last commits.
+/// take back the last commits. A checkpoint every 4000 pages instead of 1000 means fewer of the
+/// fsyncs that stall a writer now and then.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+    private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 4000;";
 
     // Pooled connections keep their settings: set them once per native connection, not on every open.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Done = [];
