@@ -68,14 +68,9 @@ public static class AuditApi
 
     public static async Task<Paged<AuditRow>> QueryAsync(FazhiDbContext db, AuditQuery q, CancellationToken ct = default)
     {
-        var query = Filter(db, q);
-        var total = await query.CountAsync(ct);
-        var size = Math.Clamp(q.PageSize, 1, 200);
-        var page = Math.Max(1, q.Page);
-        var items = await query.OrderByDescending(e => e.Sequence).Skip((page - 1) * size).Take(size)
+        return await Filter(db, q).OrderByDescending(e => e.Sequence)
             .Select(e => new AuditRow(e.Sequence, e.At, e.ActorName, e.Ip, e.EntityType, e.EntityId, e.Action, e.Before, e.After, e.Hash))
-            .ToListAsync(ct);
-        return new Paged<AuditRow>(items, total, page, size);
+            .ToPageAsync(q.Page, q.PageSize, ct);
     }
 
     public static async Task<byte[]> ExportAsync(FazhiDbContext db, AuditQuery q, Text text)

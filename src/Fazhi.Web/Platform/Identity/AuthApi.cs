@@ -63,14 +63,9 @@ public static class AuthApi
 
     public static async Task<Paged<LoginLogRow>> QueryAsync(FazhiDbContext db, LoginLogQuery q, CancellationToken ct = default)
     {
-        var query = Filter(db, q);
-        var total = await query.CountAsync(ct);
-        var size = Math.Clamp(q.PageSize, 1, 200);
-        var page = Math.Max(1, q.Page);
-        var items = await query.OrderByDescending(e => e.Id).Skip((page - 1) * size).Take(size)
+        return await Filter(db, q).OrderByDescending(e => e.Id)
             .Select(e => new LoginLogRow(e.At, e.UserName, e.Outcome.ToString(), e.Channel, e.Ip, e.UserAgent))
-            .ToListAsync(ct);
-        return new Paged<LoginLogRow>(items, total, page, size);
+            .ToPageAsync(q.Page, q.PageSize, ct);
     }
 
     private static IQueryable<LoginLogEntry> Filter(FazhiDbContext db, LoginLogQuery q)

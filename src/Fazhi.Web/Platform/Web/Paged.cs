@@ -1,4 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Fazhi.Web.Platform.Web;
 
 /// <summary>One page of a long list, with the total so the caller can page on.</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize)
+{
+    /// <summary>The same page with its rows turned into something else (masked, joined, mapped).</summary>
+    public Paged<TOut> With<TOut>(IReadOnlyList<TOut> items) => new(items, Total, PageNumber, PageSize);
+}
+
+public static class Paging
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>Counts the query and reads one page of it, with the page number and size kept in range.</summary>
+    public static async Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> ordered, int page, int pageSize, CancellationToken ct = default)
+    {
+        var size = Math.Clamp(pageSize, 1, MaxPageSize);
+        page = Math.Max(1, page);
+        var total = await ordered.CountAsync(ct);
+        var items = await ordered.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new Paged<T>(items, total, page, size);
+    }
+}

@@ -50,11 +50,8 @@ public sealed class StaffService(FazhiDbContext db, UserManager<StaffUser> users
             query = query.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId));
         }
 
-        var total = await query.CountAsync(ct);
-        var size = Math.Clamp(q.PageSize, 1, 200);
-        var page = Math.Max(1, q.Page);
-        var rows = await query.OrderBy(u => u.UserName).Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return new Paged<StaffDto>(await ToDtosAsync(rows, ct), total, page, size);
+        var rows = await query.OrderBy(u => u.UserName).ToPageAsync(q.Page, q.PageSize, ct);
+        return rows.With(await ToDtosAsync([.. rows.Items], ct));
     }
 
     public async Task<StaffDto> GetAsync(Guid id, CancellationToken ct = default)

@@ -44,15 +44,11 @@ public sealed class CatalogService(FazhiDbContext db, TimeProvider time, Microso
             query = query.Where(i => i.Theme == theme);
         }
 
-        var total = await query.CountAsync(ct);
-        var size = Math.Clamp(pageSize, 1, 200);
-        page = Math.Max(1, page);
-        var rows = await (from i in query
-                          join n in db.OrgNodes on i.DepartmentId equals n.Id
-                          orderby i.Theme, i.Code
-                          select new CatalogEntry(i.Id, i.Code, i.Name, i.DepartmentId, n.Name, i.Theme, i.Online, i.CurrentVersion, i.IsActive))
-            .Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return new Paged<CatalogEntry>(rows, total, page, size);
+        return await (from i in query
+                      join n in db.OrgNodes on i.DepartmentId equals n.Id
+                      orderby i.Theme, i.Code
+                      select new CatalogEntry(i.Id, i.Code, i.Name, i.DepartmentId, n.Name, i.Theme, i.Online, i.CurrentVersion, i.IsActive))
+            .ToPageAsync(page, pageSize, ct);
     }
 
     public async Task<List<string>> ThemesAsync(CancellationToken ct = default) =>

@@ -154,13 +154,10 @@ public sealed class IntakeService(
             query = query.Where(a => a.Number.Contains(term) || a.ApplicantName.Contains(term) || a.ItemName.Contains(term));
         }
 
-        var total = await query.CountAsync(ct);
-        var size = Math.Clamp(pageSize, 1, 200);
-        page = Math.Max(1, page);
-        var rows = await query.OrderByDescending(a => a.ReceivedAt).ThenByDescending(a => a.Number).Skip((page - 1) * size).Take(size)
+        var rows = await query.OrderByDescending(a => a.ReceivedAt).ThenByDescending(a => a.Number)
             .Select(a => new ApplicationRow(a.Id, a.Number, a.ItemName, a.ApplicantName, a.Channel, a.Status, a.ReceivedAt, a.DueDate, a.Visits))
-            .ToListAsync(ct);
-        return new Paged<ApplicationRow>(rows.Select(r => r with { ApplicantName = Masking.Name(r.ApplicantName) }).ToList(), total, page, size);
+            .ToPageAsync(page, pageSize, ct);
+        return rows.With(rows.Items.Select(r => r with { ApplicantName = Masking.Name(r.ApplicantName) }).ToList());
     }
 
     private void Decide(Application app, ServiceItemVersion version, string outcome, IReadOnlyList<string>? corrections, string? reason)
