@@ -88,6 +88,43 @@ public sealed class IntakeTests(FazhiFactory app) : IClassFixture<FazhiFactory>
     }
 
     [Fact]
+    public async Task Intakes_arriving_together_get_consecutive_numbers_and_each_audit_entry_names_its_clerk()
+    {
+        // Intakes that arrive at once are written together (group commit); a retried key among them
+        // must still make one application, and the audit record must still say which clerk took which.
+        var clerks = new[] { await app.SignedInAsync("clerk"), await app.SignedInAsync("clerk2") };
+        var repeated = Guid.NewGuid().ToString();
+        var sends = Enumerable.Range(0, 24)
+            .Select(i => IntakeAsync(clerks[i % 2], "TX-QY-001", "accept", i < 2 ? repeated : Guid.NewGuid().ToString()))
+            .ToList();
+        var bodies = new List<JsonElement>();
+        foreach (var r in await Task.WhenAll(sends))
+        {
+            Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+            bodies.Add(await r.Content.ReadFromJsonAsync<JsonElement>());
+        }
+
+        Assert.Equal(bodies[0].GetProperty("id").GetGuid(), bodies[1].GetProperty("id").GetGuid());
+        var numbers = bodies.Skip(1).Select(b => int.Parse(b.GetProperty("number").GetString()![^6..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+        Assert.Equal(numbers[^1] - numbers[0] + 1, numbers.Count);
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Fazhi.Web.Platform.Data.FazhiDbContext>();
+        for (var i = 1; i < bodies.Count; i++)
+        {
+            var id = bodies[i].GetProperty("id").GetGuid().ToString();
+            var taker = db.Applications.Where(a => a.Id == bodies[i].GetProperty("id").GetGuid()).Select(a => a.ClerkId).Single();
+            var clerkName = db.Users.Where(u => u.Id == taker).Select(u => u.UserName).Single();
+            var actors = db.AuditEntries.Where(e => e.EntityType == "svc_applications" && e.EntityId == id).Select(e => e.ActorName).ToList();
+            Assert.Equal([clerkName!], actors);
+        }
+
+        var verified = await (await app.SignedInAsync("admin")).GetFromJsonAsync<JsonElement>("/api/audit/verify");
+        Assert.True(verified.GetProperty("intact").GetBoolean());
+    }
+
+    [Fact]
     public async Task Accepting_without_a_required_material_names_what_is_missing_and_keeps_nothing()
     {
         var clerk = await app.SignedInAsync("clerk");

@@ -12,6 +12,9 @@ public static class ServicesModule
     {
         builder.Services.AddScoped<CatalogService>();
         builder.Services.AddScoped<IntakeService>();
+        builder.Services.AddSingleton<ApplicationNumbers>();
+        builder.Services.AddSingleton<IntakeWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IntakeWriter>());
         builder.Services.AddScoped<ProgressService>();
         builder.Services.AddScoped<DemoCatalog>();
         builder.Services.AddScoped<PublicLinks>();

@@ -36,3 +36,9 @@ public sealed class SystemAuditActor : IAuditActor
 
     public string? Ip => null;
 }
+
+/// <summary>The actor of a request, read once, for work finished after the request's context is gone.</summary>
+public sealed record AuditActorSnapshot(Guid? UserId, string UserName, string? Ip) : IAuditActor
+{
+    public static AuditActorSnapshot Of(IAuditActor actor) => new(actor.UserId, actor.UserName, actor.Ip);
+}

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace Fazhi.Web.Platform.Audit;
 
 /// <summary>A change seen in the change tracker, before it is numbered and hashed.</summary>
-internal sealed record AuditDraft(string EntityType, string EntityId, string Action, string? Before, string? After);
+internal sealed record AuditDraft(object Entity, string EntityType, string EntityId, string Action, string? Before, string? After);
 
 /// <summary>Turns tracked changes into audit drafts.</summary>
 internal static class AuditCapture
@@ -41,17 +41,17 @@ internal static class AuditCapture
             switch (entry.State)
             {
                 case EntityState.Added:
-                    drafts.Add(new AuditDraft(table, key, "create", null, Serialize(entry, p => true, original: false)));
+                    drafts.Add(new AuditDraft(entry.Entity, table, key, "create", null, Serialize(entry, p => true, original: false)));
                     break;
                 case EntityState.Deleted:
-                    drafts.Add(new AuditDraft(table, key, "delete", Serialize(entry, p => true, original: true), null));
+                    drafts.Add(new AuditDraft(entry.Entity, table, key, "delete", Serialize(entry, p => true, original: true), null));
                     break;
                 case EntityState.Modified:
                     bool Changed(PropertyEntry p) => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue);
                     var after = Serialize(entry, Changed, original: false);
                     if (after != "{}")
                     {
-                        drafts.Add(new AuditDraft(table, key, "update", Serialize(entry, Changed, original: true), after));
+                        drafts.Add(new AuditDraft(entry.Entity, table, key, "update", Serialize(entry, Changed, original: true), after));
                     }
 
                     break;

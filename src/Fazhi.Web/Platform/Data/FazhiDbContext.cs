@@ -56,6 +56,22 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
 
     public abstract DatabaseProvider Provider { get; }
 
+    private Dictionary<object, IAuditActor>? _actors;
+
+    /// <summary>
+    /// Records the given entities' changes in the audit record under <paramref name="actor"/> rather than
+    /// the context's own actor: one save that writes the work of several requests (group commit)
+    /// still names who did each part.
+    /// </summary>
+    public void AuditAs(IAuditActor actor, IEnumerable<object> entities)
+    {
+        _actors ??= new Dictionary<object, IAuditActor>(ReferenceEqualityComparer.Instance);
+        foreach (var e in entities)
+        {
+            _actors[e] = actor;
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -134,7 +150,8 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
             var now = AuditChain.Truncate(_time.GetUtcNow().UtcDateTime);
             foreach (var draft in drafts)
             {
-                AuditEntries.Add(AuditChain.Append(head, draft, _actor, now));
+                var actor = _actors is not null && _actors.TryGetValue(draft.Entity, out var a) ? a : _actor;
+                AuditEntries.Add(AuditChain.Append(head, draft, actor, now));
             }
 
             var headEntry = Entry(head);

@@ -179,6 +179,12 @@ public sealed class Application : IVersioned
         return a;
     }
 
+    /// <summary>
+    /// Gives the application its number when it is written: numbers come from one sequence, so they
+    /// are drawn in the write transaction and an application refused before that uses none.
+    /// </summary>
+    public void NumberAs(string number) => Number = number;
+
     private static string NewQueryToken() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
 

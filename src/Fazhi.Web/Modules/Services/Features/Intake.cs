@@ -44,7 +44,7 @@ public static class IntakeOutcome
 /// <summary>收件: a window takes an application in and ends with accept, correction notice, or refusal.</summary>
 public sealed class IntakeService(
     FazhiDbContext db, CatalogService catalog, WorkingDayCalendar calendar, TimeProvider time, IHttpContextAccessor http, DataScopeResolver scopes,
-    Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+    Microsoft.Extensions.Caching.Memory.IMemoryCache cache, IntakeWriter writer, Platform.Audit.IAuditActor actor)
 {
     private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
 
@@ -85,22 +85,19 @@ public sealed class IntakeService(
                 return await db.Users.Where(u => u.Id == me).Select(u => (Guid?)u.DepartmentId).SingleOrDefaultAsync(ct);
             })
             : null;
+        // Everything that can refuse the intake is checked here, before the application draws a number.
+        var app = Application.Receive("", version, applicant!, ApplicationChannel.Window,
+            r.WindowId, ActorId, clerkDepartment, null, key, Now, ActorName);
+        app.CheckMaterials(r.Materials ?? []);
+        Decide(app, version, r.Outcome!, r.CorrectionItems, r.RefusalReason);
         try
         {
-            await using var tx = await db.BeginWriteAsync(ct);
-            var app = Application.Receive(await NextNumberAsync(ct), version, applicant!, ApplicationChannel.Window,
-                r.WindowId, ActorId, clerkDepartment, null, key, Now, ActorName);
-            app.CheckMaterials(r.Materials ?? []);
-            Decide(app, version, r.Outcome!, r.CorrectionItems, r.RefusalReason);
-            db.Applications.Add(app);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await writer.WriteAsync(app, actor);
             return (new IntakeResponse(app.Id, app.Number, app.QueryToken, app.Status.ToString()), false);
         }
         catch (DbUpdateException) when (key is not null)
         {
             // A second request with the same key won the race: answer with the application it made.
-            db.ChangeTracker.Clear();
             return (await FindByKeyAsync(key, ct) ?? throw new DomainException("concurrency_conflict", null, ErrorKind.Conflict), true);
         }
     }
@@ -207,22 +204,6 @@ public sealed class IntakeService(
         await db.Applications.AsNoTracking().Where(a => a.IdempotencyKey == key)
             .Select(a => new IntakeResponse(a.Id, a.Number, a.QueryToken, a.Status.ToString()))
             .SingleOrDefaultAsync(ct);
-
-    /// <summary>TX2026-000123: the town's code, the year in China, and the next number of that year.</summary>
-    public async Task<string> NextNumberAsync(CancellationToken ct)
-    {
-        var town = await cache.GetOrCreateAsync("town-code", async e =>
-        {
-            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
-            return await db.OrgNodes.Where(n => n.Kind == OrgNodeKind.Town).Select(n => n.Code).FirstOrDefaultAsync(ct);
-        }) ?? "TOWN";
-        var series = $"{town}{ChinaTime.Today(time).Year}";
-        // One statement that both databases run atomically inside the caller's transaction.
-        var next = await db.Database.SqlQuery<long>(
-            $"INSERT INTO svc_number_sequences (\"Series\", \"Next\") VALUES ({series}, 1) ON CONFLICT (\"Series\") DO UPDATE SET \"Next\" = svc_number_sequences.\"Next\" + 1 RETURNING \"Next\" AS \"Value\"")
-            .ToListAsync(ct);
-        return $"{series}-{next[0]:000000}";
-    }
 }
 
 public static class IntakeApi

@@ -21,7 +21,7 @@ public sealed record UploadInput(string MaterialKey, string FileName, Stream Con
 public sealed record OnlineApplicationInput(string? ItemCode, ApplicantInput? Applicant, IReadOnlyList<UploadInput> Files);
 
 /// <summary>一网: citizens register with a phone and password, apply online with uploads, and follow their applications.</summary>
-public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, IntakeService intake, FileStore files, TimeProvider time, IPasswordHasher<Citizen> hasher, IConfiguration configuration)
+public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, ApplicationNumbers numbers, FileStore files, TimeProvider time, IPasswordHasher<Citizen> hasher, IConfiguration configuration)
 {
     public const string Scheme = "Citizen";
     public const int MaxFailures = 5;
@@ -102,7 +102,7 @@ public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, Int
         var centreCode = configuration["Fazhi:ServiceCentreCode"] ?? "TX-SVC";
         var centre = await db.OrgNodes.Where(n => n.Code == centreCode).Select(n => (Guid?)n.Id).FirstOrDefaultAsync(ct);
         await using var tx = await db.BeginWriteAsync(ct);
-        var app = Application.Receive(await intake.NextNumberAsync(ct), version, applicant!, ApplicationChannel.Online,
+        var app = Application.Receive(await numbers.NextAsync(db, ct), version, applicant!, ApplicationChannel.Online,
             null, null, centre, citizenId, null, Now, phone);
         app.CheckMaterials(version.Materials.Select(m => new MaterialCheck(m.Key, stored.Any(s => s.MaterialKey == m.Key))));
         db.Applications.Add(app);
