@@ -25,7 +25,15 @@ public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "fazhi-tests", Guid.NewGuid().ToString("N"));
     private readonly string _pgDatabase = "fazhi_t_" + Guid.NewGuid().ToString("N");
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
+    public FazhiFactory()
+        : this(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    /// <summary>A platform whose clock starts at <paramref name="start"/> (a fake clock only moves forward).</summary>
+    protected FazhiFactory(DateTimeOffset start) => Time = new FakeTimeProvider(start);
+
+    public FakeTimeProvider Time { get; }
 
     public static bool OnPostgres => !string.IsNullOrWhiteSpace(PostgresServer);
 

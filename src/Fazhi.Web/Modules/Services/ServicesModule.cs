@@ -16,6 +16,7 @@ public static class ServicesModule
         builder.Services.AddSingleton<IntakeWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IntakeWriter>());
         builder.Services.AddScoped<ProgressService>();
+        builder.Services.AddScoped<ProcessService>();
         builder.Services.AddScoped<DemoCatalog>();
         builder.Services.AddScoped<PublicLinks>();
         builder.Services.AddScoped<OnlineService>();
@@ -53,7 +54,8 @@ public static class ServicesModule
     {
         app.MapGroup("/api/services").WithTags("Services").RequireAuthorization()
             .MapCatalog()
-            .MapIntake();
+            .MapIntake()
+            .MapProcess();
         app.MapPublicProgress();
         app.MapOnline();
         app.MapGet("/window/applications/{id:guid}/files/{fileId:guid}", async (Guid id, Guid fileId, IntakeService intake, OnlineService online, FileStore store) =>

@@ -48,6 +48,18 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
 
     public DbSet<Modules.Services.Domain.ApplicationEvent> ApplicationEvents => Set<Modules.Services.Domain.ApplicationEvent>();
 
+    public DbSet<Modules.Services.Domain.StageTask> StageTasks => Set<Modules.Services.Domain.StageTask>();
+
+    public DbSet<Modules.Services.Domain.DeadlineAlert> DeadlineAlerts => Set<Modules.Services.Domain.DeadlineAlert>();
+
+    public DbSet<Modules.Services.Domain.Notification> Notifications => Set<Modules.Services.Domain.Notification>();
+
+    public DbSet<Modules.Services.Domain.Evaluation> Evaluations => Set<Modules.Services.Domain.Evaluation>();
+
+    public DbSet<Modules.Services.Domain.Rectification> Rectifications => Set<Modules.Services.Domain.Rectification>();
+
+    public DbSet<Modules.Services.Domain.Complaint> Complaints => Set<Modules.Services.Domain.Complaint>();
+
     public DbSet<Modules.Services.Domain.NumberSequence> NumberSequences => Set<Modules.Services.Domain.NumberSequence>();
 
     public DbSet<Modules.Services.Domain.Citizen> Citizens => Set<Modules.Services.Domain.Citizen>();

@@ -65,8 +65,114 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.HasIndex(e => e.DepartmentId);
         b.HasIndex(e => new { e.IntakeDepartmentId, e.ReceivedAt });
         b.HasIndex(e => e.CitizenId);
+        b.Property(e => e.SuspensionKind).HasMaxLength(20);
+        b.Property(e => e.SuspensionReason).HasMaxLength(2000);
+        b.Property(e => e.ExtensionRequestReason).HasMaxLength(2000);
+        b.Property(e => e.ExtensionRequestedBy).HasMaxLength(100);
+        b.Property(e => e.ExtensionReason).HasMaxLength(2000);
+        b.Property(e => e.Decision).HasMaxLength(10);
+        b.Property(e => e.DecisionReason).HasMaxLength(2000);
+        b.Property(e => e.DeliveryMethod).HasMaxLength(20);
+        b.Property(e => e.LastActedBy).HasMaxLength(100);
+        b.Ignore(e => e.IsSuspended);
+        b.Ignore(e => e.OpenTasks);
+        // The dashboard counts by item and department over a period of intake.
+        b.HasIndex(e => new { e.ItemId, e.ReceivedAt });
+        b.HasIndex(e => new { e.Status, e.YellowFrom });
         b.HasMany(e => e.Events).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(e => e.Tasks).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<ServiceItemVersion>().WithMany().HasForeignKey(e => e.ItemVersionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StageTaskConfiguration : IEntityTypeConfiguration<StageTask>
+{
+    public void Configure(EntityTypeBuilder<StageTask> b)
+    {
+        b.ToTable("svc_stage_tasks");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.StageName).HasMaxLength(100);
+        b.Property(e => e.ActedBy).HasMaxLength(100);
+        // A department's queue: its open tasks, oldest deadline first.
+        b.HasIndex(e => new { e.DepartmentId, e.State, e.DueDate });
+        // The monitor: open tasks whose yellow day has come.
+        b.HasIndex(e => new { e.State, e.YellowFrom });
+        b.HasIndex(e => e.ApplicationId);
+    }
+}
+
+internal sealed class DeadlineAlertConfiguration : IEntityTypeConfiguration<DeadlineAlert>
+{
+    public void Configure(EntityTypeBuilder<DeadlineAlert> b)
+    {
+        b.ToTable("svc_deadline_alerts");
+        b.HasKey(e => new { e.SubjectId, e.Level, e.DueDate });
+        b.Property(e => e.StageName).HasMaxLength(100);
+        b.HasIndex(e => new { e.DepartmentId, e.RaisedAt });
+        b.HasIndex(e => e.RaisedAt);
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.ToTable("svc_notifications");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Phone).HasMaxLength(20);
+        b.Property(e => e.Number).HasMaxLength(20);
+        b.Property(e => e.ItemName).HasMaxLength(100);
+        b.Property(e => e.Kind).HasMaxLength(40);
+        b.Property(e => e.Note).HasMaxLength(4000);
+        b.Property(e => e.Channel).HasMaxLength(20);
+        b.Property(e => e.LastError).HasMaxLength(1000);
+        b.HasIndex(e => new { e.SentAt, e.CreatedAt });
+        b.HasIndex(e => new { e.CitizenId, e.CreatedAt });
+        b.HasIndex(e => e.ApplicationId);
+    }
+}
+
+internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluation>
+{
+    public void Configure(EntityTypeBuilder<Evaluation> b)
+    {
+        b.ToTable("svc_evaluations");
+        b.HasKey(e => e.ApplicationId);
+        b.Property(e => e.Comment).HasMaxLength(1000);
+        b.HasIndex(e => new { e.DepartmentId, e.At });
+    }
+}
+
+internal sealed class RectificationConfiguration : IEntityTypeConfiguration<Rectification>
+{
+    public void Configure(EntityTypeBuilder<Rectification> b)
+    {
+        b.ToTable("svc_rectifications");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Comment).HasMaxLength(1000);
+        b.Property(e => e.Measures).HasMaxLength(2000);
+        b.Property(e => e.Feedback).HasMaxLength(2000);
+        b.Property(e => e.RectifiedBy).HasMaxLength(100);
+        b.Property(e => e.ClosedBy).HasMaxLength(100);
+        b.HasIndex(e => new { e.DepartmentId, e.State });
+        b.HasIndex(e => e.ApplicationId).IsUnique();
+    }
+}
+
+internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
+{
+    public void Configure(EntityTypeBuilder<Complaint> b)
+    {
+        b.ToTable("svc_complaints");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Name).HasMaxLength(50);
+        b.Property(e => e.Phone).HasMaxLength(20);
+        b.Property(e => e.ApplicationNumber).HasMaxLength(20);
+        b.Property(e => e.Text).HasMaxLength(2000);
+        b.Property(e => e.Reply).HasMaxLength(2000);
+        b.Property(e => e.HandledBy).HasMaxLength(100);
+        b.HasIndex(e => e.At);
     }
 }
 

@@ -21,6 +21,15 @@ public enum ApplicationStatus
 
     /// <summary>办结.</summary>
     Completed = 4,
+
+    /// <summary>中止: clock stopped for a correction, hearing, testing, expert review or the like.</summary>
+    Suspended = 5,
+
+    /// <summary>已作出决定 (准予 or 不予许可), waiting for delivery.</summary>
+    Decided = 6,
+
+    /// <summary>已送达, waiting to be closed.</summary>
+    Delivered = 7,
 }
 
 public enum ApplicantKind
@@ -62,7 +71,7 @@ public sealed record Applicant(ApplicantKind Kind, string Name, string? IdNumber
 /// 办件: one applicant's request for one item, from intake to completion. Every change of state is
 /// a named method that checks the rules and leaves an event on the public timeline.
 /// </summary>
-public sealed class Application : IVersioned
+public sealed partial class Application : IVersioned
 {
     private Application() { }
 
@@ -206,10 +215,12 @@ public sealed class Application : IVersioned
 
         Status = ApplicationStatus.Accepted;
         AcceptedAt = now;
+        LimitDays = version.CommittedLimitDays;
         DueDate = calendar.AddWorkingDays(today, version.CommittedLimitDays);
-        CurrentStage = 0;
+        YellowFrom = Deadlines.YellowFrom(calendar, DueDate.Value, LimitDays);
         CorrectionItems = [];
         // Acceptance starts the first stage: one event names both.
+        StartStage(version, 0, calendar, today);
         var first = version.Stages[0];
         AddEvent(now, "accepted", first.Name, first.DepartmentIds[0], actor, null);
     }

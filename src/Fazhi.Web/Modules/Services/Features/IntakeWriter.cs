@@ -86,7 +86,7 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, ILogger<IntakeWrit
                     var app = jobs[i].Application;
                     app.NumberAs(ApplicationNumbers.Format(first.Series, first.Next + i));
                     db.Applications.Add(app);
-                    db.AuditAs(jobs[i].Actor, [app, .. app.Events]);
+                    db.AuditAs(jobs[i].Actor, [app, .. app.Events, .. app.Tasks]);
                 }
 
                 await db.SaveChangesAsync(ct);

@@ -1,0 +1,523 @@
+using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Web;
+
+namespace Fazhi.Web.Modules.Services.Domain;
+
+public enum StageTaskState
+{
+    /// <summary>Waiting for the department.</summary>
+    Open = 0,
+
+    /// <summary>The department approved its part of the stage.</summary>
+    Approved = 1,
+
+    /// <summary>Ended without approval: the application went back to an earlier stage.</summary>
+    Closed = 2,
+}
+
+public enum WarningLevel
+{
+    Normal = 0,
+
+    /// <summary>2 working days or 20 % of the allowance left, whichever is larger.</summary>
+    Yellow = 1,
+
+    /// <summary>Overdue.</summary>
+    Red = 2,
+}
+
+/// <summary>
+/// One department's part of one stage: a single-department stage has one task, a joint review one per
+/// department. Department queues and the deadline monitor read these rows.
+/// </summary>
+public sealed class StageTask
+{
+    public Guid Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public int Stage { get; set; }
+
+    public string StageName { get; set; } = "";
+
+    public Guid DepartmentId { get; set; }
+
+    public int AllowanceDays { get; set; }
+
+    public DateOnly StartedOn { get; set; }
+
+    public DateOnly DueDate { get; set; }
+
+    /// <summary>The first day on which the task shows yellow; worked out once when the due date is set.</summary>
+    public DateOnly YellowFrom { get; set; }
+
+    public StageTaskState State { get; set; }
+
+    /// <summary>The application is suspended: the clock stands and no warning is raised.</summary>
+    public bool Paused { get; set; }
+
+    /// <summary>Working days that were left when the clock stopped (negative when already overdue).</summary>
+    public int? RemainingWhenPaused { get; set; }
+
+    public string? ActedBy { get; set; }
+
+    public DateTime? ActedAt { get; set; }
+}
+
+/// <summary>Working-day deadlines and warning levels (RULES.md: counting time).</summary>
+public static class Deadlines
+{
+    /// <summary>Suspension kinds whose time is not counted (行政许可法 第45条), and a correction request.</summary>
+    public static readonly string[] SuspensionKinds = ["correction", "hearing", "testing", "expert_review", "inspection", "other"];
+
+    public static readonly string[] DeliveryMethods = ["window", "post", "electronic"];
+
+    /// <summary>Decision delivered within 10 working days of the decision (行政许可法 第44条).</summary>
+    public const int DeliveryDays = 10;
+
+    /// <summary>Yellow when this many working days or fewer are left: 2 or 20 % of the allowance, whichever is larger.</summary>
+    public static int YellowThreshold(int allowanceDays) => Math.Max(2, (allowanceDays + 4) / 5);
+
+    /// <summary>The first day on which no more than the yellow threshold of working days is left before <paramref name="due"/>.</summary>
+    public static DateOnly YellowFrom(WorkingDayCalendar calendar, DateOnly due, int allowanceDays)
+    {
+        var threshold = YellowThreshold(allowanceDays);
+        var day = due;
+        var left = 0;
+        while (true)
+        {
+            // Working days left as seen on the day before: the ones after it, up to the due date.
+            var leftDayBefore = left + (calendar.IsWorkingDay(day) ? 1 : 0);
+            if (leftDayBefore > threshold)
+            {
+                return day;
+            }
+
+            left = leftDayBefore;
+            day = day.AddDays(-1);
+        }
+    }
+
+    public static WarningLevel Level(DateOnly today, DateOnly due, DateOnly yellowFrom) =>
+        today > due ? WarningLevel.Red : today >= yellowFrom ? WarningLevel.Yellow : WarningLevel.Normal;
+
+    /// <summary>The due date that leaves <paramref name="remaining"/> working days after <paramref name="from"/>; counts back when negative.</summary>
+    public static DateOnly Shift(WorkingDayCalendar calendar, DateOnly from, int remaining)
+    {
+        if (remaining >= 0)
+        {
+            return calendar.AddWorkingDays(from, remaining);
+        }
+
+        var day = from;
+        for (var counted = 0; counted < -remaining; day = day.AddDays(-1))
+        {
+            if (calendar.IsWorkingDay(day))
+            {
+                counted++;
+            }
+        }
+
+        return day;
+    }
+
+    /// <summary>Extension of the decision limit: 10 working days, 15 where departments handle the item jointly (行政许可法 第42条).</summary>
+    public static int ExtensionDays(ServiceItemVersion version) => version.Stages.Any(s => s.DepartmentIds.Count > 1) ? 15 : 10;
+}
+
+/// <summary>Who acts and when: the actor's name for the timeline, the calendar for deadlines, and which departments the actor may act for.</summary>
+public sealed record ProcessActor(string Name, DateTime Now, DateOnly Today, WorkingDayCalendar Calendar, Func<Guid, bool> ActsFor, bool IsSupervisor);
+
+/// <summary>The approval process after acceptance: stages, suspensions, extension, decision, delivery, completion.</summary>
+public sealed partial class Application
+{
+    /// <summary>Working days of the decision limit, including an approved extension.</summary>
+    public int LimitDays { get; private set; }
+
+    /// <summary>The first day the whole application shows yellow.</summary>
+    public DateOnly? YellowFrom { get; private set; }
+
+    public List<StageTask> Tasks { get; private set; } = [];
+
+    public string? SuspensionKind { get; private set; }
+
+    public string? SuspensionReason { get; private set; }
+
+    public int? RemainingWhenSuspended { get; private set; }
+
+    /// <summary>A correction during review that needs the applicant to come in: the return counts a visit.</summary>
+    public bool CorrectionInPerson { get; private set; }
+
+    public string? ExtensionRequestReason { get; private set; }
+
+    public string? ExtensionRequestedBy { get; private set; }
+
+    /// <summary>Working days added by the approved extension; 0 when none. A limit is extended once only.</summary>
+    public int ExtensionDays { get; private set; }
+
+    public string? ExtensionReason { get; private set; }
+
+    /// <summary>granted or refused.</summary>
+    public string? Decision { get; private set; }
+
+    public string? DecisionReason { get; private set; }
+
+    /// <summary>Working days the decision took, suspensions not counted.</summary>
+    public int? WorkingDaysUsed { get; private set; }
+
+    public bool? OnTime { get; private set; }
+
+    public DateOnly? DeliveryDueDate { get; private set; }
+
+    public string? DeliveryMethod { get; private set; }
+
+    public DateTime? DeliveredAt { get; private set; }
+
+    public DateTime? CompletedAt { get; private set; }
+
+    /// <summary>Who last changed the application, and when: named when a second reviewer's action conflicts.</summary>
+    public string? LastActedBy { get; private set; }
+
+    public DateTime? LastActedAt { get; private set; }
+
+    public bool IsSuspended => Status == ApplicationStatus.Suspended;
+
+    public IEnumerable<StageTask> OpenTasks => Tasks.Where(t => t.State == StageTaskState.Open);
+
+    public WarningLevel? Warning(DateOnly today) =>
+        Status == ApplicationStatus.Accepted && DueDate is { } due && YellowFrom is { } from ? Deadlines.Level(today, due, from) : null;
+
+    /// <summary>审核通过: the department's part of the current stage is done; when every department has approved, the next stage starts.</summary>
+    public void ApproveStage(ServiceItemVersion version, Guid departmentId, string? note, ProcessActor by)
+    {
+        var task = OwnOpenTask(departmentId, by);
+        if (CurrentStage == version.Stages.Count - 1)
+        {
+            throw new DomainException("process.decide_at_last_stage", "action", ErrorKind.Conflict);
+        }
+
+        Close(task, StageTaskState.Approved, by);
+        AddEvent(by.Now, "stage_approved", task.StageName, departmentId, by.Name, Trim(note));
+        if (!OpenTasks.Any())
+        {
+            StartStage(version, CurrentStage!.Value + 1, by.Calendar, by.Today);
+            var next = version.Stages[CurrentStage!.Value];
+            AddEvent(by.Now, "stage_started", next.Name, next.DepartmentIds[0], by.Name, null);
+        }
+
+        Touch(by);
+    }
+
+    /// <summary>退回: back to an earlier stage with a reason; that stage starts again with its full allowance.</summary>
+    public void ReturnToStage(ServiceItemVersion version, Guid departmentId, int toStage, string? reason, ProcessActor by)
+    {
+        var task = OwnOpenTask(departmentId, by);
+        if (toStage < 0 || toStage >= CurrentStage)
+        {
+            throw new DomainException("process.return_stage_invalid", "toStage");
+        }
+
+        var why = Required(reason, "reason");
+        foreach (var open in OpenTasks.ToList())
+        {
+            Close(open, StageTaskState.Closed, by);
+        }
+
+        AddEvent(by.Now, "stage_returned", task.StageName, departmentId, by.Name, why);
+        StartStage(version, toStage, by.Calendar, by.Today);
+        var stage = version.Stages[toStage];
+        AddEvent(by.Now, "stage_started", stage.Name, stage.DepartmentIds[0], by.Name, null);
+        Touch(by);
+    }
+
+    /// <summary>
+    /// 补正 during review: everything to correct at once; the clock stops until the materials arrive.
+    /// The return counts a visit only if the applicant must come in.
+    /// </summary>
+    public void RequestCorrectionInReview(Guid departmentId, IReadOnlyList<string>? items, bool inPerson, ProcessActor by)
+    {
+        var task = OwnOpenTask(departmentId, by);
+        var list = (items ?? []).Select(i => i.Trim()).Where(i => i.Length > 0).ToList();
+        if (list.Count == 0)
+        {
+            throw new DomainException("intake.correction_items_required", "correctionItems");
+        }
+
+        CorrectionItems = list;
+        CorrectionInPerson = inPerson;
+        StopClock("correction", string.Join("；", list), by);
+        AddEvent(by.Now, "review_correction_requested", task.StageName, departmentId, by.Name, string.Join("；", list));
+    }
+
+    /// <summary>中止: for a hearing, testing, expert review or the like, with a reason the applicant is told; the clock stops.</summary>
+    public void Suspend(Guid departmentId, string? kind, string? reason, ProcessActor by)
+    {
+        var task = OwnOpenTask(departmentId, by);
+        if (kind is null || kind == "correction" || !Deadlines.SuspensionKinds.Contains(kind))
+        {
+            throw new DomainException("process.suspension_kind_unknown", "kind");
+        }
+
+        var why = Required(reason, "reason");
+        StopClock(kind, why, by);
+        AddEvent(by.Now, "suspended", task.StageName, departmentId, by.Name, why);
+    }
+
+    /// <summary>恢复: the clock runs again with the working days that were left when it stopped.</summary>
+    public void Resume(Guid departmentId, ProcessActor by)
+    {
+        if (Status != ApplicationStatus.Suspended)
+        {
+            throw new DomainException("process.not_suspended", "status", ErrorKind.Conflict);
+        }
+
+        if (!Tasks.Any(t => t.State == StageTaskState.Open && t.DepartmentId == departmentId) || !by.ActsFor(departmentId))
+        {
+            throw new DomainException("process.not_your_stage", "departmentId", ErrorKind.Forbidden);
+        }
+
+        var wasCorrection = SuspensionKind == "correction";
+        if (wasCorrection && CorrectionInPerson)
+        {
+            Visits++;
+        }
+
+        Status = ApplicationStatus.Accepted;
+        DueDate = Deadlines.Shift(by.Calendar, by.Today, RemainingWhenSuspended ?? 0);
+        YellowFrom = Deadlines.YellowFrom(by.Calendar, DueDate.Value, LimitDays);
+        foreach (var t in OpenTasks)
+        {
+            t.DueDate = Deadlines.Shift(by.Calendar, by.Today, t.RemainingWhenPaused ?? 0);
+            t.YellowFrom = Deadlines.YellowFrom(by.Calendar, t.DueDate, t.AllowanceDays);
+            t.Paused = false;
+            t.RemainingWhenPaused = null;
+        }
+
+        AddEvent(by.Now, wasCorrection ? "corrections_received" : "resumed", Tasks.First(t => t.State == StageTaskState.Open).StageName, departmentId, by.Name, null);
+        SuspensionKind = null;
+        SuspensionReason = null;
+        RemainingWhenSuspended = null;
+        CorrectionItems = [];
+        CorrectionInPerson = false;
+        Touch(by);
+    }
+
+    /// <summary>延期申请: a reviewer asks the supervisor to extend the decision limit, once, with a reason.</summary>
+    public void RequestExtension(Guid departmentId, string? reason, ProcessActor by)
+    {
+        OwnTaskEvenIfSuspended(departmentId, by);
+        if (ExtensionDays > 0)
+        {
+            throw new DomainException("process.already_extended", "action", ErrorKind.Conflict);
+        }
+
+        if (ExtensionRequestReason is not null)
+        {
+            throw new DomainException("process.extension_pending", "action", ErrorKind.Conflict);
+        }
+
+        ExtensionRequestReason = Required(reason, "reason");
+        ExtensionRequestedBy = by.Name;
+        AddEvent(by.Now, "extension_requested", CurrentStageName(), departmentId, by.Name, null);
+        Touch(by);
+    }
+
+    /// <summary>延期批准 by a supervisor: the decision limit grows by 10 working days (15 for joint handling), and the applicant is told why.</summary>
+    public void ApproveExtension(ServiceItemVersion version, bool approve, string? note, ProcessActor by)
+    {
+        if (!by.IsSupervisor)
+        {
+            throw new DomainException("process.supervisor_only", "action", ErrorKind.Forbidden);
+        }
+
+        if (ExtensionRequestReason is null)
+        {
+            throw new DomainException(ExtensionDays > 0 ? "process.already_extended" : "process.no_extension_request", "action", ErrorKind.Conflict);
+        }
+
+        if (Status is not (ApplicationStatus.Accepted or ApplicationStatus.Suspended))
+        {
+            throw new DomainException("process.not_in_review", "status", ErrorKind.Conflict);
+        }
+
+        var reason = ExtensionRequestReason;
+        ExtensionRequestReason = null;
+        if (!approve)
+        {
+            AddEvent(by.Now, "extension_declined", CurrentStageName(), null, by.Name, Trim(note));
+            Touch(by);
+            return;
+        }
+
+        ExtensionDays = Deadlines.ExtensionDays(version);
+        ExtensionReason = reason;
+        LimitDays += ExtensionDays;
+        if (Status == ApplicationStatus.Suspended)
+        {
+            RemainingWhenSuspended += ExtensionDays;
+        }
+        else
+        {
+            DueDate = by.Calendar.AddWorkingDays(DueDate!.Value, ExtensionDays);
+            YellowFrom = Deadlines.YellowFrom(by.Calendar, DueDate.Value, LimitDays);
+        }
+
+        AddEvent(by.Now, "extended", CurrentStageName(), null, by.Name, reason);
+        Touch(by);
+    }
+
+    /// <summary>决定: at the last stage, grant, or refuse with the reasons and the applicant's rights (行政许可法 第38条).</summary>
+    public void Decide(ServiceItemVersion version, Guid departmentId, bool grant, string? reason, ProcessActor by)
+    {
+        var task = OwnOpenTask(departmentId, by);
+        if (CurrentStage != version.Stages.Count - 1)
+        {
+            throw new DomainException("process.not_last_stage", "action", ErrorKind.Conflict);
+        }
+
+        var why = grant ? Trim(reason) : Required(reason, "reason");
+        foreach (var open in OpenTasks.ToList())
+        {
+            Close(open, StageTaskState.Approved, by);
+        }
+
+        Decision = grant ? "granted" : "refused";
+        DecisionReason = why;
+        DecidedAt = by.Now;
+        WorkingDaysUsed = LimitDays - by.Calendar.CountWorkingDays(by.Today, DueDate!.Value);
+        OnTime = by.Today <= DueDate.Value;
+        DeliveryDueDate = by.Calendar.AddWorkingDays(by.Today, Deadlines.DeliveryDays);
+        Status = ApplicationStatus.Decided;
+        CurrentStage = null;
+        AddEvent(by.Now, grant ? "granted" : "decision_refused", task.StageName, departmentId, by.Name, why);
+        Touch(by);
+    }
+
+    /// <summary>送达: window pickup (an on-site trip), post, or electronic.</summary>
+    public void Deliver(string? method, ProcessActor by)
+    {
+        if (Status != ApplicationStatus.Decided)
+        {
+            throw new DomainException("process.not_decided", "status", ErrorKind.Conflict);
+        }
+
+        if (method is null || !Deadlines.DeliveryMethods.Contains(method))
+        {
+            throw new DomainException("process.delivery_method_unknown", "method");
+        }
+
+        if (method == "window")
+        {
+            Visits++;
+        }
+
+        DeliveryMethod = method;
+        DeliveredAt = by.Now;
+        Status = ApplicationStatus.Delivered;
+        AddEvent(by.Now, "delivered", null, null, by.Name, method);
+        Touch(by);
+    }
+
+    /// <summary>办结.</summary>
+    public void Complete(ProcessActor by)
+    {
+        if (Status != ApplicationStatus.Delivered)
+        {
+            throw new DomainException("process.not_delivered", "status", ErrorKind.Conflict);
+        }
+
+        Status = ApplicationStatus.Completed;
+        CompletedAt = by.Now;
+        AddEvent(by.Now, "completed", null, null, by.Name, null);
+        Touch(by);
+    }
+
+    private void StartStage(ServiceItemVersion version, int index, WorkingDayCalendar calendar, DateOnly today)
+    {
+        CurrentStage = index;
+        var stage = version.Stages[index];
+        foreach (var department in stage.DepartmentIds)
+        {
+            var due = calendar.AddWorkingDays(today, stage.AllowanceDays);
+            Tasks.Add(new StageTask
+            {
+                Id = Guid.CreateVersion7(),
+                ApplicationId = Id,
+                Stage = index,
+                StageName = stage.Name,
+                DepartmentId = department,
+                AllowanceDays = stage.AllowanceDays,
+                StartedOn = today,
+                DueDate = due,
+                YellowFrom = Deadlines.YellowFrom(calendar, due, stage.AllowanceDays),
+                State = StageTaskState.Open,
+            });
+        }
+    }
+
+    private StageTask OwnOpenTask(Guid departmentId, ProcessActor by)
+    {
+        if (Status == ApplicationStatus.Suspended)
+        {
+            throw new DomainException("process.suspended", "status", ErrorKind.Conflict);
+        }
+
+        if (Status != ApplicationStatus.Accepted)
+        {
+            throw new DomainException("process.not_in_review", "status", ErrorKind.Conflict);
+        }
+
+        return OwnTaskEvenIfSuspended(departmentId, by);
+    }
+
+    private StageTask OwnTaskEvenIfSuspended(Guid departmentId, ProcessActor by)
+    {
+        if (Status is not (ApplicationStatus.Accepted or ApplicationStatus.Suspended))
+        {
+            throw new DomainException("process.not_in_review", "status", ErrorKind.Conflict);
+        }
+
+        var task = Tasks.FirstOrDefault(t => t.State == StageTaskState.Open && t.DepartmentId == departmentId);
+        if (task is null || !by.ActsFor(departmentId))
+        {
+            throw new DomainException("process.not_your_stage", "departmentId", ErrorKind.Forbidden);
+        }
+
+        return task;
+    }
+
+    private void StopClock(string kind, string reason, ProcessActor by)
+    {
+        Status = ApplicationStatus.Suspended;
+        SuspensionKind = kind;
+        SuspensionReason = reason;
+        RemainingWhenSuspended = by.Calendar.CountWorkingDays(by.Today, DueDate!.Value);
+        foreach (var t in OpenTasks)
+        {
+            t.Paused = true;
+            t.RemainingWhenPaused = by.Calendar.CountWorkingDays(by.Today, t.DueDate);
+        }
+
+        Touch(by);
+    }
+
+    private static void Close(StageTask task, StageTaskState state, ProcessActor by)
+    {
+        task.State = state;
+        task.ActedBy = by.Name;
+        task.ActedAt = by.Now;
+    }
+
+    private string? CurrentStageName() => Tasks.FirstOrDefault(t => t.State == StageTaskState.Open)?.StageName;
+
+    private void Touch(ProcessActor by)
+    {
+        LastActedBy = by.Name;
+        LastActedAt = by.Now;
+    }
+
+    private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string Required(string? text, string field) =>
+        Trim(text) ?? throw new DomainException("required", field);
+}

@@ -1,0 +1,227 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Fazhi.Tests.Infrastructure;
+
+namespace Fazhi.Tests.Services;
+
+/// <summary>The clock starts on Wednesday 2019-09-25, 09:00 in China, a week before the National Day holiday.</summary>
+public sealed class NationalDayFactory : FazhiFactory
+{
+    public NationalDayFactory()
+        : base(At("2019-09-25 09:00"))
+    {
+    }
+
+    /// <summary>An instant given in China time.</summary>
+    public static DateTimeOffset At(string chinaTime) =>
+        new(DateTime.ParseExact(chinaTime, ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None), TimeSpan.FromHours(8));
+}
+
+/// <summary>
+/// 民房报建 (TX-MFBJ-001): committed limit 20 working days; stages 初审 (planning, 5), a joint review by
+/// planning, building and land (10), and 审批决定 (planning, 5). Every date below is worked out by hand on
+/// the 2019 State Council calendar: 09-29 and 10-12 were make-up working days, 10-01 to 10-07 holidays.
+/// </summary>
+public sealed class ProcessTests : IAsyncLifetime
+{
+    private const string Item = "TX-MFBJ-001";
+
+    // Each test walks its own clock forward from 2019-09-25, so each has a platform of its own.
+    private readonly NationalDayFactory app = new();
+
+    public Task InitializeAsync() => app.InitializeAsync();
+
+    public async Task DisposeAsync() => await ((IAsyncLifetime)app).DisposeAsync();
+
+    private void At(string chinaTime) => app.Time.SetUtcNow(NationalDayFactory.At(chinaTime));
+
+    private async Task<Guid> AcceptAsync()
+    {
+        var clerk = await app.SignedInAsync("clerk");
+        var window = (await clerk.GetFromJsonAsync<JsonElement>("/api/org/windows")).EnumerateArray().First().GetProperty("id").GetGuid();
+        var item = await clerk.GetFromJsonAsync<JsonElement>($"/api/services/items/{Item}");
+        var materials = item.GetProperty("elements").GetProperty("materials").EnumerateArray()
+            .Select(m => new { key = m.GetProperty("key").GetString(), provided = true }).ToList();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/services/applications")
+        {
+            Content = JsonContent.Create(new
+            {
+                itemCode = Item,
+                windowId = window,
+                applicant = new { kind = "Person", name = "张晓三", idNumber = IntakeTests.ValidId, phone = "13800001234" },
+                materials,
+                outcome = "accept",
+            }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var response = await clerk.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private async Task<JsonElement> ViewAsync(string user, Guid id) =>
+        await (await app.SignedInAsync(user)).GetFromJsonAsync<JsonElement>($"/api/services/applications/{id}/process");
+
+    private async Task<HttpResponseMessage> ActAsync(string user, Guid id, string action, object? body = null) =>
+        await (await app.SignedInAsync(user)).PostAsJsonAsync($"/api/services/applications/{id}/actions/{action}", body ?? new { });
+
+    private async Task<JsonElement> OkAsync(string user, Guid id, string action, object? body = null)
+    {
+        var response = await ActAsync(user, id, action, body);
+        Assert.True(response.IsSuccessStatusCode, $"{action} by {user}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static string Due(JsonElement view) => view.GetProperty("dueDate").GetString()!;
+
+    private static List<JsonElement> OpenTasks(JsonElement view) =>
+        view.GetProperty("tasks").EnumerateArray().Where(t => t.GetProperty("state").GetString() == "Open").ToList();
+
+    private async Task<JsonElement?> QueueRowAsync(string user, Guid id) =>
+        (await (await app.SignedInAsync(user)).GetFromJsonAsync<JsonElement>("/api/services/queue?page=1")).GetProperty("items").EnumerateArray()
+            .Cast<JsonElement?>().FirstOrDefault(r => r!.Value.GetProperty("applicationId").GetGuid() == id);
+
+    [Fact]
+    public async Task Deadlines_count_working_days_across_the_2019_National_Day_holiday()
+    {
+        var id = await AcceptAsync();
+        var view = await ViewAsync("reviewer", id);
+        // RULES.md: accepted 2019-09-25, 20 working days are due at the end of 2019-10-28.
+        Assert.Equal("2019-10-28", Due(view));
+        // 初审, 5 working days: 09-26, 09-27, 09-29 (make-up Sunday), 09-30, then 10-08 after the holiday.
+        Assert.Equal("2019-10-08", Assert.Single(OpenTasks(view)).GetProperty("dueDate").GetString());
+    }
+
+    [Fact]
+    public async Task Warning_levels_change_at_exact_instants_in_China_time()
+    {
+        var id = await AcceptAsync();
+        // 初审 is due 10-08 with 5 days of allowance: yellow when 2 or fewer working days are left, which is
+        // from 09-29 (left: 09-30 and 10-08); red from 10-09.
+        At("2019-09-28 23:59:59");
+        Assert.Equal("Normal", (await QueueRowAsync("reviewer", id))!.Value.GetProperty("level").GetString());
+        At("2019-09-29 00:00");
+        Assert.Equal("Yellow", (await QueueRowAsync("reviewer", id))!.Value.GetProperty("level").GetString());
+        At("2019-10-08 23:59:59");
+        Assert.Equal("Yellow", (await QueueRowAsync("reviewer", id))!.Value.GetProperty("level").GetString());
+        At("2019-10-09 00:00");
+        Assert.Equal("Red", (await QueueRowAsync("reviewer", id))!.Value.GetProperty("level").GetString());
+
+        // The whole application (20 days, due 10-28): yellow with 4 working days left, from 10-22.
+        At("2019-10-21 12:00");
+        Assert.Equal("Normal", (await ViewAsync("reviewer", id)).GetProperty("level").GetString());
+        At("2019-10-22 00:00");
+        Assert.Equal("Yellow", (await ViewAsync("reviewer", id)).GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public async Task An_application_goes_through_every_stage_to_delivery_and_the_public_page_shows_each_step()
+    {
+        var id = await AcceptAsync();
+
+        // The building department cannot even see the application before the joint review reaches it.
+        Assert.Equal(HttpStatusCode.NotFound, (await ActAsync("reviewer.build", id, "approve")).StatusCode);
+
+        At("2019-09-27 10:00");
+        var view = await OkAsync("reviewer", id, "approve", new { reason = "初审通过" });
+        // The joint review starts on 09-27 with 10 working days: due 10-16 (09-29 and 10-12 count, the holiday does not).
+        var joint = OpenTasks(view);
+        Assert.Equal(3, joint.Count);
+        Assert.All(joint, t => Assert.Equal("2019-10-16", t.GetProperty("dueDate").GetString()));
+
+        // Deciding before the last stage is refused and changes nothing.
+        var early = await (await ActAsync("reviewer", id, "decide", new { grant = true })).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("process.not_last_stage", early.Code());
+
+        await OkAsync("reviewer.build", id, "approve");
+        view = await OkAsync("reviewer.land", id, "approve");
+        Assert.Equal(1, view.GetProperty("currentStage").GetInt32());
+        At("2019-10-08 09:00");
+        view = await OkAsync("reviewer", id, "approve");
+        Assert.Equal(2, view.GetProperty("currentStage").GetInt32());
+
+        // A stage of another department: the building reviewer sees the application now, but may not decide it.
+        var foreign = await (await ActAsync("reviewer.build", id, "decide", new { grant = true })).ReadProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("process.not_your_stage", foreign.Code());
+
+        // Expert review from Thursday 10-10 to Thursday 10-17: 13 working days were left (10-11 … 10-28, with the
+        // make-up Saturday 10-12), so the limit moves to 11-05.
+        At("2019-10-10 15:00");
+        view = await OkAsync("reviewer", id, "suspend", new { kind = "expert_review", reason = "需组织专家论证建房选址安全" });
+        Assert.Equal("Suspended", view.GetProperty("status").GetString());
+        var suspended = await (await ActAsync("reviewer", id, "decide", new { grant = true })).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("process.suspended", suspended.Code());
+        At("2019-10-17 09:30");
+        view = await OkAsync("reviewer", id, "resume");
+        Assert.Equal("2019-11-05", Due(view));
+
+        // Extension: asked by the reviewer, approved by the supervisor, once; a joint item gets 15 working days.
+        await OkAsync("reviewer", id, "request-extension", new { reason = "需补充征求村民意见" });
+        Assert.Equal(HttpStatusCode.Forbidden, (await ActAsync("reviewer", id, "decide-extension", new { approve = true })).StatusCode);
+        view = await OkAsync("supervisor", id, "decide-extension", new { approve = true });
+        Assert.Equal("2019-11-26", Due(view));
+        var twice = await (await ActAsync("reviewer", id, "request-extension", new { reason = "再次延期" })).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("process.already_extended", twice.Code());
+
+        At("2019-11-01 16:00");
+        view = await OkAsync("reviewer", id, "decide", new { grant = true, reason = "符合规划及用地条件" });
+        Assert.Equal("Decided", view.GetProperty("status").GetString());
+        // Delivery is due within 10 working days of the decision: 11-15.
+        Assert.Equal("2019-11-15", view.GetProperty("deliveryDueDate").GetString());
+        await OkAsync("clerk", id, "deliver", new { method = "post" });
+        view = await OkAsync("clerk", id, "complete");
+        Assert.Equal("Completed", view.GetProperty("status").GetString());
+        Assert.Equal(1, view.GetProperty("visits").GetInt32());
+
+        var token = await QueryTokenAsync(id);
+        var progress = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/public/progress/{token}");
+        var kinds = progress.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(
+            ["accepted", "stage_approved", "stage_started", "stage_approved", "stage_approved", "stage_approved", "stage_started",
+             "suspended", "resumed", "extension_requested", "extended", "granted", "delivered", "completed"],
+            kinds);
+        Assert.Contains("需补充征求村民意见", progress.ToString());
+    }
+
+    [Fact]
+    public async Task Two_reviewers_acting_on_the_same_stage_at_once_one_succeeds_the_other_hears_who_acted()
+    {
+        var admin = await app.SignedInAsync("admin");
+        var planning = (await admin.GetFromJsonAsync<JsonElement>("/api/org/nodes")).EnumerateArray()
+            .Single(n => n.GetProperty("code").GetString() == "TX-PLAN").GetProperty("id").GetGuid();
+        var created = await admin.PostAsJsonAsync("/api/org/staff", new
+        {
+            userName = "reviewer.plan2", displayName = "林志明", departmentId = planning, roles = new[] { "reviewer" },
+            dataScope = "Department", password = "Plan2#review2019",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var id = await AcceptAsync();
+        var seen = (await ViewAsync("reviewer", id)).GetProperty("events").GetArrayLength();
+        var first = await app.SignedInAsync("reviewer");
+        var second = await app.SignedInAsync("reviewer.plan2", "Plan2#review2019");
+        var both = await Task.WhenAll(
+            first.PostAsJsonAsync($"/api/services/applications/{id}/actions/approve", new { seenEvents = seen }),
+            second.PostAsJsonAsync($"/api/services/applications/{id}/actions/approve", new { seenEvents = seen }));
+        Assert.Single(both, r => r.StatusCode == HttpStatusCode.OK);
+        var loser = Assert.Single(both, r => r.StatusCode == HttpStatusCode.Conflict);
+        var problem = await loser.ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("process.acted_by", problem.Code());
+        var winner = both[0].StatusCode == HttpStatusCode.OK ? "reviewer" : "reviewer.plan2";
+        Assert.Contains(winner, problem.GetProperty("title").GetString());
+
+        // Exactly one approval is on the record.
+        var view = await ViewAsync("reviewer", id);
+        Assert.Single(view.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "stage_approved");
+    }
+
+    private async Task<string> QueryTokenAsync(Guid id)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Fazhi.Web.Platform.Data.FazhiDbContext>();
+        return db.Applications.Where(a => a.Id == id).Select(a => a.QueryToken).Single();
+    }
+}
