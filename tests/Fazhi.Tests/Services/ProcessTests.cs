@@ -38,7 +38,10 @@ public sealed class ProcessTests : IAsyncLifetime
 
     private void At(string chinaTime) => app.Time.SetUtcNow(NationalDayFactory.At(chinaTime));
 
-    private async Task<Guid> AcceptAsync()
+    private Task<Guid> AcceptAsync() => AcceptAsync(app);
+
+    /// <summary>A 民房报建 application accepted at a window now, with every material.</summary>
+    public static async Task<Guid> AcceptAsync(FazhiFactory app)
     {
         var clerk = await app.SignedInAsync("clerk");
         var window = (await clerk.GetFromJsonAsync<JsonElement>("/api/org/windows")).EnumerateArray().First().GetProperty("id").GetGuid();
@@ -223,5 +226,90 @@ public sealed class ProcessTests : IAsyncLifetime
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Fazhi.Web.Platform.Data.FazhiDbContext>();
         return db.Applications.Where(a => a.Id == id).Select(a => a.QueryToken).Single();
+    }
+}
+
+/// <summary>The deadline monitor and the applicant's messages, on the 2019 calendar.</summary>
+public sealed class MonitorTests : IAsyncLifetime
+{
+    private readonly NationalDayFactory app = new();
+
+    public Task InitializeAsync() => app.InitializeAsync();
+
+    public async Task DisposeAsync() => await ((IAsyncLifetime)app).DisposeAsync();
+
+    private void At(string chinaTime) => app.Time.SetUtcNow(NationalDayFactory.At(chinaTime));
+
+    private async Task PassesAtOnceAsync()
+    {
+        // Two monitors on their own connections at the same moment, as two server processes would run them.
+        async Task Pass()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Fazhi.Web.Modules.Services.Features.DeadlineMonitor>().RunPassAsync();
+        }
+
+        await Task.WhenAll(Pass(), Pass());
+    }
+
+    private List<(string Level, string? Stage)> Alerts(Guid id)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Fazhi.Web.Platform.Data.FazhiDbContext>();
+        return db.DeadlineAlerts.Where(a => a.ApplicationId == id).OrderBy(a => a.RaisedAt).ThenBy(a => a.Level).AsEnumerable()
+            .Select(a => (a.Level.ToString(), a.StageName)).ToList();
+    }
+
+    [Fact]
+    public async Task The_monitor_alerts_each_level_change_once_even_when_two_passes_overlap()
+    {
+        var id = await ProcessTests.AcceptAsync(app);
+        await PassesAtOnceAsync();
+        Assert.Empty(Alerts(id));
+
+        At("2019-09-29 00:00");
+        await PassesAtOnceAsync();
+        await PassesAtOnceAsync();
+        Assert.Equal([("Yellow", "初审")], Alerts(id));
+
+        At("2019-10-09 00:00");
+        await PassesAtOnceAsync();
+        Assert.Equal([("Yellow", "初审"), ("Red", "初审")], Alerts(id));
+
+        // The whole application turns yellow on 10-22 (4 of 20 working days left).
+        At("2019-10-22 08:00");
+        await PassesAtOnceAsync();
+        await PassesAtOnceAsync();
+        Assert.Equal([("Yellow", "初审"), ("Red", "初审"), ("Yellow", null)], Alerts(id));
+
+        // The stage's department and the supervisor see the alerts; another department does not.
+        var planning = await (await app.SignedInAsync("reviewer")).GetFromJsonAsync<JsonElement>("/api/services/alerts");
+        Assert.Equal(3, planning.GetProperty("items").EnumerateArray().Count(a => a.GetProperty("applicationId").GetGuid() == id));
+        var supervisor = await (await app.SignedInAsync("supervisor")).GetFromJsonAsync<JsonElement>("/api/services/alerts");
+        Assert.Equal(3, supervisor.GetProperty("items").EnumerateArray().Count(a => a.GetProperty("applicationId").GetGuid() == id));
+        var building = await (await app.SignedInAsync("reviewer.build")).GetFromJsonAsync<JsonElement>("/api/services/alerts");
+        Assert.DoesNotContain(building.GetProperty("items").EnumerateArray(), a => a.GetProperty("applicationId").GetGuid() == id);
+    }
+
+    [Fact]
+    public async Task A_suspension_puts_one_message_in_the_outbox_that_is_sent_once()
+    {
+        var id = await ProcessTests.AcceptAsync(app);
+        At("2019-09-26 10:00");
+        var reviewer = await app.SignedInAsync("reviewer");
+        var r = await reviewer.PostAsJsonAsync($"/api/services/applications/{id}/actions/suspend", new { kind = "testing", reason = "需对宅基地进行土壤检测" });
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Fazhi.Web.Platform.Data.FazhiDbContext>();
+        var dispatcher = scope.ServiceProvider.GetRequiredService<Fazhi.Web.Modules.Services.Features.NotificationDispatcher>();
+        await dispatcher.DispatchAsync();
+        await dispatcher.DispatchAsync();
+        var message = Assert.Single(db.Notifications.Where(n => n.ApplicationId == id).ToList());
+        Assert.Equal("suspended", message.Kind);
+        Assert.Equal("sms", message.Channel);
+        Assert.NotNull(message.SentAt);
+        Assert.Equal(1, message.Attempts);
+        Assert.Contains("需对宅基地进行土壤检测", Fazhi.Web.Modules.Services.Features.NotificationText.Format(message, "zh-CN"));
     }
 }

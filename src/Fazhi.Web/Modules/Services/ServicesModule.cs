@@ -17,6 +17,13 @@ public static class ServicesModule
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IntakeWriter>());
         builder.Services.AddScoped<ProgressService>();
         builder.Services.AddScoped<ProcessService>();
+        builder.Services.AddScoped<DeadlineMonitor>();
+        builder.Services.AddScoped<AlertService>();
+        builder.Services.AddScoped<NotificationDispatcher>();
+        builder.Services.AddSingleton<INotificationChannel, InAppChannel>();
+        builder.Services.AddSingleton<INotificationChannel, LogSmsChannel>();
+        builder.Services.AddHostedService<DeadlineMonitorService>();
+        builder.Services.AddHostedService<NotificationDispatchService>();
         builder.Services.AddScoped<DemoCatalog>();
         builder.Services.AddScoped<PublicLinks>();
         builder.Services.AddScoped<OnlineService>();

@@ -17,6 +17,10 @@ public sealed class Text : IStringLocalizer
     private static readonly FrozenDictionary<string, (string Zh, string En)> Table =
         Strings.All.ToFrozenDictionary(s => s.Key, s => (s.Zh, s.En), StringComparer.Ordinal);
 
+    /// <summary>A string in a language chosen by the caller rather than by the request (messages sent later, in the recipient's language).</summary>
+    public static string In(string key, bool english) =>
+        Table.TryGetValue(key, out var pair) ? (english ? pair.En : pair.Zh) : key;
+
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     public LocalizedString this[string name]

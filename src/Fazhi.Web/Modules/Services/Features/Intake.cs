@@ -120,7 +120,13 @@ public sealed class IntakeService(
             app.CheckMaterials(d.Materials);
         }
 
+        var before = app.Events.Count;
         Decide(app, version, d.Outcome!, d.CorrectionItems, d.RefusalReason);
+        foreach (var e in app.Events.Skip(before))
+        {
+            Outbox.Add(db, app, e);
+        }
+
         await db.SaveChangesAsync(ct);
         return new IntakeResponse(app.Id, app.Number, app.QueryToken, app.Status.ToString());
     }

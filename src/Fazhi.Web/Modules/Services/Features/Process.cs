@@ -388,6 +388,8 @@ public static class ProcessApi
                 TypedResults.Ok(await s.ActAsync(id, action, command)))
             .WithSummary("A stage action: approve, return, correction, suspend, resume, request-extension, decide-extension, decide, deliver, complete. " +
                 "409 when the application was changed by someone else in between; the message names who.");
+        services.MapGet("/alerts", async (int? page, AlertService s) => TypedResults.Ok(await s.ListAsync(page ?? 1)))
+            .WithSummary("Deadline alerts for the caller's departments (all of them for supervisors), newest first.");
         return services;
     }
 }
