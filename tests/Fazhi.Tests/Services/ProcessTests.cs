@@ -221,6 +221,41 @@ public sealed class ProcessTests : IAsyncLifetime
         Assert.Single(view.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "stage_approved");
     }
 
+    [Fact]
+    public async Task A_reviewer_works_from_the_queue_page_and_a_stale_page_is_told_who_acted()
+    {
+        var id = await AcceptAsync();
+        var browser = await app.BrowserSignedInAsync("reviewer");
+        var queue = await browser.GetStringAsync("/review");
+        Assert.Contains($"/review/{id}", queue);
+        Assert.Contains("初审", queue);
+
+        // Two tabs open on the same stage; the first approves, the second is told who acted.
+        var stale = await browser.GetStringAsync($"/review/{id}");
+        Assert.Contains("id=\"act-approve\"", stale);
+        var approved = await FazhiFactory.PostFormAsync(browser, $"/review/{id}", "act", new() { ["Form.Action"] = "approve", ["Form.Reason"] = "同意" });
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+
+        var other = await app.BrowserSignedInAsync("reviewer.build");
+        var joint = await other.GetStringAsync($"/review/{id}");
+        Assert.Contains("联合审查", joint);
+        Assert.Contains("id=\"act-approve\"", joint);
+
+        // The stale form still carries the step count and stage it showed.
+        var token = System.Text.RegularExpressions.Regex.Match(stale, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var seen = System.Text.RegularExpressions.Regex.Match(stale, "name=\"Form.SeenEvents\" value=\"(\\d+)\"").Groups[1].Value;
+        var build = await app.BrowserSignedInAsync("reviewer.build");
+        await FazhiFactory.PostFormAsync(build, $"/review/{id}", "act", new() { ["Form.Action"] = "approve" });
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "act", ["__RequestVerificationToken"] = token, ["Form.Action"] = "approve", ["Form.SeenEvents"] = seen, ["Form.Stage"] = "0",
+        });
+        var late = await browser.PostAsync($"/review/{id}", content);
+        var page = await late.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Contains("reviewer.build 已于", page);
+    }
+
     private async Task<string> QueryTokenAsync(Guid id)
     {
         using var scope = app.Services.CreateScope();

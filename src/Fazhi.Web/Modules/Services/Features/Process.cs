@@ -102,12 +102,14 @@ public sealed class ProcessService(
         }).ToList());
     }
 
-    public async Task<ProcessView> ViewAsync(Guid id, CancellationToken ct = default)
-    {
-        var app = await VisibleAsync(id, tracked: false, ct);
-        var version = await VersionAsync(app.ItemVersionId, ct);
-        return await ToViewAsync(app, version, ct);
-    }
+    public async Task<ProcessView> ViewAsync(Guid id, CancellationToken ct = default) =>
+        await ViewAsync(await ApplicationAsync(id, ct), ct);
+
+    /// <summary>The application, if the current account may see it: its department, its intake window, or a department with a stage task on it.</summary>
+    public Task<Application> ApplicationAsync(Guid id, CancellationToken ct = default) => VisibleAsync(id, tracked: false, ct);
+
+    public async Task<ProcessView> ViewAsync(Application app, CancellationToken ct = default) =>
+        await ToViewAsync(app, await VersionAsync(app.ItemVersionId, ct), ct);
 
     /// <summary>
     /// Runs one action. When another reviewer changed the application in between, the action is tried
