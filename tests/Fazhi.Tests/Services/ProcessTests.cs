@@ -174,12 +174,14 @@ public sealed class ProcessTests : IAsyncLifetime
         Assert.Equal("Decided", view.GetProperty("status").GetString());
         // Delivery is due within 10 working days of the decision: 11-15.
         Assert.Equal("2019-11-15", view.GetProperty("deliveryDueDate").GetString());
+        var token = await QueryTokenAsync(id);
+        var tooEarly = await app.Anonymous().PostAsJsonAsync($"/api/public/progress/{token}/rating", new { score = 5 });
+        Assert.Equal("evaluation.not_completed", (await tooEarly.ReadProblemAsync(HttpStatusCode.Conflict)).Code());
         await OkAsync("clerk", id, "deliver", new { method = "post" });
         view = await OkAsync("clerk", id, "complete");
         Assert.Equal("Completed", view.GetProperty("status").GetString());
         Assert.Equal(1, view.GetProperty("visits").GetInt32());
 
-        var token = await QueryTokenAsync(id);
         var progress = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/public/progress/{token}");
         var kinds = progress.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
         Assert.Equal(
@@ -187,6 +189,44 @@ public sealed class ProcessTests : IAsyncLifetime
              "suspended", "resumed", "extension_requested", "extended", "granted", "delivered", "completed"],
             kinds);
         Assert.Contains("需补充征求村民意见", progress.ToString());
+
+        // 不满意 on Monday 11-04 opens a rectification due in 15 working days (11-25); a second rating is refused.
+        At("2019-11-04 09:00");
+        var rated = await app.Anonymous().PostAsJsonAsync($"/api/public/progress/{token}/rating", new { score = 2, comment = "等待时间太长" });
+        Assert.Equal(HttpStatusCode.NoContent, rated.StatusCode);
+        var again = await app.Anonymous().PostAsJsonAsync($"/api/public/progress/{token}/rating", new { score = 5 });
+        Assert.Equal("evaluation.already_rated", (await again.ReadProblemAsync(HttpStatusCode.Conflict)).Code());
+        var planning = await app.SignedInAsync("reviewer");
+        var task = Assert.Single((await planning.GetFromJsonAsync<JsonElement>("/api/services/rectifications")).GetProperty("items").EnumerateArray());
+        Assert.Equal("2019-11-25", task.GetProperty("dueDate").GetString());
+        Assert.Empty((await (await app.SignedInAsync("reviewer.build")).GetFromJsonAsync<JsonElement>("/api/services/rectifications")).GetProperty("items").EnumerateArray());
+        var rectificationId = task.GetProperty("id").GetGuid();
+        var early2 = await (await app.SignedInAsync("supervisor")).PostAsJsonAsync($"/api/services/rectifications/{rectificationId}/feedback", new { text = "已整改" });
+        Assert.Equal("evaluation.rectification_not_rectified", (await early2.ReadProblemAsync(HttpStatusCode.Conflict)).Code());
+        Assert.Equal(HttpStatusCode.NoContent, (await planning.PostAsJsonAsync($"/api/services/rectifications/{rectificationId}/measures", new { text = "增设民房报建专窗，压缩审查时间" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await (await app.SignedInAsync("supervisor")).PostAsJsonAsync($"/api/services/rectifications/{rectificationId}/feedback", new { text = "已回访核实并整改：增设专窗" })).StatusCode);
+        progress = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/public/progress/{token}");
+        Assert.Equal("rectification_feedback", progress.GetProperty("timeline").EnumerateArray().Last().GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task A_complaint_card_reaches_the_supervisor_and_bad_input_is_named()
+    {
+        var bad = await app.Anonymous().PostAsJsonAsync("/api/public/complaints", new { text = "", phone = "12" });
+        var problem = await bad.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("text", problem.ErrorFields());
+        Assert.Contains("phone", problem.ErrorFields());
+        var sent = await app.Anonymous().PostAsJsonAsync("/api/public/complaints", new { text = "窗口工作人员<script>alert(1)</script>推诿", phone = "13800001234" });
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        var list = await (await app.SignedInAsync("supervisor")).GetFromJsonAsync<JsonElement>("/api/services/complaints");
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), c => c.GetProperty("text").GetString()!.Contains("推诿"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync("reviewer")).GetAsync("/api/services/complaints")).StatusCode);
+
+        // The supervision page shows it, escaped.
+        var page = await (await app.BrowserSignedInAsync("supervisor")).GetStringAsync("/supervision");
+        Assert.Contains("推诿", page);
+        Assert.DoesNotContain("<script>alert(1)</script>", page);
+        Assert.Contains("&lt;script&gt;", page);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public static class ServicesModule
         builder.Services.AddScoped<ProgressService>();
         builder.Services.AddScoped<ProcessService>();
         builder.Services.AddScoped<DeadlineMonitor>();
+        builder.Services.AddScoped<EvaluationService>();
         builder.Services.AddScoped<AlertService>();
         builder.Services.AddScoped<NotificationDispatcher>();
         builder.Services.AddSingleton<INotificationChannel, InAppChannel>();
@@ -62,7 +63,9 @@ public static class ServicesModule
         app.MapGroup("/api/services").WithTags("Services").RequireAuthorization()
             .MapCatalog()
             .MapIntake()
-            .MapProcess();
+            .MapProcess()
+            .MapSupervision();
+        app.MapPublicEvaluation();
         app.MapPublicProgress();
         app.MapOnline();
         app.MapGet("/window/applications/{id:guid}/files/{fileId:guid}", async (Guid id, Guid fileId, IntakeService intake, OnlineService online, FileStore store) =>

@@ -432,6 +432,13 @@ public sealed partial class Application
         Touch(by);
     }
 
+    /// <summary>差评整改 reported back: a step on the timeline, so the applicant sees the answer to their rating.</summary>
+    public ApplicationEvent RecordRectificationFeedback(string feedback, DateTime now, string actor)
+    {
+        AddEvent(now, "rectification_feedback", null, DepartmentId, actor, feedback);
+        return Events[^1];
+    }
+
     private void StartStage(ServiceItemVersion version, int index, WorkingDayCalendar calendar, DateOnly today)
     {
         CurrentStage = index;

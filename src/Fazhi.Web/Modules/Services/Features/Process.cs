@@ -75,11 +75,8 @@ public sealed class ProcessService(
         var scope = await scopes.CurrentAsync(ct);
         var today = Today;
         var tasks = db.StageTasks.AsNoTracking().Where(t => t.State == StageTaskState.Open);
-        if (!scope.All)
-        {
-            var ids = scope.SelfOnly ? [] : scope.DepartmentIds.ToList();
-            tasks = tasks.Where(t => ids.Contains(t.DepartmentId));
-        }
+        // Department rows have no owner: the "self" scope sees none of them.
+        tasks = tasks.WithinScope(scope, t => t.DepartmentId, _ => Guid.Empty);
 
         tasks = level switch
         {
@@ -131,9 +128,10 @@ public sealed class ProcessService(
             seen ??= app.Events.Count;
             stage ??= app.CurrentStage;
             var changedByOthers = app.Events.Count > seen && app.LastActedBy is not null && app.LastActedBy != ActorName;
-            if (changedByOthers && app.CurrentStage != stage)
+            // The stage the actor saw has moved on, or they did not say which stage they saw: acting now
+            // could approve a stage they never looked at.
+            if (changedByOthers && (app.CurrentStage != stage || (c.SeenEvents is not null && c.Stage is null)))
             {
-                // The stage the actor saw has moved on: approving now would approve a stage they never looked at.
                 throw ActedBy(app);
             }
 

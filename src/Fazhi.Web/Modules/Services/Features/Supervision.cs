@@ -78,11 +78,8 @@ public sealed class AlertService(FazhiDbContext db, DataScopeResolver scopes)
     {
         var scope = await scopes.CurrentAsync(ct);
         var alerts = db.DeadlineAlerts.AsNoTracking();
-        if (!scope.All)
-        {
-            var ids = scope.SelfOnly ? [] : scope.DepartmentIds.ToList();
-            alerts = alerts.Where(a => ids.Contains(a.DepartmentId));
-        }
+        // Department rows have no owner: the "self" scope sees none of them.
+        alerts = alerts.WithinScope(scope, a => a.DepartmentId, _ => Guid.Empty);
 
         return await alerts.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Level)
             .Join(db.Applications, a => a.ApplicationId, x => x.Id, (a, x) => new AlertRow(a.ApplicationId, x.Number, x.ItemName, a.StageName, a.DepartmentId, a.Level, a.DueDate, a.RaisedAt))
