@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Fazhi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Tests.Services;
 
@@ -58,6 +59,18 @@ public sealed class OnlineTests(FazhiFactory app) : IClassFixture<FazhiFactory>
         var row = mine.EnumerateArray().Single();
         Assert.Equal("Accepted", row.GetProperty("status").GetString());
         Assert.Equal(0, row.GetProperty("visits").GetInt32());
+
+        // The acceptance reaches the citizen as an in-app message, shown once.
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Fazhi.Web.Modules.Services.Features.NotificationDispatcher>().DispatchAsync();
+        }
+
+        var number = body.GetProperty("number").GetString()!;
+        var home = await citizen.GetStringAsync("/citizen");
+        Assert.Contains("id=\"messages\"", home);
+        Assert.Contains(number, home[home.IndexOf("id=\"messages\"", StringComparison.Ordinal)..]);
+        Assert.DoesNotContain("id=\"messages\"", await citizen.GetStringAsync("/citizen"));
     }
 
     [Fact]

@@ -381,6 +381,7 @@ internal static class Strings
         ("rectification.Open", "待整改", "Open"),
         ("rectification.Rectified", "已整改，待回访", "Rectified, to follow up"),
         ("rectification.Closed", "已反馈申请人", "Reported back"),
+        ("citizen.messages", "新消息", "New messages"),
         ("status.Suspended", "中止办理（暂停计时）", "Suspended (clock stopped)"),
         ("status.Decided", "已作出决定，待送达", "Decided, to be delivered"),
         ("status.Delivered", "已送达", "Delivered"),
