@@ -388,3 +388,86 @@ public sealed class MonitorTests : IAsyncLifetime
         Assert.Contains("需对宅基地进行土壤检测", Fazhi.Web.Modules.Services.Features.NotificationText.Format(message, "zh-CN"));
     }
 }
+
+/// <summary>The supervision dashboard's figures against the records, and each figure's drill-down.</summary>
+public sealed class DashboardTests : IAsyncLifetime
+{
+    private readonly NationalDayFactory app = new();
+
+    public Task InitializeAsync() => app.InitializeAsync();
+
+    public async Task DisposeAsync() => await ((IAsyncLifetime)app).DisposeAsync();
+
+    private void At(string chinaTime) => app.Time.SetUtcNow(NationalDayFactory.At(chinaTime));
+
+    private async Task ActAsync(string user, Guid id, string action, object? body = null)
+    {
+        var r = await (await app.SignedInAsync(user)).PostAsJsonAsync($"/api/services/applications/{id}/actions/{action}", body ?? new { });
+        Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_dashboard_counts_what_the_records_hold_and_every_figure_opens_its_applications()
+    {
+        // A: through every stage in time, picked up at the window (a second trip, over the promised one).
+        var a = await ProcessTests.AcceptAsync(app);
+        // B: left waiting at its first stage.
+        var b = await ProcessTests.AcceptAsync(app);
+        At("2019-09-27 09:00");
+        await ActAsync("reviewer", a, "approve");
+        await ActAsync("reviewer", a, "approve");
+        await ActAsync("reviewer.build", a, "approve");
+        await ActAsync("reviewer.land", a, "approve");
+        At("2019-10-10 09:00");
+        await ActAsync("reviewer", a, "decide", new { grant = true });
+        await ActAsync("clerk", a, "deliver", new { method = "window" });
+        await ActAsync("clerk", a, "complete");
+
+        At("2019-10-29 10:00");
+        var supervisor = await app.SignedInAsync("supervisor");
+        const string period = "from=2019-09-01&to=2019-10-31";
+        var view = await supervisor.GetFromJsonAsync<JsonElement>($"/api/services/dashboard?{period}");
+        var town = view.GetProperty("town");
+        Assert.Equal(2, town.GetProperty("received").GetInt32());
+        Assert.Equal(2, town.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, town.GetProperty("decided").GetInt32());
+        Assert.Equal(1, town.GetProperty("completed").GetInt32());
+        Assert.Equal(1.0, town.GetProperty("onTimeRate").GetDouble());
+        Assert.Equal(1, town.GetProperty("overdueNow").GetInt32());
+        Assert.Equal(0, town.GetProperty("warningsNow").GetInt32());
+        Assert.Equal(0.0, town.GetProperty("atMostOneShare").GetDouble());
+        Assert.Equal(1, town.GetProperty("overPromise").GetInt32());
+        // Decided on 10-10, 7 working days after acceptance: 09-26, 09-27, 09-29 (make-up), 09-30, 10-08, 10-09, 10-10.
+        Assert.Equal(7.0, town.GetProperty("averageDays").GetDouble());
+        var planning = Assert.Single(view.GetProperty("departments").EnumerateArray());
+        Assert.Equal(2, planning.GetProperty("received").GetInt32());
+
+        // Each figure's drill-down lists exactly as many applications as the figure counts, and the right ones.
+        var expected = new Dictionary<string, (int Count, Guid? Only)>
+        {
+            ["received"] = (2, null), ["accepted"] = (2, null), ["decided"] = (1, a), ["on_time"] = (1, a), ["late"] = (0, null),
+            ["completed"] = (1, a), ["zero_visits"] = (0, null), ["at_most_one_visit"] = (0, null), ["over_promise"] = (1, a),
+            ["overdue_now"] = (1, b), ["warnings_now"] = (0, null),
+        };
+        foreach (var (figure, (count, only)) in expected)
+        {
+            var list = await supervisor.GetFromJsonAsync<JsonElement>($"/api/services/dashboard/applications?figure={figure}&{period}");
+            Assert.True(count == list.GetProperty("total").GetInt32(), $"{figure}: expected {count}, listed {list.GetProperty("total").GetInt32()}");
+            if (only is { } id)
+            {
+                Assert.Equal(id, Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+            }
+        }
+
+        // Another department's reviewer sees none of the planning department's figures.
+        var building = await (await app.SignedInAsync("reviewer.build")).GetFromJsonAsync<JsonElement>($"/api/services/dashboard?{period}");
+        Assert.Equal(0, building.GetProperty("town").GetProperty("received").GetInt32());
+
+        var export = await supervisor.GetAsync($"/api/services/dashboard/export?{period}");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType!.MediaType);
+
+        var page = await (await app.BrowserSignedInAsync("supervisor")).GetStringAsync($"/supervision/dashboard?{period}");
+        Assert.Contains("data-chart=\"departments\"", page);
+        Assert.Contains("figure=overdue_now", page);
+    }
+}

@@ -19,6 +19,8 @@ public static class ServicesModule
         builder.Services.AddScoped<ProcessService>();
         builder.Services.AddScoped<DeadlineMonitor>();
         builder.Services.AddScoped<EvaluationService>();
+        builder.Services.AddScoped<DashboardService>();
+        builder.Services.AddScoped<NameLookup>();
         builder.Services.AddScoped<AlertService>();
         builder.Services.AddScoped<NotificationDispatcher>();
         builder.Services.AddSingleton<INotificationChannel, InAppChannel>();
@@ -64,7 +66,8 @@ public static class ServicesModule
             .MapCatalog()
             .MapIntake()
             .MapProcess()
-            .MapSupervision();
+            .MapSupervision()
+            .MapDashboard();
         app.MapPublicEvaluation();
         app.MapPublicProgress();
         app.MapOnline();

@@ -61,7 +61,7 @@ public sealed record ProcessView(
 
 /// <summary>审批过程: department queues and the stage actions, each a domain method of <see cref="Application"/>.</summary>
 public sealed class ProcessService(
-    FazhiDbContext db, WorkingDayCalendar calendar, TimeProvider time, IHttpContextAccessor http, DataScopeResolver scopes, IMemoryCache cache)
+    FazhiDbContext db, WorkingDayCalendar calendar, TimeProvider time, IHttpContextAccessor http, DataScopeResolver scopes, IMemoryCache cache, NameLookup names)
 {
     private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
 
@@ -277,12 +277,12 @@ public sealed class ProcessService(
 
     private async Task<ProcessView> ToViewAsync(Application app, ServiceItemVersion version, CancellationToken ct)
     {
-        var names = await DepartmentNamesAsync(ct);
+        var departments = await DepartmentNamesAsync(ct);
         var by = await ActorAsync(ct);
         var today = Today;
         var acting = ActingDepartment(app, by);
         var tasks = app.Tasks.OrderBy(t => t.Stage).ThenBy(t => t.StartedOn).Select(t => new TaskView(
-            t.Id, t.Stage, t.StageName, t.DepartmentId, names.GetValueOrDefault(t.DepartmentId, "?"), t.StartedOn, t.DueDate, t.State, t.Paused,
+            t.Id, t.Stage, t.StageName, t.DepartmentId, departments.GetValueOrDefault(t.DepartmentId, "?"), t.StartedOn, t.DueDate, t.State, t.Paused,
             t.State == StageTaskState.Open && !t.Paused ? Deadlines.Level(today, t.DueDate, t.YellowFrom) : null, t.ActedBy, t.ActedAt)).ToList();
         return new ProcessView(
             app.Id, app.Number, app.ItemName, app.ApplicantName, app.Status, app.DueDate, app.Warning(today), app.LimitDays, app.ExtensionDays,
@@ -335,12 +335,7 @@ public sealed class ProcessService(
         return allowed;
     }
 
-    public async Task<Dictionary<Guid, string>> DepartmentNamesAsync(CancellationToken ct) =>
-        (await cache.GetOrCreateAsync("department-names", async e =>
-        {
-            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
-            return await db.OrgNodes.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Name, ct);
-        }))!;
+    public Task<Dictionary<Guid, string>> DepartmentNamesAsync(CancellationToken ct) => names.DepartmentsAsync(ct);
 }
 
 /// <summary>Puts a message to the applicant in the outbox for every timeline step that concerns them.</summary>
