@@ -93,4 +93,104 @@ internal static class Seeder
         tx.Commit();
         return tokens;
     }
+
+    /// <summary>
+    /// Applications received evenly over seven years up to <paramref name="today"/>; the newest
+    /// <paramref name="openRows"/> are in review, each with a first-stage task whose due date lies between
+    /// 20 days ago and 40 days ahead, so that the monitor finds every warning level. The others are completed.
+    /// </summary>
+    public static void SeedSupervisionSqlite(string dbFile, int rows, int openRows, DateOnly today)
+    {
+        using var conn = new SqliteConnection($"Data Source={dbFile}");
+        conn.Open();
+        var versions = new List<(string Id, string ItemId, string Name, string Dept)>();
+        using (var q = conn.CreateCommand())
+        {
+            q.CommandText = "SELECT v.Id, v.ItemId, v.Name, v.DepartmentId FROM svc_item_versions v JOIN svc_items i ON i.CurrentVersionId = v.Id";
+            using var r = q.ExecuteReader();
+            while (r.Read())
+            {
+                versions.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));
+            }
+        }
+
+        using (var pragma = conn.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous=OFF;";
+            pragma.ExecuteNonQuery();
+        }
+
+        using var tx = conn.BeginTransaction();
+        using var app = conn.CreateCommand();
+        app.Transaction = tx;
+        app.CommandText = """
+            INSERT INTO svc_applications (Id, Number, QueryToken, ItemId, ItemVersionId, ItemName, DepartmentId, Channel, ApplicantKind, ApplicantName,
+              IdNumber, Phone, IdentifierTail, Status, ReceivedAt, AcceptedAt, DueDate, YellowFrom, NextAlertOn, LimitDays, Visits, PromisedVisits, CurrentStage,
+              Materials, CorrectionItems, Decision, DecidedAt, OnTime, WorkingDaysUsed, CompletedAt, RowVersion)
+            VALUES ($id, $number, $token, $item, $version, $name, $dept, 0, 0, '申请人', '441900198506120000', '13800001234', '120000', $status, $at, $at,
+              $due, $yellow, $next, 20, $visits, 1, $stage, '[]', '[]', $decision, $decided, $ontime, $used, $decided, $rv)
+            """;
+        var p = new Dictionary<string, SqliteParameter>();
+        foreach (var n in new[] { "$id", "$number", "$token", "$item", "$version", "$name", "$dept", "$status", "$at", "$due", "$yellow", "$next", "$visits", "$stage", "$decision", "$decided", "$ontime", "$used", "$rv" })
+        {
+            p[n] = app.Parameters.Add(new SqliteParameter(n, ""));
+        }
+
+        using var task = conn.CreateCommand();
+        task.Transaction = tx;
+        task.CommandText = """
+            INSERT INTO svc_stage_tasks (Id, ApplicationId, Stage, StageName, DepartmentId, AllowanceDays, StartedOn, DueDate, YellowFrom, NextAlertOn, State, Paused)
+            VALUES ($id, $app, 0, '审查', $dept, 10, $started, $due, $yellow, $yellow, 0, 0)
+            """;
+        var t = new Dictionary<string, SqliteParameter>();
+        foreach (var n in new[] { "$id", "$app", "$dept", "$started", "$due", "$yellow" })
+        {
+            t[n] = task.Parameters.Add(new SqliteParameter(n, ""));
+        }
+
+        var end = today.ToDateTime(new TimeOnly(1, 0), DateTimeKind.Utc);
+        var span = TimeSpan.FromDays(7 * 365).Ticks / rows;
+        string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        for (var i = 0; i < rows; i++)
+        {
+            var v = versions[i % versions.Count];
+            var id = Guid.CreateVersion7().ToString().ToUpperInvariant();
+            var at = end.AddTicks(-(rows - i) * span);
+            var open = i >= rows - openRows;
+            var received = DateOnly.FromDateTime(at);
+            var due = open ? today.AddDays((i % 60) - 20) : received.AddDays(28);
+            p["$id"].Value = id;
+            p["$number"].Value = $"TX{at.Year}-{i:0000000}";
+            p["$token"].Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
+            p["$item"].Value = v.ItemId;
+            p["$version"].Value = v.Id;
+            p["$name"].Value = v.Name;
+            p["$dept"].Value = v.Dept;
+            p["$status"].Value = open ? 2 : 4;
+            p["$at"].Value = at.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+            p["$due"].Value = Day(due);
+            p["$yellow"].Value = Day(due.AddDays(-4));
+            p["$next"].Value = open ? Day(due.AddDays(-4)) : DBNull.Value;
+            p["$visits"].Value = i % 3 == 0 ? 0 : i % 17 == 0 ? 2 : 1;
+            p["$stage"].Value = open ? 0 : DBNull.Value;
+            p["$decision"].Value = open ? DBNull.Value : "granted";
+            p["$decided"].Value = open ? DBNull.Value : at.AddDays(i % 30).ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+            p["$ontime"].Value = open ? DBNull.Value : i % 11 != 0;
+            p["$used"].Value = open ? DBNull.Value : i % 25;
+            p["$rv"].Value = Guid.NewGuid().ToString().ToUpperInvariant();
+            app.ExecuteNonQuery();
+            if (open)
+            {
+                t["$id"].Value = Guid.CreateVersion7().ToString().ToUpperInvariant();
+                t["$app"].Value = id;
+                t["$dept"].Value = v.Dept;
+                t["$started"].Value = Day(received);
+                t["$due"].Value = Day(due);
+                t["$yellow"].Value = Day(due.AddDays(-2));
+                task.ExecuteNonQuery();
+            }
+        }
+
+        tx.Commit();
+    }
 }

@@ -22,4 +22,17 @@ public static class Paging
         var items = await ordered.Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new Paged<T>(items, total, page, size);
     }
+
+    /// <summary>
+    /// Pages <paramref name="ordered"/> and only then turns the page's rows into <typeparamref name="T"/>
+    /// (typically a join for names): the total is counted on the rows alone, not through the join.
+    /// </summary>
+    public static async Task<Paged<T>> ToPageAsync<TRow, T>(this IQueryable<TRow> ordered, Func<IQueryable<TRow>, IQueryable<T>> project, int page, int pageSize, CancellationToken ct = default)
+    {
+        var size = Math.Clamp(pageSize, 1, MaxPageSize);
+        page = Math.Max(1, page);
+        var total = await ordered.CountAsync(ct);
+        var items = await project(ordered.Skip((page - 1) * size).Take(size)).ToListAsync(ct);
+        return new Paged<T>(items, total, page, size);
+    }
 }

@@ -176,6 +176,7 @@ public sealed partial class Application : IVersioned
             Status = channel == ApplicationChannel.Online ? ApplicationStatus.PendingPreReview : ApplicationStatus.AwaitingCorrection,
             ReceivedAt = now,
             Visits = channel == ApplicationChannel.Window ? 1 : 0,
+            PromisedVisits = version.MaxVisits,
             RowVersion = Guid.NewGuid(),
         };
         // At a window the intake ends in its decision at once, and that event is the first on the
@@ -216,8 +217,7 @@ public sealed partial class Application : IVersioned
         Status = ApplicationStatus.Accepted;
         AcceptedAt = now;
         LimitDays = version.CommittedLimitDays;
-        DueDate = calendar.AddWorkingDays(today, version.CommittedLimitDays);
-        YellowFrom = Deadlines.YellowFrom(calendar, DueDate.Value, LimitDays);
+        SetDue(calendar.AddWorkingDays(today, version.CommittedLimitDays), calendar);
         CorrectionItems = [];
         // Acceptance starts the first stage: one event names both.
         StartStage(version, 0, calendar, today);

@@ -53,6 +53,9 @@ public sealed class StageTask
 
     public StageTaskState State { get; set; }
 
+    /// <summary>The day the deadline monitor next has something to raise (yellow, then red); null once red was raised.</summary>
+    public DateOnly? NextAlertOn { get; set; }
+
     /// <summary>The application is suspended: the clock stands and no warning is raised.</summary>
     public bool Paused { get; set; }
 
@@ -62,6 +65,14 @@ public sealed class StageTask
     public string? ActedBy { get; set; }
 
     public DateTime? ActedAt { get; set; }
+
+    /// <summary>Sets the due date, and with it the yellow day and the monitor's next look.</summary>
+    public void SetDue(DateOnly due, WorkingDayCalendar calendar)
+    {
+        DueDate = due;
+        YellowFrom = Deadlines.YellowFrom(calendar, due, AllowanceDays);
+        NextAlertOn = YellowFrom;
+    }
 }
 
 /// <summary>Working-day deadlines and warning levels (RULES.md: counting time).</summary>
@@ -136,6 +147,12 @@ public sealed partial class Application
 
     /// <summary>The first day the whole application shows yellow.</summary>
     public DateOnly? YellowFrom { get; private set; }
+
+    /// <summary>The day the deadline monitor next has something to raise for the whole application.</summary>
+    public DateOnly? NextAlertOn { get; private set; }
+
+    /// <summary>The most on-site visits the item promised when the application was taken (最多跑一次).</summary>
+    public int PromisedVisits { get; private set; }
 
     public List<StageTask> Tasks { get; private set; } = [];
 
@@ -283,12 +300,10 @@ public sealed partial class Application
         }
 
         Status = ApplicationStatus.Accepted;
-        DueDate = Deadlines.Shift(by.Calendar, by.Today, RemainingWhenSuspended ?? 0);
-        YellowFrom = Deadlines.YellowFrom(by.Calendar, DueDate.Value, LimitDays);
+        SetDue(Deadlines.Shift(by.Calendar, by.Today, RemainingWhenSuspended ?? 0), by.Calendar);
         foreach (var t in OpenTasks)
         {
-            t.DueDate = Deadlines.Shift(by.Calendar, by.Today, t.RemainingWhenPaused ?? 0);
-            t.YellowFrom = Deadlines.YellowFrom(by.Calendar, t.DueDate, t.AllowanceDays);
+            t.SetDue(Deadlines.Shift(by.Calendar, by.Today, t.RemainingWhenPaused ?? 0), by.Calendar);
             t.Paused = false;
             t.RemainingWhenPaused = null;
         }
@@ -358,8 +373,7 @@ public sealed partial class Application
         }
         else
         {
-            DueDate = by.Calendar.AddWorkingDays(DueDate!.Value, ExtensionDays);
-            YellowFrom = Deadlines.YellowFrom(by.Calendar, DueDate.Value, LimitDays);
+            SetDue(by.Calendar.AddWorkingDays(DueDate!.Value, ExtensionDays), by.Calendar);
         }
 
         AddEvent(by.Now, "extended", CurrentStageName(), null, by.Name, reason);
@@ -445,8 +459,7 @@ public sealed partial class Application
         var stage = version.Stages[index];
         foreach (var department in stage.DepartmentIds)
         {
-            var due = calendar.AddWorkingDays(today, stage.AllowanceDays);
-            Tasks.Add(new StageTask
+            var task = new StageTask
             {
                 Id = Guid.CreateVersion7(),
                 ApplicationId = Id,
@@ -455,11 +468,18 @@ public sealed partial class Application
                 DepartmentId = department,
                 AllowanceDays = stage.AllowanceDays,
                 StartedOn = today,
-                DueDate = due,
-                YellowFrom = Deadlines.YellowFrom(calendar, due, stage.AllowanceDays),
                 State = StageTaskState.Open,
-            });
+            };
+            task.SetDue(calendar.AddWorkingDays(today, stage.AllowanceDays), calendar);
+            Tasks.Add(task);
         }
+    }
+
+    private void SetDue(DateOnly due, WorkingDayCalendar calendar)
+    {
+        DueDate = due;
+        YellowFrom = Deadlines.YellowFrom(calendar, due, LimitDays);
+        NextAlertOn = YellowFrom;
     }
 
     private StageTask OwnOpenTask(Guid departmentId, ProcessActor by)

@@ -79,13 +79,8 @@ public sealed class DashboardService(FazhiDbContext db, DataScopeResolver scopes
                 WorkingDays = g.Sum(a => (long)(a.WorkingDaysUsed ?? 0)),
                 ZeroVisits = g.Count(a => a.Status == ApplicationStatus.Completed && a.Visits == 0),
                 AtMostOne = g.Count(a => a.Status == ApplicationStatus.Completed && a.Visits <= 1),
+                OverPromise = g.Count(a => a.Status == ApplicationStatus.Completed && a.Visits > a.PromisedVisits),
             })
-            .ToListAsync(ct);
-        var over = await received.Where(a => a.Status == ApplicationStatus.Completed)
-            .Join(db.ServiceItemVersions, a => a.ItemVersionId, v => v.Id, (a, v) => new { a.DepartmentId, a.ItemId, a.Visits, v.MaxVisits })
-            .Where(x => x.Visits > x.MaxVisits)
-            .GroupBy(x => new { x.DepartmentId, x.ItemId })
-            .Select(g => new { g.Key.DepartmentId, g.Key.ItemId, Count = g.Count() })
             .ToListAsync(ct);
         var now = await (await OpenAsync(f, ct))
             .GroupBy(a => new { a.DepartmentId, a.ItemId })
@@ -105,13 +100,8 @@ public sealed class DashboardService(FazhiDbContext db, DataScopeResolver scopes
             rows[(c.DepartmentId, c.ItemId)] = Cell(c.DepartmentId, c.ItemId) with
             {
                 Received = c.Received, Accepted = c.Accepted, Decided = c.Decided, OnTime = c.OnTime, Completed = c.Completed,
-                WorkingDays = c.WorkingDays, ZeroVisits = c.ZeroVisits, AtMostOneVisit = c.AtMostOne,
+                WorkingDays = c.WorkingDays, ZeroVisits = c.ZeroVisits, AtMostOneVisit = c.AtMostOne, OverPromise = c.OverPromise,
             };
-        }
-
-        foreach (var o in over)
-        {
-            rows[(o.DepartmentId, o.ItemId)] = Cell(o.DepartmentId, o.ItemId) with { OverPromise = o.Count };
         }
 
         foreach (var n in now)
@@ -138,8 +128,6 @@ public sealed class DashboardService(FazhiDbContext db, DataScopeResolver scopes
         {
             Figures.OverdueNow => (await OpenAsync(f, ct)).Where(a => a.DueDate < today),
             Figures.WarningsNow => (await OpenAsync(f, ct)).Where(a => a.DueDate >= today && a.YellowFrom <= today),
-            Figures.OverPromise => (await CohortAsync(f, ct)).Where(a => a.Status == ApplicationStatus.Completed)
-                .Where(a => db.ServiceItemVersions.Any(v => v.Id == a.ItemVersionId && a.Visits > v.MaxVisits)),
             _ => (await CohortAsync(f, ct)).Where(Figures.Predicate(figure)),
         };
         var rows = await query.OrderBy(a => a.DueDate == null).ThenBy(a => a.DueDate).ThenBy(a => a.Number)
@@ -237,6 +225,7 @@ public static class Figures
         Completed => a => a.Status == ApplicationStatus.Completed,
         ZeroVisits => a => a.Status == ApplicationStatus.Completed && a.Visits == 0,
         AtMostOneVisit => a => a.Status == ApplicationStatus.Completed && a.Visits <= 1,
+        OverPromise => a => a.Status == ApplicationStatus.Completed && a.Visits > a.PromisedVisits,
         _ => throw new DomainException("dash.figure_unknown", "figure"),
     };
 }

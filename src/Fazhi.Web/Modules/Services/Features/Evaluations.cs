@@ -87,11 +87,12 @@ public sealed class EvaluationService(FazhiDbContext db, WorkingDayCalendar cale
         // Department rows have no owner: the "self" scope sees none of them.
         rows = rows.WithinScope(scope, r => r.DepartmentId, _ => Guid.Empty);
 
-        return await rows.OrderBy(r => r.State).ThenBy(r => r.DueDate)
-            .Join(db.Applications, r => r.ApplicationId, a => a.Id, (r, a) => new RectificationRow(
-                r.Id, r.ApplicationId, a.Number, a.ItemName, r.DepartmentId, r.Score, r.Comment, r.DueDate, r.State, r.Measures, r.Feedback,
-                r.State == RectificationState.Open && r.DueDate < today))
-            .ToPageAsync(page, 50, ct);
+        return await rows.OrderBy(r => r.State).ThenBy(r => r.DueDate).ToPageAsync(
+            page1 => page1.Join(db.Applications, r => r.ApplicationId, a => a.Id, (r, a) => new { r, a })
+                .OrderBy(j => j.r.State).ThenBy(j => j.r.DueDate)
+                .Select(j => new RectificationRow(j.r.Id, j.r.ApplicationId, j.a.Number, j.a.ItemName, j.r.DepartmentId, j.r.Score, j.r.Comment,
+                    j.r.DueDate, j.r.State, j.r.Measures, j.r.Feedback, j.r.State == RectificationState.Open && j.r.DueDate < today)),
+            page, 50, ct);
     }
 
     /// <summary>The department reports what it changed.</summary>

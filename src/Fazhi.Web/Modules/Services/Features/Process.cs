@@ -86,11 +86,12 @@ public sealed class ProcessService(
             _ => tasks,
         };
 
-        var page1 = await tasks.OrderBy(t => t.Paused).ThenBy(t => t.DueDate).ThenBy(t => t.StartedOn)
-            .Join(db.Applications, t => t.ApplicationId, a => a.Id, (t, a) => new { t, a.Number, a.ItemName, a.ApplicantName })
-            .Select(x => new QueueRow(x.t.ApplicationId, x.Number, x.ItemName, x.ApplicantName, x.t.StageName, x.t.DepartmentId,
-                x.t.StartedOn, x.t.DueDate, x.t.YellowFrom, WarningLevel.Normal, x.t.Paused, 0))
-            .ToPageAsync(page, pageSize, ct);
+        var page1 = await tasks.OrderBy(t => t.Paused).ThenBy(t => t.DueDate).ThenBy(t => t.StartedOn).ToPageAsync(
+            rows => rows.Join(db.Applications, t => t.ApplicationId, a => a.Id, (t, a) => new { t, a })
+                .OrderBy(x => x.t.Paused).ThenBy(x => x.t.DueDate).ThenBy(x => x.t.StartedOn)
+                .Select(x => new QueueRow(x.t.ApplicationId, x.a.Number, x.a.ItemName, x.a.ApplicantName,
+                    x.t.StageName, x.t.DepartmentId, x.t.StartedOn, x.t.DueDate, x.t.YellowFrom, WarningLevel.Normal, x.t.Paused, 0)),
+            page, pageSize, ct);
         return page1.With(page1.Items.Select(r => r with
         {
             ApplicantName = Masking.Name(r.ApplicantName),

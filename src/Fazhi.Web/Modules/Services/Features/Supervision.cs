@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Localization;
@@ -15,29 +16,45 @@ namespace Fazhi.Web.Modules.Services.Features;
 /// </summary>
 public sealed class DeadlineMonitor(FazhiDbContext db, TimeProvider time)
 {
+    /// <summary>
+    /// Each open task and application carries the day its next alert falls due (its yellow day, then the
+    /// day after its due date). A pass reads only the rows whose day has come, raises the alert of their
+    /// level now, and moves their day on: to the red day after a yellow alert, to none after a red one.
+    /// </summary>
     public async Task<int> RunPassAsync(CancellationToken ct = default)
     {
         var today = ChinaTime.Today(time);
         var now = time.GetUtcNow().UtcDateTime;
-        var open = StageTaskState.Open;
-        var inReview = ApplicationStatus.Accepted;
-        var paused = false;
+        var open = (int)StageTaskState.Open;
+        var inReview = (int)ApplicationStatus.Accepted;
+        var running = false;
         int yellow = (int)WarningLevel.Yellow, red = (int)WarningLevel.Red;
-        var tasks = await db.Database.ExecuteSqlAsync($"""
+        // The red day is the day after the due date; the two databases add a day differently. The fragment
+        // is part of the statement's text, the values are parameters.
+        var redDay = db.Provider == DatabaseProvider.Sqlite ? "date(\"DueDate\", '+1 day')" : "(\"DueDate\" + 1)";
+        await using var tx = await db.BeginWriteAsync(ct);
+        var raised = await db.Database.ExecuteSqlAsync($"""
             INSERT INTO svc_deadline_alerts ("SubjectId", "Level", "DueDate", "ApplicationId", "DepartmentId", "StageName", "RaisedAt")
             SELECT t."Id", CASE WHEN t."DueDate" < {today} THEN {red} ELSE {yellow} END, t."DueDate", t."ApplicationId", t."DepartmentId", t."StageName", {now}
             FROM svc_stage_tasks t
-            WHERE t."State" = {(int)open} AND t."Paused" = {paused} AND t."YellowFrom" <= {today}
+            WHERE t."State" = {open} AND t."Paused" = {running} AND t."NextAlertOn" <= {today}
             ON CONFLICT DO NOTHING
             """, ct);
-        var applications = await db.Database.ExecuteSqlAsync($"""
+        await db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(
+            "UPDATE svc_stage_tasks SET \"NextAlertOn\" = CASE WHEN \"DueDate\" < {0} THEN NULL ELSE " + redDay + " END " +
+            "WHERE \"State\" = {1} AND \"Paused\" = {2} AND \"NextAlertOn\" <= {0}", today, open, running), ct);
+        raised += await db.Database.ExecuteSqlAsync($"""
             INSERT INTO svc_deadline_alerts ("SubjectId", "Level", "DueDate", "ApplicationId", "DepartmentId", "StageName", "RaisedAt")
             SELECT a."Id", CASE WHEN a."DueDate" < {today} THEN {red} ELSE {yellow} END, a."DueDate", a."Id", a."DepartmentId", NULL, {now}
             FROM svc_applications a
-            WHERE a."Status" = {(int)inReview} AND a."YellowFrom" <= {today}
+            WHERE a."Status" = {inReview} AND a."NextAlertOn" <= {today}
             ON CONFLICT DO NOTHING
             """, ct);
-        return tasks + applications;
+        await db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(
+            "UPDATE svc_applications SET \"NextAlertOn\" = CASE WHEN \"DueDate\" < {0} THEN NULL ELSE " + redDay + " END " +
+            "WHERE \"Status\" = {1} AND \"NextAlertOn\" <= {0}", today, inReview), ct);
+        await tx.CommitAsync(ct);
+        return raised;
     }
 }
 
@@ -81,9 +98,11 @@ public sealed class AlertService(FazhiDbContext db, DataScopeResolver scopes)
         // Department rows have no owner: the "self" scope sees none of them.
         alerts = alerts.WithinScope(scope, a => a.DepartmentId, _ => Guid.Empty);
 
-        return await alerts.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Level)
-            .Join(db.Applications, a => a.ApplicationId, x => x.Id, (a, x) => new AlertRow(a.ApplicationId, x.Number, x.ItemName, a.StageName, a.DepartmentId, a.Level, a.DueDate, a.RaisedAt))
-            .ToPageAsync(page, pageSize, ct);
+        return await alerts.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Level).ToPageAsync(
+            rows => rows.Join(db.Applications, a => a.ApplicationId, x => x.Id, (a, x) => new { a, x })
+                .OrderByDescending(j => j.a.RaisedAt).ThenByDescending(j => j.a.Level)
+                .Select(j => new AlertRow(j.a.ApplicationId, j.x.Number, j.x.ItemName, j.a.StageName, j.a.DepartmentId, j.a.Level, j.a.DueDate, j.a.RaisedAt)),
+            page, pageSize, ct);
     }
 }
 

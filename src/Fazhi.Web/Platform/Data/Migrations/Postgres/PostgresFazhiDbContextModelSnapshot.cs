@@ -314,6 +314,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("NextAlertOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -326,6 +329,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int>("PromisedVisits")
+                        .HasColumnType("integer");
 
                     b.Property<string>("QueryToken")
                         .IsRequired()
@@ -386,13 +392,17 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("QueryToken")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("IntakeDepartmentId", "ReceivedAt");
 
                     b.HasIndex("ItemId", "ReceivedAt");
 
                     b.HasIndex("Status", "DueDate");
 
-                    b.HasIndex("Status", "YellowFrom");
+                    b.HasIndex("Status", "NextAlertOn");
+
+                    b.HasIndex("Status", "DepartmentId", "ItemId", "DueDate", "YellowFrom");
 
                     b.ToTable("svc_applications", (string)null);
                 });
@@ -892,6 +902,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("NextAlertOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("Paused")
                         .HasColumnType("boolean");
 
@@ -919,9 +932,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("ApplicationId");
 
-                    b.HasIndex("State", "YellowFrom");
+                    b.HasIndex("State", "Paused", "NextAlertOn");
 
-                    b.HasIndex("DepartmentId", "State", "DueDate");
+                    b.HasIndex("DepartmentId", "State", "Paused", "DueDate");
 
                     b.ToTable("svc_stage_tasks", (string)null);
                 });

@@ -309,6 +309,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("NextAlertOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -321,6 +324,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PromisedVisits")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("QueryToken")
                         .IsRequired()
@@ -381,13 +387,17 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("QueryToken")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("IntakeDepartmentId", "ReceivedAt");
 
                     b.HasIndex("ItemId", "ReceivedAt");
 
                     b.HasIndex("Status", "DueDate");
 
-                    b.HasIndex("Status", "YellowFrom");
+                    b.HasIndex("Status", "NextAlertOn");
+
+                    b.HasIndex("Status", "DepartmentId", "ItemId", "DueDate", "YellowFrom");
 
                     b.ToTable("svc_applications", (string)null);
                 });
@@ -887,6 +897,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("NextAlertOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Paused")
                         .HasColumnType("INTEGER");
 
@@ -914,9 +927,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("ApplicationId");
 
-                    b.HasIndex("State", "YellowFrom");
+                    b.HasIndex("State", "Paused", "NextAlertOn");
 
-                    b.HasIndex("DepartmentId", "State", "DueDate");
+                    b.HasIndex("DepartmentId", "State", "Paused", "DueDate");
 
                     b.ToTable("svc_stage_tasks", (string)null);
                 });
