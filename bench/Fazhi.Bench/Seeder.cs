@@ -193,4 +193,50 @@ internal static class Seeder
 
         tx.Commit();
     }
+
+    /// <summary>The same data as <see cref="SeedSupervisionSqlite"/>, generated inside PostgreSQL.</summary>
+    public static async Task SeedSupervisionPostgresAsync(string connection, int rows, int openRows, DateOnly today)
+    {
+        await using var conn = new Npgsql.NpgsqlConnection(connection);
+        await conn.OpenAsync();
+        async Task Run(string sql)
+        {
+            await using var cmd = new Npgsql.NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
+            cmd.Parameters.AddWithValue("rows", rows);
+            cmd.Parameters.AddWithValue("open", openRows);
+            cmd.Parameters.AddWithValue("today", today);
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        await Run("""
+            WITH v AS (
+              SELECT v."Id", v."ItemId", v."Name", v."DepartmentId", (row_number() OVER (ORDER BY v."Id")) - 1 AS k
+              FROM svc_item_versions v JOIN svc_items i ON i."CurrentVersionId" = v."Id"),
+            n AS (SELECT count(*) AS c FROM v),
+            g AS (
+              SELECT i, i >= @rows - @open AS open,
+                     (@today::timestamp + interval '1 hour') - (@rows - i) * (interval '2555 days' / @rows) AS at
+              FROM generate_series(0, @rows - 1) AS i),
+            d AS (
+              SELECT g.*, CASE WHEN g.open THEN @today + ((g.i % 60) - 20) ELSE g.at::date + 28 END AS due FROM g)
+            INSERT INTO svc_applications ("Id", "Number", "QueryToken", "ItemId", "ItemVersionId", "ItemName", "DepartmentId", "Channel", "ApplicantKind",
+              "ApplicantName", "IdNumber", "Phone", "IdentifierTail", "Status", "ReceivedAt", "AcceptedAt", "DueDate", "YellowFrom", "NextAlertOn", "LimitDays",
+              "Visits", "PromisedVisits", "CurrentStage", "Materials", "CorrectionItems", "Decision", "DecidedAt", "OnTime", "WorkingDaysUsed", "CompletedAt", "RowVersion")
+            SELECT gen_random_uuid(), 'TX' || extract(year FROM d.at) || '-' || lpad(d.i::text, 7, '0'), md5(d.i::text || random()::text), v."ItemId", v."Id", v."Name",
+              v."DepartmentId", 0, 0, '申请人', '441900198506120000', '13800001234', '120000', CASE WHEN d.open THEN 2 ELSE 4 END, d.at AT TIME ZONE 'UTC',
+              d.at AT TIME ZONE 'UTC', d.due, d.due - 4, CASE WHEN d.open THEN d.due - 4 END, 20,
+              CASE WHEN d.i % 3 = 0 THEN 0 WHEN d.i % 17 = 0 THEN 2 ELSE 1 END, 1, CASE WHEN d.open THEN 0 END, '[]', '[]',
+              CASE WHEN d.open THEN NULL ELSE 'granted' END, CASE WHEN d.open THEN NULL ELSE (d.at + (d.i % 30) * interval '1 day') AT TIME ZONE 'UTC' END,
+              CASE WHEN d.open THEN NULL ELSE d.i % 11 <> 0 END, CASE WHEN d.open THEN NULL ELSE d.i % 25 END,
+              CASE WHEN d.open THEN NULL ELSE (d.at + (d.i % 30) * interval '1 day') AT TIME ZONE 'UTC' END, gen_random_uuid()
+            FROM d, n, v WHERE v.k = d.i % n.c
+            """);
+        await Run("""
+            INSERT INTO svc_stage_tasks ("Id", "ApplicationId", "Stage", "StageName", "DepartmentId", "AllowanceDays", "StartedOn", "DueDate", "YellowFrom", "NextAlertOn", "State", "Paused")
+            SELECT gen_random_uuid(), a."Id", 0, '审查', a."DepartmentId", 10, a."ReceivedAt"::date, a."DueDate", a."DueDate" - 2, a."DueDate" - 2, 0, false
+            FROM svc_applications a WHERE a."Status" = 2
+            """);
+        await Run("VACUUM ANALYZE svc_applications");
+        await Run("VACUUM ANALYZE svc_stage_tasks");
+    }
 }
