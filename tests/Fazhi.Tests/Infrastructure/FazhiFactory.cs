@@ -39,12 +39,16 @@ public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool Demo => true;
 
+    protected virtual bool DemoApplications => false;
+
     public string PostgresConnection => new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _pgDatabase }.ConnectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Fazhi:Demo", Demo ? "true" : "false");
+        // Tests count the applications they make; the demo town's sample applications are tested on their own.
+        builder.UseSetting("Fazhi:DemoApplications", DemoApplications ? "true" : "false");
         builder.UseSetting("Database:DataDirectory", _dataDir);
         if (OnPostgres)
         {

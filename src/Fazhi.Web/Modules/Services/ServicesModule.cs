@@ -28,6 +28,7 @@ public static class ServicesModule
         builder.Services.AddHostedService<DeadlineMonitorService>();
         builder.Services.AddHostedService<NotificationDispatchService>();
         builder.Services.AddScoped<DemoCatalog>();
+        builder.Services.AddScoped<DemoApplications>();
         builder.Services.AddScoped<PublicLinks>();
         builder.Services.AddScoped<OnlineService>();
         builder.Services.AddScoped<CatalogLedger>();

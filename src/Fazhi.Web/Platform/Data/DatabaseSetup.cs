@@ -67,6 +67,10 @@ public static class DatabaseSetup
         {
             await sp.GetRequiredService<DemoTown>().LoadAsync(ct);
             await sp.GetRequiredService<Modules.Services.DemoCatalog>().LoadAsync(ct);
+            if (sp.GetRequiredService<IConfiguration>().GetValue("Fazhi:DemoApplications", true))
+            {
+                await sp.GetRequiredService<Modules.Services.DemoApplications>().LoadAsync(ct);
+            }
         }
     }
 }

@@ -387,6 +387,8 @@ internal static class Strings
         ("dash.to", "至", "to"),
         ("dash.all_departments", "全部部门", "All departments"),
         ("dash.all_items", "全部事项", "All items"),
+        ("dash.window", "收件窗口", "Intake window"),
+        ("dash.all_windows", "全部窗口", "All windows"),
         ("dash.export", "导出 Excel", "Export to Excel"),
         ("dash.town", "全镇合计", "Town total"),
         ("dash.received", "收件", "Received"),

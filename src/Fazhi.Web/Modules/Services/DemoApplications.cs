@@ -1,0 +1,119 @@
+using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Modules.Services.Domain;
+using Fazhi.Web.Modules.Services.Features;
+using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Web.Modules.Services;
+
+/// <summary>
+/// A dozen applications at every point of the process, dated back from today on the working-day calendar,
+/// so that a demo town opens with queues, warnings, alerts and a dashboard to look at. Demo mode only,
+/// and only into a town without applications (Fazhi:DemoApplications, default true).
+/// </summary>
+public sealed class DemoApplications(FazhiDbContext db, WorkingDayCalendar calendar, TimeProvider time, ApplicationNumbers numbers)
+{
+    /// <summary>Item, applicant, working days since acceptance, stages approved since, then: open, suspend, or done (decided, delivered, completed).</summary>
+    private static readonly (string Code, string Name, string Id17, int DaysAgo, int Approvals, string Then)[] Plan =
+    [
+        ("TX-MFBJ-001", "陈志强", "44190019800312151", 2, 0, "open"),
+        ("TX-MFBJ-001", "李美玲", "44190019860721182", 9, 1, "open"),
+        ("TX-MFBJ-001", "黄伟文", "44190019750109113", 19, 4, "open"),
+        ("TX-MFBJ-002", "张建华", "44190019690828134", 8, 0, "open"),
+        ("TX-MFBJ-002", "刘晓燕", "44190019900415226", 4, 0, "suspend"),
+        ("TX-GC-001", "叶国栋", "44190019721130157", 16, 0, "open"),
+        ("TX-GC-001", "钟丽华", "44190019831205248", 30, 1, "done"),
+        ("TX-MFBJ-002", "何志明", "44190019780606119", 25, 1, "done"),
+        ("TX-MFBJ-003", "罗美娟", "44190019880218262", 6, 0, "open"),
+        ("TX-HB-001", "吴建军", "44190019700903171", 3, 0, "open"),
+    ];
+
+    public async Task LoadAsync(CancellationToken ct = default)
+    {
+        if (await db.Applications.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var clerk = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == "clerk", ct);
+        var window = await db.Windows.AsNoTracking().OrderBy(w => w.Number).FirstOrDefaultAsync(ct);
+        if (clerk is null || window is null)
+        {
+            return;
+        }
+
+        var versions = await db.ServiceItems.AsNoTracking()
+            .Join(db.ServiceItemVersions.AsNoTracking(), i => i.CurrentVersionId, v => v.Id, (i, v) => new { i.Code, v })
+            .ToDictionaryAsync(x => x.Code, x => x.v, ct);
+        var today = ChinaTime.Today(time);
+        await using var tx = await db.BeginWriteAsync(ct);
+        foreach (var p in Plan)
+        {
+            if (!versions.TryGetValue(p.Code, out var version))
+            {
+                continue;
+            }
+
+            var day = Back(today, p.DaysAgo);
+            var applicant = new Applicant(ApplicantKind.Person, p.Name, Identifiers.WithIdCheck(p.Id17), null, "13800001234", null);
+            var app = Application.Receive(await numbers.NextAsync(db, ct), version, applicant, ApplicationChannel.Window,
+                window.Id, clerk.Id, clerk.DepartmentId, null, null, At(day, 9), clerk.UserName!);
+            app.CheckMaterials(version.Materials.Select(m => new MaterialCheck(m.Key, true)));
+            app.Accept(version, calendar, At(day, 9), day, clerk.UserName!);
+            for (var k = 0; k < p.Approvals && app.CurrentStage < version.Stages.Count - 1; k++)
+            {
+                var on = calendar.AddWorkingDays(day, k + 1);
+                foreach (var task in app.OpenTasks.ToList())
+                {
+                    app.ApproveStage(version, task.DepartmentId, "同意", Acting(on, 10 + k));
+                }
+            }
+
+            if (p.Then == "suspend")
+            {
+                app.Suspend(app.OpenTasks.First().DepartmentId, "expert_review", "组织专家论证建房选址安全", Acting(calendar.AddWorkingDays(day, 1), 15));
+            }
+            else if (p.Then == "done")
+            {
+                var decided = calendar.AddWorkingDays(day, p.Approvals + 2);
+                while (app.CurrentStage < version.Stages.Count - 1)
+                {
+                    foreach (var task in app.OpenTasks.ToList())
+                    {
+                        app.ApproveStage(version, task.DepartmentId, null, Acting(decided, 9));
+                    }
+                }
+
+                app.Decide(version, app.OpenTasks.First().DepartmentId, grant: true, "符合条件，准予许可", Acting(decided, 11));
+                app.Deliver("post", Acting(decided, 15));
+                app.Complete(Acting(calendar.AddWorkingDays(decided, 2), 10));
+            }
+
+            db.Applications.Add(app);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private ProcessActor Acting(DateOnly day, int hour) => new("reviewer", At(day, hour), day, calendar, _ => true, IsSupervisor: false);
+
+    private static DateTime At(DateOnly day, int hour) => day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc) - ChinaTime.Offset;
+
+    private DateOnly Back(DateOnly from, int workingDays)
+    {
+        var day = from;
+        for (var counted = 0; counted < workingDays;)
+        {
+            day = day.AddDays(-1);
+            if (calendar.IsWorkingDay(day))
+            {
+                counted++;
+            }
+        }
+
+        return day;
+    }
+}
