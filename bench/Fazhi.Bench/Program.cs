@@ -218,6 +218,22 @@ async Task SupervisionAsync(int rows, int open, string pg)
         passes.Add((sw.Elapsed.TotalMilliseconds, raised));
     }
 
+    // The daily pass: with every change up to yesterday already alerted (as a monitor that has been running
+    // would have left it), the first pass of today raises only today's changes.
+    double dailyMs;
+    int dailyRaised;
+    using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(sp))
+    {
+        var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Fazhi.Web.Platform.Data.FazhiDbContext>(scope.ServiceProvider);
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "DELETE FROM svc_deadline_alerts");
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "UPDATE svc_stage_tasks SET \"NextAlertOn\" = \"YellowFrom\" WHERE \"State\" = 0");
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "UPDATE svc_applications SET \"NextAlertOn\" = \"YellowFrom\" WHERE \"Status\" = 2");
+        await new Fazhi.Web.Modules.Services.Features.DeadlineMonitor(db, new ShiftedClock(TimeSpan.FromDays(-1))).RunPassAsync();
+        var sw = Stopwatch.StartNew();
+        dailyRaised = await new Fazhi.Web.Modules.Services.Features.DeadlineMonitor(db, TimeProvider.System).RunPassAsync();
+        dailyMs = sw.Elapsed.TotalMilliseconds;
+    }
+
     await using var server = await Server.StartAsync(root, settings);
     using var client = Load.Client(1);
     async Task<string> TokenAsync(string user)
@@ -255,7 +271,8 @@ async Task SupervisionAsync(int rows, int open, string pg)
     var queueTotal = JsonDocument.Parse(queue.Body).RootElement.GetProperty("total").GetInt32();
     var overdue = JsonDocument.Parse(dashboard.Body).RootElement.GetProperty("town").GetProperty("overdueNow").GetInt32();
     Console.WriteLine(onPostgres ? "on PostgreSQL:" : "on SQLite:");
-    Console.WriteLine(FormattableString.Invariant($"monitor pass: first {passes[0].Ms:N0} ms ({passes[0].Raised:N0} alerts raised), then {passes[1].Ms:N0} ms and {passes[2].Ms:N0} ms ({passes[2].Raised} new) (target < 2000 ms)"));
+    Console.WriteLine(FormattableString.Invariant($"monitor pass of the day (changes up to yesterday already alerted): {dailyMs:N0} ms ({dailyRaised:N0} alerts raised) (target < 2000 ms)"));
+    Console.WriteLine(FormattableString.Invariant($"monitor catch-up pass: first {passes[0].Ms:N0} ms ({passes[0].Raised:N0} alerts raised), then {passes[1].Ms:N0} ms and {passes[2].Ms:N0} ms ({passes[2].Raised} new) (target < 2000 ms)"));
     Console.WriteLine(FormattableString.Invariant($"dashboard default view (this month, {overdue:N0} overdue now): median {dashboard.Median:N1} ms, worst {dashboard.Worst:N1} ms of 20 (target < 300 ms)"));
     Console.WriteLine(FormattableString.Invariant($"queue page 1 of the planning department ({queueTotal:N0} open tasks): median {queue.Median:N1} ms, worst {queue.Worst:N1} ms of 20 (target < 100 ms)"));
 }
@@ -393,4 +410,10 @@ static void Calendar()
     var floorRate = N / sw.Elapsed.TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"calendar: {calendarRate:N0} due dates/s; plain 28-day loop {floorRate:N0}/s; ratio {calendarRate / floorRate:P0} (sink {sink})"));
+}
+
+/// <summary>The system clock moved by a fixed offset: the monitor as it ran on an earlier day.</summary>
+internal sealed class ShiftedClock(TimeSpan offset) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + offset;
 }
