@@ -210,6 +210,57 @@ public sealed class ProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_online_applicant_uploads_corrections_asked_during_review_and_the_clock_runs_again_without_a_visit()
+    {
+        var citizen = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(HttpStatusCode.Created, (await citizen.PostAsJsonAsync("/api/services/online/register", new { phone = "13900002222", password = "abc12345" })).StatusCode);
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n");
+        MultipartFormDataContent Files(params string[] keys)
+        {
+            var form = new MultipartFormDataContent();
+            foreach (var key in keys)
+            {
+                var part = new ByteArrayContent(pdf);
+                part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+                form.Add(part, "file-" + key, key + ".pdf");
+            }
+
+            return form;
+        }
+
+        // 建设工程规划许可证核发 (TX-GC-001, planning) is online: 15 committed days, 审查 14 and 决定 1.
+        using var application = Files("form", "landuse", "drawings", "licence");
+        application.Add(new StringContent("TX-GC-001"), "itemCode");
+        application.Add(new StringContent("Person"), "kind");
+        application.Add(new StringContent("林小雨"), "name");
+        application.Add(new StringContent(IntakeTests.ValidId), "idNumber");
+        application.Add(new StringContent("13900002222"), "phone");
+        var created = await citizen.PostAsync("/api/services/online/applications", application);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var clerk = await app.SignedInAsync("clerk");
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync($"/api/services/applications/{id}/intake-decision", new { outcome = "accept" })).StatusCode);
+        Assert.Equal("2019-10-21", Due(await ViewAsync("reviewer", id)));
+
+        // Thursday 09-26: the reviewer asks for a new drawing; 14 working days are left (09-27 … 10-21), the clock stops.
+        At("2019-09-26 10:00");
+        await OkAsync("reviewer", id, "correction", new { correctionItems = new[] { "总平面图须加盖设计单位出图章" } });
+        var token = await QueryTokenAsync(id);
+        var progress = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/public/progress/{token}");
+        Assert.Contains("总平面图须加盖设计单位出图章", progress.GetProperty("applicantMustDo").ToString());
+
+        // Uploaded on Tuesday 10-08, after the holiday: 14 working days from then end on 10-25; no trip counted.
+        At("2019-10-08 20:00");
+        Assert.Equal(HttpStatusCode.NoContent, (await citizen.PostAsJsonAsync("/api/services/online/login", new { phone = "13900002222", password = "abc12345" })).StatusCode);
+        using var corrections = Files("drawings");
+        Assert.Equal(HttpStatusCode.NoContent, (await citizen.PostAsync($"/api/services/online/applications/{id}/corrections", corrections)).StatusCode);
+        var view = await ViewAsync("reviewer", id);
+        Assert.Equal("Accepted", view.GetProperty("status").GetString());
+        Assert.Equal("2019-10-25", Due(view));
+        Assert.Equal(0, view.GetProperty("visits").GetInt32());
+    }
+
+    [Fact]
     public async Task A_complaint_card_reaches_the_supervisor_and_bad_input_is_named()
     {
         var bad = await app.Anonymous().PostAsJsonAsync("/api/public/complaints", new { text = "", phone = "12" });

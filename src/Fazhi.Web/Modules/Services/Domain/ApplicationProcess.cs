@@ -299,22 +299,45 @@ public sealed partial class Application
             Visits++;
         }
 
+        RestartClock(by.Calendar, by.Today);
+        AddEvent(by.Now, wasCorrection ? "corrections_received" : "resumed", Tasks.First(t => t.State == StageTaskState.Open).StageName, departmentId, by.Name, null);
+        Touch(by);
+    }
+
+    /// <summary>
+    /// The online applicant uploads the corrections asked for during review: the materials have arrived,
+    /// so the clock runs again at once, with no visit.
+    /// </summary>
+    public void ReceiveCorrectionsOnline(IEnumerable<MaterialCheck> checks, DateTime now, DateOnly today, WorkingDayCalendar calendar, string actor)
+    {
+        if (Status != ApplicationStatus.Suspended || SuspensionKind != "correction" || Channel != ApplicationChannel.Online)
+        {
+            throw new DomainException("intake.not_awaiting_correction", "status", ErrorKind.Conflict);
+        }
+
+        Materials = [.. checks];
+        RestartClock(calendar, today);
+        AddEvent(now, "corrections_received", Tasks.First(t => t.State == StageTaskState.Open).StageName, null, actor, null);
+        LastActedBy = actor;
+        LastActedAt = now;
+    }
+
+    private void RestartClock(WorkingDayCalendar calendar, DateOnly today)
+    {
         Status = ApplicationStatus.Accepted;
-        SetDue(Deadlines.Shift(by.Calendar, by.Today, RemainingWhenSuspended ?? 0), by.Calendar);
+        SetDue(Deadlines.Shift(calendar, today, RemainingWhenSuspended ?? 0), calendar);
         foreach (var t in OpenTasks)
         {
-            t.SetDue(Deadlines.Shift(by.Calendar, by.Today, t.RemainingWhenPaused ?? 0), by.Calendar);
+            t.SetDue(Deadlines.Shift(calendar, today, t.RemainingWhenPaused ?? 0), calendar);
             t.Paused = false;
             t.RemainingWhenPaused = null;
         }
 
-        AddEvent(by.Now, wasCorrection ? "corrections_received" : "resumed", Tasks.First(t => t.State == StageTaskState.Open).StageName, departmentId, by.Name, null);
         SuspensionKind = null;
         SuspensionReason = null;
         RemainingWhenSuspended = null;
         CorrectionItems = [];
         CorrectionInPerson = false;
-        Touch(by);
     }
 
     /// <summary>延期申请: a reviewer asks the supervisor to extend the decision limit, once, with a reason.</summary>

@@ -21,7 +21,7 @@ public sealed record UploadInput(string MaterialKey, string FileName, Stream Con
 public sealed record OnlineApplicationInput(string? ItemCode, ApplicantInput? Applicant, IReadOnlyList<UploadInput> Files);
 
 /// <summary>一网: citizens register with a phone and password, apply online with uploads, and follow their applications.</summary>
-public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, ApplicationNumbers numbers, FileStore files, TimeProvider time, IPasswordHasher<Citizen> hasher, IConfiguration configuration)
+public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, ApplicationNumbers numbers, FileStore files, TimeProvider time, Platform.Calendar.WorkingDayCalendar calendar, IPasswordHasher<Citizen> hasher, IConfiguration configuration)
 {
     public const string Scheme = "Citizen";
     public const int MaxFailures = 5;
@@ -132,7 +132,18 @@ public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, App
 
         var keys = await db.UploadedFiles.Where(f => f.ApplicationId == app.Id).Select(f => f.MaterialKey).ToListAsync(ct);
         keys.AddRange(stored.Select(s => s.MaterialKey));
-        app.ResubmitOnline(version.Materials.Select(m => new MaterialCheck(m.Key, keys.Contains(m.Key))), Now, app.Phone);
+        var checks = version.Materials.Select(m => new MaterialCheck(m.Key, keys.Contains(m.Key))).ToList();
+        if (app.Status == ApplicationStatus.Suspended)
+        {
+            // Corrections asked for during review: their arrival starts the clock again.
+            await db.Entry(app).Collection(a => a.Tasks).LoadAsync(ct);
+            app.ReceiveCorrectionsOnline(checks, Now, Platform.Localization.ChinaTime.Today(time), calendar, app.Phone);
+        }
+        else
+        {
+            app.ResubmitOnline(checks, Now, app.Phone);
+        }
+
         await db.SaveChangesAsync(ct);
     }
 
@@ -201,6 +212,13 @@ public static class OnlineApi
             .WithSummary("The signed-in citizen's applications.");
         mine.MapPost("/", Submit).DisableAntiforgery()
             .WithSummary("Apply online: multipart form with itemCode, kind, name, idNumber or creditCode, phone, and one file-{materialKey} per material (PDF, JPEG or PNG).");
+        mine.MapPost("/{id:guid}/corrections", async (Guid id, HttpContext http, OnlineService s) =>
+        {
+            var form = await http.Request.ReadFormAsync();
+            await s.ResubmitAsync(OnlineService.CitizenId(http.User)!.Value, id, UploadInput.FromForm(form.Files));
+            return TypedResults.NoContent();
+        }).DisableAntiforgery()
+            .WithSummary("Send the corrections a correction notice asked for (at pre-review or during review): one file-{materialKey} per material.");
         return app;
     }
 

@@ -135,7 +135,7 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
 
         return new ProgressView(
             s.Number, s.ItemName, version!.Code, Masking.Name(s.ApplicantName), s.Status.ToString(), s.ReceivedAt, s.DueDate,
-            stage, department, s.Visits, s.Status == ApplicationStatus.AwaitingCorrection ? s.CorrectionItems : [], s.RefusalReason,
+            stage, department, s.Visits, s.Status is ApplicationStatus.AwaitingCorrection or ApplicationStatus.Suspended ? s.CorrectionItems : [], s.RefusalReason,
             s.Events.Select(e => new ProgressStep(e.At, e.Kind, e.Stage, e.DepartmentId is { } d ? names!.GetValueOrDefault(d) : null, e.Note)).ToList());
     }
 }
