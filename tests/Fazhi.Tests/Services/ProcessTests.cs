@@ -344,7 +344,7 @@ public sealed class ProcessTests : IAsyncLifetime
         var late = await browser.PostAsync($"/review/{id}", content);
         var page = await late.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
-        Assert.Contains("reviewer.build 已于", page);
+        Assert.Contains("张志伟（reviewer.build） 已于", page);
     }
 
     private async Task<string> QueryTokenAsync(Guid id)

@@ -133,7 +133,7 @@ public sealed class ProcessService(
             // could approve a stage they never looked at.
             if (changedByOthers && (app.CurrentStage != stage || (c.SeenEvents is not null && c.Stage is null)))
             {
-                throw ActedBy(app);
+                throw await ActedByAsync(app, ct);
             }
 
             var version = await VersionAsync(app.ItemVersionId, ct);
@@ -145,7 +145,7 @@ public sealed class ProcessService(
             catch (DomainException e) when (e.Kind is ErrorKind.Conflict or ErrorKind.Forbidden && changedByOthers)
             {
                 // The page was out of date: someone acted after it was shown.
-                throw ActedBy(app);
+                throw await ActedByAsync(app, ct);
             }
 
             foreach (var e in app.Events.Skip(before))
@@ -167,13 +167,19 @@ public sealed class ProcessService(
             catch (DbUpdateException)
             {
                 db.ChangeTracker.Clear();
-                throw ActedBy(await VisibleAsync(id, tracked: false, ct));
+                throw await ActedByAsync(await VisibleAsync(id, tracked: false, ct), ct);
             }
         }
     }
 
-    private static DomainException ActedBy(Application app) =>
-        new("process.acted_by", "action", ErrorKind.Conflict, app.LastActedBy ?? "?", ChinaTime.Format(app.LastActedAt ?? DateTime.UtcNow));
+    /// <summary>409 naming the colleague who acted, by name and account, and when (China time).</summary>
+    private async Task<DomainException> ActedByAsync(Application app, CancellationToken ct)
+    {
+        var account = app.LastActedBy ?? "?";
+        var name = await db.Users.AsNoTracking().Where(u => u.UserName == account).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        var who = string.IsNullOrEmpty(name) ? account : $"{name}（{account}）";
+        return new DomainException("process.acted_by", "action", ErrorKind.Conflict, who, ChinaTime.Format(app.LastActedAt ?? time.GetUtcNow().UtcDateTime));
+    }
 
     private async Task RunAsync(Application app, ServiceItemVersion version, string action, ProcessCommand c, CancellationToken ct)
     {
