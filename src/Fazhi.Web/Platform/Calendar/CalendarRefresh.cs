@@ -7,31 +7,25 @@ namespace Fazhi.Web.Platform.Calendar;
 /// Several server processes share one database: an administrator's calendar edit made through one
 /// of them reaches the others within a minute, when the year's stamp changes.
 /// </summary>
-internal sealed class CalendarRefresh(IServiceScopeFactory scopes, ILogger<CalendarRefresh> logger, TimeProvider time) : BackgroundService
+internal sealed class CalendarRefresh(IServiceScopeFactory scopes, ILogger<CalendarRefresh> logger, TimeProvider time)
+    : PeriodicWork(scopes, time, logger)
 {
     private DateTime? _seen;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<FazhiDbContext>();
-                var stamp = await db.CalendarYears.MaxAsync(y => (DateTime?)y.UpdatedAt, stoppingToken);
-                if (stamp != _seen)
-                {
-                    await scope.ServiceProvider.GetRequiredService<CalendarStore>().ReloadAsync(stoppingToken);
-                }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
 
-                _seen = stamp;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Calendar refresh failed; the next tick tries again");
-            }
+    // The calendar is loaded at start-up; the first look is due a minute later.
+    protected override bool RunAtStart => false;
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<FazhiDbContext>();
+        var stamp = await db.CalendarYears.MaxAsync(y => (DateTime?)y.UpdatedAt, ct);
+        if (stamp != _seen)
+        {
+            await services.GetRequiredService<CalendarStore>().ReloadAsync(ct);
         }
+
+        _seen = stamp;
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Fazhi.Web.Modules.Services.Domain;
+using Fazhi.Web.Platform;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Platform.Scope;
@@ -60,28 +61,16 @@ public sealed class DeadlineMonitor(FazhiDbContext db, TimeProvider time)
 
 /// <summary>Runs the deadline monitor once a minute (Fazhi:MonitorIntervalSeconds).</summary>
 public sealed class DeadlineMonitorService(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, ILogger<DeadlineMonitorService> log)
-    : BackgroundService
+    : PeriodicWork(scopes, time, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(configuration.GetValue("Fazhi:MonitorIntervalSeconds", 60));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var raised = await scope.ServiceProvider.GetRequiredService<DeadlineMonitor>().RunPassAsync(stoppingToken);
-                if (raised > 0)
-                {
-                    log.LogInformation("Deadline monitor raised {Count} alerts", raised);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "Deadline monitor pass failed; next pass in {Interval}", interval);
-            }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(configuration.GetValue("Fazhi:MonitorIntervalSeconds", 60));
 
-            await Task.Delay(interval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var raised = await services.GetRequiredService<DeadlineMonitor>().RunPassAsync(ct);
+        if (raised > 0)
+        {
+            log.LogInformation("Deadline monitor raised {Count} alerts", raised);
         }
     }
 }
@@ -223,23 +212,11 @@ public static class NotificationText
 }
 
 /// <summary>Sends the outbox every few seconds.</summary>
-public sealed class NotificationDispatchService(IServiceScopeFactory scopes, TimeProvider time, ILogger<NotificationDispatchService> log) : BackgroundService
+public sealed class NotificationDispatchService(IServiceScopeFactory scopes, TimeProvider time, ILogger<NotificationDispatchService> log)
+    : PeriodicWork(scopes, time, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().DispatchAsync(ct: stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "Sending notifications failed; trying again shortly");
-            }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(5);
 
-            await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
+    protected override Task RunAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<NotificationDispatcher>().DispatchAsync(ct: ct);
 }
