@@ -15,15 +15,24 @@ public abstract class PeriodicWork(IServiceScopeFactory scopes, TimeProvider tim
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        if (RunAtStart)
+        // One-shot delays rather than a periodic timer: when the clock jumps ahead (a test's fake clock, a
+        // suspended machine) a periodic timer would owe every missed tick, while one round catches up.
+        try
         {
-            await RoundAsync(stoppingToken);
-        }
+            if (!RunAtStart)
+            {
+                await Task.Delay(Interval, time, stoppingToken);
+            }
 
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await RoundAsync(stoppingToken);
+                await Task.Delay(Interval, time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            await RoundAsync(stoppingToken);
+            // The server is stopping.
         }
     }
 
