@@ -7,10 +7,9 @@ namespace Fazhi.Bench;
 /// <summary>Bulk-loads applications straight into the SQLite file: benchmark data, not audited records.</summary>
 internal static class Seeder
 {
-    public static List<string> SeedSqlite(string dbFile, int rows, int openRows)
+    /// <summary>The current version of every demo item, and a connection set for bulk loading.</summary>
+    private static List<(string Id, string ItemId, string Name, string Dept)> PrepareSqlite(SqliteConnection conn)
     {
-        using var conn = new SqliteConnection($"Data Source={dbFile}");
-        conn.Open();
         var versions = new List<(string Id, string ItemId, string Name, string Dept)>();
         using (var q = conn.CreateCommand())
         {
@@ -22,11 +21,17 @@ internal static class Seeder
             }
         }
 
-        using (var pragma = conn.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA synchronous=OFF;";
-            pragma.ExecuteNonQuery();
-        }
+        using var pragma = conn.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous=OFF;";
+        pragma.ExecuteNonQuery();
+        return versions;
+    }
+
+    public static List<string> SeedSqlite(string dbFile, int rows, int openRows)
+    {
+        using var conn = new SqliteConnection($"Data Source={dbFile}");
+        conn.Open();
+        var versions = PrepareSqlite(conn);
 
         var tokens = new List<string>(rows);
         var start = new DateTime(2019, 1, 2, 1, 0, 0, DateTimeKind.Utc);
@@ -103,22 +108,7 @@ internal static class Seeder
     {
         using var conn = new SqliteConnection($"Data Source={dbFile}");
         conn.Open();
-        var versions = new List<(string Id, string ItemId, string Name, string Dept)>();
-        using (var q = conn.CreateCommand())
-        {
-            q.CommandText = "SELECT v.Id, v.ItemId, v.Name, v.DepartmentId FROM svc_item_versions v JOIN svc_items i ON i.CurrentVersionId = v.Id";
-            using var r = q.ExecuteReader();
-            while (r.Read())
-            {
-                versions.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)));
-            }
-        }
-
-        using (var pragma = conn.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA synchronous=OFF;";
-            pragma.ExecuteNonQuery();
-        }
+        var versions = PrepareSqlite(conn);
 
         using var tx = conn.BeginTransaction();
         using var app = conn.CreateCommand();

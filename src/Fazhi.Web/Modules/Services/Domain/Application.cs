@@ -54,7 +54,7 @@ public sealed record Applicant(ApplicantKind Kind, string Name, string? IdNumber
     {
         v.Required("applicant.name", Name, 100)
             .Required("applicant.phone", Phone, 20)
-            .Check(string.IsNullOrWhiteSpace(Phone) || System.Text.RegularExpressions.Regex.IsMatch(Phone.Trim(), "^1[3-9][0-9]{9}$|^0[0-9]{2,3}-?[0-9]{7,8}$"), "applicant.phone", "phone_format");
+            .Check(string.IsNullOrWhiteSpace(Phone) || Identifiers.IsPhone(Phone), "applicant.phone", "phone_format");
         if (Kind == ApplicantKind.Person)
         {
             v.Check(Identifiers.IsValidIdNumber(IdNumber?.Trim()), "applicant.idNumber", "intake.id_number_invalid");

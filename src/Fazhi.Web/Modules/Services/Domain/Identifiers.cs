@@ -12,6 +12,14 @@ public static class Identifiers
     private const string CreditAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static readonly int[] CreditWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
+    /// <summary>A mainland mobile number (11 digits from 13x to 19x), as an SMS can reach.</summary>
+    public static bool IsMobile(string? value) =>
+        value is not null && System.Text.RegularExpressions.Regex.IsMatch(value.Trim(), "^1[3-9][0-9]{9}$");
+
+    /// <summary>A mobile number, or a landline with its area code (0769-12345678).</summary>
+    public static bool IsPhone(string? value) =>
+        IsMobile(value) || (value is not null && System.Text.RegularExpressions.Regex.IsMatch(value.Trim(), "^0[0-9]{2,3}-?[0-9]{7,8}$"));
+
     /// <summary>
     /// A citizen ID number (公民身份号码, GB 11643-1999): 17 digits, a date of birth that exists,
     /// and the ISO 7064 MOD 11-2 check character (0-9 or X).

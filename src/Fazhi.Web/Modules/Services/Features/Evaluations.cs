@@ -141,7 +141,7 @@ public sealed class EvaluationService(FazhiDbContext db, WorkingDayCalendar cale
     {
         var scope = await scopes.CurrentAsync(ct);
         var r = await db.Rectifications.SingleOrDefaultAsync(x => x.Id == id, ct);
-        return r is not null && (scope.All || (!scope.SelfOnly && scope.DepartmentIds.Contains(r.DepartmentId))) ? r : throw DomainException.NotFound();
+        return r is not null && scope.Allows(r.DepartmentId, ownerId: null) ? r : throw DomainException.NotFound();
     }
 
     /// <summary>政府效能廉政监督卡: anyone may write; it reaches the supervisors.</summary>
@@ -150,7 +150,7 @@ public sealed class EvaluationService(FazhiDbContext db, WorkingDayCalendar cale
         new Validator()
             .MaxLength("name", input.Name, 50)
             .Required("phone", input.Phone, 20)
-            .Check(string.IsNullOrWhiteSpace(input.Phone) || System.Text.RegularExpressions.Regex.IsMatch(input.Phone.Trim(), "^1[3-9][0-9]{9}$|^0[0-9]{2,3}-?[0-9]{7,8}$"), "phone", "phone_format")
+            .Check(string.IsNullOrWhiteSpace(input.Phone) || Identifiers.IsPhone(input.Phone), "phone", "phone_format")
             .MaxLength("applicationNumber", input.ApplicationNumber, 20)
             .Required("text", input.Text, 2000)
             .ThrowIfInvalid();

@@ -122,10 +122,7 @@ public sealed class IntakeService(
 
         var before = app.Events.Count;
         Decide(app, version, d.Outcome!, d.CorrectionItems, d.RefusalReason);
-        foreach (var e in app.Events.Skip(before))
-        {
-            Outbox.Add(db, app, e);
-        }
+        Outbox.AddSince(db, app, before);
 
         await db.SaveChangesAsync(ct);
         return new IntakeResponse(app.Id, app.Number, app.QueryToken, app.Status.ToString());

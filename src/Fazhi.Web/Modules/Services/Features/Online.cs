@@ -32,7 +32,7 @@ public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, App
     {
         var p = phone?.Trim() ?? "";
         new Validator()
-            .Check(System.Text.RegularExpressions.Regex.IsMatch(p, "^1[3-9][0-9]{9}$"), "phone", "phone_format")
+            .Check(Identifiers.IsMobile(p), "phone", "phone_format")
             .Check(password is { Length: >= 8 } && password.Any(char.IsLetter) && password.Any(char.IsDigit), "password", "citizen.password_weak")
             .ThrowIfInvalid();
         if (await db.Citizens.AnyAsync(c => c.Phone == p, ct))

@@ -148,10 +148,7 @@ public sealed class ProcessService(
                 throw await ActedByAsync(app, ct);
             }
 
-            foreach (var e in app.Events.Skip(before))
-            {
-                Outbox.Add(db, app, e);
-            }
+            Outbox.AddSince(db, app, before);
 
             try
             {
@@ -243,7 +240,8 @@ public sealed class ProcessService(
         return new ProcessActor(ActorName, time.GetUtcNow().UtcDateTime, Today, calendar, d => reviewer && InScope(d), User.IsInRole(Roles.Supervisor));
     }
 
-    private bool InScope(Guid department) => !_scope.SelfOnly && (_scope.All || _scope.DepartmentIds.Contains(department));
+    // Departments have no owner: the "self" scope acts for none of them.
+    private bool InScope(Guid department) => _scope.Allows(department, ownerId: null);
 
     /// <summary>Delivery and closing are done by the window that took the application in, or by the deciding department.</summary>
     private bool MayDeliver(Application app) =>
@@ -284,7 +282,7 @@ public sealed class ProcessService(
 
     private async Task<ProcessView> ToViewAsync(Application app, ServiceItemVersion version, CancellationToken ct)
     {
-        var departments = await DepartmentNamesAsync(ct);
+        var departments = await names.DepartmentsAsync(ct);
         var by = await ActorAsync(ct);
         var today = Today;
         var acting = ActingDepartment(app, by);
@@ -342,7 +340,6 @@ public sealed class ProcessService(
         return allowed;
     }
 
-    public Task<Dictionary<Guid, string>> DepartmentNamesAsync(CancellationToken ct) => names.DepartmentsAsync(ct);
 }
 
 /// <summary>Puts a message to the applicant in the outbox for every timeline step that concerns them.</summary>
@@ -354,6 +351,15 @@ public static class Outbox
         "accepted", "correction_requested", "refused", "review_correction_requested", "suspended", "resumed", "corrections_received",
         "extended", "granted", "decision_refused", "delivered", "completed", "rectification_feedback",
     ];
+
+    /// <summary>The messages for the steps an action added to the timeline after the first <paramref name="known"/>.</summary>
+    public static void AddSince(FazhiDbContext db, Application app, int known)
+    {
+        foreach (var e in app.Events.Skip(known))
+        {
+            Add(db, app, e);
+        }
+    }
 
     public static void Add(FazhiDbContext db, Application app, ApplicationEvent e)
     {
