@@ -1,13 +1,11 @@
 using Fazhi.Web.Components;
-using Fazhi.Web.Modules.Organisation;
-using Fazhi.Web.Modules.Services;
 using Fazhi.Web.Platform;
 using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Modules;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPlatform();
-builder.AddOrganisation();
-builder.AddServices();
+// The platform and every module under Modules/ register themselves (ModuleCatalog).
+builder.AddModules();
 
 var app = builder.Build();
 var demo = app.Services.GetRequiredService<FazhiOptions>().Demo && !Cli.IsCommand(args);
@@ -19,8 +17,7 @@ if (Cli.IsCommand(args))
 }
 
 app.UsePlatform();
-app.MapOrganisation();
-app.MapServices();
+app.MapModules();
 app.MapRazorComponents<App>();
 await app.RunAsync();
 return 0;

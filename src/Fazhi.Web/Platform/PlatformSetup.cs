@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using Fazhi.Web.Demo;
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Audit;
 using Fazhi.Web.Platform.Calendar;
 using Fazhi.Web.Platform.Data;
@@ -213,7 +213,12 @@ public static class PlatformSetup
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/login");
         }).ExcludeFromDescription();
+        return app;
+    }
 
+    /// <summary>The platform's own APIs: sign-in, calendar, audit.</summary>
+    public static IEndpointRouteBuilder MapPlatformApis(this IEndpointRouteBuilder app)
+    {
         app.MapAuthApi();
         app.MapCalendarApi();
         app.MapAuditApi();

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fazhi.Tests.Infrastructure;
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Identity;
 using Fazhi.Web.Platform.Localization;
 

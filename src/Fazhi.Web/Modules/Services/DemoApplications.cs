@@ -1,4 +1,6 @@
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation;
+using Fazhi.Web.Modules.Services.Data;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Modules.Services.Features;
 using Fazhi.Web.Platform.Calendar;
@@ -13,7 +15,7 @@ namespace Fazhi.Web.Modules.Services;
 /// so that a demo town opens with queues, warnings, alerts and a dashboard to look at. Demo mode only,
 /// and only into a town without applications (Fazhi:DemoApplications, default true).
 /// </summary>
-public sealed class DemoApplications(FazhiDbContext db, WorkingDayCalendar calendar, TimeProvider time, ApplicationNumbers numbers)
+public sealed class DemoApplications(FazhiDbContext db, WorkingDayCalendar calendar, TimeProvider time, ApplicationNumbers numbers, OrganisationDirectory directory)
 {
     /// <summary>Item, applicant, working days since acceptance, stages approved since, then: open, suspend, or done (decided, delivered, completed).</summary>
     private static readonly (string Code, string Name, string Id17, int DaysAgo, int Approvals, string Then)[] Plan =
@@ -37,9 +39,11 @@ public sealed class DemoApplications(FazhiDbContext db, WorkingDayCalendar calen
             return;
         }
 
-        var clerk = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == "clerk", ct);
-        var window = await db.Windows.AsNoTracking().OrderBy(w => w.Number).FirstOrDefaultAsync(ct);
-        if (clerk is null || window is null)
+        var clerkId = await directory.StaffIdAsync("clerk", ct);
+        var windows = await directory.WindowsAsync(ct);
+        var window = windows.Count > 0 ? windows[0] : null;
+        var clerkDepartment = clerkId is { } id ? await directory.DepartmentOfAsync(id, ct) : null;
+        if (clerkId is not { } clerk || window is null)
         {
             return;
         }
@@ -59,9 +63,9 @@ public sealed class DemoApplications(FazhiDbContext db, WorkingDayCalendar calen
             var day = Back(today, p.DaysAgo);
             var applicant = new Applicant(ApplicantKind.Person, p.Name, Identifiers.WithIdCheck(p.Id17), null, "13800001234", null);
             var app = Application.Receive(await numbers.NextAsync(db, ct), version, applicant, ApplicationChannel.Window,
-                window.Id, clerk.Id, clerk.DepartmentId, null, null, At(day, 9), clerk.UserName!);
+                window.Id, clerk, clerkDepartment, null, null, At(day, 9), "clerk");
             app.CheckMaterials(version.Materials.Select(m => new MaterialCheck(m.Key, true)));
-            app.Accept(version, calendar, At(day, 9), day, clerk.UserName!);
+            app.Accept(version, calendar, At(day, 9), day, "clerk");
             for (var k = 0; k < p.Approvals && app.CurrentStage < version.Stages.Count - 1; k++)
             {
                 var on = calendar.AddWorkingDays(day, k + 1);

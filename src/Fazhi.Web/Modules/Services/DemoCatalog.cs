@@ -1,4 +1,6 @@
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation;
+using Fazhi.Web.Modules.Services.Data;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +11,7 @@ namespace Fazhi.Web.Modules.Services;
 /// About thirty realistic items of a town service centre across the demo departments: residential
 /// building permits with a joint review, business registration, certificates. Demo mode only.
 /// </summary>
-public sealed class DemoCatalog(FazhiDbContext db, TimeProvider time)
+public sealed class DemoCatalog(FazhiDbContext db, TimeProvider time, OrganisationDirectory directory)
 {
     private const string Place = "塘厦镇市民服务中心一楼综合窗口";
     private const string Hours = "周一至周五 8:30-12:00，14:00-17:30；24小时服务区全天开放";
@@ -79,7 +81,7 @@ public sealed class DemoCatalog(FazhiDbContext db, TimeProvider time)
             return;
         }
 
-        var depts = await db.OrgNodes.ToDictionaryAsync(n => n.Code, n => n.Id, ct);
+        var depts = await directory.IdsByCodeAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var s in Items)
         {

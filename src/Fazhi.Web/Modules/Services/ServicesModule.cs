@@ -2,13 +2,41 @@ using System.Threading.RateLimiting;
 using Fazhi.Web.Modules.Services.Features;
 using Fazhi.Web.Platform;
 using Fazhi.Web.Platform.Localization;
+using Fazhi.Web.Platform.Modules;
+using Fazhi.Web.Platform.Organisation.Domain;
 
 namespace Fazhi.Web.Modules.Services;
 
 /// <summary>Catalog, one-time notices, intake, receipts and public progress (一门一网).</summary>
-public static class ServicesModule
+public sealed class ServicesModule : FazhiModule
 {
-    public static WebApplicationBuilder AddServices(this WebApplicationBuilder builder)
+    public override string Name => "services";
+
+    public override int Order => 10;
+
+    public override IEnumerable<(string Key, string Zh, string En)> Strings => ServicesStrings.All;
+
+    public override IEnumerable<MenuEntry> Menu =>
+    [
+        new("/window", "desk.title", [Roles.WindowClerk, Roles.Administrator], 10, "desk.hint"),
+        new("/window/applications", "desk.applications", [], 11),
+        new("/review", "nav.review", [Roles.Reviewer, Roles.Supervisor], 20, "review.hint"),
+        new("/supervision", "supervision.title", [Roles.Reviewer, Roles.Supervisor], 21),
+        new("/supervision/dashboard", "dash.title", [Roles.Reviewer, Roles.Supervisor], 22, "dash.hint"),
+        new("/services", "public.catalog", [], 30),
+        new("/admin/catalog", "nav.catalog", [Roles.Administrator], 900),
+    ];
+
+    public override async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await services.GetRequiredService<DemoCatalog>().LoadAsync(ct);
+        if (services.GetRequiredService<IConfiguration>().GetValue("Fazhi:DemoApplications", true))
+        {
+            await services.GetRequiredService<DemoApplications>().LoadAsync(ct);
+        }
+    }
+
+    public override void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CatalogService>();
         builder.Services.AddScoped<IntakeService>();
@@ -58,10 +86,9 @@ public static class ServicesModule
                 }));
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         });
-        return builder;
     }
 
-    public static IEndpointRouteBuilder MapServices(this IEndpointRouteBuilder app)
+    public override void MapEndpoints(IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/services").WithTags("Services").RequireAuthorization()
             .MapCatalog()
@@ -88,6 +115,5 @@ public static class ServicesModule
             var item = await catalog.GetAsync(code);
             return TypedResults.File(OneTimeNotice.Docx(item, links.Item(item.Code), text), OneTimeNotice.ContentType, $"{item.Code}-一次性告知.docx");
         }).AllowAnonymous().WithTags("Public").WithSummary("The item's one-time written notice (一次性书面告知清单) as Word.");
-        return app;
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,7 +1,8 @@
-using Fazhi.Web.Demo;
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Audit;
 using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Modules;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,11 +66,9 @@ public static class DatabaseSetup
 
         if (demo)
         {
-            await sp.GetRequiredService<DemoTown>().LoadAsync(ct);
-            await sp.GetRequiredService<Modules.Services.DemoCatalog>().LoadAsync(ct);
-            if (sp.GetRequiredService<IConfiguration>().GetValue("Fazhi:DemoApplications", true))
+            foreach (var module in ModuleCatalog.All)
             {
-                await sp.GetRequiredService<Modules.Services.DemoApplications>().LoadAsync(ct);
+                await module.SeedDemoAsync(sp, ct);
             }
         }
     }

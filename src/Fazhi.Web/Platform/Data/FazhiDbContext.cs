@@ -1,7 +1,8 @@
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Audit;
 using Fazhi.Web.Platform.Calendar;
 using Fazhi.Web.Platform.Identity;
+using Fazhi.Web.Platform.Modules;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -40,31 +41,18 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
 
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
-    public DbSet<Modules.Services.Domain.ServiceItem> ServiceItems => Set<Modules.Services.Domain.ServiceItem>();
 
-    public DbSet<Modules.Services.Domain.ServiceItemVersion> ServiceItemVersions => Set<Modules.Services.Domain.ServiceItemVersion>();
 
-    public DbSet<Modules.Services.Domain.Application> Applications => Set<Modules.Services.Domain.Application>();
 
-    public DbSet<Modules.Services.Domain.ApplicationEvent> ApplicationEvents => Set<Modules.Services.Domain.ApplicationEvent>();
 
-    public DbSet<Modules.Services.Domain.StageTask> StageTasks => Set<Modules.Services.Domain.StageTask>();
 
-    public DbSet<Modules.Services.Domain.DeadlineAlert> DeadlineAlerts => Set<Modules.Services.Domain.DeadlineAlert>();
 
-    public DbSet<Modules.Services.Domain.Notification> Notifications => Set<Modules.Services.Domain.Notification>();
 
-    public DbSet<Modules.Services.Domain.Evaluation> Evaluations => Set<Modules.Services.Domain.Evaluation>();
 
-    public DbSet<Modules.Services.Domain.Rectification> Rectifications => Set<Modules.Services.Domain.Rectification>();
 
-    public DbSet<Modules.Services.Domain.Complaint> Complaints => Set<Modules.Services.Domain.Complaint>();
 
-    public DbSet<Modules.Services.Domain.NumberSequence> NumberSequences => Set<Modules.Services.Domain.NumberSequence>();
 
-    public DbSet<Modules.Services.Domain.Citizen> Citizens => Set<Modules.Services.Domain.Citizen>();
 
-    public DbSet<Modules.Services.Domain.UploadedFile> UploadedFiles => Set<Modules.Services.Domain.UploadedFile>();
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -94,7 +82,11 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("id_user_logins");
         builder.Entity<IdentityUserToken<Guid>>().ToTable("id_user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("id_role_claims");
-        builder.ApplyConfigurationsFromAssembly(typeof(FazhiDbContext).Assembly);
+        // The platform and each module apply their own entity configurations.
+        foreach (var module in ModuleCatalog.All)
+        {
+            module.ConfigureModel(builder);
+        }
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
         {

@@ -7,6 +7,9 @@ public static class Spreadsheet
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /// <summary>Largest workbook an import accepts.</summary>
+    public const long MaxImportBytes = 5 * 1024 * 1024;
+
     public static async Task<byte[]> WriteAsync(IReadOnlyDictionary<string, IEnumerable<IDictionary<string, object?>>> sheets)
     {
         using var stream = new MemoryStream();

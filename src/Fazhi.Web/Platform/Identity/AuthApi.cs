@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Documents;
 using Fazhi.Web.Platform.Localization;

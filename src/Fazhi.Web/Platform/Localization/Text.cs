@@ -1,11 +1,12 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Fazhi.Web.Platform.Modules;
 using Microsoft.Extensions.Localization;
 
 namespace Fazhi.Web.Platform.Localization;
 
 /// <summary>
-/// The UI's words in zh-CN (default) and en. One table (<see cref="Strings"/>) holds both, so a
+/// The UI's words in zh-CN (default) and en. One table, filled from the platform's and every module's strings, holds both, so a
 /// missing translation is a test failure rather than an untranslated page.
 /// </summary>
 public sealed class Text : IStringLocalizer
@@ -15,7 +16,7 @@ public sealed class Text : IStringLocalizer
     public static readonly string[] SupportedCultures = ["zh-CN", "en"];
 
     private static readonly FrozenDictionary<string, (string Zh, string En)> Table =
-        Strings.All.ToFrozenDictionary(s => s.Key, s => (s.Zh, s.En), StringComparer.Ordinal);
+        ModuleCatalog.All.SelectMany(m => m.Strings).ToFrozenDictionary(s => s.Key, s => (s.Zh, s.En), StringComparer.Ordinal);
 
     /// <summary>A string in a language chosen by the caller rather than by the request (messages sent later, in the recipient's language).</summary>
     public static string In(string key, bool english) =>
@@ -69,5 +70,5 @@ public sealed class Text : IStringLocalizer
     public static string Both(string key) =>
         Table.TryGetValue(key, out var p) ? $"{p.Zh} / {p.En}" : key;
 
-    internal static IEnumerable<(string Key, string Zh, string En)> Entries => Strings.All;
+    internal static IEnumerable<(string Key, string Zh, string En)> Entries => ModuleCatalog.All.SelectMany(m => m.Strings);
 }

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 using System.Security.Claims;
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 

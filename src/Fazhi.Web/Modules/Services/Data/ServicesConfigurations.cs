@@ -1,4 +1,4 @@
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,7 @@
+using Fazhi.Web.Platform.Organisation;
+using Fazhi.Web.Modules.Services.Data;
 using Microsoft.Extensions.Caching.Memory;
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Web;
@@ -18,7 +20,7 @@ public sealed record ItemDetail(Guid Id, string Code, int Version, Guid VersionI
 public sealed record SaveItemRequest(string? Code, ServiceItemElements? Elements);
 
 /// <summary>事项清单: the published catalog, its versions, and publishing a new version.</summary>
-public sealed class CatalogService(FazhiDbContext db, TimeProvider time, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+public sealed class CatalogService(FazhiDbContext db, TimeProvider time, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, OrganisationDirectory directory)
 {
     public async Task<Paged<CatalogEntry>> SearchAsync(string? q, Guid? departmentId, string? theme, bool includeInactive = false, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
@@ -44,11 +46,11 @@ public sealed class CatalogService(FazhiDbContext db, TimeProvider time, Microso
             query = query.Where(i => i.Theme == theme);
         }
 
-        return await (from i in query
-                      join n in db.OrgNodes on i.DepartmentId equals n.Id
-                      orderby i.Theme, i.Code
-                      select new CatalogEntry(i.Id, i.Code, i.Name, i.DepartmentId, n.Name, i.Theme, i.Online, i.CurrentVersion, i.IsActive))
+        var found = await query.OrderBy(i => i.Theme).ThenBy(i => i.Code)
+            .Select(i => new CatalogEntry(i.Id, i.Code, i.Name, i.DepartmentId, "", i.Theme, i.Online, i.CurrentVersion, i.IsActive))
             .ToPageAsync(page, pageSize, ct);
+        var names = await directory.NamesAsync(ct);
+        return found.With(found.Items.Select(e => e with { DepartmentName = names.GetValueOrDefault(e.DepartmentId, "") }).ToList());
     }
 
     public async Task<List<string>> ThemesAsync(CancellationToken ct = default) =>
@@ -59,7 +61,7 @@ public sealed class CatalogService(FazhiDbContext db, TimeProvider time, Microso
         var item = await db.ServiceItems.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code, ct) ?? throw DomainException.NotFound("code");
         var v = await db.ServiceItemVersions.AsNoTracking()
             .SingleOrDefaultAsync(x => x.ItemId == item.Id && x.Version == (version ?? item.CurrentVersion), ct) ?? throw DomainException.NotFound("version");
-        var dept = await db.OrgNodes.Where(n => n.Id == v.DepartmentId).Select(n => n.Name).SingleAsync(ct);
+        var dept = await directory.NameAsync(v.DepartmentId, ct) ?? "";
         return new ItemDetail(item.Id, item.Code, v.Version, v.Id, v.PublishedAt, dept, v.Elements, item.IsActive);
     }
 
@@ -83,8 +85,7 @@ public sealed class CatalogService(FazhiDbContext db, TimeProvider time, Microso
         return version;
     }
 
-    public async Task<Dictionary<Guid, string>> DepartmentNamesAsync(CancellationToken ct = default) =>
-        await db.OrgNodes.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Name, ct);
+    public Task<IReadOnlyDictionary<Guid, string>> DepartmentNamesAsync(CancellationToken ct = default) => directory.NamesAsync(ct);
 
     public async Task<ItemDetail> CreateAsync(SaveItemRequest r, CancellationToken ct = default)
     {
@@ -120,9 +121,7 @@ public sealed class CatalogService(FazhiDbContext db, TimeProvider time, Microso
 
     private async Task CheckDepartmentsAsync(ServiceItemElements e, CancellationToken ct)
     {
-        var ids = e.Stages.SelectMany(s => s.DepartmentIds).Append(e.DepartmentId).Distinct().ToList();
-        var known = await db.OrgNodes.CountAsync(n => ids.Contains(n.Id) && n.IsActive, ct);
-        if (known != ids.Count)
+        if (!await directory.AllActiveAsync([.. e.Stages.SelectMany(s => s.DepartmentIds).Append(e.DepartmentId)], ct))
         {
             throw new DomainException("staff.department_missing", "departmentId");
         }
@@ -149,7 +148,7 @@ public static class CatalogApi
             .WithSummary("The catalog as Excel: sheets 事项 (items), 材料 (materials) and 流程 (stages).");
         services.MapPost("/catalog/import", async (IFormFile file, CatalogLedger l) =>
         {
-            await using var buffer = await Platform.Documents.Spreadsheet.BufferAsync(file, Organisation.Features.OrganisationLedger.MaxUploadBytes);
+            await using var buffer = await Platform.Documents.Spreadsheet.BufferAsync(file, Platform.Documents.Spreadsheet.MaxImportBytes);
             return TypedResults.Ok(await l.ImportAsync(buffer));
         }).RequireAuthorization(p => p.RequireRole(Roles.Administrator)).DisableAntiforgery()
             .WithSummary("Import the catalog from Excel; a changed item is published as a new version; bad rows are reported by row number.");

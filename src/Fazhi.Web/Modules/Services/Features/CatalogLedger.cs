@@ -1,6 +1,8 @@
+using Fazhi.Web.Platform.Organisation;
+using Fazhi.Web.Modules.Services.Data;
 using System.Globalization;
 using System.Text.Json;
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Documents;
@@ -14,7 +16,7 @@ namespace Fazhi.Web.Modules.Services.Features;
 /// The catalog as an Excel workbook (sheets 事项, 材料, 流程) and back. An imported item whose
 /// elements changed is published as a new version; an unchanged one is left alone.
 /// </summary>
-public sealed class CatalogLedger(FazhiDbContext db, CatalogService catalog, Text text)
+public sealed class CatalogLedger(FazhiDbContext db, CatalogService catalog, Text text, OrganisationDirectory directory)
 {
     public const string ItemsSheet = "事项";
     public const string MaterialsSheet = "材料";
@@ -47,7 +49,7 @@ public sealed class CatalogLedger(FazhiDbContext db, CatalogService catalog, Tex
 
     public async Task<byte[]> ExportAsync(CancellationToken ct = default)
     {
-        var codes = await db.OrgNodes.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Code, ct);
+        var codes = await directory.CodesAsync(ct);
         var items = await db.ServiceItems.AsNoTracking().OrderBy(i => i.Code).ToListAsync(ct);
         var versions = await db.ServiceItemVersions.AsNoTracking().Where(v => items.Select(i => i.CurrentVersionId).Contains(v.Id)).ToDictionaryAsync(v => v.ItemId, ct);
         var itemRows = new List<IDictionary<string, object?>>();
@@ -88,7 +90,7 @@ public sealed class CatalogLedger(FazhiDbContext db, CatalogService catalog, Tex
             throw new DomainException("import.not_xlsx", "file");
         }
 
-        var depts = await db.OrgNodes.AsNoTracking().ToDictionaryAsync(n => n.Code, n => n.Id, StringComparer.OrdinalIgnoreCase, ct);
+        var depts = await directory.IdsByCodeAsync(ct);
         var errors = new List<ImportRowError>();
         var materials = Spreadsheet.Read(file, MaterialsSheet).GroupBy(r => Spreadsheet.Cell(r.Cells, ItemCode)).ToDictionary(g => g.Key, g => g.ToList());
         var stages = Spreadsheet.Read(file, StagesSheet).GroupBy(r => Spreadsheet.Cell(r.Cells, ItemCode)).ToDictionary(g => g.Key, g => g.ToList());

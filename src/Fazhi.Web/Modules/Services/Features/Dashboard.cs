@@ -1,3 +1,5 @@
+using Fazhi.Web.Platform.Organisation;
+using Fazhi.Web.Modules.Services.Data;
 using System.Linq.Expressions;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Data;
@@ -231,14 +233,11 @@ public static class Figures
 }
 
 /// <summary>Department and item names for lists and reports, from memory for half a minute.</summary>
-public sealed class NameLookup(FazhiDbContext db, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+public sealed class NameLookup(FazhiDbContext db, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, OrganisationDirectory directory)
 {
-    public async Task<Dictionary<Guid, string>> DepartmentsAsync(CancellationToken ct = default) =>
-        (await Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreateAsync(cache, "department-names", async e =>
-        {
-            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
-            return await db.OrgNodes.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Name, ct);
-        }))!;
+    public Task<IReadOnlyDictionary<Guid, string>> DepartmentsAsync(CancellationToken ct = default) => directory.NamesAsync(ct);
+
+    public Task<string?> DisplayNameAsync(string userName, CancellationToken ct = default) => directory.DisplayNameAsync(userName, ct);
 
     public async Task<Dictionary<Guid, string>> ItemsAsync(CancellationToken ct = default) =>
         (await Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreateAsync(cache, "item-names", async e =>

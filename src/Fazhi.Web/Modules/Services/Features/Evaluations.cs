@@ -1,4 +1,6 @@
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation;
+using Fazhi.Web.Modules.Services.Data;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Calendar;
 using Fazhi.Web.Platform.Data;
@@ -23,7 +25,7 @@ public sealed record RectificationRow(Guid Id, Guid ApplicationId, string Number
 /// (Fazhi:RectificationDays), which the supervisor follows up and reports back to the applicant.
 /// </summary>
 public sealed class EvaluationService(FazhiDbContext db, WorkingDayCalendar calendar, TimeProvider time, IConfiguration configuration,
-    DataScopeResolver scopes, IHttpContextAccessor http)
+    DataScopeResolver scopes, IHttpContextAccessor http, OrganisationDirectory directory)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -31,7 +33,7 @@ public sealed class EvaluationService(FazhiDbContext db, WorkingDayCalendar cale
 
     /// <summary>Whether the application behind the token has been rated; null when the token is unknown.</summary>
     public async Task<int?> ScoreAsync(string token, CancellationToken ct = default) =>
-        await db.Evaluations.Where(e => db.Applications.Any(a => a.Id == e.ApplicationId && a.QueryToken == token))
+        await db.Evaluations.Where(e => db.Set<Application>().Any(a => a.Id == e.ApplicationId && a.QueryToken == token))
             .Select(e => (int?)e.Score).FirstOrDefaultAsync(ct);
 
     public async Task RateAsync(string token, RatingInput input, CancellationToken ct = default)
@@ -154,7 +156,7 @@ public sealed class EvaluationService(FazhiDbContext db, WorkingDayCalendar cale
             .MaxLength("applicationNumber", input.ApplicationNumber, 20)
             .Required("text", input.Text, 2000)
             .ThrowIfInvalid();
-        if (input.DepartmentId is { } d && !await db.OrgNodes.AnyAsync(n => n.Id == d, ct))
+        if (input.DepartmentId is { } d && !await directory.ExistsAsync(d, ct))
         {
             throw new DomainException("not_found", "departmentId");
         }

@@ -1,6 +1,8 @@
+using Fazhi.Web.Platform.Organisation;
+using Fazhi.Web.Modules.Services.Data;
 using Microsoft.Extensions.Caching.Memory;
 using System.Security.Claims;
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Calendar;
 using Fazhi.Web.Platform.Data;
@@ -44,7 +46,7 @@ public static class IntakeOutcome
 /// <summary>收件: a window takes an application in and ends with accept, correction notice, or refusal.</summary>
 public sealed class IntakeService(
     FazhiDbContext db, CatalogService catalog, WorkingDayCalendar calendar, TimeProvider time, IHttpContextAccessor http, DataScopeResolver scopes,
-    Microsoft.Extensions.Caching.Memory.IMemoryCache cache, IntakeWriter writer, Platform.Audit.IAuditActor actor)
+    OrganisationDirectory directory, IntakeWriter writer, Platform.Audit.IAuditActor actor)
 {
     private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
 
@@ -68,23 +70,12 @@ public sealed class IntakeService(
         v.ThrowIfInvalid();
 
         var version = await catalog.CurrentVersionAsync(r.ItemCode!.Trim(), ct);
-        var known = await cache.GetOrCreateAsync("open-windows", async e =>
-        {
-            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
-            return await db.Windows.AsNoTracking().Where(w => w.IsActive).Select(w => w.Id).ToListAsync(ct);
-        });
-        if (!known!.Contains(r.WindowId!.Value) && !await db.Windows.AnyAsync(w => w.Id == r.WindowId && w.IsActive, ct))
+        if (!await directory.IsOpenWindowAsync(r.WindowId!.Value, ct))
         {
             throw new DomainException("intake.window_unknown", "windowId");
         }
 
-        var clerkDepartment = ActorId is { } me
-            ? await cache.GetOrCreateAsync(("staff-department", me), async e =>
-            {
-                e.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
-                return await db.Users.Where(u => u.Id == me).Select(u => (Guid?)u.DepartmentId).SingleOrDefaultAsync(ct);
-            })
-            : null;
+        var clerkDepartment = ActorId is { } me ? await directory.DepartmentOfAsync(me, ct) : null;
         // Everything that can refuse the intake is checked here, before the application draws a number.
         var app = Application.Receive("", version, applicant!, ApplicationChannel.Window,
             r.WindowId, ActorId, clerkDepartment, null, key, Now, ActorName);

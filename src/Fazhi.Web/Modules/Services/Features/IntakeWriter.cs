@@ -1,5 +1,7 @@
+using Fazhi.Web.Platform.Organisation;
+using Fazhi.Web.Modules.Services.Data;
 using System.Threading.Channels;
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -119,11 +121,7 @@ public sealed class ApplicationNumbers(IMemoryCache cache, TimeProvider time)
     /// <summary>Draws <paramref name="count"/> consecutive numbers inside the caller's write transaction; returns the series and the first.</summary>
     public async Task<(string Series, long Next)> TakeAsync(FazhiDbContext db, int count, CancellationToken ct)
     {
-        var town = await cache.GetOrCreateAsync("town-code", async e =>
-        {
-            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
-            return await db.OrgNodes.Where(n => n.Kind == OrgNodeKind.Town).Select(n => n.Code).FirstOrDefaultAsync(ct);
-        }) ?? "TOWN";
+        var town = await new OrganisationDirectory(db, cache).TownCodeAsync(ct) ?? "TOWN";
         var series = $"{town}{ChinaTime.Today(time).Year}";
         // One statement that both databases run atomically inside the caller's transaction.
         var last = await db.Database.SqlQuery<long>(

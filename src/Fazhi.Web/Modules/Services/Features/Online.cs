@@ -1,3 +1,5 @@
+using Fazhi.Web.Platform.Organisation;
+using Fazhi.Web.Modules.Services.Data;
 using System.Security.Claims;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Data;
@@ -21,7 +23,7 @@ public sealed record UploadInput(string MaterialKey, string FileName, Stream Con
 public sealed record OnlineApplicationInput(string? ItemCode, ApplicantInput? Applicant, IReadOnlyList<UploadInput> Files);
 
 /// <summary>一网: citizens register with a phone and password, apply online with uploads, and follow their applications.</summary>
-public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, ApplicationNumbers numbers, FileStore files, TimeProvider time, Platform.Calendar.WorkingDayCalendar calendar, IPasswordHasher<Citizen> hasher, IConfiguration configuration)
+public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, ApplicationNumbers numbers, FileStore files, TimeProvider time, Platform.Calendar.WorkingDayCalendar calendar, IPasswordHasher<Citizen> hasher, IConfiguration configuration, OrganisationDirectory directory)
 {
     public const string Scheme = "Citizen";
     public const int MaxFailures = 5;
@@ -100,7 +102,7 @@ public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, App
         var phone = await db.Citizens.Where(c => c.Id == citizenId).Select(c => c.Phone).SingleAsync(ct);
         // Online applications arrive at the citizen service centre, whose window clerks pre-review them.
         var centreCode = configuration["Fazhi:ServiceCentreCode"] ?? "TX-SVC";
-        var centre = await db.OrgNodes.Where(n => n.Code == centreCode).Select(n => (Guid?)n.Id).FirstOrDefaultAsync(ct);
+        var centre = (await directory.ByCodeAsync(centreCode, ct))?.Id;
         await using var tx = await db.BeginWriteAsync(ct);
         var app = Application.Receive(await numbers.NextAsync(db, ct), version, applicant!, ApplicationChannel.Online,
             null, null, centre, citizenId, null, Now, phone);

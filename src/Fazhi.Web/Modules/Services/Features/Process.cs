@@ -1,5 +1,6 @@
+using Fazhi.Web.Modules.Services.Data;
 using System.Security.Claims;
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Calendar;
 using Fazhi.Web.Platform.Data;
@@ -173,7 +174,7 @@ public sealed class ProcessService(
     private async Task<DomainException> ActedByAsync(Application app, CancellationToken ct)
     {
         var account = app.LastActedBy ?? "?";
-        var name = await db.Users.AsNoTracking().Where(u => u.UserName == account).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        var name = await names.DisplayNameAsync(account, ct);
         var who = string.IsNullOrEmpty(name) ? account : $"{name}（{account}）";
         return new DomainException("process.acted_by", "action", ErrorKind.Conflict, who, ChinaTime.Format(app.LastActedAt ?? time.GetUtcNow().UtcDateTime));
     }

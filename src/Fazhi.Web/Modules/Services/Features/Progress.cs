@@ -1,3 +1,5 @@
+using Fazhi.Web.Modules.Services.Data;
+using Fazhi.Web.Platform.Organisation;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Fazhi.Web.Modules.Services.Domain;
@@ -89,6 +91,8 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
     // The context is only needed off the hot path (kiosk look-ups, staff pages, cache misses).
     private FazhiDbContext Db => services.GetRequiredService<FazhiDbContext>();
 
+    private OrganisationDirectory Directory => services.GetRequiredService<OrganisationDirectory>();
+
     public async Task<ProgressView?> ByNumberAsync(string number, string tail, CancellationToken ct = default)
     {
         var n = number.Trim().ToUpperInvariant();
@@ -121,11 +125,7 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
                           where v.Id == s.ItemVersionId
                           select new VersionFacts(i.Code, v.Stages)).SingleAsync(ct);
         });
-        var names = await cache.GetOrCreateAsync("department-names", async e =>
-        {
-            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
-            return await Db.OrgNodes.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Name, ct);
-        });
+        var names = await Directory.NamesAsync(ct);
         string? stage = null, department = null;
         if (s.Status == ApplicationStatus.Accepted && s.CurrentStage is { } i && i < version!.Stages.Count)
         {

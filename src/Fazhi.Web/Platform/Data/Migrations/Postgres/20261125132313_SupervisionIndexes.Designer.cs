@@ -25,7 +25,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Fazhi.Web.Modules.Organisation.Domain.OrgNode", b =>
+            modelBuilder.Entity("Fazhi.Web.Platform.Organisation.Domain.OrgNode", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -70,7 +70,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("org_nodes", (string)null);
                 });
 
-            modelBuilder.Entity("Fazhi.Web.Modules.Organisation.Domain.StaffUser", b =>
+            modelBuilder.Entity("Fazhi.Web.Platform.Organisation.Domain.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -151,7 +151,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("org_staff", (string)null);
                 });
 
-            modelBuilder.Entity("Fazhi.Web.Modules.Organisation.Domain.Window", b =>
+            modelBuilder.Entity("Fazhi.Web.Platform.Organisation.Domain.Window", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1265,17 +1265,17 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("id_user_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Fazhi.Web.Modules.Organisation.Domain.OrgNode", b =>
+            modelBuilder.Entity("Fazhi.Web.Platform.Organisation.Domain.OrgNode", b =>
                 {
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.OrgNode", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.OrgNode", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Fazhi.Web.Modules.Organisation.Domain.StaffUser", b =>
+            modelBuilder.Entity("Fazhi.Web.Platform.Organisation.Domain.StaffUser", b =>
                 {
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.OrgNode", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.OrgNode", null)
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1302,7 +1302,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Fazhi.Web.Modules.Services.Domain.ServiceItem", b =>
                 {
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.OrgNode", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.OrgNode", null)
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1347,7 +1347,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.StaffUser", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1356,7 +1356,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.StaffUser", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1371,7 +1371,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.StaffUser", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1380,7 +1380,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.StaffUser", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

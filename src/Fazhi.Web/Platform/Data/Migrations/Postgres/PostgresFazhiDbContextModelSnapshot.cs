@@ -22,7 +22,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Fazhi.Web.Modules.Organisation.Domain.OrgNode", b =>
+            modelBuilder.Entity("Fazhi.Web.Platform.Organisation.Domain.OrgNode", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -67,7 +67,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("org_nodes", (string)null);
                 });
 
-            modelBuilder.Entity("Fazhi.Web.Modules.Organisation.Domain.StaffUser", b =>
+            modelBuilder.Entity("Fazhi.Web.Platform.Organisation.Domain.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -148,7 +148,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("org_staff", (string)null);
                 });
 
-            modelBuilder.Entity("Fazhi.Web.Modules.Organisation.Domain.Window", b =>
+            modelBuilder.Entity("Fazhi.Web.Platform.Organisation.Domain.Window", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1271,17 +1271,17 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("id_user_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Fazhi.Web.Modules.Organisation.Domain.OrgNode", b =>
+            modelBuilder.Entity("Fazhi.Web.Platform.Organisation.Domain.OrgNode", b =>
                 {
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.OrgNode", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.OrgNode", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Fazhi.Web.Modules.Organisation.Domain.StaffUser", b =>
+            modelBuilder.Entity("Fazhi.Web.Platform.Organisation.Domain.StaffUser", b =>
                 {
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.OrgNode", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.OrgNode", null)
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1308,7 +1308,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Fazhi.Web.Modules.Services.Domain.ServiceItem", b =>
                 {
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.OrgNode", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.OrgNode", null)
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1353,7 +1353,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.StaffUser", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1362,7 +1362,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.StaffUser", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1377,7 +1377,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.StaffUser", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1386,7 +1386,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.StaffUser", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

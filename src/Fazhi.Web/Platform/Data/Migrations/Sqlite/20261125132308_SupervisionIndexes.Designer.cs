@@ -20,7 +20,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Fazhi.Web.Modules.Organisation.Domain.OrgNode", b =>
+            modelBuilder.Entity("Fazhi.Web.Platform.Organisation.Domain.OrgNode", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -65,7 +65,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("org_nodes", (string)null);
                 });
 
-            modelBuilder.Entity("Fazhi.Web.Modules.Organisation.Domain.StaffUser", b =>
+            modelBuilder.Entity("Fazhi.Web.Platform.Organisation.Domain.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -146,7 +146,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("org_staff", (string)null);
                 });
 
-            modelBuilder.Entity("Fazhi.Web.Modules.Organisation.Domain.Window", b =>
+            modelBuilder.Entity("Fazhi.Web.Platform.Organisation.Domain.Window", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1254,17 +1254,17 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("id_user_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("Fazhi.Web.Modules.Organisation.Domain.OrgNode", b =>
+            modelBuilder.Entity("Fazhi.Web.Platform.Organisation.Domain.OrgNode", b =>
                 {
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.OrgNode", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.OrgNode", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Fazhi.Web.Modules.Organisation.Domain.StaffUser", b =>
+            modelBuilder.Entity("Fazhi.Web.Platform.Organisation.Domain.StaffUser", b =>
                 {
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.OrgNode", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.OrgNode", null)
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1291,7 +1291,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Fazhi.Web.Modules.Services.Domain.ServiceItem", b =>
                 {
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.OrgNode", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.OrgNode", null)
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1336,7 +1336,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.StaffUser", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1345,7 +1345,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.StaffUser", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1360,7 +1360,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.StaffUser", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1369,7 +1369,7 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Fazhi.Web.Modules.Organisation.Domain.StaffUser", null)
+                    b.HasOne("Fazhi.Web.Platform.Organisation.Domain.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

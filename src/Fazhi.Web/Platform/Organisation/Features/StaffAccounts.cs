@@ -1,4 +1,4 @@
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Identity;
 using Fazhi.Web.Platform.Scope;
@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Fazhi.Web.Modules.Organisation.Features;
+namespace Fazhi.Web.Platform.Organisation.Features;
 
 public sealed record StaffDto(
     Guid Id, string UserName, string DisplayName, Guid DepartmentId, string DepartmentName,
@@ -216,14 +216,14 @@ public static class StaffApi
         org.MapGet("/staff", async ([AsParameters] StaffQuery q, StaffService s) => TypedResults.Ok(await s.ListAsync(q)))
             .WithSummary("Staff accounts within the caller's data scope, paged.");
         org.MapGet("/staff/{id:guid}", async (Guid id, StaffService s) => TypedResults.Ok(await s.GetAsync(id)));
-        org.MapPost("/staff", Create).RequireAuthorization(OrganisationModule.ManagePolicy);
+        org.MapPost("/staff", Create).RequireAuthorization(OrganisationSetup.ManagePolicy);
         org.MapPut("/staff/{id:guid}", async (Guid id, UpdateStaffRequest r, StaffService s) => TypedResults.Ok(await s.UpdateAsync(id, r)))
-            .RequireAuthorization(OrganisationModule.ManagePolicy);
+            .RequireAuthorization(OrganisationSetup.ManagePolicy);
         org.MapPost("/staff/{id:guid}/password", async (Guid id, ResetPasswordRequest r, StaffService s) =>
         {
             await s.ResetPasswordAsync(id, r);
             return TypedResults.NoContent();
-        }).RequireAuthorization(OrganisationModule.ManagePolicy);
+        }).RequireAuthorization(OrganisationSetup.ManagePolicy);
         return org;
     }
 

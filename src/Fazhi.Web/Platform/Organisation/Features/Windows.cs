@@ -1,10 +1,10 @@
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Fazhi.Web.Modules.Organisation.Features;
+namespace Fazhi.Web.Platform.Organisation.Features;
 
 public sealed record WindowDto(Guid Id, int Number, string Name, WindowKind Kind, string? Theme, bool IsActive, Guid RowVersion);
 
@@ -71,9 +71,9 @@ public static class WindowApi
     {
         org.MapGet("/windows", async (WindowService s) => TypedResults.Ok(await s.ListAsync()));
         org.MapGet("/windows/{id:guid}", async (Guid id, WindowService s) => TypedResults.Ok(await s.GetAsync(id)));
-        org.MapPost("/windows", Create).RequireAuthorization(OrganisationModule.ManagePolicy);
+        org.MapPost("/windows", Create).RequireAuthorization(OrganisationSetup.ManagePolicy);
         org.MapPut("/windows/{id:guid}", async (Guid id, SaveWindowRequest r, WindowService s) => TypedResults.Ok(await s.UpdateAsync(id, r)))
-            .RequireAuthorization(OrganisationModule.ManagePolicy);
+            .RequireAuthorization(OrganisationSetup.ManagePolicy);
         return org;
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Fazhi.Web.Modules.Organisation.Domain;
+namespace Fazhi.Web.Platform.Organisation.Domain;
 
 /// <summary>Which records an account may see (数据权限), counted from its own department.</summary>
 public enum DataScope

@@ -1,4 +1,4 @@
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Documents;
 using Fazhi.Web.Platform.Localization;
@@ -6,7 +6,7 @@ using Fazhi.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Fazhi.Web.Modules.Organisation.Features;
+namespace Fazhi.Web.Platform.Organisation.Features;
 
 /// <summary>
 /// Excel export and import of the organisation (nodes and windows) and of staff. An import checks
@@ -15,7 +15,7 @@ namespace Fazhi.Web.Modules.Organisation.Features;
 /// </summary>
 public sealed class OrganisationLedger(FazhiDbContext db, OrgNodeService nodes, WindowService windows, StaffService staff, Text text)
 {
-    public const long MaxUploadBytes = 5 * 1024 * 1024;
+    public const long MaxUploadBytes = Spreadsheet.MaxImportBytes;
 
     // Column headers: the Chinese one is written; the English one is accepted too.
     private static readonly string[] Code = ["编码", "Code"];
@@ -300,13 +300,13 @@ public static class OrganisationLedgerApi
             TypedResults.File(await l.ExportOrganisationAsync(), Spreadsheet.ContentType, "organisation.xlsx"))
             .WithSummary("The organisation (sheet 机构) and the windows (sheet 窗口) as Excel.");
         org.MapPost("/import", async (IFormFile file, OrganisationLedger l) => TypedResults.Ok(await ImportAsync(file, l.ImportOrganisationAsync)))
-            .RequireAuthorization(OrganisationModule.ManagePolicy).DisableAntiforgery()
+            .RequireAuthorization(OrganisationSetup.ManagePolicy).DisableAntiforgery()
             .WithSummary("Create or update nodes and windows from Excel; bad rows are reported by row number, good rows are saved.");
         org.MapGet("/staff/export", async (OrganisationLedger l) =>
             TypedResults.File(await l.ExportStaffAsync(), Spreadsheet.ContentType, "staff.xlsx"))
             .WithSummary("Staff accounts within the caller's data scope as Excel.");
         org.MapPost("/staff/import", async (IFormFile file, OrganisationLedger l) => TypedResults.Ok(await ImportAsync(file, l.ImportStaffAsync)))
-            .RequireAuthorization(OrganisationModule.ManagePolicy).DisableAntiforgery()
+            .RequireAuthorization(OrganisationSetup.ManagePolicy).DisableAntiforgery()
             .WithSummary("Create or update staff from Excel; bad rows are reported by row number, good rows are saved.");
         return org;
     }

@@ -1,7 +1,7 @@
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Web;
 
-namespace Fazhi.Web.Modules.Organisation.Domain;
+namespace Fazhi.Web.Platform.Organisation.Domain;
 
 /// <summary>镇 / 部门 / 单位 / 社区: the level of a node in the organisation tree.</summary>
 public enum OrgNodeKind

@@ -1,8 +1,8 @@
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Fazhi.Web.Modules.Organisation.Data;
+namespace Fazhi.Web.Platform.Organisation.Data;
 
 internal sealed class OrgNodeConfiguration : IEntityTypeConfiguration<OrgNode>
 {

@@ -1,10 +1,10 @@
-using Fazhi.Web.Modules.Organisation.Domain;
-using Fazhi.Web.Modules.Organisation.Features;
+using Fazhi.Web.Platform.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation.Features;
 
-namespace Fazhi.Web.Modules.Organisation;
+namespace Fazhi.Web.Platform.Organisation;
 
 /// <summary>Town, departments, units, communities, windows, staff and roles.</summary>
-public static class OrganisationModule
+public static class OrganisationSetup
 {
     public const string ManagePolicy = "org.manage";
 
@@ -14,6 +14,7 @@ public static class OrganisationModule
         builder.Services.AddScoped<WindowService>();
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddScoped<OrganisationLedger>();
+        builder.Services.AddScoped<OrganisationDirectory>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ManagePolicy, p => p.RequireRole(Roles.Administrator));
         return builder;

@@ -1,10 +1,10 @@
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Fazhi.Web.Modules.Organisation.Features;
+namespace Fazhi.Web.Platform.Organisation.Features;
 
 public sealed record OrgNodeDto(Guid Id, string Code, string Name, OrgNodeKind Kind, Guid? ParentId, int SortOrder, bool EnforcesLaw, bool IsActive, Guid RowVersion);
 
@@ -118,9 +118,9 @@ public static class OrgNodeApi
         org.MapGet("/nodes", async (OrgNodeService s) => TypedResults.Ok(await s.ListAsync()))
             .WithSummary("The whole organisation tree as a flat list (parentId links).");
         org.MapGet("/nodes/{id:guid}", async (Guid id, OrgNodeService s) => TypedResults.Ok(await s.GetAsync(id)));
-        org.MapPost("/nodes", Create).RequireAuthorization(OrganisationModule.ManagePolicy);
+        org.MapPost("/nodes", Create).RequireAuthorization(OrganisationSetup.ManagePolicy);
         org.MapPut("/nodes/{id:guid}", async (Guid id, SaveOrgNodeRequest r, OrgNodeService s) => TypedResults.Ok(await s.UpdateAsync(id, r)))
-            .RequireAuthorization(OrganisationModule.ManagePolicy);
+            .RequireAuthorization(OrganisationSetup.ManagePolicy);
         return org;
     }
 

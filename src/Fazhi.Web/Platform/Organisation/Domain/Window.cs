@@ -1,6 +1,6 @@
 using Fazhi.Web.Platform.Data;
 
-namespace Fazhi.Web.Modules.Organisation.Domain;
+namespace Fazhi.Web.Platform.Organisation.Domain;
 
 /// <summary>综合类 / 主题类: a general window takes any matter, a thematic one a group of matters.</summary>
 public enum WindowKind

@@ -1,9 +1,9 @@
-using Fazhi.Web.Modules.Organisation.Domain;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Fazhi.Web.Demo;
+namespace Fazhi.Web.Platform.Organisation;
 
 /// <summary>
 /// A town shaped like Tangxia in the 2019 report: the party and government offices, the legal,

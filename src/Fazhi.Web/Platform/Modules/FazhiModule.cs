@@ -1,0 +1,104 @@
+using System.Reflection;
+using Fazhi.Web.Platform.Deadlines;
+using Fazhi.Web.Platform.Notifications;
+using Fazhi.Web.Platform.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Web.Platform.Modules;
+
+/// <summary>
+/// What a work line hands the platform (ARCHITECTURE.md, "What a module hands the platform"): its
+/// services and endpoints, its tables, its strings, its menu, its demo data, its deadline kinds, its
+/// message templates and its report figures. A module is a subclass in its own folder under
+/// <c>Modules/</c>; the platform finds it by reflection, so adding one edits no platform file.
+/// </summary>
+public abstract class FazhiModule
+{
+    /// <summary>Stable short name, e.g. <c>services</c>: the prefix of its deadline kinds, templates and figures.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Its name in the UI, as a string key.</summary>
+    public virtual string TitleKey => $"module.{Name}";
+
+    /// <summary>Lower first: menus, demo seeding and start-up follow this order.</summary>
+    public virtual int Order => 100;
+
+    public virtual void AddServices(WebApplicationBuilder builder)
+    {
+    }
+
+    public virtual void MapEndpoints(IEndpointRouteBuilder app)
+    {
+    }
+
+    /// <summary>Applies the entity configurations that live in the module's namespace.</summary>
+    public virtual void ConfigureModel(ModelBuilder model)
+    {
+        var ns = GetType().Namespace + ".";
+        model.ApplyConfigurationsFromAssembly(GetType().Assembly, t => t.Namespace is { } n && (n + ".").StartsWith(ns, StringComparison.Ordinal));
+    }
+
+    /// <summary>UI strings: key, zh-CN, en.</summary>
+    public virtual IEnumerable<(string Key, string Zh, string En)> Strings => [];
+
+    public virtual IEnumerable<MenuEntry> Menu => [];
+
+    /// <summary>Loads the module's part of the demo town into an empty database (demo mode only).</summary>
+    public virtual Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The kinds of statutory clocks its records carry, for the one deadline register and alert list.</summary>
+    public virtual IEnumerable<DeadlineKind> DeadlineKinds => [];
+
+    /// <summary>The messages it sends through the one outbox, in zh-CN and en.</summary>
+    public virtual IEnumerable<MessageTemplate> MessageTemplates => [];
+
+    /// <summary>Named figures for dashboards and the annual report, each with its drill-down.</summary>
+    public virtual IEnumerable<ReportFigure> Figures => [];
+}
+
+/// <summary>
+/// A link in the main navigation. <paramref name="Roles"/> empty: every signed-in account sees it.
+/// A <paramref name="HintKey"/> also puts it on the home page as a tile.
+/// </summary>
+public sealed record MenuEntry(string Href, string TextKey, IReadOnlyList<string> Roles, int Order = 100, string? HintKey = null)
+{
+    public bool VisibleTo(System.Security.Claims.ClaimsPrincipal user) => Roles.Count == 0 || Roles.Any(user.IsInRole);
+}
+
+/// <summary>Every module of this build, found once by reflection and ordered.</summary>
+public static class ModuleCatalog
+{
+    private static readonly Lazy<IReadOnlyList<FazhiModule>> Found = new(() =>
+        typeof(FazhiModule).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(FazhiModule)))
+            .Select(t => (FazhiModule)Activator.CreateInstance(t, nonPublic: true)!)
+            .OrderBy(m => m.Order).ThenBy(m => m.Name, StringComparer.Ordinal)
+            .ToList());
+
+    public static IReadOnlyList<FazhiModule> All => Found.Value;
+
+    public static FazhiModule? Named(string name) => All.FirstOrDefault(m => m.Name == name);
+
+    /// <summary>Registers every module's services.</summary>
+    public static WebApplicationBuilder AddModules(this WebApplicationBuilder builder)
+    {
+        foreach (var module in All)
+        {
+            module.AddServices(builder);
+        }
+
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder app)
+    {
+        foreach (var module in All)
+        {
+            module.MapEndpoints(app);
+        }
+
+        return app;
+    }
+
+    internal static Assembly Assembly => typeof(FazhiModule).Assembly;
+}

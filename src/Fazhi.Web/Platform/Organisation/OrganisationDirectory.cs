@@ -1,0 +1,107 @@
+using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Organisation.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Fazhi.Web.Platform.Organisation;
+
+/// <summary>A node of the organisation tree as other parts of the platform see it.</summary>
+public sealed record OrgUnit(Guid Id, string Code, string Name, OrgNodeKind Kind, Guid? ParentId, bool IsActive, bool EnforcesLaw);
+
+/// <summary>A numbered window of the citizen service centre.</summary>
+public sealed record ServiceWindow(Guid Id, int Number, string Name, bool IsActive);
+
+/// <summary>
+/// The organisation's public face: modules ask it for departments, names and windows instead of reading
+/// the organisation's tables. Names are kept for 30 seconds; checks that guard a write read the database.
+/// </summary>
+public sealed class OrganisationDirectory(FazhiDbContext db, IMemoryCache cache)
+{
+    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(30);
+
+    /// <summary>Every node, keyed by id (cached briefly).</summary>
+    public async Task<IReadOnlyDictionary<Guid, OrgUnit>> UnitsAsync(CancellationToken ct = default) =>
+        (await cache.GetOrCreateAsync("org-units", async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = Fresh;
+            return (IReadOnlyDictionary<Guid, OrgUnit>)await db.OrgNodes.AsNoTracking()
+                .Select(n => new OrgUnit(n.Id, n.Code, n.Name, n.Kind, n.ParentId, n.IsActive, n.EnforcesLaw))
+                .ToDictionaryAsync(n => n.Id, ct);
+        }))!;
+
+    /// <summary>The names of every node, keyed by id.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(CancellationToken ct = default) =>
+        (await cache.GetOrCreateAsync("org-names", async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = Fresh;
+            return (IReadOnlyDictionary<Guid, string>)(await UnitsAsync(ct)).Values.ToDictionary(u => u.Id, u => u.Name);
+        }))!;
+
+    public async Task<string?> NameAsync(Guid id, CancellationToken ct = default) =>
+        (await NamesAsync(ct)).TryGetValue(id, out var name) ? name : await db.OrgNodes.Where(n => n.Id == id).Select(n => n.Name).FirstOrDefaultAsync(ct);
+
+    /// <summary>The node with this code, read from the database (imports use it right after creating nodes).</summary>
+    public async Task<OrgUnit?> ByCodeAsync(string code, CancellationToken ct = default) =>
+        await db.OrgNodes.AsNoTracking().Where(n => n.Code == code)
+            .Select(n => new OrgUnit(n.Id, n.Code, n.Name, n.Kind, n.ParentId, n.IsActive, n.EnforcesLaw)).FirstOrDefaultAsync(ct);
+
+    /// <summary>Node ids by code, read from the database.</summary>
+    public async Task<Dictionary<string, Guid>> IdsByCodeAsync(CancellationToken ct = default) =>
+        await db.OrgNodes.AsNoTracking().ToDictionaryAsync(n => n.Code, n => n.Id, StringComparer.OrdinalIgnoreCase, ct);
+
+    /// <summary>Node codes by id, read from the database.</summary>
+    public async Task<Dictionary<Guid, string>> CodesAsync(CancellationToken ct = default) =>
+        await db.OrgNodes.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Code, ct);
+
+    /// <summary>Whether every id names an active node.</summary>
+    public async Task<bool> AllActiveAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
+    {
+        var distinct = ids.Distinct().ToList();
+        return await db.OrgNodes.CountAsync(n => distinct.Contains(n.Id) && n.IsActive, ct) == distinct.Count;
+    }
+
+    public Task<bool> ExistsAsync(Guid id, CancellationToken ct = default) => db.OrgNodes.AnyAsync(n => n.Id == id, ct);
+
+    /// <summary>The town's code (the root of the tree), e.g. <c>TX</c>; null before a town exists.</summary>
+    public async Task<string?> TownCodeAsync(CancellationToken ct = default) =>
+        await cache.GetOrCreateAsync("town-code", async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
+            return await db.OrgNodes.Where(n => n.Kind == OrgNodeKind.Town).Select(n => n.Code).FirstOrDefaultAsync(ct);
+        });
+
+    /// <summary>The windows of the citizen service centre, by number.</summary>
+    public async Task<IReadOnlyList<ServiceWindow>> WindowsAsync(CancellationToken ct = default) =>
+        await db.Windows.AsNoTracking().OrderBy(w => w.Number).Select(w => new ServiceWindow(w.Id, w.Number, w.Name, w.IsActive)).ToListAsync(ct);
+
+    /// <summary>Whether the window is open for intake (the open windows are cached briefly; an unknown id is checked in the database).</summary>
+    public async Task<bool> IsOpenWindowAsync(Guid id, CancellationToken ct = default)
+    {
+        var open = await cache.GetOrCreateAsync("open-windows", async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = Fresh;
+            return await db.Windows.AsNoTracking().Where(w => w.IsActive).Select(w => w.Id).ToListAsync(ct);
+        });
+        return open!.Contains(id) || await db.Windows.AnyAsync(w => w.Id == id && w.IsActive, ct);
+    }
+
+    /// <summary>The department of a staff account (cached briefly).</summary>
+    public async Task<Guid?> DepartmentOfAsync(Guid staffId, CancellationToken ct = default) =>
+        await cache.GetOrCreateAsync(("staff-department", staffId), async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = Fresh;
+            return await db.Users.Where(u => u.Id == staffId).Select(u => (Guid?)u.DepartmentId).FirstOrDefaultAsync(ct);
+        });
+
+    /// <summary>A staff account's display name by id, or null.</summary>
+    public Task<string?> DisplayNameAsync(Guid staffId, CancellationToken ct = default) =>
+        db.Users.AsNoTracking().Where(u => u.Id == staffId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+
+    /// <summary>A staff account's id by user name, or null.</summary>
+    public Task<Guid?> StaffIdAsync(string userName, CancellationToken ct = default) =>
+        db.Users.AsNoTracking().Where(u => u.UserName == userName).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>A staff account's display name by user name, or null.</summary>
+    public Task<string?> DisplayNameAsync(string userName, CancellationToken ct = default) =>
+        db.Users.AsNoTracking().Where(u => u.UserName == userName).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+}

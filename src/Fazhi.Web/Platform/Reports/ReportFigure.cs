@@ -1,0 +1,73 @@
+using System.Linq.Expressions;
+using Fazhi.Web.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Web.Platform.Reports;
+
+/// <summary>The period a figure counts: China dates, both ends included.</summary>
+public sealed record FigurePeriod(DateOnly From, DateOnly To)
+{
+    /// <summary>The period's first instant (UTC), for records stamped with an instant.</summary>
+    public DateTime FromUtc => Localization.ChinaTime.StartOfDayUtc(From);
+
+    /// <summary>The instant after the period's last day (UTC).</summary>
+    public DateTime ToUtcExclusive => Localization.ChinaTime.StartOfDayUtc(To.AddDays(1));
+}
+
+/// <summary>One record behind a figure: what to call it and where it opens.</summary>
+public sealed record FigureRecord(Guid Id, string Label, DateTime? At, string Link);
+
+/// <summary>
+/// A named figure a module publishes (ARCHITECTURE.md: report figures), e.g. <c>services.received</c>.
+/// Dashboards and the annual report ask for figures by name; a figure answers with its value for a
+/// period and lists the records behind it.
+/// </summary>
+public abstract class ReportFigure(string name, string labelKey)
+{
+    /// <summary>Module-prefixed, stable: the annual report refers to it.</summary>
+    public string Name { get; } = name;
+
+    public string LabelKey { get; } = labelKey;
+
+    /// <summary>Shown as a percentage with two decimals rather than as a count.</summary>
+    public virtual bool IsRate => false;
+
+    public abstract Task<decimal> ValueAsync(IServiceProvider services, FigurePeriod period, CancellationToken ct);
+
+    public abstract Task<Paged<FigureRecord>> DrillAsync(IServiceProvider services, FigurePeriod period, int page, int pageSize, CancellationToken ct);
+}
+
+/// <summary>
+/// A count: one query gives both the figure (its row count) and the drill-down (its rows, in the
+/// query's order), so the two can never disagree.
+/// </summary>
+public sealed class CountFigure<T>(
+    string name, string labelKey,
+    Func<IServiceProvider, FigurePeriod, IQueryable<T>> records,
+    Expression<Func<T, FigureRecord>> row) : ReportFigure(name, labelKey)
+{
+    public override async Task<decimal> ValueAsync(IServiceProvider services, FigurePeriod period, CancellationToken ct) =>
+        await records(services, period).CountAsync(ct);
+
+    public override Task<Paged<FigureRecord>> DrillAsync(IServiceProvider services, FigurePeriod period, int page, int pageSize, CancellationToken ct) =>
+        records(services, period).Select(row).ToPageAsync(page, pageSize, ct);
+}
+
+/// <summary>
+/// A rate, numerator over denominator, both named figures of the same module: the success rate of
+/// mediation is successes over cases mediated. It is exact (decimal) and the drill-down lists the
+/// numerator's records.
+/// </summary>
+public sealed class RateFigure(string name, string labelKey, ReportFigure numerator, ReportFigure denominator) : ReportFigure(name, labelKey)
+{
+    public override bool IsRate => true;
+
+    public override async Task<decimal> ValueAsync(IServiceProvider services, FigurePeriod period, CancellationToken ct)
+    {
+        var below = await denominator.ValueAsync(services, period, ct);
+        return below == 0 ? 0 : await numerator.ValueAsync(services, period, ct) / below;
+    }
+
+    public override Task<Paged<FigureRecord>> DrillAsync(IServiceProvider services, FigurePeriod period, int page, int pageSize, CancellationToken ct) =>
+        numerator.DrillAsync(services, period, page, pageSize, ct);
+}
