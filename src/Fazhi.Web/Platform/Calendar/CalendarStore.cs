@@ -20,28 +20,31 @@ public sealed class CalendarStore(FazhiDbContext db, WorkingDayCalendar calendar
 
     private sealed record ShippedWorkday(string Name, DateOnly Date);
 
-    /// <summary>Adds the shipped years (2019 onwards) that the database does not have yet; edited years are left alone.</summary>
+    /// <summary>The years shipped with the platform (the State Council notices from 2019 on), each with its exceptional days.</summary>
+    public static IReadOnlyList<(CalendarYear Year, IReadOnlyList<CalendarDay> Days)> ShippedYears()
+    {
+        using var stream = typeof(CalendarStore).Assembly.GetManifestResourceStream("Fazhi.holidays.json")
+            ?? throw new InvalidOperationException("holidays.json is not embedded");
+        var years = JsonSerializer.Deserialize<List<ShippedYear>>(stream, ShippedJson) ?? [];
+        return years.Select(y => (
+            new CalendarYear { Year = y.Year, Source = y.Source },
+            (IReadOnlyList<CalendarDay>)
+            [
+                .. y.Holidays.SelectMany(h => Enumerable.Range(0, h.To.DayNumber - h.From.DayNumber + 1)
+                    .Select(i => new CalendarDay { Date = h.From.AddDays(i), IsWorkingDay = false, Name = h.Name })),
+                .. y.Workdays.Select(w => new CalendarDay { Date = w.Date, IsWorkingDay = true, Name = w.Name }),
+            ])).ToList();
+    }
+
+    /// <summary>Adds the shipped years that the database does not have yet; edited years are left alone.</summary>
     public async Task SeedShippedYearsAsync(CancellationToken ct = default)
     {
-        await using var stream = typeof(CalendarStore).Assembly.GetManifestResourceStream("Fazhi.holidays.json")
-            ?? throw new InvalidOperationException("holidays.json is not embedded");
-        var years = await JsonSerializer.DeserializeAsync<List<ShippedYear>>(stream, ShippedJson, ct) ?? [];
         var known = await db.CalendarYears.Select(y => y.Year).ToListAsync(ct);
-        foreach (var year in years.Where(y => !known.Contains(y.Year)))
+        foreach (var (year, days) in ShippedYears().Where(y => !known.Contains(y.Year.Year)))
         {
-            db.CalendarYears.Add(new CalendarYear { Year = year.Year, Source = year.Source, UpdatedAt = time.GetUtcNow().UtcDateTime });
-            foreach (var h in year.Holidays)
-            {
-                for (var d = h.From; d <= h.To; d = d.AddDays(1))
-                {
-                    db.CalendarDays.Add(new CalendarDay { Date = d, IsWorkingDay = false, Name = h.Name });
-                }
-            }
-
-            foreach (var w in year.Workdays)
-            {
-                db.CalendarDays.Add(new CalendarDay { Date = w.Date, IsWorkingDay = true, Name = w.Name });
-            }
+            year.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            db.CalendarYears.Add(year);
+            db.CalendarDays.AddRange(days);
         }
 
         await db.SaveChangesAsync(ct);

@@ -18,6 +18,9 @@ public sealed class WorkingDayCalendar
 
     public WorkingDayCalendar(IEnumerable<CalendarDay> days) => Replace(days);
 
+    /// <summary>The calendar as shipped, without the database: for tools and tests.</summary>
+    public static WorkingDayCalendar Shipped() => new(CalendarStore.ShippedYears().SelectMany(y => y.Days));
+
     public void Replace(IEnumerable<CalendarDay> days) =>
         _exceptions = days.ToFrozenDictionary(d => d.Date, d => d.IsWorkingDay);
 

@@ -75,6 +75,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.Property(e => e.DeliveryMethod).HasMaxLength(20);
         b.Property(e => e.LastActedBy).HasMaxLength(100);
         b.Ignore(e => e.IsSuspended);
+        b.Ignore(e => e.Clock);
         b.Ignore(e => e.OpenTasks);
         // The dashboard counts by item and department over a period of intake, and the applications in
         // review now from this index alone (it holds every column that count reads).
@@ -97,6 +98,7 @@ internal sealed class StageTaskConfiguration : IEntityTypeConfiguration<StageTas
         b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.StageName).HasMaxLength(100);
         b.Property(e => e.ActedBy).HasMaxLength(100);
+        b.Ignore(e => e.Clock);
         // A department's queue: its open tasks, running ones before suspended ones, oldest deadline first.
         b.HasIndex(e => new { e.DepartmentId, e.State, e.Paused, e.DueDate });
         // The monitor: open, running tasks whose next alert day has come.

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Fazhi.Web.Platform.Calendar;
 using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Platform.Web;
 
 namespace Fazhi.Web.Modules.Services.Domain;
@@ -216,8 +217,7 @@ public sealed partial class Application : IVersioned
 
         Status = ApplicationStatus.Accepted;
         AcceptedAt = now;
-        LimitDays = version.CommittedLimitDays;
-        SetDue(calendar.AddWorkingDays(today, version.CommittedLimitDays), calendar);
+        Clock = DeadlineClock.Start(calendar, today, version.CommittedLimitDays);
         CorrectionItems = [];
         // Acceptance starts the first stage: one event names both.
         StartStage(version, 0, calendar, today);

@@ -1,4 +1,5 @@
 using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Platform.Web;
 
 namespace Fazhi.Web.Modules.Services.Domain;
@@ -13,17 +14,6 @@ public enum StageTaskState
 
     /// <summary>Ended without approval: the application went back to an earlier stage.</summary>
     Closed = 2,
-}
-
-public enum WarningLevel
-{
-    Normal = 0,
-
-    /// <summary>2 working days or 20 % of the allowance left, whichever is larger.</summary>
-    Yellow = 1,
-
-    /// <summary>Overdue.</summary>
-    Red = 2,
 }
 
 /// <summary>
@@ -59,6 +49,9 @@ public sealed class StageTask
     /// <summary>The application is suspended: the clock stands and no warning is raised.</summary>
     public bool Paused { get; set; }
 
+    /// <summary>The day the clock stopped.</summary>
+    public DateOnly? PausedSince { get; set; }
+
     /// <summary>Working days that were left when the clock stopped (negative when already overdue).</summary>
     public int? RemainingWhenPaused { get; set; }
 
@@ -66,16 +59,33 @@ public sealed class StageTask
 
     public DateTime? ActedAt { get; set; }
 
-    /// <summary>Sets the due date, and with it the yellow day and the monitor's next look.</summary>
-    public void SetDue(DateOnly due, WorkingDayCalendar calendar)
+    /// <summary>The stage's working-day limit, kept in the columns above.</summary>
+    public DeadlineClock Clock
     {
-        DueDate = due;
-        YellowFrom = Deadlines.YellowFrom(calendar, due, AllowanceDays);
-        NextAlertOn = YellowFrom;
+        get => new()
+        {
+            StartedOn = StartedOn, Allowance = AllowanceDays, Unit = DeadlineUnit.WorkingDays, DueDate = DueDate, YellowFrom = YellowFrom,
+            PausedSince = PausedSince, RemainingWhenPaused = RemainingWhenPaused,
+        };
+        set
+        {
+            var moved = value.DueDate != DueDate || value.YellowFrom != YellowFrom || value.IsPaused != Paused;
+            StartedOn = value.StartedOn;
+            AllowanceDays = value.Allowance;
+            DueDate = value.DueDate;
+            YellowFrom = value.YellowFrom;
+            PausedSince = value.PausedSince;
+            Paused = value.IsPaused;
+            RemainingWhenPaused = value.RemainingWhenPaused;
+            if (moved && !value.IsPaused)
+            {
+                NextAlertOn = YellowFrom;
+            }
+        }
     }
 }
 
-/// <summary>Working-day deadlines and warning levels (RULES.md: counting time).</summary>
+/// <summary>The one-door line's fixed limits and closed sets; the arithmetic is <see cref="DeadlineClock"/>'s.</summary>
 public static class Deadlines
 {
     /// <summary>Suspension kinds whose time is not counted (行政许可法 第45条), and a correction request.</summary>
@@ -85,52 +95,6 @@ public static class Deadlines
 
     /// <summary>Decision delivered within 10 working days of the decision (行政许可法 第44条).</summary>
     public const int DeliveryDays = 10;
-
-    /// <summary>Yellow when this many working days or fewer are left: 2 or 20 % of the allowance, whichever is larger.</summary>
-    public static int YellowThreshold(int allowanceDays) => Math.Max(2, (allowanceDays + 4) / 5);
-
-    /// <summary>The first day on which no more than the yellow threshold of working days is left before <paramref name="due"/>.</summary>
-    public static DateOnly YellowFrom(WorkingDayCalendar calendar, DateOnly due, int allowanceDays)
-    {
-        var threshold = YellowThreshold(allowanceDays);
-        var day = due;
-        var left = 0;
-        while (true)
-        {
-            // Working days left as seen on the day before: the ones after it, up to the due date.
-            var leftDayBefore = left + (calendar.IsWorkingDay(day) ? 1 : 0);
-            if (leftDayBefore > threshold)
-            {
-                return day;
-            }
-
-            left = leftDayBefore;
-            day = day.AddDays(-1);
-        }
-    }
-
-    public static WarningLevel Level(DateOnly today, DateOnly due, DateOnly yellowFrom) =>
-        today > due ? WarningLevel.Red : today >= yellowFrom ? WarningLevel.Yellow : WarningLevel.Normal;
-
-    /// <summary>The due date that leaves <paramref name="remaining"/> working days after <paramref name="from"/>; counts back when negative.</summary>
-    public static DateOnly Shift(WorkingDayCalendar calendar, DateOnly from, int remaining)
-    {
-        if (remaining >= 0)
-        {
-            return calendar.AddWorkingDays(from, remaining);
-        }
-
-        var day = from;
-        for (var counted = 0; counted < -remaining; day = day.AddDays(-1))
-        {
-            if (calendar.IsWorkingDay(day))
-            {
-                counted++;
-            }
-        }
-
-        return day;
-    }
 
     /// <summary>Extension of the decision limit: 10 working days, 15 where departments handle the item jointly (行政许可法 第42条).</summary>
     public static int ExtensionDays(ServiceItemVersion version) => version.Stages.Any(s => s.DepartmentIds.Count > 1) ? 15 : 10;
@@ -161,6 +125,9 @@ public sealed partial class Application
     public string? SuspensionReason { get; private set; }
 
     public int? RemainingWhenSuspended { get; private set; }
+
+    /// <summary>The day the decision clock stopped.</summary>
+    public DateOnly? SuspendedOn { get; private set; }
 
     /// <summary>A correction during review that needs the applicant to come in: the return counts a visit.</summary>
     public bool CorrectionInPerson { get; private set; }
@@ -202,7 +169,37 @@ public sealed partial class Application
     public IEnumerable<StageTask> OpenTasks => Tasks.Where(t => t.State == StageTaskState.Open);
 
     public WarningLevel? Warning(DateOnly today) =>
-        Status == ApplicationStatus.Accepted && DueDate is { } due && YellowFrom is { } from ? Deadlines.Level(today, due, from) : null;
+        Status == ApplicationStatus.Accepted ? Clock?.Level(today) : null;
+
+    /// <summary>
+    /// The decision limit (行政许可法 第42条), counted in working days from acceptance and kept in the
+    /// columns above; null before acceptance.
+    /// </summary>
+    public DeadlineClock? Clock
+    {
+        get => DueDate is { } due && YellowFrom is { } yellow && AcceptedAt is { } accepted
+            ? new DeadlineClock
+            {
+                StartedOn = Platform.Localization.ChinaTime.DateOf(accepted), Allowance = LimitDays, Unit = DeadlineUnit.WorkingDays, DueDate = due,
+                YellowFrom = yellow, PausedSince = SuspendedOn, RemainingWhenPaused = RemainingWhenSuspended,
+                Extensions = ExtensionDays > 0 ? 1 : 0, ExtendedBy = ExtensionDays,
+            }
+            : null;
+        private set
+        {
+            var moved = value?.DueDate != DueDate || value?.YellowFrom != YellowFrom || value?.IsPaused != (SuspendedOn is not null);
+            LimitDays = value?.Allowance ?? 0;
+            DueDate = value?.DueDate;
+            YellowFrom = value?.YellowFrom;
+            SuspendedOn = value?.PausedSince;
+            RemainingWhenSuspended = value?.RemainingWhenPaused;
+            ExtensionDays = value?.ExtendedBy ?? 0;
+            if (moved && value is { IsPaused: false })
+            {
+                NextAlertOn = YellowFrom;
+            }
+        }
+    }
 
     /// <summary>审核通过: the department's part of the current stage is done; when every department has approved, the next stage starts.</summary>
     public void ApproveStage(ServiceItemVersion version, Guid departmentId, string? note, ProcessActor by)
@@ -325,17 +322,14 @@ public sealed partial class Application
     private void RestartClock(WorkingDayCalendar calendar, DateOnly today)
     {
         Status = ApplicationStatus.Accepted;
-        SetDue(Deadlines.Shift(calendar, today, RemainingWhenSuspended ?? 0), calendar);
+        Clock = Clock!.Resume(calendar, today);
         foreach (var t in OpenTasks)
         {
-            t.SetDue(Deadlines.Shift(calendar, today, t.RemainingWhenPaused ?? 0), calendar);
-            t.Paused = false;
-            t.RemainingWhenPaused = null;
+            t.Clock = t.Clock.Resume(calendar, today);
         }
 
         SuspensionKind = null;
         SuspensionReason = null;
-        RemainingWhenSuspended = null;
         CorrectionItems = [];
         CorrectionInPerson = false;
     }
@@ -387,17 +381,8 @@ public sealed partial class Application
             return;
         }
 
-        ExtensionDays = Deadlines.ExtensionDays(version);
         ExtensionReason = reason;
-        LimitDays += ExtensionDays;
-        if (Status == ApplicationStatus.Suspended)
-        {
-            RemainingWhenSuspended += ExtensionDays;
-        }
-        else
-        {
-            SetDue(by.Calendar.AddWorkingDays(DueDate!.Value, ExtensionDays), by.Calendar);
-        }
+        Clock = Clock!.Extend(by.Calendar, Deadlines.ExtensionDays(version));
 
         AddEvent(by.Now, "extended", CurrentStageName(), null, by.Name, reason);
         Touch(by);
@@ -421,8 +406,8 @@ public sealed partial class Application
         Decision = grant ? "granted" : "refused";
         DecisionReason = why;
         DecidedAt = by.Now;
-        WorkingDaysUsed = LimitDays - by.Calendar.CountWorkingDays(by.Today, DueDate!.Value);
-        OnTime = by.Today <= DueDate.Value;
+        WorkingDaysUsed = Clock!.Used(by.Calendar, by.Today);
+        OnTime = by.Today <= Clock.DueDate;
         DeliveryDueDate = by.Calendar.AddWorkingDays(by.Today, Deadlines.DeliveryDays);
         Status = ApplicationStatus.Decided;
         CurrentStage = null;
@@ -493,16 +478,9 @@ public sealed partial class Application
                 StartedOn = today,
                 State = StageTaskState.Open,
             };
-            task.SetDue(calendar.AddWorkingDays(today, stage.AllowanceDays), calendar);
+            task.Clock = DeadlineClock.Start(calendar, today, stage.AllowanceDays);
             Tasks.Add(task);
         }
-    }
-
-    private void SetDue(DateOnly due, WorkingDayCalendar calendar)
-    {
-        DueDate = due;
-        YellowFrom = Deadlines.YellowFrom(calendar, due, LimitDays);
-        NextAlertOn = YellowFrom;
     }
 
     private StageTask OwnOpenTask(Guid departmentId, ProcessActor by)
@@ -541,11 +519,10 @@ public sealed partial class Application
         Status = ApplicationStatus.Suspended;
         SuspensionKind = kind;
         SuspensionReason = reason;
-        RemainingWhenSuspended = by.Calendar.CountWorkingDays(by.Today, DueDate!.Value);
+        Clock = Clock!.Pause(by.Calendar, by.Today);
         foreach (var t in OpenTasks)
         {
-            t.Paused = true;
-            t.RemainingWhenPaused = by.Calendar.CountWorkingDays(by.Today, t.DueDate);
+            t.Clock = t.Clock.Pause(by.Calendar, by.Today);
         }
 
         Touch(by);

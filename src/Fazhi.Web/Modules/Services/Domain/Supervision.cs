@@ -1,3 +1,5 @@
+using Fazhi.Web.Platform.Deadlines;
+
 namespace Fazhi.Web.Modules.Services.Domain;
 
 /// <summary>

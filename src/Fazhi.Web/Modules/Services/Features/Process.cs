@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Modules.Services.Data;
 using System.Security.Claims;
 using Fazhi.Web.Platform.Organisation.Domain;
@@ -96,7 +97,7 @@ public sealed class ProcessService(
         return page1.With(page1.Items.Select(r => r with
         {
             ApplicantName = Masking.Name(r.ApplicantName),
-            Level = r.Paused ? WarningLevel.Normal : Deadlines.Level(today, r.DueDate, r.YellowFrom),
+            Level = r.Paused ? WarningLevel.Normal : DeadlineClock.Level(today, r.DueDate, r.YellowFrom),
             LeftDays = calendar.CountWorkingDays(today, r.DueDate),
         }).ToList());
     }
@@ -289,7 +290,7 @@ public sealed class ProcessService(
         var acting = ActingDepartment(app, by);
         var tasks = app.Tasks.OrderBy(t => t.Stage).ThenBy(t => t.StartedOn).Select(t => new TaskView(
             t.Id, t.Stage, t.StageName, t.DepartmentId, departments.GetValueOrDefault(t.DepartmentId, "?"), t.StartedOn, t.DueDate, t.State, t.Paused,
-            t.State == StageTaskState.Open && !t.Paused ? Deadlines.Level(today, t.DueDate, t.YellowFrom) : null, t.ActedBy, t.ActedAt)).ToList();
+            t.State == StageTaskState.Open && !t.Paused ? DeadlineClock.Level(today, t.DueDate, t.YellowFrom) : null, t.ActedBy, t.ActedAt)).ToList();
         return new ProcessView(
             app.Id, app.Number, app.ItemName, app.ApplicantName, app.Status, app.DueDate, app.Warning(today), app.LimitDays, app.ExtensionDays,
             app.ExtensionRequestReason, app.SuspensionKind, app.SuspensionReason, app.CorrectionItems, app.Decision, app.DecisionReason,

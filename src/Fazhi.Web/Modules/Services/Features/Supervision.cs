@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Modules.Services.Data;
 using System.Runtime.CompilerServices;
 using Fazhi.Web.Modules.Services.Domain;
