@@ -203,9 +203,8 @@ async Task SupervisionAsync(int rows, int open, string pg)
     // No alert raised yet, every open deadline due a look: as a database the monitor has never seen.
     static async Task ForgetAlertsAsync(Fazhi.Web.Platform.Data.FazhiDbContext db)
     {
-        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "DELETE FROM svc_deadline_alerts");
-        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "UPDATE svc_stage_tasks SET \"NextAlertOn\" = \"YellowFrom\" WHERE \"State\" = 0");
-        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "UPDATE svc_applications SET \"NextAlertOn\" = \"YellowFrom\" WHERE \"Status\" = 2");
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "DELETE FROM sys_deadline_alerts");
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "UPDATE sys_deadlines SET \"NextAlertOn\" = \"YellowFrom\" WHERE NOT \"Paused\"");
     }
 
     using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(sp))
@@ -220,7 +219,7 @@ async Task SupervisionAsync(int rows, int open, string pg)
         using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(sp);
         var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Fazhi.Web.Platform.Data.FazhiDbContext>(scope.ServiceProvider);
         var sw = Stopwatch.StartNew();
-        var raised = await new Fazhi.Web.Modules.Services.Features.DeadlineMonitor(db, TimeProvider.System).RunPassAsync();
+        var raised = await new Fazhi.Web.Platform.Deadlines.DeadlineMonitor(db, TimeProvider.System).RunPassAsync();
         passes.Add((sw.Elapsed.TotalMilliseconds, raised));
     }
 
@@ -232,9 +231,9 @@ async Task SupervisionAsync(int rows, int open, string pg)
     {
         var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Fazhi.Web.Platform.Data.FazhiDbContext>(scope.ServiceProvider);
         await ForgetAlertsAsync(db);
-        await new Fazhi.Web.Modules.Services.Features.DeadlineMonitor(db, new ShiftedClock(TimeSpan.FromDays(-1))).RunPassAsync();
+        await new Fazhi.Web.Platform.Deadlines.DeadlineMonitor(db, new ShiftedClock(TimeSpan.FromDays(-1))).RunPassAsync();
         var sw = Stopwatch.StartNew();
-        dailyRaised = await new Fazhi.Web.Modules.Services.Features.DeadlineMonitor(db, TimeProvider.System).RunPassAsync();
+        dailyRaised = await new Fazhi.Web.Platform.Deadlines.DeadlineMonitor(db, TimeProvider.System).RunPassAsync();
         dailyMs = sw.Elapsed.TotalMilliseconds;
     }
 

@@ -40,8 +40,10 @@ internal static class Seeder
         app.Transaction = tx;
         app.CommandText = """
             INSERT INTO svc_applications (Id, Number, QueryToken, ItemId, ItemVersionId, ItemName, DepartmentId, Channel, ApplicantKind, ApplicantName,
-              IdNumber, Phone, IdentifierTail, Status, ReceivedAt, AcceptedAt, DueDate, Visits, CurrentStage, Materials, CorrectionItems, RowVersion)
-            VALUES ($id, $number, $token, $item, $version, $name, $dept, 0, 0, $applicant, $idno, '13800001234', $tail, $status, $at, $at, $due, 1, 0, '[]', '[]', $rv)
+              IdNumber, Phone, IdentifierTail, Status, ReceivedAt, AcceptedAt, DueDate, Visits, CurrentStage, Materials, CorrectionItems, RowVersion,
+              LimitDays, PromisedVisits, CorrectionInPerson, ExtensionDays)
+            VALUES ($id, $number, $token, $item, $version, $name, $dept, 0, 0, $applicant, $idno, '13800001234', $tail, $status, $at, $at, $due, 1, 0, '[]', '[]', $rv,
+              20, 1, 0, 0)
             """;
         var p = new Dictionary<string, SqliteParameter>();
         foreach (var n in new[] { "$id", "$number", "$token", "$item", "$version", "$name", "$dept", "$applicant", "$idno", "$tail", "$status", "$at", "$due", "$rv" })
@@ -115,13 +117,13 @@ internal static class Seeder
         app.Transaction = tx;
         app.CommandText = """
             INSERT INTO svc_applications (Id, Number, QueryToken, ItemId, ItemVersionId, ItemName, DepartmentId, Channel, ApplicantKind, ApplicantName,
-              IdNumber, Phone, IdentifierTail, Status, ReceivedAt, AcceptedAt, DueDate, YellowFrom, NextAlertOn, LimitDays, Visits, PromisedVisits, CurrentStage,
-              Materials, CorrectionItems, Decision, DecidedAt, OnTime, WorkingDaysUsed, CompletedAt, RowVersion)
+              IdNumber, Phone, IdentifierTail, Status, ReceivedAt, AcceptedAt, DueDate, YellowFrom, LimitDays, Visits, PromisedVisits, CurrentStage,
+              Materials, CorrectionItems, Decision, DecidedAt, OnTime, WorkingDaysUsed, CompletedAt, RowVersion, CorrectionInPerson, ExtensionDays)
             VALUES ($id, $number, $token, $item, $version, $name, $dept, 0, 0, '申请人', '441900198506120000', '13800001234', '120000', $status, $at, $at,
-              $due, $yellow, $next, 20, $visits, 1, $stage, '[]', '[]', $decision, $decided, $ontime, $used, $decided, $rv)
+              $due, $yellow, 20, $visits, 1, $stage, '[]', '[]', $decision, $decided, $ontime, $used, $decided, $rv, 0, 0)
             """;
         var p = new Dictionary<string, SqliteParameter>();
-        foreach (var n in new[] { "$id", "$number", "$token", "$item", "$version", "$name", "$dept", "$status", "$at", "$due", "$yellow", "$next", "$visits", "$stage", "$decision", "$decided", "$ontime", "$used", "$rv" })
+        foreach (var n in new[] { "$id", "$number", "$token", "$item", "$version", "$name", "$dept", "$status", "$at", "$due", "$yellow", "$visits", "$stage", "$decision", "$decided", "$ontime", "$used", "$rv" })
         {
             p[n] = app.Parameters.Add(new SqliteParameter(n, ""));
         }
@@ -129,8 +131,8 @@ internal static class Seeder
         using var task = conn.CreateCommand();
         task.Transaction = tx;
         task.CommandText = """
-            INSERT INTO svc_stage_tasks (Id, ApplicationId, Stage, StageName, DepartmentId, AllowanceDays, StartedOn, DueDate, YellowFrom, NextAlertOn, State, Paused)
-            VALUES ($id, $app, 0, '审查', $dept, 10, $started, $due, $yellow, $yellow, 0, 0)
+            INSERT INTO svc_stage_tasks (Id, ApplicationId, Stage, StageName, DepartmentId, AllowanceDays, StartedOn, DueDate, YellowFrom, State, Paused)
+            VALUES ($id, $app, 0, '审查', $dept, 10, $started, $due, $yellow, 0, 0)
             """;
         var t = new Dictionary<string, SqliteParameter>();
         foreach (var n in new[] { "$id", "$app", "$dept", "$started", "$due", "$yellow" })
@@ -160,7 +162,6 @@ internal static class Seeder
             p["$at"].Value = at.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
             p["$due"].Value = Day(due);
             p["$yellow"].Value = Day(due.AddDays(-4));
-            p["$next"].Value = open ? Day(due.AddDays(-4)) : DBNull.Value;
             p["$visits"].Value = i % 3 == 0 ? 0 : i % 17 == 0 ? 2 : 1;
             p["$stage"].Value = open ? 0 : DBNull.Value;
             p["$decision"].Value = open ? DBNull.Value : "granted";
@@ -181,8 +182,29 @@ internal static class Seeder
             }
         }
 
+        using var register = conn.CreateCommand();
+        register.Transaction = tx;
+        register.CommandText = RegisterSql.Replace("@paused", "0", StringComparison.Ordinal).Replace("@started", "date(a.\"AcceptedAt\")", StringComparison.Ordinal);
+        register.ExecuteNonQuery();
         tx.Commit();
     }
+
+    /// <summary>
+    /// The deadline register as the platform keeps it for these rows: each application's decision limit and
+    /// its open stage task's limit, watched from their yellow day (the demo town's own are there already).
+    /// </summary>
+    private const string RegisterSql = """
+        INSERT INTO sys_deadlines ("SubjectId", "Kind", "Module", "RecordId", "DepartmentId", "Title", "Label", "Link", "Unit", "Allowance", "StartedOn", "DueDate", "YellowFrom", "Paused", "NextAlertOn")
+        SELECT a."Id", 'services.decision', 'services', a."Id", a."DepartmentId", a."Number" || ' ' || a."ItemName", NULL, '/review/' || a."Id", 0, a."LimitDays",
+               @started, a."DueDate", a."YellowFrom", @paused, a."YellowFrom"
+        FROM svc_applications a WHERE a."Status" = 2
+        ON CONFLICT DO NOTHING;
+        INSERT INTO sys_deadlines ("SubjectId", "Kind", "Module", "RecordId", "DepartmentId", "Title", "Label", "Link", "Unit", "Allowance", "StartedOn", "DueDate", "YellowFrom", "Paused", "NextAlertOn")
+        SELECT t."Id", 'services.stage', 'services', t."ApplicationId", t."DepartmentId", a."Number" || ' ' || a."ItemName", t."StageName", '/review/' || a."Id", 0, t."AllowanceDays",
+               t."StartedOn", t."DueDate", t."YellowFrom", @paused, t."YellowFrom"
+        FROM svc_stage_tasks t JOIN svc_applications a ON a."Id" = t."ApplicationId" WHERE t."State" = 0 AND a."Status" = 2
+        ON CONFLICT DO NOTHING;
+        """;
 
     /// <summary>The same data as <see cref="SeedSupervisionSqlite"/>, generated inside PostgreSQL.</summary>
     public static async Task SeedSupervisionPostgresAsync(string connection, int rows, int openRows, DateOnly today)
@@ -210,11 +232,11 @@ internal static class Seeder
             d AS (
               SELECT g.*, CASE WHEN g.open THEN @today + ((g.i % 60) - 20) ELSE g.at::date + 28 END AS due FROM g)
             INSERT INTO svc_applications ("Id", "Number", "QueryToken", "ItemId", "ItemVersionId", "ItemName", "DepartmentId", "Channel", "ApplicantKind",
-              "ApplicantName", "IdNumber", "Phone", "IdentifierTail", "Status", "ReceivedAt", "AcceptedAt", "DueDate", "YellowFrom", "NextAlertOn", "LimitDays",
+              "ApplicantName", "IdNumber", "Phone", "IdentifierTail", "Status", "ReceivedAt", "AcceptedAt", "DueDate", "YellowFrom", "LimitDays",
               "Visits", "PromisedVisits", "CurrentStage", "Materials", "CorrectionItems", "Decision", "DecidedAt", "OnTime", "WorkingDaysUsed", "CompletedAt", "RowVersion")
             SELECT gen_random_uuid(), 'TX' || extract(year FROM d.at) || '-' || lpad(d.i::text, 7, '0'), md5(d.i::text || random()::text), v."ItemId", v."Id", v."Name",
               v."DepartmentId", 0, 0, '申请人', '441900198506120000', '13800001234', '120000', CASE WHEN d.open THEN 2 ELSE 4 END, d.at AT TIME ZONE 'UTC',
-              d.at AT TIME ZONE 'UTC', d.due, d.due - 4, CASE WHEN d.open THEN d.due - 4 END, 20,
+              d.at AT TIME ZONE 'UTC', d.due, d.due - 4, 20,
               CASE WHEN d.i % 3 = 0 THEN 0 WHEN d.i % 17 = 0 THEN 2 ELSE 1 END, 1, CASE WHEN d.open THEN 0 END, '[]', '[]',
               CASE WHEN d.open THEN NULL ELSE 'granted' END, CASE WHEN d.open THEN NULL ELSE (d.at + (d.i % 30) * interval '1 day') AT TIME ZONE 'UTC' END,
               CASE WHEN d.open THEN NULL ELSE d.i % 11 <> 0 END, CASE WHEN d.open THEN NULL ELSE d.i % 25 END,
@@ -222,11 +244,13 @@ internal static class Seeder
             FROM d, n, v WHERE v.k = d.i % n.c
             """);
         await Run("""
-            INSERT INTO svc_stage_tasks ("Id", "ApplicationId", "Stage", "StageName", "DepartmentId", "AllowanceDays", "StartedOn", "DueDate", "YellowFrom", "NextAlertOn", "State", "Paused")
-            SELECT gen_random_uuid(), a."Id", 0, '审查', a."DepartmentId", 10, a."ReceivedAt"::date, a."DueDate", a."DueDate" - 2, a."DueDate" - 2, 0, false
+            INSERT INTO svc_stage_tasks ("Id", "ApplicationId", "Stage", "StageName", "DepartmentId", "AllowanceDays", "StartedOn", "DueDate", "YellowFrom", "State", "Paused")
+            SELECT gen_random_uuid(), a."Id", 0, '审查', a."DepartmentId", 10, a."ReceivedAt"::date, a."DueDate", a."DueDate" - 2, 0, false
             FROM svc_applications a WHERE a."Status" = 2
             """);
+        await Run(RegisterSql.Replace("@paused", "false", StringComparison.Ordinal).Replace("@started", "a.\"AcceptedAt\"::date", StringComparison.Ordinal));
         await Run("VACUUM ANALYZE svc_applications");
+        await Run("VACUUM ANALYZE sys_deadlines");
         await Run("VACUUM ANALYZE svc_stage_tasks");
     }
 }

@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Platform.Modules;
 using Fazhi.Web.Platform.Organisation;
@@ -20,6 +21,7 @@ internal sealed class PlatformModule : FazhiModule
 
     public override IEnumerable<MenuEntry> Menu =>
     [
+        new("/alerts", "nav.alerts", [], 400, "home.alerts_hint"),
         new("/org", "nav.org", [], 500, "home.org_hint"),
         new("/org/windows", "nav.windows", [], 501, "home.windows_hint"),
         new("/org/staff", "nav.staff", [], 502, "home.staff_hint"),
@@ -39,6 +41,7 @@ internal sealed class PlatformModule : FazhiModule
     public override void MapEndpoints(IEndpointRouteBuilder app)
     {
         app.MapPlatformApis();
+        app.MapAlertApi();
         app.MapOrganisation();
     }
 

@@ -67,6 +67,9 @@ public static class PlatformSetup
         services.AddScoped<CalendarStore>();
         services.AddHostedService<CalendarRefresh>();
         services.AddScoped<DataScopeResolver>();
+        services.AddScoped<Deadlines.DeadlineMonitor>();
+        services.AddScoped<Deadlines.AlertList>();
+        services.AddHostedService<Deadlines.DeadlineMonitorService>();
         services.AddScoped<StaffSignIn>();
         services.AddScoped<DemoTown>();
         services.AddSingleton<Text>();

@@ -373,7 +373,7 @@ public sealed class MonitorTests : IAsyncLifetime
         async Task Pass()
         {
             await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<Fazhi.Web.Modules.Services.Features.DeadlineMonitor>().RunPassAsync();
+            await scope.ServiceProvider.GetRequiredService<Fazhi.Web.Platform.Deadlines.DeadlineMonitor>().RunPassAsync();
         }
 
         await Task.WhenAll(Pass(), Pass());
@@ -383,8 +383,8 @@ public sealed class MonitorTests : IAsyncLifetime
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Fazhi.Web.Platform.Data.FazhiDbContext>();
-        return db.DeadlineAlerts.Where(a => a.ApplicationId == id).OrderBy(a => a.RaisedAt).ThenBy(a => a.Level).AsEnumerable()
-            .Select(a => (a.Level.ToString(), a.StageName)).ToList();
+        return db.Set<Fazhi.Web.Platform.Deadlines.DeadlineAlert>().Where(a => a.RecordId == id).OrderBy(a => a.RaisedAt).ThenBy(a => a.Level).AsEnumerable()
+            .Select(a => (a.Level.ToString(), a.Label)).ToList();
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Fazhi.Web.Modules.Services.Features;
 using Fazhi.Web.Platform;
 using Fazhi.Web.Platform.Localization;
+using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Platform.Modules;
 using Fazhi.Web.Platform.Organisation.Domain;
 
@@ -10,7 +11,15 @@ namespace Fazhi.Web.Modules.Services;
 /// <summary>Catalog, one-time notices, intake, receipts and public progress (一门一网).</summary>
 public sealed class ServicesModule : FazhiModule
 {
-    public override string Name => "services";
+    public const string ModuleName = "services";
+
+    public override string Name => ModuleName;
+
+    public override IEnumerable<DeadlineKind> DeadlineKinds =>
+    [
+        new(Domain.Application.DecisionClock, "deadline.services.decision"),
+        new(Domain.Application.StageClock, "deadline.services.stage"),
+    ];
 
     public override int Order => 10;
 
@@ -45,7 +54,6 @@ public sealed class ServicesModule : FazhiModule
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IntakeWriter>());
         builder.Services.AddScoped<ProgressService>();
         builder.Services.AddScoped<ProcessService>();
-        builder.Services.AddScoped<DeadlineMonitor>();
         builder.Services.AddScoped<EvaluationService>();
         builder.Services.AddScoped<DashboardService>();
         builder.Services.AddScoped<NameLookup>();
@@ -53,7 +61,6 @@ public sealed class ServicesModule : FazhiModule
         builder.Services.AddScoped<NotificationDispatcher>();
         builder.Services.AddSingleton<INotificationChannel, InAppChannel>();
         builder.Services.AddSingleton<INotificationChannel, LogSmsChannel>();
-        builder.Services.AddHostedService<DeadlineMonitorService>();
         builder.Services.AddHostedService<NotificationDispatchService>();
         builder.Services.AddScoped<DemoCatalog>();
         builder.Services.AddScoped<DemoApplications>();

@@ -6,6 +6,8 @@ internal static class ServicesStrings
     public static readonly (string Key, string Zh, string En)[] All =
     [
         ("module.services", "政务服务", "Government services"),
+        ("deadline.services.decision", "办件决定时限", "Decision limit of the application"),
+        ("deadline.services.stage", "环节时限", "Stage limit"),
         ("home.desk_hint", "收件、补正告知与回执", "Intake, correction notices and receipts"),
         ("home.review_hint", "本部门待办环节与预警", "Your departments' stage tasks and warnings"),
         ("home.dash_hint", "按部门、事项统计的效能数据", "Figures per department and item"),
@@ -94,7 +96,6 @@ internal static class ServicesStrings
         ("status.Refused", "不予受理", "Refused"),
         ("status.Completed", "已办结", "Completed"),
         ("nav.review", "审批办理", "Review"),
-        ("nav.alerts", "预警", "Alerts"),
         ("review.queue", "待办审批", "Review queue"),
         ("review.filter", "按预警筛选", "Filter by warning"),
         ("review.all", "全部", "All"),

@@ -31,7 +31,8 @@ internal static class AuditCapture
         var drafts = new List<AuditDraft>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry or AuditHead or LoginLogEntry || entry.Metadata.IsOwned())
+            // Bookkeeping copies (the deadline register, the alerts it raises) are not changes of a record.
+            if (entry.Entity is AuditEntry or AuditHead or LoginLogEntry or Deadlines.RegisteredDeadline or Deadlines.DeadlineAlert || entry.Metadata.IsOwned())
             {
                 continue;
             }

@@ -126,6 +126,7 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
             entry.Property(e => e.RowVersion).CurrentValue = Guid.NewGuid();
         }
 
+        await Deadlines.DeadlineRegisterSync.SyncAsync(this, cancellationToken);
         var drafts = AuditCapture.Capture(ChangeTracker);
         if (drafts.Count == 0)
         {

@@ -81,7 +81,6 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         // review now from this index alone (it holds every column that count reads).
         b.HasIndex(e => new { e.ItemId, e.ReceivedAt });
         b.HasIndex(e => e.ReceivedAt);
-        b.HasIndex(e => new { e.Status, e.NextAlertOn });
         b.HasIndex(e => new { e.Status, e.DepartmentId, e.ItemId, e.DueDate, e.YellowFrom });
         b.HasMany(e => e.Events).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Tasks).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
@@ -101,21 +100,7 @@ internal sealed class StageTaskConfiguration : IEntityTypeConfiguration<StageTas
         b.Ignore(e => e.Clock);
         // A department's queue: its open tasks, running ones before suspended ones, oldest deadline first.
         b.HasIndex(e => new { e.DepartmentId, e.State, e.Paused, e.DueDate });
-        // The monitor: open, running tasks whose next alert day has come.
-        b.HasIndex(e => new { e.State, e.Paused, e.NextAlertOn });
         b.HasIndex(e => e.ApplicationId);
-    }
-}
-
-internal sealed class DeadlineAlertConfiguration : IEntityTypeConfiguration<DeadlineAlert>
-{
-    public void Configure(EntityTypeBuilder<DeadlineAlert> b)
-    {
-        b.ToTable("svc_deadline_alerts");
-        b.HasKey(e => new { e.SubjectId, e.Level, e.DueDate });
-        b.Property(e => e.StageName).HasMaxLength(100);
-        b.HasIndex(e => new { e.DepartmentId, e.RaisedAt });
-        b.HasIndex(e => e.RaisedAt);
     }
 }
 

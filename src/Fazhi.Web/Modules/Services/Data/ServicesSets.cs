@@ -19,8 +19,6 @@ public static class ServicesSets
 
         public DbSet<StageTask> StageTasks => db.Set<StageTask>();
 
-        public DbSet<DeadlineAlert> DeadlineAlerts => db.Set<DeadlineAlert>();
-
         public DbSet<Notification> Notifications => db.Set<Notification>();
 
         public DbSet<Evaluation> Evaluations => db.Set<Evaluation>();

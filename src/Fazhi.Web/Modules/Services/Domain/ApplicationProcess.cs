@@ -43,9 +43,6 @@ public sealed class StageTask
 
     public StageTaskState State { get; set; }
 
-    /// <summary>The day the deadline monitor next has something to raise (yellow, then red); null once red was raised.</summary>
-    public DateOnly? NextAlertOn { get; set; }
-
     /// <summary>The application is suspended: the clock stands and no warning is raised.</summary>
     public bool Paused { get; set; }
 
@@ -69,7 +66,6 @@ public sealed class StageTask
         };
         set
         {
-            var moved = value.DueDate != DueDate || value.YellowFrom != YellowFrom || value.IsPaused != Paused;
             StartedOn = value.StartedOn;
             AllowanceDays = value.Allowance;
             DueDate = value.DueDate;
@@ -77,10 +73,6 @@ public sealed class StageTask
             PausedSince = value.PausedSince;
             Paused = value.IsPaused;
             RemainingWhenPaused = value.RemainingWhenPaused;
-            if (moved && !value.IsPaused)
-            {
-                NextAlertOn = YellowFrom;
-            }
         }
     }
 }
@@ -104,16 +96,16 @@ public static class Deadlines
 public sealed record ProcessActor(string Name, DateTime Now, DateOnly Today, WorkingDayCalendar Calendar, Func<Guid, bool> ActsFor, bool IsSupervisor);
 
 /// <summary>The approval process after acceptance: stages, suspensions, extension, decision, delivery, completion.</summary>
-public sealed partial class Application
+public sealed partial class Application : IHasDeadlines
 {
+    public const string DecisionClock = "services.decision";
+
+    public const string StageClock = "services.stage";
     /// <summary>Working days of the decision limit, including an approved extension.</summary>
     public int LimitDays { get; private set; }
 
     /// <summary>The first day the whole application shows yellow.</summary>
     public DateOnly? YellowFrom { get; private set; }
-
-    /// <summary>The day the deadline monitor next has something to raise for the whole application.</summary>
-    public DateOnly? NextAlertOn { get; private set; }
 
     /// <summary>The most on-site visits the item promised when the application was taken (最多跑一次).</summary>
     public int PromisedVisits { get; private set; }
@@ -187,16 +179,36 @@ public sealed partial class Application
             : null;
         private set
         {
-            var moved = value?.DueDate != DueDate || value?.YellowFrom != YellowFrom || value?.IsPaused != (SuspendedOn is not null);
             LimitDays = value?.Allowance ?? 0;
             DueDate = value?.DueDate;
             YellowFrom = value?.YellowFrom;
             SuspendedOn = value?.PausedSince;
             RemainingWhenSuspended = value?.RemainingWhenPaused;
             ExtensionDays = value?.ExtendedBy ?? 0;
-            if (moved && value is { IsPaused: false })
+        }
+    }
+
+    Guid IHasDeadlines.RecordId => Id;
+
+    /// <summary>
+    /// The clocks the deadline register watches while the application is in review: its decision limit
+    /// (the implementing department's) and each open stage task's (that task's department).
+    /// </summary>
+    IEnumerable<Deadline> IHasDeadlines.Deadlines
+    {
+        get
+        {
+            if (Status is not (ApplicationStatus.Accepted or ApplicationStatus.Suspended) || Clock is not { } decision)
             {
-                NextAlertOn = YellowFrom;
+                yield break;
+            }
+
+            var title = $"{Number} {ItemName}";
+            var link = $"/review/{Id}";
+            yield return new Deadline(DecisionClock, Id, decision, DepartmentId, title, null, link);
+            foreach (var t in OpenTasks)
+            {
+                yield return new Deadline(StageClock, t.Id, t.Clock, t.DepartmentId, title, t.StageName, link);
             }
         }
     }

@@ -3,32 +3,6 @@ using Fazhi.Web.Platform.Deadlines;
 namespace Fazhi.Web.Modules.Services.Domain;
 
 /// <summary>
-/// A deadline warning raised by the monitor, addressed to a department (and seen by supervisors). One row
-/// per subject, level and due date: the key itself makes a second alert for the same change impossible,
-/// also when two server processes run the monitor at once.
-/// </summary>
-public sealed class DeadlineAlert
-{
-    /// <summary>The stage task, or the application for its decision limit.</summary>
-    public Guid SubjectId { get; set; }
-
-    public WarningLevel Level { get; set; }
-
-    public DateOnly DueDate { get; set; }
-
-    public Guid ApplicationId { get; set; }
-
-    public Guid DepartmentId { get; set; }
-
-    /// <summary>The stage's name, or null for the application's decision limit.</summary>
-    public string? StageName { get; set; }
-
-    public DateTime RaisedAt { get; set; }
-
-    public DateTime? ReadAt { get; set; }
-}
-
-/// <summary>
 /// 消息: a message to the applicant, written in the same transaction as the change it reports (outbox)
 /// and then sent through its channel. Sending is retried until it succeeds (at least once); the
 /// in-app message is shown once.

@@ -11,88 +11,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Web.Modules.Services.Features;
 
-/// <summary>
-/// 审批过程受系统监测: one pass raises an alert for every open stage task and every application in review
-/// whose warning level has changed since its last alert. The alert's key (subject, level, due date)
-/// makes the database refuse a second alert for the same change, so passes may overlap, repeat, or run
-/// in several server processes on one database, and each change is still alerted once.
-/// </summary>
-public sealed class DeadlineMonitor(FazhiDbContext db, TimeProvider time)
-{
-    /// <summary>
-    /// Each open task and application carries the day its next alert falls due (its yellow day, then the
-    /// day after its due date). A pass reads only the rows whose day has come, raises the alert of their
-    /// level now, and moves their day on: to the red day after a yellow alert, to none after a red one.
-    /// </summary>
-    public async Task<int> RunPassAsync(CancellationToken ct = default)
-    {
-        var today = ChinaTime.Today(time);
-        var now = time.GetUtcNow().UtcDateTime;
-        var open = (int)StageTaskState.Open;
-        var inReview = (int)ApplicationStatus.Accepted;
-        var running = false;
-        int yellow = (int)WarningLevel.Yellow, red = (int)WarningLevel.Red;
-        // The red day is the day after the due date; the two databases add a day differently. The fragment
-        // is part of the statement's text, the values are parameters.
-        var redDay = db.Provider == DatabaseProvider.Sqlite ? "date(\"DueDate\", '+1 day')" : "(\"DueDate\" + 1)";
-        await using var tx = await db.BeginWriteAsync(ct);
-        var raised = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO svc_deadline_alerts ("SubjectId", "Level", "DueDate", "ApplicationId", "DepartmentId", "StageName", "RaisedAt")
-            SELECT t."Id", CASE WHEN t."DueDate" < {today} THEN {red} ELSE {yellow} END, t."DueDate", t."ApplicationId", t."DepartmentId", t."StageName", {now}
-            FROM svc_stage_tasks t
-            WHERE t."State" = {open} AND t."Paused" = {running} AND t."NextAlertOn" <= {today}
-            ON CONFLICT DO NOTHING
-            """, ct);
-        await db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(
-            "UPDATE svc_stage_tasks SET \"NextAlertOn\" = CASE WHEN \"DueDate\" < {0} THEN NULL ELSE " + redDay + " END " +
-            "WHERE \"State\" = {1} AND \"Paused\" = {2} AND \"NextAlertOn\" <= {0}", today, open, running), ct);
-        raised += await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO svc_deadline_alerts ("SubjectId", "Level", "DueDate", "ApplicationId", "DepartmentId", "StageName", "RaisedAt")
-            SELECT a."Id", CASE WHEN a."DueDate" < {today} THEN {red} ELSE {yellow} END, a."DueDate", a."Id", a."DepartmentId", NULL, {now}
-            FROM svc_applications a
-            WHERE a."Status" = {inReview} AND a."NextAlertOn" <= {today}
-            ON CONFLICT DO NOTHING
-            """, ct);
-        await db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(
-            "UPDATE svc_applications SET \"NextAlertOn\" = CASE WHEN \"DueDate\" < {0} THEN NULL ELSE " + redDay + " END " +
-            "WHERE \"Status\" = {1} AND \"NextAlertOn\" <= {0}", today, inReview), ct);
-        await tx.CommitAsync(ct);
-        return raised;
-    }
-}
-
-/// <summary>Runs the deadline monitor once a minute (Fazhi:MonitorIntervalSeconds).</summary>
-public sealed class DeadlineMonitorService(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, ILogger<DeadlineMonitorService> log)
-    : PeriodicWork(scopes, time, log)
-{
-    protected override TimeSpan Interval => TimeSpan.FromSeconds(configuration.GetValue("Fazhi:MonitorIntervalSeconds", 60));
-
-    protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
-    {
-        var raised = await services.GetRequiredService<DeadlineMonitor>().RunPassAsync(ct);
-        if (raised > 0)
-        {
-            log.LogInformation("Deadline monitor raised {Count} alerts", raised);
-        }
-    }
-}
-
 public sealed record AlertRow(Guid ApplicationId, string Number, string ItemName, string? StageName, Guid DepartmentId, WarningLevel Level, DateOnly DueDate, DateTime RaisedAt);
 
-/// <summary>Alerts as their department and the supervisors see them, newest first.</summary>
-public sealed class AlertService(FazhiDbContext db, DataScopeResolver scopes)
+/// <summary>The one-door line's part of the platform's alert list, as its department and the supervisors see it, newest first.</summary>
+public sealed class AlertService(FazhiDbContext db, AlertList alerts)
 {
     public async Task<Paged<AlertRow>> ListAsync(int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
-        var scope = await scopes.CurrentAsync(ct);
-        var alerts = db.DeadlineAlerts.AsNoTracking();
-        // Department rows have no owner: the "self" scope sees none of them.
-        alerts = alerts.WithinScope(scope, a => a.DepartmentId, _ => Guid.Empty);
-
-        return await alerts.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Level).ToPageAsync(
-            rows => rows.Join(db.Applications, a => a.ApplicationId, x => x.Id, (a, x) => new { a, x })
+        var mine = await alerts.FilteredAsync(new AlertFilter(Module: ServicesModule.ModuleName), ct);
+        return await mine.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Level).ToPageAsync(
+            rows => rows.Join(db.Applications, a => a.RecordId, x => x.Id, (a, x) => new { a, x })
                 .OrderByDescending(j => j.a.RaisedAt).ThenByDescending(j => j.a.Level)
-                .Select(j => new AlertRow(j.a.ApplicationId, j.x.Number, j.x.ItemName, j.a.StageName, j.a.DepartmentId, j.a.Level, j.a.DueDate, j.a.RaisedAt)),
+                .Select(j => new AlertRow(j.a.RecordId, j.x.Number, j.x.ItemName, j.a.Label, j.a.DepartmentId, j.a.Level, j.a.DueDate, j.a.RaisedAt)),
             page, pageSize, ct);
     }
 }

@@ -152,9 +152,6 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<DateOnly?>("NextAlertOn")
-                        .HasColumnType("date");
-
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -240,8 +237,6 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("ItemId", "ReceivedAt");
 
                     b.HasIndex("Status", "DueDate");
-
-                    b.HasIndex("Status", "NextAlertOn");
 
                     b.HasIndex("Status", "DepartmentId", "ItemId", "DueDate", "YellowFrom");
 
@@ -374,42 +369,6 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.ToTable("svc_complaints", (string)null);
-                });
-
-            modelBuilder.Entity("Fazhi.Web.Modules.Services.Domain.DeadlineAlert", b =>
-                {
-                    b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("DueDate")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("DepartmentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("RaisedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("ReadAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("StageName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.HasKey("SubjectId", "Level", "DueDate");
-
-                    b.HasIndex("RaisedAt");
-
-                    b.HasIndex("DepartmentId", "RaisedAt");
-
-                    b.ToTable("svc_deadline_alerts", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Web.Modules.Services.Domain.Evaluation", b =>
@@ -743,9 +702,6 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
-                    b.Property<DateOnly?>("NextAlertOn")
-                        .HasColumnType("date");
-
                     b.Property<bool>("Paused")
                         .HasColumnType("boolean");
 
@@ -775,8 +731,6 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
-
-                    b.HasIndex("State", "Paused", "NextAlertOn");
 
                     b.HasIndex("DepartmentId", "State", "Paused", "DueDate");
 
@@ -939,6 +893,127 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Year");
 
                     b.ToTable("sys_calendar_years", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Platform.Deadlines.DeadlineAlert", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("SubjectId", "Kind", "Level", "DueDate");
+
+                    b.HasIndex("RaisedAt");
+
+                    b.HasIndex("DepartmentId", "RaisedAt");
+
+                    b.ToTable("sys_deadline_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Platform.Deadlines.RegisteredDeadline", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Allowance")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly?>("NextAlertOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("YellowFrom")
+                        .HasColumnType("date");
+
+                    b.HasKey("SubjectId", "Kind");
+
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("DepartmentId", "DueDate");
+
+                    b.HasIndex("Paused", "NextAlertOn");
+
+                    b.ToTable("sys_deadlines", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Web.Platform.Identity.LoginLogEntry", b =>

@@ -147,9 +147,6 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("NextAlertOn")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -235,8 +232,6 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("ItemId", "ReceivedAt");
 
                     b.HasIndex("Status", "DueDate");
-
-                    b.HasIndex("Status", "NextAlertOn");
 
                     b.HasIndex("Status", "DepartmentId", "ItemId", "DueDate", "YellowFrom");
 
@@ -369,42 +364,6 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.ToTable("svc_complaints", (string)null);
-                });
-
-            modelBuilder.Entity("Fazhi.Web.Modules.Services.Domain.DeadlineAlert", b =>
-                {
-                    b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("DueDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("DepartmentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RaisedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ReadAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StageName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("SubjectId", "Level", "DueDate");
-
-                    b.HasIndex("RaisedAt");
-
-                    b.HasIndex("DepartmentId", "RaisedAt");
-
-                    b.ToTable("svc_deadline_alerts", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Web.Modules.Services.Domain.Evaluation", b =>
@@ -738,9 +697,6 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("NextAlertOn")
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("Paused")
                         .HasColumnType("INTEGER");
 
@@ -770,8 +726,6 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
-
-                    b.HasIndex("State", "Paused", "NextAlertOn");
 
                     b.HasIndex("DepartmentId", "State", "Paused", "DueDate");
 
@@ -934,6 +888,127 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("Year");
 
                     b.ToTable("sys_calendar_years", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Platform.Deadlines.DeadlineAlert", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubjectId", "Kind", "Level", "DueDate");
+
+                    b.HasIndex("RaisedAt");
+
+                    b.HasIndex("DepartmentId", "RaisedAt");
+
+                    b.ToTable("sys_deadline_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Platform.Deadlines.RegisteredDeadline", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Allowance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextAlertOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("YellowFrom")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubjectId", "Kind");
+
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("DepartmentId", "DueDate");
+
+                    b.HasIndex("Paused", "NextAlertOn");
+
+                    b.ToTable("sys_deadlines", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Web.Platform.Identity.LoginLogEntry", b =>
