@@ -70,6 +70,10 @@ public static class PlatformSetup
         services.AddScoped<Deadlines.DeadlineMonitor>();
         services.AddScoped<Deadlines.AlertList>();
         services.AddHostedService<Deadlines.DeadlineMonitorService>();
+        services.AddScoped<Notifications.NotificationDispatcher>();
+        services.AddSingleton<Notifications.INotificationChannel, Notifications.InAppChannel>();
+        services.AddSingleton<Notifications.INotificationChannel, Notifications.LogSmsChannel>();
+        services.AddHostedService<Notifications.NotificationDispatchService>();
         services.AddScoped<StaffSignIn>();
         services.AddScoped<DemoTown>();
         services.AddSingleton<Text>();

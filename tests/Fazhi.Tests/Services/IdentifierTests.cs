@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Privacy;
 using Fazhi.Web.Modules.Services.Domain;
 
 namespace Fazhi.Tests.Services;

@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Privacy;
 using Fazhi.Web.Modules.Services.Data;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;

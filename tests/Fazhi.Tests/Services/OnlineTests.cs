@@ -63,7 +63,7 @@ public sealed class OnlineTests(FazhiFactory app) : IClassFixture<FazhiFactory>
         // The acceptance reaches the citizen as an in-app message, shown once.
         using (var scope = app.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<Fazhi.Web.Modules.Services.Features.NotificationDispatcher>().DispatchAsync();
+            await scope.ServiceProvider.GetRequiredService<Fazhi.Web.Platform.Notifications.NotificationDispatcher>().DispatchAsync();
         }
 
         var number = body.GetProperty("number").GetString()!;

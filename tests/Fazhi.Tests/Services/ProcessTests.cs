@@ -429,15 +429,15 @@ public sealed class MonitorTests : IAsyncLifetime
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Fazhi.Web.Platform.Data.FazhiDbContext>();
-        var dispatcher = scope.ServiceProvider.GetRequiredService<Fazhi.Web.Modules.Services.Features.NotificationDispatcher>();
+        var dispatcher = scope.ServiceProvider.GetRequiredService<Fazhi.Web.Platform.Notifications.NotificationDispatcher>();
         await dispatcher.DispatchAsync();
         await dispatcher.DispatchAsync();
-        var message = Assert.Single(db.Notifications.Where(n => n.ApplicationId == id).ToList());
-        Assert.Equal("suspended", message.Kind);
+        var message = Assert.Single(db.Set<Fazhi.Web.Platform.Notifications.OutboxMessage>().Where(n => n.RecordId == id).ToList());
+        Assert.Equal("services.suspended", message.Template);
         Assert.Equal("sms", message.Channel);
         Assert.NotNull(message.SentAt);
         Assert.Equal(1, message.Attempts);
-        Assert.Contains("需对宅基地进行土壤检测", Fazhi.Web.Modules.Services.Features.NotificationText.Format(message, "zh-CN"));
+        Assert.Contains("需对宅基地进行土壤检测", Fazhi.Web.Platform.Notifications.MessageText.Render(message, "zh-CN"));
     }
 }
 

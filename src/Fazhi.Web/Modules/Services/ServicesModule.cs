@@ -4,6 +4,7 @@ using Fazhi.Web.Platform;
 using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Platform.Modules;
+using Fazhi.Web.Platform.Notifications;
 using Fazhi.Web.Platform.Organisation.Domain;
 
 namespace Fazhi.Web.Modules.Services;
@@ -14,6 +15,8 @@ public sealed class ServicesModule : FazhiModule
     public const string ModuleName = "services";
 
     public override string Name => ModuleName;
+
+    public override IEnumerable<MessageTemplate> MessageTemplates => ApplicantMessages.Templates;
 
     public override IEnumerable<DeadlineKind> DeadlineKinds =>
     [
@@ -58,10 +61,6 @@ public sealed class ServicesModule : FazhiModule
         builder.Services.AddScoped<DashboardService>();
         builder.Services.AddScoped<NameLookup>();
         builder.Services.AddScoped<AlertService>();
-        builder.Services.AddScoped<NotificationDispatcher>();
-        builder.Services.AddSingleton<INotificationChannel, InAppChannel>();
-        builder.Services.AddSingleton<INotificationChannel, LogSmsChannel>();
-        builder.Services.AddHostedService<NotificationDispatchService>();
         builder.Services.AddScoped<DemoCatalog>();
         builder.Services.AddScoped<DemoApplications>();
         builder.Services.AddScoped<PublicLinks>();

@@ -104,25 +104,6 @@ internal sealed class StageTaskConfiguration : IEntityTypeConfiguration<StageTas
     }
 }
 
-internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
-{
-    public void Configure(EntityTypeBuilder<Notification> b)
-    {
-        b.ToTable("svc_notifications");
-        b.HasKey(e => e.Id);
-        b.Property(e => e.Phone).HasMaxLength(20);
-        b.Property(e => e.Number).HasMaxLength(20);
-        b.Property(e => e.ItemName).HasMaxLength(100);
-        b.Property(e => e.Kind).HasMaxLength(40);
-        b.Property(e => e.Note).HasMaxLength(4000);
-        b.Property(e => e.Channel).HasMaxLength(20);
-        b.Property(e => e.LastError).HasMaxLength(1000);
-        b.HasIndex(e => new { e.SentAt, e.CreatedAt });
-        b.HasIndex(e => new { e.CitizenId, e.CreatedAt });
-        b.HasIndex(e => e.ApplicationId);
-    }
-}
-
 internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluation>
 {
     public void Configure(EntityTypeBuilder<Evaluation> b)

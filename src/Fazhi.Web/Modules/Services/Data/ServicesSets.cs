@@ -19,8 +19,6 @@ public static class ServicesSets
 
         public DbSet<StageTask> StageTasks => db.Set<StageTask>();
 
-        public DbSet<Notification> Notifications => db.Set<Notification>();
-
         public DbSet<Evaluation> Evaluations => db.Set<Evaluation>();
 
         public DbSet<Rectification> Rectifications => db.Set<Rectification>();

@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Privacy;
 using System.Security.Cryptography;
 using Fazhi.Web.Platform.Calendar;
 using Fazhi.Web.Platform.Data;

@@ -2,47 +2,6 @@ using Fazhi.Web.Platform.Deadlines;
 
 namespace Fazhi.Web.Modules.Services.Domain;
 
-/// <summary>
-/// 消息: a message to the applicant, written in the same transaction as the change it reports (outbox)
-/// and then sent through its channel. Sending is retried until it succeeds (at least once); the
-/// in-app message is shown once.
-/// </summary>
-public sealed class Notification
-{
-    public Guid Id { get; set; }
-
-    public Guid ApplicationId { get; set; }
-
-    public Guid? CitizenId { get; set; }
-
-    public string Phone { get; set; } = "";
-
-    public string Number { get; set; } = "";
-
-    public string ItemName { get; set; } = "";
-
-    /// <summary>The timeline event it reports (its kind is the message template).</summary>
-    public string Kind { get; set; } = "";
-
-    public string? Note { get; set; }
-
-    /// <summary>in_app for online applicants, sms otherwise.</summary>
-    public string Channel { get; set; } = "";
-
-    public DateTime CreatedAt { get; set; }
-
-    public DateTime? SentAt { get; set; }
-
-    public int Attempts { get; set; }
-
-    /// <summary>A sender has claimed the message until then; another process leaves it alone meanwhile.</summary>
-    public DateTime? LeaseUntil { get; set; }
-
-    public string? LastError { get; set; }
-
-    public DateTime? ShownAt { get; set; }
-}
-
 /// <summary>好差评: five levels (国办发〔2019〕51号), one rating per completed application.</summary>
 public sealed class Evaluation
 {

@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Privacy;
 using Fazhi.Web.Platform.Organisation;
 using Fazhi.Web.Modules.Services.Data;
 using Fazhi.Web.Platform.Organisation.Domain;
@@ -135,7 +136,7 @@ public sealed class EvaluationService(FazhiDbContext db, WorkingDayCalendar cale
         r.State = RectificationState.Closed;
         var app = await db.Applications.Include(a => a.Events).SingleAsync(a => a.Id == r.ApplicationId, ct);
         var step = app.RecordRectificationFeedback(r.Feedback, Now, ActorName);
-        Outbox.Add(db, app, step);
+        ApplicantMessages.Add(db, app, step);
         await db.SaveChangesAsync(ct);
     }
 

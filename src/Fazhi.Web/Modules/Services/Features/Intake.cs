@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Privacy;
 using Fazhi.Web.Platform.Organisation;
 using Fazhi.Web.Modules.Services.Data;
 using Microsoft.Extensions.Caching.Memory;
@@ -113,7 +114,7 @@ public sealed class IntakeService(
 
         var before = app.Events.Count;
         Decide(app, version, d.Outcome!, d.CorrectionItems, d.RefusalReason);
-        Outbox.AddSince(db, app, before);
+        ApplicantMessages.AddSince(db, app, before);
 
         await db.SaveChangesAsync(ct);
         return new IntakeResponse(app.Id, app.Number, app.QueryToken, app.Status.ToString());

@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Privacy;
 using Fazhi.Web.Platform.Organisation;
 using Fazhi.Web.Modules.Services.Data;
 using System.Security.Claims;

@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Privacy;
 using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Modules.Services.Data;
 using System.Security.Claims;
@@ -6,6 +7,7 @@ using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Calendar;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Localization;
+using Fazhi.Web.Platform.Notifications;
 using Fazhi.Web.Platform.Scope;
 using Fazhi.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
@@ -150,7 +152,7 @@ public sealed class ProcessService(
                 throw await ActedByAsync(app, ct);
             }
 
-            Outbox.AddSince(db, app, before);
+            ApplicantMessages.AddSince(db, app, before);
 
             try
             {
@@ -344,15 +346,22 @@ public sealed class ProcessService(
 
 }
 
-/// <summary>Puts a message to the applicant in the outbox for every timeline step that concerns them.</summary>
-public static class Outbox
+/// <summary>Puts a message to the applicant in the platform's outbox for every timeline step that concerns them.</summary>
+public static class ApplicantMessages
 {
     /// <summary>Steps the applicant is told about (the window hands its own decisions over on paper).</summary>
-    public static readonly HashSet<string> ApplicantKinds =
+    public static readonly IReadOnlyList<string> Kinds =
     [
         "accepted", "correction_requested", "refused", "review_correction_requested", "suspended", "resumed", "corrections_received",
         "extended", "granted", "decision_refused", "delivered", "completed", "rectification_feedback",
     ];
+
+    /// <summary>One template per step: the applicant's number and item, what happened, and the note (a reason, a list) when there is one.</summary>
+    public static IEnumerable<MessageTemplate> Templates =>
+        Kinds.Select(k => new MessageTemplate(
+            $"{ServicesModule.ModuleName}.{k}",
+            "【法治平台】您的办件 {number}（{item}）" + Text.In($"event.{k}", english: false) + "{：|note}。",
+            "[Fazhi] Your application {number} ({item}): " + Text.In($"event.{k}", english: true) + "{: |note}."));
 
     /// <summary>The messages for the steps an action added to the timeline after the first <paramref name="known"/>.</summary>
     public static void AddSince(FazhiDbContext db, Application app, int known)
@@ -365,24 +374,20 @@ public static class Outbox
 
     public static void Add(FazhiDbContext db, Application app, ApplicationEvent e)
     {
-        if (!ApplicantKinds.Contains(e.Kind))
+        if (!Kinds.Contains(e.Kind))
         {
             return;
         }
 
-        db.Notifications.Add(new Notification
-        {
-            Id = Guid.CreateVersion7(),
-            ApplicationId = app.Id,
-            CitizenId = app.CitizenId,
-            Phone = app.Phone,
-            Number = app.Number,
-            ItemName = app.ItemName,
-            Kind = e.Kind,
-            Note = e.Note,
-            Channel = app.CitizenId is null ? "sms" : "in_app",
-            CreatedAt = e.At,
-        });
+        // Online applicants read it on their page; the others get a text message.
+        Outbox.Add(db, new Message(
+            $"{ServicesModule.ModuleName}.{e.Kind}",
+            app.CitizenId is null ? Channels.Sms : Channels.InApp,
+            new Dictionary<string, string?> { ["number"] = app.Number, ["item"] = app.ItemName, ["note"] = e.Note },
+            e.At,
+            Recipient: app.CitizenId is null ? app.Phone : null,
+            AccountId: app.CitizenId,
+            RecordId: app.Id));
     }
 }
 

@@ -171,7 +171,7 @@ public sealed class StaffService(FazhiDbContext db, UserManager<StaffUser> users
             .Check(roles is { Count: > 0 }, "roles", "staff.role_required")
             .Check(roles is null || roles.All(Roles.All.Contains), "roles", "staff.role_unknown")
             .Check(scope is not null && Enum.IsDefined(scope.Value), "dataScope", "required")
-            .Check(string.IsNullOrWhiteSpace(phone) || System.Text.RegularExpressions.Regex.IsMatch(phone.Trim(), "^[0-9+\\- ]{5,20}$"), "phone", "phone_format");
+            .Check(string.IsNullOrWhiteSpace(phone) || Privacy.Identifiers.IsPhone(phone), "phone", "phone_format");
     }
 
     private async Task CheckDepartmentAsync(Guid departmentId, CancellationToken ct)

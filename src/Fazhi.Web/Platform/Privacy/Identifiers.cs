@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Fazhi.Web.Modules.Services.Domain;
+namespace Fazhi.Web.Platform.Privacy;
 
 /// <summary>Check digits of the two national identifiers an applicant gives.</summary>
 public static class Identifiers
