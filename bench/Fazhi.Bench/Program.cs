@@ -47,7 +47,8 @@ switch (scenario)
 async Task ProgressAsync(int rows, int seconds)
 {
     var dir = Path.Combine(Path.GetTempPath(), "fazhi-bench-progress");
-    var settings = new Dictionary<string, string> { ["Database__DataDirectory"] = dir, ["Fazhi__Demo"] = "true" };
+    var keys = Seeder.Keys();
+    var settings = new Dictionary<string, string> { ["Database__DataDirectory"] = dir, ["Fazhi__Demo"] = "true", ["Privacy__KeyFile"] = keys.KeyFile };
     var dbFile = Path.Combine(dir, "fazhi.db");
     List<string> tokens;
     var tokenFile = Path.Combine(dir, $"tokens-{rows}.txt");
@@ -69,7 +70,7 @@ async Task ProgressAsync(int rows, int seconds)
         }
 
         var sw = Stopwatch.StartNew();
-        tokens = Seeder.SeedSqlite(dbFile, rows, rows / 5);
+        tokens = Seeder.SeedSqlite(dbFile, rows, rows / 5, keys.Protector);
         File.WriteAllLines(tokenFile, tokens);
         Console.WriteLine($"seeded {rows:N0} applications ({rows / 5:N0} open) with 3 events each in {sw.Elapsed.TotalSeconds:N0} s");
     }
@@ -133,7 +134,8 @@ async Task SupervisionAsync(int rows, int open, string pg)
     var dir = Path.Combine(Path.GetTempPath(), "fazhi-bench-supervision" + (onPostgres ? "-pg" : ""));
     var dbFile = Path.Combine(dir, "fazhi.db");
     var marker = Path.Combine(dir, $"seeded-{rows}-{open}.txt");
-    var settings = new Dictionary<string, string> { ["Database__DataDirectory"] = dir, ["Fazhi__Demo"] = "true", ["Fazhi__MonitorIntervalSeconds"] = "86400" };
+    var keys = Seeder.Keys();
+    var settings = new Dictionary<string, string> { ["Database__DataDirectory"] = dir, ["Fazhi__Demo"] = "true", ["Fazhi__MonitorIntervalSeconds"] = "86400", ["Privacy__KeyFile"] = keys.KeyFile };
     if (onPostgres)
     {
         settings["Database__Provider"] = "Postgres";
@@ -168,11 +170,11 @@ async Task SupervisionAsync(int rows, int open, string pg)
         var seed = Stopwatch.StartNew();
         if (onPostgres)
         {
-            await Seeder.SeedSupervisionPostgresAsync(pg, rows, open, today);
+            await Seeder.SeedSupervisionPostgresAsync(pg, rows, open, today, keys.Protector);
         }
         else
         {
-            Seeder.SeedSupervisionSqlite(dbFile, rows, open, today);
+            Seeder.SeedSupervisionSqlite(dbFile, rows, open, today, keys.Protector);
         }
 
         Directory.CreateDirectory(dir);
@@ -189,6 +191,7 @@ async Task SupervisionAsync(int rows, int open, string pg)
     var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
     Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Fazhi.Web.Platform.Audit.IAuditActor>(services, Fazhi.Web.Platform.Audit.SystemAuditActor.Instance);
     Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, TimeProvider.System);
+    Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, keys.Protector);
     if (onPostgres)
     {
         Microsoft.Extensions.DependencyInjection.EntityFrameworkServiceCollectionExtensions.AddDbContext<Fazhi.Web.Platform.Data.FazhiDbContext, Fazhi.Web.Platform.Data.PostgresFazhiDbContext>(services,
@@ -288,6 +291,9 @@ async Task ProbeAsync()
     var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
     Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Fazhi.Web.Platform.Audit.IAuditActor>(services, Fazhi.Web.Platform.Audit.SystemAuditActor.Instance);
     Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, TimeProvider.System);
+    Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, Seeder.Keys().Protector);
+    Microsoft.Extensions.DependencyInjection.MemoryCacheServiceCollectionExtensions.AddMemoryCache(services);
+    Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<Fazhi.Web.Platform.Organisation.OrganisationDirectory>(services);
     Microsoft.Extensions.DependencyInjection.EntityFrameworkServiceCollectionExtensions.AddDbContext<Fazhi.Web.Platform.Data.FazhiDbContext, Fazhi.Web.Platform.Data.SqliteFazhiDbContext>(services,
         o => Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions.UseSqlite(o, $"Data Source={Path.Combine(dir, "fazhi.db")}"));
     var sp = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
@@ -341,7 +347,7 @@ async Task ProbeAsync()
 async Task IntakeAsync(int seconds, string pg)
 {
     var dir = Path.Combine(Path.GetTempPath(), "fazhi-bench-intake-" + Guid.NewGuid().ToString("N"));
-    var settings = new Dictionary<string, string> { ["Database__DataDirectory"] = dir, ["Fazhi__Demo"] = "true" };
+    var settings = new Dictionary<string, string> { ["Database__DataDirectory"] = dir, ["Fazhi__Demo"] = "true", ["Privacy__KeyFile"] = Seeder.Keys().KeyFile };
     if (pg.Length > 0)
     {
         settings["Database__Provider"] = "Postgres";

@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Privacy;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
@@ -27,7 +28,23 @@ internal static class Seeder
         return versions;
     }
 
-    public static List<string> SeedSqlite(string dbFile, int rows, int openRows)
+    /// <summary>
+    /// The key file the bench's server uses (it runs as in production, where a key must be configured), and
+    /// a protector over it, so that seeded personal data is encrypted as the platform would have written it.
+    /// </summary>
+    public static (string KeyFile, PersonalDataProtector Protector) Keys()
+    {
+        // Outside the scenarios' folders, which are deleted and seeded again; kept across runs with them.
+        var file = Path.Combine(Path.GetTempPath(), "fazhi-bench-keys.json");
+        if (!File.Exists(file))
+        {
+            KeyRing.Generate(KeyAlgorithms.Aes256Gcm, DateTime.UtcNow).Save(file);
+        }
+
+        return (file, new PersonalDataProtector(KeyRing.Load(file)));
+    }
+
+    public static List<string> SeedSqlite(string dbFile, int rows, int openRows, PersonalDataProtector protector)
     {
         using var conn = new SqliteConnection($"Data Source={dbFile}");
         conn.Open();
@@ -42,11 +59,11 @@ internal static class Seeder
             INSERT INTO svc_applications (Id, Number, QueryToken, ItemId, ItemVersionId, ItemName, DepartmentId, Channel, ApplicantKind, ApplicantName,
               IdNumber, Phone, IdentifierTail, Status, ReceivedAt, AcceptedAt, DueDate, Visits, CurrentStage, Materials, CorrectionItems, RowVersion,
               LimitDays, PromisedVisits, CorrectionInPerson, ExtensionDays)
-            VALUES ($id, $number, $token, $item, $version, $name, $dept, 0, 0, $applicant, $idno, '13800001234', $tail, $status, $at, $at, $due, 1, 0, '[]', '[]', $rv,
+            VALUES ($id, $number, $token, $item, $version, $name, $dept, 0, 0, $applicant, $idno, $phone, $tail, $status, $at, $at, $due, 1, 0, '[]', '[]', $rv,
               20, 1, 0, 0)
             """;
         var p = new Dictionary<string, SqliteParameter>();
-        foreach (var n in new[] { "$id", "$number", "$token", "$item", "$version", "$name", "$dept", "$applicant", "$idno", "$tail", "$status", "$at", "$due", "$rv" })
+        foreach (var n in new[] { "$id", "$number", "$token", "$item", "$version", "$name", "$dept", "$applicant", "$idno", "$phone", "$tail", "$status", "$at", "$due", "$rv" })
         {
             p[n] = app.Parameters.Add(new SqliteParameter(n, ""));
         }
@@ -76,8 +93,9 @@ internal static class Seeder
             p["$name"].Value = v.Name;
             p["$dept"].Value = v.Dept;
             p["$applicant"].Value = "申请人" + (i % 9973).ToString(CultureInfo.InvariantCulture);
-            p["$idno"].Value = idno;
-            p["$tail"].Value = idno[^6..];
+            p["$idno"].Value = protector.Protect(idno);
+            p["$phone"].Value = protector.Protect("13800001234");
+            p["$tail"].Value = protector.Index(PersonalKind.IdentifierTail, idno[^6..]);
             p["$status"].Value = i < openRows ? 2 : 4;
             p["$at"].Value = at.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
             p["$due"].Value = DateOnly.FromDateTime(at.AddDays(28)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -106,7 +124,7 @@ internal static class Seeder
     /// <paramref name="openRows"/> are in review, each with a first-stage task whose due date lies between
     /// 20 days ago and 40 days ahead, so that the monitor finds every warning level. The others are completed.
     /// </summary>
-    public static void SeedSupervisionSqlite(string dbFile, int rows, int openRows, DateOnly today)
+    public static void SeedSupervisionSqlite(string dbFile, int rows, int openRows, DateOnly today, PersonalDataProtector protector)
     {
         using var conn = new SqliteConnection($"Data Source={dbFile}");
         conn.Open();
@@ -119,10 +137,13 @@ internal static class Seeder
             INSERT INTO svc_applications (Id, Number, QueryToken, ItemId, ItemVersionId, ItemName, DepartmentId, Channel, ApplicantKind, ApplicantName,
               IdNumber, Phone, IdentifierTail, Status, ReceivedAt, AcceptedAt, DueDate, YellowFrom, LimitDays, Visits, PromisedVisits, CurrentStage,
               Materials, CorrectionItems, Decision, DecidedAt, OnTime, WorkingDaysUsed, CompletedAt, RowVersion, CorrectionInPerson, ExtensionDays)
-            VALUES ($id, $number, $token, $item, $version, $name, $dept, 0, 0, '申请人', '441900198506120000', '13800001234', '120000', $status, $at, $at,
+            VALUES ($id, $number, $token, $item, $version, $name, $dept, 0, 0, '申请人', $idno, $phone, $tail, $status, $at, $at,
               $due, $yellow, 20, $visits, 1, $stage, '[]', '[]', $decision, $decided, $ontime, $used, $decided, $rv, 0, 0)
             """;
         var p = new Dictionary<string, SqliteParameter>();
+        app.Parameters.Add(new SqliteParameter("$idno", protector.Protect("441900198506120000")));
+        app.Parameters.Add(new SqliteParameter("$phone", protector.Protect("13800001234")));
+        app.Parameters.Add(new SqliteParameter("$tail", protector.Index(PersonalKind.IdentifierTail, "120000")));
         foreach (var n in new[] { "$id", "$number", "$token", "$item", "$version", "$name", "$dept", "$status", "$at", "$due", "$yellow", "$visits", "$stage", "$decision", "$decided", "$ontime", "$used", "$rv" })
         {
             p[n] = app.Parameters.Add(new SqliteParameter(n, ""));
@@ -207,7 +228,7 @@ internal static class Seeder
         """;
 
     /// <summary>The same data as <see cref="SeedSupervisionSqlite"/>, generated inside PostgreSQL.</summary>
-    public static async Task SeedSupervisionPostgresAsync(string connection, int rows, int openRows, DateOnly today)
+    public static async Task SeedSupervisionPostgresAsync(string connection, int rows, int openRows, DateOnly today, PersonalDataProtector protector)
     {
         await using var conn = new Npgsql.NpgsqlConnection(connection);
         await conn.OpenAsync();
@@ -217,6 +238,10 @@ internal static class Seeder
             cmd.Parameters.AddWithValue("rows", rows);
             cmd.Parameters.AddWithValue("open", openRows);
             cmd.Parameters.AddWithValue("today", today);
+            // One applicant's data for every row, encrypted once: the figures here do not read it.
+            cmd.Parameters.AddWithValue("idno", protector.Protect("441900198506120000")!);
+            cmd.Parameters.AddWithValue("phone", protector.Protect("13800001234")!);
+            cmd.Parameters.AddWithValue("tail", protector.Index(PersonalKind.IdentifierTail, "120000")!);
             await cmd.ExecuteNonQueryAsync();
         }
 
@@ -235,7 +260,7 @@ internal static class Seeder
               "ApplicantName", "IdNumber", "Phone", "IdentifierTail", "Status", "ReceivedAt", "AcceptedAt", "DueDate", "YellowFrom", "LimitDays",
               "Visits", "PromisedVisits", "CurrentStage", "Materials", "CorrectionItems", "Decision", "DecidedAt", "OnTime", "WorkingDaysUsed", "CompletedAt", "RowVersion")
             SELECT gen_random_uuid(), 'TX' || extract(year FROM d.at) || '-' || lpad(d.i::text, 7, '0'), md5(d.i::text || random()::text), v."ItemId", v."Id", v."Name",
-              v."DepartmentId", 0, 0, '申请人', '441900198506120000', '13800001234', '120000', CASE WHEN d.open THEN 2 ELSE 4 END, d.at AT TIME ZONE 'UTC',
+              v."DepartmentId", 0, 0, '申请人', @idno, @phone, @tail, CASE WHEN d.open THEN 2 ELSE 4 END, d.at AT TIME ZONE 'UTC',
               d.at AT TIME ZONE 'UTC', d.due, d.due - 4, 20,
               CASE WHEN d.i % 3 = 0 THEN 0 WHEN d.i % 17 = 0 THEN 2 ELSE 1 END, 1, CASE WHEN d.open THEN 0 END, '[]', '[]',
               CASE WHEN d.open THEN NULL ELSE 'granted' END, CASE WHEN d.open THEN NULL ELSE (d.at + (d.i % 30) * interval '1 day') AT TIME ZONE 'UTC' END,

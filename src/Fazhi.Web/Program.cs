@@ -3,6 +3,11 @@ using Fazhi.Web.Platform;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Modules;
 
+if (Cli.IsKeysInit(args))
+{
+    return Cli.InitKeys(args, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 // The platform and every module under Modules/ register themselves (ModuleCatalog).
 builder.AddModules();

@@ -8,11 +8,38 @@ namespace Fazhi.Web.Platform;
 
 /// <summary>
 /// Commands of the program for operators:
-/// <c>admin create --user NAME --password PASSWORD [--name DISPLAY] [--town TOWN]</c> and <c>audit verify</c>.
+/// <c>admin create --user NAME --password PASSWORD [--name DISPLAY] [--town TOWN]</c>, <c>audit verify</c>,
+/// <c>keys init --file PATH [--algorithm SM4-GCM]</c> and <c>keys rotate [--algorithm SM4-GCM]</c>.
 /// </summary>
 public static class Cli
 {
-    public static bool IsCommand(string[] args) => args.Length >= 2 && args[0] is "admin" or "audit";
+    private const string Usage =
+        "usage: admin create --user NAME --password PASSWORD [--name DISPLAY] [--town TOWN] | audit verify | keys init --file PATH [--algorithm AES-256-GCM|SM4-GCM] | keys rotate [--algorithm AES-256-GCM|SM4-GCM]";
+
+    public static bool IsCommand(string[] args) => args.Length >= 2 && args[0] is "admin" or "audit" or "keys";
+
+    /// <summary><c>keys init</c> makes a key file before anything else starts: the platform cannot start without a key.</summary>
+    public static bool IsKeysInit(string[] args) => args is ["keys", "init", ..];
+
+    public static int InitKeys(string[] args, TextWriter output)
+    {
+        var options = Options(args);
+        if (!options.TryGetValue("file", out var path))
+        {
+            output.WriteLine(Usage);
+            return 2;
+        }
+
+        if (File.Exists(path))
+        {
+            output.WriteLine($"{path} exists already; `keys rotate` adds a new key to it");
+            return 1;
+        }
+
+        Privacy.KeyRing.Generate(options.GetValueOrDefault("algorithm", Privacy.KeyAlgorithms.Aes256Gcm), DateTime.UtcNow).Save(path);
+        output.WriteLine($"key file written to {path}; set Privacy__KeyFile={path} and keep a copy of it with the backups");
+        return 0;
+    }
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
@@ -32,8 +59,10 @@ public static class Cli
                 return 1;
             case ("admin", "create"):
                 return await CreateAdministratorAsync(sp, Options(args), output);
+            case ("keys", "rotate"):
+                return await RotateKeysAsync(sp, Options(args), output);
             default:
-                await output.WriteLineAsync("usage: admin create --user NAME --password PASSWORD [--name DISPLAY] [--town TOWN] | audit verify");
+                await output.WriteLineAsync(Usage);
                 return 2;
         }
     }
@@ -86,6 +115,41 @@ public static class Cli
         await users.AddToRoleAsync(user, Roles.Administrator);
         await transaction.CommitAsync();
         await output.WriteLineAsync($"administrator '{userName}' created");
+        return 0;
+    }
+
+    /// <summary>
+    /// A new data key becomes current; the key file keeps the old ones (and a dated copy of itself), then every
+    /// personal value is re-encrypted with the new key. Blind indexes keep their own key.
+    /// </summary>
+    private static async Task<int> RotateKeysAsync(IServiceProvider sp, Dictionary<string, string> options, TextWriter output)
+    {
+        var privacy = sp.GetRequiredService<IConfiguration>().GetSection(Privacy.PrivacyOptions.Section).Get<Privacy.PrivacyOptions>() ?? new Privacy.PrivacyOptions();
+        if (!string.IsNullOrWhiteSpace(privacy.Key))
+        {
+            await output.WriteLineAsync("the key comes from configuration (Privacy:Key): rotate it where it is kept, then restart; the platform re-encrypts at start");
+            return 1;
+        }
+
+        var environment = sp.GetRequiredService<IHostEnvironment>();
+        var path = !string.IsNullOrWhiteSpace(privacy.KeyFile) ? privacy.KeyFile
+            : environment.IsDevelopment() || environment.IsEnvironment("Testing") ? Privacy.PersonalDataKeySource.DevelopmentKeyFile(sp.GetRequiredService<DataDirectory>().Path)
+            : null;
+        if (path is null || !File.Exists(path))
+        {
+            await output.WriteLineAsync("no key file to rotate: set Privacy:KeyFile");
+            return 1;
+        }
+
+        var time = sp.GetRequiredService<TimeProvider>();
+        var protector = sp.GetRequiredService<Privacy.PersonalDataProtector>();
+        var rotated = protector.Ring.Rotated(options.GetValueOrDefault("algorithm", privacy.Algorithm), time.GetUtcNow().UtcDateTime);
+        // The new key is on disk before any value uses it: a crash half-way leaves data the file can still read.
+        File.Copy(path, $"{path}.{time.GetUtcNow():yyyyMMddHHmmss}.bak", overwrite: true);
+        rotated.Save(path);
+        protector.Use(rotated);
+        var report = await sp.GetRequiredService<Privacy.PersonalDataSealer>().SealAsync();
+        await output.WriteLineAsync($"key {rotated.Current.Id} ({rotated.Current.Algorithm}) is current; {report.Encrypted} values re-encrypted, {report.Indexed} indexes written");
         return 0;
     }
 

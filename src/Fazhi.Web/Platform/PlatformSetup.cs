@@ -67,6 +67,7 @@ public static class PlatformSetup
         services.AddScoped<CalendarStore>();
         services.AddHostedService<CalendarRefresh>();
         services.AddScoped<DataScopeResolver>();
+        services.AddScoped<Privacy.PersonalDataSealer>();
         services.AddScoped<Deadlines.DeadlineMonitor>();
         services.AddScoped<Deadlines.AlertList>();
         services.AddHostedService<Deadlines.DeadlineMonitorService>();

@@ -41,6 +41,15 @@ public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool DemoApplications => false;
 
+    /// <summary>False: the platform finds or makes its key file under its data directory, as a development run does.</summary>
+    protected virtual bool FixedKey => true;
+
+    public static readonly string TestDataKey = Convert.ToBase64String([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
+
+    public static readonly string TestIndexKey = Convert.ToBase64String([.. Enumerable.Range(101, 32).Select(i => (byte)i)]);
+
+    public string DataDirectory => _dataDir;
+
     public string PostgresConnection => new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _pgDatabase }.ConnectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -50,6 +59,12 @@ public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests count the applications they make; the demo town's sample applications are tested on their own.
         builder.UseSetting("Fazhi:DemoApplications", DemoApplications ? "true" : "false");
         builder.UseSetting("Database:DataDirectory", _dataDir);
+        if (FixedKey)
+        {
+            // One key for every test platform, so that they share one EF model (its converters hold the key).
+            builder.UseSetting("Privacy:Key", TestDataKey);
+            builder.UseSetting("Privacy:IndexKey", TestIndexKey);
+        }
         if (OnPostgres)
         {
             builder.UseSetting("Database:Provider", "Postgres");

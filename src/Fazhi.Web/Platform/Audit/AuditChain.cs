@@ -21,7 +21,7 @@ internal static class AuditCapture
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "RowVersion", "NormalizedUserName", "NormalizedEmail", "NormalizedName",
     };
 
-    private static readonly JsonSerializerOptions Json = new()
+    internal static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
@@ -69,12 +69,16 @@ internal static class AuditCapture
         var values = new SortedDictionary<string, string?>(StringComparer.Ordinal);
         foreach (var p in entry.Properties)
         {
-            if (Hidden.Contains(p.Metadata.Name) || !include(p))
+            if (Hidden.Contains(p.Metadata.Name) || !include(p) || Privacy.PersonalDataMapping.IndexKindOf(p.Metadata) is not null)
             {
                 continue;
             }
 
-            values[p.Metadata.Name] = Format(original ? p.OriginalValue : p.CurrentValue);
+            var value = original ? p.OriginalValue : p.CurrentValue;
+            // Personal data is recorded masked: the record says that it changed, never what it is.
+            values[p.Metadata.Name] = Privacy.PersonalDataMapping.PersonalKindOf(p.Metadata) is { } kind && value is string clear
+                ? Privacy.PersonalDataProtector.Mask(kind, clear)
+                : Format(value);
         }
 
         return JsonSerializer.Serialize(values, Json);

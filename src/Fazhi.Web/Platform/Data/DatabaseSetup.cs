@@ -4,7 +4,9 @@ using Fazhi.Web.Platform.Audit;
 using Fazhi.Web.Platform.Calendar;
 using Fazhi.Web.Platform.Modules;
 using Microsoft.AspNetCore.Identity;
+using Fazhi.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Fazhi.Web.Platform.Data;
 
@@ -18,6 +20,8 @@ public static class DatabaseSetup
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var dataDir = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(new DataDirectory(dataDir));
+        builder.Services.AddSingleton(sp => PersonalDataKeySource.Open(
+            builder.Configuration.GetSection(PrivacyOptions.Section).Get<PrivacyOptions>() ?? new PrivacyOptions(), dataDir, builder.Environment, TimeProvider.System));
         var connection = builder.Configuration.GetConnectionString(ConnectionName);
         if (options.Provider == DatabaseProvider.Postgres)
         {
@@ -26,14 +30,15 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Fazhi is empty.");
             }
 
-            builder.Services.AddDbContext<FazhiDbContext, PostgresFazhiDbContext>(o => o.UseNpgsql(connection));
+            builder.Services.AddDbContext<FazhiDbContext, PostgresFazhiDbContext>(o => o.UseNpgsql(connection).ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>());
             builder.Services.AddSingleton(new ReadConnections(DatabaseProvider.Postgres, connection));
         }
         else
         {
             Directory.CreateDirectory(dataDir);
             connection = string.IsNullOrWhiteSpace(connection) ? $"Data Source={Path.Combine(dataDir, "fazhi.db")}" : connection;
-            builder.Services.AddDbContext<FazhiDbContext, SqliteFazhiDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas()));
+            builder.Services.AddDbContext<FazhiDbContext, SqliteFazhiDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas())
+                .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>());
             builder.Services.AddSingleton(new ReadConnections(DatabaseProvider.Sqlite, connection));
         }
     }
@@ -50,6 +55,9 @@ public static class DatabaseSetup
             // WAL lets readers go on while a write commits; the setting is kept in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+
+        // A database written before encryption at rest (or under an older key) is brought under the current key.
+        await sp.GetRequiredService<PersonalDataSealer>().SealIfNeededAsync(ct);
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         foreach (var role in Roles.All)

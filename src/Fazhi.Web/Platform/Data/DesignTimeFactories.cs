@@ -8,11 +8,11 @@ namespace Fazhi.Web.Platform.Data;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteFazhiDbContext>
 {
     public SqliteFazhiDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteFazhiDbContext>().UseSqlite("Data Source=design.db").Options, SystemAuditActor.Instance, TimeProvider.System);
+        new(new DbContextOptionsBuilder<SqliteFazhiDbContext>().UseSqlite("Data Source=design.db").Options, SystemAuditActor.Instance, TimeProvider.System, Privacy.PersonalDataProtector.Ephemeral());
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresFazhiDbContext>
 {
     public PostgresFazhiDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresFazhiDbContext>().UseNpgsql("Host=localhost;Database=fazhi_design").Options, SystemAuditActor.Instance, TimeProvider.System);
+        new(new DbContextOptionsBuilder<PostgresFazhiDbContext>().UseNpgsql("Host=localhost;Database=fazhi_design").Options, SystemAuditActor.Instance, TimeProvider.System, Privacy.PersonalDataProtector.Ephemeral());
 }

@@ -3,6 +3,7 @@ using Fazhi.Web.Platform.Audit;
 using Fazhi.Web.Platform.Calendar;
 using Fazhi.Web.Platform.Identity;
 using Fazhi.Web.Platform.Modules;
+using Fazhi.Web.Platform.Privacy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,12 +21,16 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
     private readonly IAuditActor _actor;
     private readonly TimeProvider _time;
 
-    protected FazhiDbContext(DbContextOptions options, IAuditActor actor, TimeProvider time)
+    protected FazhiDbContext(DbContextOptions options, IAuditActor actor, TimeProvider time, PersonalDataProtector protector)
         : base(options)
     {
         _actor = actor;
         _time = time;
+        Protector = protector;
     }
+
+    /// <summary>Encrypts personal data on its way into the database and decrypts it on its way out.</summary>
+    public PersonalDataProtector Protector { get; }
 
     public DbSet<OrgNode> OrgNodes => Set<OrgNode>();
 
@@ -82,11 +87,15 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("id_user_logins");
         builder.Entity<IdentityUserToken<Guid>>().ToTable("id_user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("id_role_claims");
+        builder.Entity<StaffUser>().Property(u => u.PhoneNumber).IsPersonal(PersonalKind.Phone);
         // The platform and each module apply their own entity configurations.
         foreach (var module in ModuleCatalog.All)
         {
             module.ConfigureModel(builder);
         }
+
+        // Personal data is encrypted at rest, whatever module declared it.
+        PersonalDataMapping.ApplyConverters(builder, Protector);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
         {
@@ -225,14 +234,14 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
 
-public sealed class SqliteFazhiDbContext(DbContextOptions<SqliteFazhiDbContext> options, IAuditActor actor, TimeProvider time)
-    : FazhiDbContext(options, actor, time)
+public sealed class SqliteFazhiDbContext(DbContextOptions<SqliteFazhiDbContext> options, IAuditActor actor, TimeProvider time, PersonalDataProtector protector)
+    : FazhiDbContext(options, actor, time, protector)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 }
 
-public sealed class PostgresFazhiDbContext(DbContextOptions<PostgresFazhiDbContext> options, IAuditActor actor, TimeProvider time)
-    : FazhiDbContext(options, actor, time)
+public sealed class PostgresFazhiDbContext(DbContextOptions<PostgresFazhiDbContext> options, IAuditActor actor, TimeProvider time, PersonalDataProtector protector)
+    : FazhiDbContext(options, actor, time, protector)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Modules;
+using Fazhi.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -153,7 +154,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(e => e.Module).HasMaxLength(30);
         b.Property(e => e.Template).HasMaxLength(80);
         b.Property(e => e.Channel).HasMaxLength(20);
-        b.Property(e => e.Recipient).HasMaxLength(200);
+        b.Property(e => e.Recipient).IsPersonal(PersonalKind.Phone);
         b.Property(e => e.Values).HasMaxLength(8000);
         b.Property(e => e.Culture).HasMaxLength(10);
         b.Property(e => e.LastError).HasMaxLength(1000);

@@ -124,6 +124,10 @@ public static class Masking
     public static string IdNumber(string? id) =>
         string.IsNullOrEmpty(id) || id.Length < 9 ? "" : id[..4] + new string('*', id.Length - 8) + id[^4..];
 
+    /// <summary>广东省东莞市塘厦镇花园街12号 → 广东省东莞市****: the town is shown, the street and number are not.</summary>
+    public static string Address(string? address) =>
+        string.IsNullOrWhiteSpace(address) ? "" : address.Trim().Length <= 6 ? "****" : address.Trim()[..6] + "****";
+
     /// <summary>13800001234 → 138****1234.</summary>
     public static string Phone(string? phone) =>
         string.IsNullOrEmpty(phone) || phone.Length < 7 ? "" : phone[..3] + new string('*', phone.Length - 7) + phone[^4..];

@@ -1,6 +1,7 @@
 using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -50,11 +51,13 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.Property(e => e.IdempotencyKey).HasMaxLength(100);
         b.Property(e => e.ItemName).HasMaxLength(100);
         b.Property(e => e.ApplicantName).HasMaxLength(100);
-        b.Property(e => e.IdNumber).HasMaxLength(18);
+        b.Property(e => e.IdNumber).IsPersonal(PersonalKind.IdNumber);
+        b.Property(e => e.IdNumberLookup).IsBlindIndex(PersonalKind.IdNumber, nameof(Application.IdNumber));
         b.Property(e => e.CreditCode).HasMaxLength(18);
-        b.Property(e => e.Phone).HasMaxLength(20);
+        b.Property(e => e.Phone).IsPersonal(PersonalKind.Phone);
         b.Property(e => e.ContactName).HasMaxLength(50);
-        b.Property(e => e.IdentifierTail).HasMaxLength(6);
+        b.Property(e => e.IdentifierTail).IsBlindIndex(PersonalKind.IdentifierTail);
+        b.HasIndex(e => e.IdNumberLookup);
         b.Property(e => e.RefusalReason).HasMaxLength(2000);
         b.Property(e => e.Materials).AsJson();
         b.Property(e => e.CorrectionItems).AsJson();
@@ -138,7 +141,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.ToTable("svc_complaints");
         b.HasKey(e => e.Id);
         b.Property(e => e.Name).HasMaxLength(50);
-        b.Property(e => e.Phone).HasMaxLength(20);
+        b.Property(e => e.Phone).IsPersonal(PersonalKind.Phone);
         b.Property(e => e.ApplicationNumber).HasMaxLength(20);
         b.Property(e => e.Text).HasMaxLength(2000);
         b.Property(e => e.Reply).HasMaxLength(2000);
@@ -179,9 +182,10 @@ internal sealed class CitizenConfiguration : IEntityTypeConfiguration<Citizen>
     {
         b.ToTable("svc_citizens");
         b.HasKey(e => e.Id);
-        b.Property(e => e.Phone).HasMaxLength(20);
+        b.Property(e => e.Phone).IsPersonal(PersonalKind.Phone);
+        b.Property(e => e.PhoneLookup).IsBlindIndex(PersonalKind.Phone, nameof(Citizen.Phone));
         b.Property(e => e.PasswordHash).HasMaxLength(200);
-        b.HasIndex(e => e.Phone).IsUnique();
+        b.HasIndex(e => e.PhoneLookup).IsUnique();
     }
 }
 

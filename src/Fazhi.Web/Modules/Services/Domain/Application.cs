@@ -119,8 +119,11 @@ public sealed partial class Application : IVersioned
 
     public string? ContactName { get; private set; }
 
-    /// <summary>Last six characters of the ID number or credit code: the kiosk's second key.</summary>
+    /// <summary>Last six characters of the ID number or credit code, the kiosk's second key: stored as its keyed blind index only.</summary>
     public string IdentifierTail { get; private set; } = "";
+
+    /// <summary>The ID number's keyed blind index, for exact look-ups by a clerk: written with it, never read back.</summary>
+    public string? IdNumberLookup { get; private set; }
 
     public ApplicationStatus Status { get; private set; }
 
@@ -175,6 +178,7 @@ public sealed partial class Application : IVersioned
             Phone = applicant.Phone.Trim(),
             ContactName = applicant.ContactName?.Trim(),
             IdentifierTail = identifier.Length >= 6 ? identifier[^6..] : identifier,
+            IdNumberLookup = applicant.Kind == ApplicantKind.Person ? identifier : null,
             Status = channel == ApplicationChannel.Online ? ApplicationStatus.PendingPreReview : ApplicationStatus.AwaitingCorrection,
             ReceivedAt = now,
             Visits = channel == ApplicationChannel.Window ? 1 : 0,

@@ -7,6 +7,9 @@ public sealed class Citizen
 
     public string Phone { get; set; } = "";
 
+    /// <summary>The phone's keyed blind index: written with the phone, compared in look-ups, never read back.</summary>
+    public string PhoneLookup { get; set; } = "";
+
     public string PasswordHash { get; set; } = "";
 
     public DateTime RegisteredAt { get; set; }

@@ -143,7 +143,16 @@ public sealed class IntakeService(
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim();
-            query = query.Where(a => a.Number.Contains(term) || a.ApplicantName.Contains(term) || a.ItemName.Contains(term));
+            if (Identifiers.IsValidIdNumber(term.ToUpperInvariant()))
+            {
+                // An ID number is found exactly, through its keyed index: the numbers themselves are encrypted.
+                var idNumber = term;
+                query = query.Where(a => a.IdNumberLookup == idNumber);
+            }
+            else
+            {
+                query = query.Where(a => a.Number.Contains(term) || a.ApplicantName.Contains(term) || a.ItemName.Contains(term));
+            }
         }
 
         var rows = await query.OrderByDescending(a => a.ReceivedAt).ThenByDescending(a => a.Number)
@@ -201,6 +210,16 @@ public sealed class IntakeService(
             .SingleOrDefaultAsync(ct);
 }
 
+/// <summary>An application as the staff handling it see it: the applicant in full, decrypted from the database.</summary>
+public sealed record ApplicationDetail(
+    Guid Id, string Number, string ItemName, ApplicationStatus Status, ApplicationChannel Channel, ApplicantKind ApplicantKind, string ApplicantName,
+    string? IdNumber, string? CreditCode, string Phone, string? ContactName, DateTime ReceivedAt, DateOnly? DueDate, int Visits)
+{
+    public static ApplicationDetail Of(Application a) => new(
+        a.Id, a.Number, a.ItemName, a.Status, a.Channel, a.ApplicantKind, a.ApplicantName, a.IdNumber, a.CreditCode, a.Phone, a.ContactName,
+        a.ReceivedAt, a.DueDate, a.Visits);
+}
+
 public static class IntakeApi
 {
     public static RouteGroupBuilder MapIntake(this RouteGroupBuilder services)
@@ -210,6 +229,8 @@ public static class IntakeApi
             .WithSummary("Window intake (收件). Send an Idempotency-Key header: a retry with the same key returns the first application.");
         services.MapGet("/applications", async (ApplicationStatus? status, string? q, int? page, IntakeService s) => TypedResults.Ok(await s.ListAsync(status, q, page ?? 1)))
             .WithSummary("Applications within the caller's data scope, newest first; names masked.");
+        services.MapGet("/applications/{id:guid}", async (Guid id, IntakeService s) => TypedResults.Ok(ApplicationDetail.Of(await s.VisibleAsync(id))))
+            .WithSummary("One application within the caller's data scope, with the applicant's identifiers in full for the staff who handle it.");
         services.MapPost("/applications/{id:guid}/intake-decision", async (Guid id, IntakeDecision d, IntakeService s) => TypedResults.Ok(await s.DecideAsync(id, d)))
             .RequireAuthorization(p => p.RequireRole(Roles.WindowClerk, Roles.Administrator))
             .WithSummary("Pre-review an online application, or take in the corrections an applicant returns with: accept, correction or refuse.");

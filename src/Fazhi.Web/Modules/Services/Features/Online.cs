@@ -38,12 +38,12 @@ public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, App
             .Check(Identifiers.IsMobile(p), "phone", "phone_format")
             .Check(password is { Length: >= 8 } && password.Any(char.IsLetter) && password.Any(char.IsDigit), "password", "citizen.password_weak")
             .ThrowIfInvalid();
-        if (await db.Citizens.AnyAsync(c => c.Phone == p, ct))
+        if (await db.Citizens.AnyAsync(c => c.PhoneLookup == p, ct))
         {
             throw new DomainException("citizen.phone_taken", "phone", ErrorKind.Conflict);
         }
 
-        var citizen = new Citizen { Id = Guid.CreateVersion7(), Phone = p, RegisteredAt = Now };
+        var citizen = new Citizen { Id = Guid.CreateVersion7(), Phone = p, PhoneLookup = p, RegisteredAt = Now };
         citizen.PasswordHash = hasher.HashPassword(citizen, password!);
         db.Citizens.Add(citizen);
         await db.SaveChangesAsync(ct);
@@ -54,7 +54,7 @@ public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, App
     public async Task<Citizen> CheckAsync(string? phone, string? password, CancellationToken ct = default)
     {
         var p = phone?.Trim() ?? "";
-        var citizen = await db.Citizens.SingleOrDefaultAsync(c => c.Phone == p, ct);
+        var citizen = await db.Citizens.SingleOrDefaultAsync(c => c.PhoneLookup == p, ct);
         if (citizen?.LockedUntil is { } until && until > Now)
         {
             throw new DomainException("auth.locked_out", "phone", ErrorKind.Forbidden);
@@ -79,7 +79,7 @@ public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, App
     }
 
     public static ClaimsPrincipal Principal(Citizen c) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, c.Id.ToString()), new Claim(ClaimTypes.Name, c.Phone)], Scheme));
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, c.Id.ToString()), new Claim(ClaimTypes.Name, Masking.Phone(c.Phone))], Scheme));
 
     public static async Task SignInAsync(HttpContext http, Citizen c) =>
         await http.SignInAsync(Scheme, Principal(c));
@@ -106,7 +106,7 @@ public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, App
         var centre = (await directory.ByCodeAsync(centreCode, ct))?.Id;
         await using var tx = await db.BeginWriteAsync(ct);
         var app = Application.Receive(await numbers.NextAsync(db, ct), version, applicant!, ApplicationChannel.Online,
-            null, null, centre, citizenId, null, Now, phone);
+            null, null, centre, citizenId, null, Now, Masking.Phone(phone));
         app.CheckMaterials(version.Materials.Select(m => new MaterialCheck(m.Key, stored.Any(s => s.MaterialKey == m.Key))));
         db.Applications.Add(app);
         foreach (var s in stored)
@@ -140,11 +140,11 @@ public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, App
         {
             // Corrections asked for during review: their arrival starts the clock again.
             await db.Entry(app).Collection(a => a.Tasks).LoadAsync(ct);
-            app.ReceiveCorrectionsOnline(checks, Now, Platform.Localization.ChinaTime.Today(time), calendar, app.Phone);
+            app.ReceiveCorrectionsOnline(checks, Now, Platform.Localization.ChinaTime.Today(time), calendar, Masking.Phone(app.Phone));
         }
         else
         {
-            app.ResubmitOnline(checks, Now, app.Phone);
+            app.ResubmitOnline(checks, Now, Masking.Phone(app.Phone));
         }
 
         await db.SaveChangesAsync(ct);

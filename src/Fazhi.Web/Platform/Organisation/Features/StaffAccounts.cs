@@ -36,7 +36,8 @@ public sealed class StaffService(FazhiDbContext db, UserManager<StaffUser> users
         if (!string.IsNullOrWhiteSpace(q.Q))
         {
             var term = q.Q.Trim();
-            query = query.Where(u => u.UserName!.Contains(term) || u.DisplayName.Contains(term) || (u.PhoneNumber != null && u.PhoneNumber.Contains(term)));
+            // Phones are encrypted at rest: the search reads names only.
+            query = query.Where(u => u.UserName!.Contains(term) || u.DisplayName.Contains(term));
         }
 
         if (q.DepartmentId is { } dept)

@@ -112,8 +112,15 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Fazhi:Personal", "IdNumber");
+
+                    b.Property<string>("IdNumberLookup")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasAnnotation("Fazhi:BlindIndex", "IdNumber")
+                        .HasAnnotation("Fazhi:BlindIndexOf", "IdNumber");
 
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
@@ -121,8 +128,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("IdentifierTail")
                         .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasAnnotation("Fazhi:BlindIndex", "IdentifierTail");
 
                     b.Property<Guid?>("IntakeDepartmentId")
                         .HasColumnType("uuid");
@@ -162,8 +170,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Fazhi:Personal", "Phone");
 
                     b.Property<int>("PromisedVisits")
                         .HasColumnType("integer");
@@ -218,6 +227,8 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("CitizenId");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("IdNumberLookup");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
@@ -305,15 +316,23 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Fazhi:Personal", "Phone");
+
+                    b.Property<string>("PhoneLookup")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasAnnotation("Fazhi:BlindIndex", "Phone")
+                        .HasAnnotation("Fazhi:BlindIndexOf", "Phone");
 
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Phone")
+                    b.HasIndex("PhoneLookup")
                         .IsUnique();
 
                     b.ToTable("svc_citizens", (string)null);
@@ -348,8 +367,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Fazhi:Personal", "Phone");
 
                     b.Property<string>("Reply")
                         .HasMaxLength(2000)
@@ -824,6 +844,22 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("sys_calendar_years", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Web.Platform.Data.PlatformSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("sys_settings", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Web.Platform.Deadlines.DeadlineAlert", b =>
                 {
                     b.Property<Guid>("SubjectId")
@@ -1027,8 +1063,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(30)");
 
                     b.Property<string>("Recipient")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Fazhi:Personal", "Phone");
 
                     b.Property<Guid?>("RecordId")
                         .HasColumnType("uuid");
@@ -1157,7 +1194,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Fazhi:Personal", "Phone");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");

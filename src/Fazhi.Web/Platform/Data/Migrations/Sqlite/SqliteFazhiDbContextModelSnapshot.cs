@@ -107,8 +107,15 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "IdNumber");
+
+                    b.Property<string>("IdNumberLookup")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:BlindIndex", "IdNumber")
+                        .HasAnnotation("Fazhi:BlindIndexOf", "IdNumber");
 
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
@@ -116,8 +123,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("IdentifierTail")
                         .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:BlindIndex", "IdentifierTail");
 
                     b.Property<Guid?>("IntakeDepartmentId")
                         .HasColumnType("TEXT");
@@ -157,8 +165,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Phone");
 
                     b.Property<int>("PromisedVisits")
                         .HasColumnType("INTEGER");
@@ -213,6 +222,8 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("CitizenId");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("IdNumberLookup");
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
@@ -300,15 +311,23 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Phone");
+
+                    b.Property<string>("PhoneLookup")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:BlindIndex", "Phone")
+                        .HasAnnotation("Fazhi:BlindIndexOf", "Phone");
 
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Phone")
+                    b.HasIndex("PhoneLookup")
                         .IsUnique();
 
                     b.ToTable("svc_citizens", (string)null);
@@ -343,8 +362,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Phone");
 
                     b.Property<string>("Reply")
                         .HasMaxLength(2000)
@@ -819,6 +839,22 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("sys_calendar_years", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Web.Platform.Data.PlatformSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("sys_settings", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Web.Platform.Deadlines.DeadlineAlert", b =>
                 {
                     b.Property<Guid>("SubjectId")
@@ -1020,8 +1056,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Recipient")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Phone");
 
                     b.Property<Guid?>("RecordId")
                         .HasColumnType("TEXT");
@@ -1150,7 +1187,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Phone");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
