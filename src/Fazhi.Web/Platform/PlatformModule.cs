@@ -3,6 +3,7 @@ using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Platform.Modules;
 using Fazhi.Web.Platform.Organisation;
 using Fazhi.Web.Platform.Organisation.Domain;
+using Fazhi.Web.Platform.Reports;
 
 namespace Fazhi.Web.Platform;
 
@@ -22,6 +23,7 @@ internal sealed class PlatformModule : FazhiModule
     public override IEnumerable<MenuEntry> Menu =>
     [
         new("/alerts", "nav.alerts", [], 400, "home.alerts_hint"),
+        new("/figures", "nav.figures", [Roles.Supervisor, Roles.Reviewer, Roles.Administrator], 410, "home.figures_hint"),
         new("/org", "nav.org", [], 500, "home.org_hint"),
         new("/org/windows", "nav.windows", [], 501, "home.windows_hint"),
         new("/org/staff", "nav.staff", [], 502, "home.staff_hint"),
@@ -42,6 +44,7 @@ internal sealed class PlatformModule : FazhiModule
     {
         app.MapPlatformApis();
         app.MapAlertApi();
+        app.MapFigureApi();
         app.MapOrganisation();
     }
 

@@ -70,6 +70,7 @@ public static class PlatformSetup
         services.AddScoped<Privacy.PersonalDataSealer>();
         services.AddScoped<Deadlines.DeadlineMonitor>();
         services.AddScoped<Deadlines.AlertList>();
+        services.AddScoped<Reports.FigureCatalog>();
         services.AddHostedService<Deadlines.DeadlineMonitorService>();
         services.AddScoped<Notifications.NotificationDispatcher>();
         services.AddSingleton<Notifications.INotificationChannel, Notifications.InAppChannel>();

@@ -5,6 +5,7 @@ using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Platform.Modules;
 using Fazhi.Web.Platform.Notifications;
+using Fazhi.Web.Platform.Reports;
 using Fazhi.Web.Platform.Organisation.Domain;
 
 namespace Fazhi.Web.Modules.Services;
@@ -17,6 +18,8 @@ public sealed class ServicesModule : FazhiModule
     public override string Name => ModuleName;
 
     public override IEnumerable<MessageTemplate> MessageTemplates => ApplicantMessages.Templates;
+
+    public override IEnumerable<ReportFigure> Figures => ServicesFigures.All;
 
     public override IEnumerable<DeadlineKind> DeadlineKinds =>
     [

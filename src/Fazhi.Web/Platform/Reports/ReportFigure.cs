@@ -39,18 +39,23 @@ public abstract class ReportFigure(string name, string labelKey)
 
 /// <summary>
 /// A count: one query gives both the figure (its row count) and the drill-down (its rows, in the
-/// query's order), so the two can never disagree.
+/// query's order), so the two can never disagree. <paramref name="records"/> applies the reader's data
+/// scope; <paramref name="link"/> turns a record's id into the page that opens it.
 /// </summary>
 public sealed class CountFigure<T>(
     string name, string labelKey,
-    Func<IServiceProvider, FigurePeriod, IQueryable<T>> records,
-    Expression<Func<T, FigureRecord>> row) : ReportFigure(name, labelKey)
+    Func<IServiceProvider, FigurePeriod, CancellationToken, Task<IQueryable<T>>> records,
+    Expression<Func<T, FigureRecord>> row,
+    Func<Guid, string> link) : ReportFigure(name, labelKey)
 {
     public override async Task<decimal> ValueAsync(IServiceProvider services, FigurePeriod period, CancellationToken ct) =>
-        await records(services, period).CountAsync(ct);
+        await (await records(services, period, ct)).CountAsync(ct);
 
-    public override Task<Paged<FigureRecord>> DrillAsync(IServiceProvider services, FigurePeriod period, int page, int pageSize, CancellationToken ct) =>
-        records(services, period).Select(row).ToPageAsync(page, pageSize, ct);
+    public override async Task<Paged<FigureRecord>> DrillAsync(IServiceProvider services, FigurePeriod period, int page, int pageSize, CancellationToken ct)
+    {
+        var rows = await (await records(services, period, ct)).Select(row).ToPageAsync(page, pageSize, ct);
+        return rows.With(rows.Items.Select(r => r with { Link = link(r.Id) }).ToList());
+    }
 }
 
 /// <summary>

@@ -5,6 +5,7 @@ using System.Linq.Expressions;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Localization;
+using Fazhi.Web.Platform.Reports;
 using Fazhi.Web.Platform.Scope;
 using Fazhi.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
@@ -268,4 +269,41 @@ public static class DashboardApi
 public sealed record DashboardQuery(DateOnly? From, DateOnly? To, Guid? DepartmentId, Guid? ItemId, Guid? WindowId)
 {
     public DashboardFilter Filter => new(From, To, DepartmentId, ItemId, WindowId);
+}
+
+/// <summary>
+/// The one-door line's report figures (ARCHITECTURE.md): the dashboard's period figures by name, each the
+/// applications received in the period that meet its predicate, within the reader's data scope.
+/// </summary>
+public static class ServicesFigures
+{
+    private static ReportFigure Count(string figure) => new CountFigure<Application>(
+        $"{ServicesModule.ModuleName}.{figure}", $"dash.{figure}",
+        async (services, period, ct) =>
+        {
+            var scope = await services.GetRequiredService<DataScopeResolver>().CurrentAsync(ct);
+            var (from, to) = (period.FromUtc, period.ToUtcExclusive);
+            return services.GetRequiredService<FazhiDbContext>().Applications.AsNoTracking()
+                .WithinScope(scope, a => a.DepartmentId, a => a.IntakeDepartmentId ?? Guid.Empty, a => a.ClerkId ?? Guid.Empty)
+                .Where(a => a.ReceivedAt >= from && a.ReceivedAt < to)
+                .Where(Figures.Predicate(figure))
+                .OrderByDescending(a => a.ReceivedAt).ThenBy(a => a.Number);
+        },
+        a => new FigureRecord(a.Id, a.Number + " " + a.ItemName, a.ReceivedAt, ""),
+        id => $"/review/{id}");
+
+    public static IReadOnlyList<ReportFigure> All { get; } = Build();
+
+    private static List<ReportFigure> Build()
+    {
+        var counts = new[] { Figures.Received, Figures.Accepted, Figures.Decided, Figures.OnTime, Figures.Late, Figures.Completed, Figures.ZeroVisits, Figures.AtMostOneVisit, Figures.OverPromise }
+            .ToDictionary(f => f, Count);
+        return
+        [
+            .. counts.Values,
+            new RateFigure($"{ServicesModule.ModuleName}.on_time_rate", "dash.on_time_rate", counts[Figures.OnTime], counts[Figures.Decided]),
+            new RateFigure($"{ServicesModule.ModuleName}.zero_share", "dash.zero_share", counts[Figures.ZeroVisits], counts[Figures.Completed]),
+            new RateFigure($"{ServicesModule.ModuleName}.one_share", "dash.one_share", counts[Figures.AtMostOneVisit], counts[Figures.Completed]),
+        ];
+    }
 }

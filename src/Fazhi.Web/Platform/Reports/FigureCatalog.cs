@@ -1,0 +1,79 @@
+using Fazhi.Web.Platform.Documents;
+using Fazhi.Web.Platform.Localization;
+using Fazhi.Web.Platform.Modules;
+using Fazhi.Web.Platform.Web;
+
+namespace Fazhi.Web.Platform.Reports;
+
+/// <summary>A figure's value for a period, as dashboards and the annual report read it.</summary>
+public sealed record FigureValue(string Name, string Module, string Label, decimal Value, bool IsRate);
+
+/// <summary>
+/// Every module's named figures. The annual report and the dashboards ask for figures by name here and
+/// never read a module's tables; each figure answers within the reader's data scope.
+/// </summary>
+public sealed class FigureCatalog(IServiceProvider services, Text text)
+{
+    public static IReadOnlyList<(FazhiModule Module, ReportFigure Figure)> All { get; } =
+        [.. ModuleCatalog.All.SelectMany(m => m.Figures.Select(f => (m, f)))];
+
+    public static ReportFigure? Find(string name) => All.FirstOrDefault(f => f.Figure.Name == name).Figure;
+
+    public async Task<IReadOnlyList<FigureValue>> ValuesAsync(FigurePeriod period, string? module = null, CancellationToken ct = default)
+    {
+        var values = new List<FigureValue>();
+        foreach (var (m, f) in All.Where(x => module is null || x.Module.Name == module))
+        {
+            values.Add(new FigureValue(f.Name, m.Name, text[f.LabelKey], await f.ValueAsync(services, period, ct), f.IsRate));
+        }
+
+        return values;
+    }
+
+    public async Task<decimal> ValueAsync(string name, FigurePeriod period, CancellationToken ct = default) =>
+        await (Find(name) ?? throw DomainException.NotFound("name")).ValueAsync(services, period, ct);
+
+    public Task<Paged<FigureRecord>> RecordsAsync(string name, FigurePeriod period, int page, CancellationToken ct = default) =>
+        (Find(name) ?? throw DomainException.NotFound("name")).DrillAsync(services, period, page, 50, ct);
+
+    /// <summary>The figures of a period as an Excel sheet, rates as percentages with two decimals.</summary>
+    public async Task<byte[]> ExportAsync(FigurePeriod period, CancellationToken ct = default) =>
+        await Spreadsheet.WriteAsync(text["figures.title"], (await ValuesAsync(period, null, ct)).Select(v => (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            [text["figures.module"]] = text[ModuleCatalog.Named(v.Module)!.TitleKey].Value,
+            [text["figures.name"]] = v.Name,
+            [text["figures.label"]] = v.Label,
+            [text["figures.value"]] = Format(v),
+        }));
+
+    /// <summary>A rate shows as a percentage with two decimals (3,899 of 3,929 is 99.24%); a count as a whole number.</summary>
+    public static string Format(FigureValue v) =>
+        v.IsRate ? (Math.Round(v.Value * 100, 2, MidpointRounding.AwayFromZero)).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "%"
+            : v.Value.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A period from query text: the current year so far by default.</summary>
+    public static FigurePeriod Period(DateOnly? from, DateOnly? to, DateOnly today)
+    {
+        var start = from ?? new DateOnly(today.Year, 1, 1);
+        var end = to ?? today;
+        return end < start ? new FigurePeriod(end, start) : new FigurePeriod(start, end);
+    }
+}
+
+public static class FigureApi
+{
+    public static IEndpointRouteBuilder MapFigureApi(this IEndpointRouteBuilder app)
+    {
+        var figures = app.MapGroup("/api/figures").WithTags("Reports").RequireAuthorization();
+        figures.MapGet("/", async (DateOnly? from, DateOnly? to, string? module, FigureCatalog catalog, TimeProvider time) =>
+                TypedResults.Ok(await catalog.ValuesAsync(FigureCatalog.Period(from, to, ChinaTime.Today(time)), module)))
+            .WithSummary("Every module's named figures for a period (default: this year so far), within the caller's data scope.");
+        figures.MapGet("/{name}/records", async (string name, DateOnly? from, DateOnly? to, int? page, FigureCatalog catalog, TimeProvider time) =>
+                TypedResults.Ok(await catalog.RecordsAsync(name, FigureCatalog.Period(from, to, ChinaTime.Today(time)), page ?? 1)))
+            .WithSummary("The records behind one figure, each with the link that opens it.");
+        figures.MapGet("/export", async (DateOnly? from, DateOnly? to, FigureCatalog catalog, TimeProvider time) =>
+                TypedResults.File(await catalog.ExportAsync(FigureCatalog.Period(from, to, ChinaTime.Today(time))), Spreadsheet.ContentType, "figures.xlsx"))
+            .WithSummary("The figures of a period as Excel.");
+        return app;
+    }
+}
