@@ -22,30 +22,32 @@ public sealed class CatalogLedger(FazhiDbContext db, CatalogService catalog, Tex
     public const string MaterialsSheet = "材料";
     public const string StagesSheet = "流程";
 
-    private static readonly string[] Code = ["编码", "Code"];
-    private static readonly string[] Name = ["名称", "Name"];
-    private static readonly string[] Dept = ["实施主体编码", "DepartmentCode"];
-    private static readonly string[] Theme = ["主题", "Theme"];
-    private static readonly string[] Basis = ["设定依据", "LegalBasis"];
-    private static readonly string[] Conditions = ["受理条件", "Conditions"];
-    private static readonly string[] Fees = ["收费标准", "Fees"];
-    private static readonly string[] Statutory = ["法定时限", "StatutoryLimitDays"];
-    private static readonly string[] Committed = ["承诺时限", "CommittedLimitDays"];
-    private static readonly string[] Place = ["办理地点", "Place"];
-    private static readonly string[] Hours = ["办理时间", "Hours"];
-    private static readonly string[] Online = ["网上办理", "Online"];
-    private static readonly string[] MaxVisits = ["最多跑动次数", "MaxVisits"];
-    private static readonly string[] ItemCode = ["事项编码", "ItemCode"];
-    private static readonly string[] Key = ["材料编号", "Key"];
-    private static readonly string[] Originals = ["原件", "Originals"];
-    private static readonly string[] Copies = ["复印件", "Copies"];
-    private static readonly string[] Required = ["必需", "Required"];
-    private static readonly string[] Note = ["说明", "Note"];
-    private static readonly string[] Order = ["序号", "Order"];
-    private static readonly string[] Stage = ["环节", "Stage"];
-    private static readonly string[] Depts = ["部门编码", "DepartmentCodes"];
-    private static readonly string[] Role = ["角色", "Role"];
-    private static readonly string[] Days = ["时限", "AllowanceDays"];
+    private static readonly LedgerColumn Code = new("编码", "Code");
+    private static readonly LedgerColumn Name = new("名称", "Name");
+    private static readonly LedgerColumn Dept = new("实施主体编码", "DepartmentCode");
+    private static readonly LedgerColumn Theme = new("主题", "Theme");
+    private static readonly LedgerColumn Basis = new("设定依据", "LegalBasis");
+    private static readonly LedgerColumn Conditions = new("受理条件", "Conditions");
+    private static readonly LedgerColumn Fees = new("收费标准", "Fees");
+    private static readonly LedgerColumn Statutory = new("法定时限", "StatutoryLimitDays");
+    private static readonly LedgerColumn Committed = new("承诺时限", "CommittedLimitDays");
+    private static readonly LedgerColumn Place = new("办理地点", "Place");
+    private static readonly LedgerColumn Hours = new("办理时间", "Hours");
+    private static readonly LedgerColumn Online = new("网上办理", "Online");
+    private static readonly LedgerColumn MaxVisits = new("最多跑动次数", "MaxVisits");
+    private static readonly LedgerColumn Version = new("版本", "Version");
+    private static readonly LedgerColumn Active = new("启用", "Active");
+    private static readonly LedgerColumn ItemCode = new("事项编码", "ItemCode");
+    private static readonly LedgerColumn Key = new("材料编号", "Key");
+    private static readonly LedgerColumn Originals = new("原件", "Originals");
+    private static readonly LedgerColumn Copies = new("复印件", "Copies");
+    private static readonly LedgerColumn Required = new("必需", "Required");
+    private static readonly LedgerColumn Note = new("说明", "Note");
+    private static readonly LedgerColumn Order = new("序号", "Order");
+    private static readonly LedgerColumn Stage = new("环节", "Stage");
+    private static readonly LedgerColumn Depts = new("部门编码", "DepartmentCodes");
+    private static readonly LedgerColumn Role = new("角色", "Role");
+    private static readonly LedgerColumn Days = new("时限", "AllowanceDays");
 
     public async Task<byte[]> ExportAsync(CancellationToken ct = default)
     {
@@ -58,23 +60,14 @@ public sealed class CatalogLedger(FazhiDbContext db, CatalogService catalog, Tex
         foreach (var i in items)
         {
             var v = versions[i.Id];
-            itemRows.Add(new Dictionary<string, object?>
-            {
-                [Code[0]] = i.Code, [Name[0]] = v.Name, [Dept[0]] = codes.GetValueOrDefault(v.DepartmentId), [Theme[0]] = v.Theme,
-                [Basis[0]] = v.LegalBasis, [Conditions[0]] = v.Conditions, [Fees[0]] = v.Fees, [Statutory[0]] = v.StatutoryLimitDays,
-                [Committed[0]] = v.CommittedLimitDays, [Place[0]] = v.Place, [Hours[0]] = v.Hours, [Online[0]] = v.Online ? "是" : "否",
-                [MaxVisits[0]] = v.MaxVisits, ["版本"] = v.Version, ["启用"] = i.IsActive ? "是" : "否",
-            });
-            materialRows.AddRange(v.Materials.Select(m => (IDictionary<string, object?>)new Dictionary<string, object?>
-            {
-                [ItemCode[0]] = i.Code, [Key[0]] = m.Key, [Name[0]] = m.Name, [Originals[0]] = m.Originals, [Copies[0]] = m.Copies,
-                [Required[0]] = m.Required ? "是" : "否", [Note[0]] = m.Note ?? "",
-            }));
-            stageRows.AddRange(v.Stages.Select((s, n) => (IDictionary<string, object?>)new Dictionary<string, object?>
-            {
-                [ItemCode[0]] = i.Code, [Order[0]] = n + 1, [Stage[0]] = s.Name,
-                [Depts[0]] = string.Join(",", s.DepartmentIds.Select(d => codes.GetValueOrDefault(d))), [Role[0]] = s.Role, [Days[0]] = s.AllowanceDays,
-            }));
+            itemRows.Add(Ledger.Row(
+                (Code, i.Code), (Name, v.Name), (Dept, codes.GetValueOrDefault(v.DepartmentId)), (Theme, v.Theme), (Basis, v.LegalBasis),
+                (Conditions, v.Conditions), (Fees, v.Fees), (Statutory, v.StatutoryLimitDays), (Committed, v.CommittedLimitDays), (Place, v.Place),
+                (Hours, v.Hours), (Online, Ledger.YesNo(v.Online)), (MaxVisits, v.MaxVisits), (Version, v.Version), (Active, Ledger.YesNo(i.IsActive))));
+            materialRows.AddRange(v.Materials.Select(m => Ledger.Row(
+                (ItemCode, i.Code), (Key, m.Key), (Name, m.Name), (Originals, m.Originals), (Copies, m.Copies), (Required, Ledger.YesNo(m.Required)), (Note, m.Note ?? ""))));
+            stageRows.AddRange(v.Stages.Select((s, n) => Ledger.Row(
+                (ItemCode, i.Code), (Order, n + 1), (Stage, s.Name), (Depts, string.Join(",", s.DepartmentIds.Select(d => codes.GetValueOrDefault(d)))), (Role, s.Role), (Days, s.AllowanceDays))));
         }
 
         return await Spreadsheet.WriteAsync(new Dictionary<string, IEnumerable<IDictionary<string, object?>>>
@@ -85,97 +78,69 @@ public sealed class CatalogLedger(FazhiDbContext db, CatalogService catalog, Tex
 
     public async Task<ImportReport> ImportAsync(Stream file, CancellationToken ct = default)
     {
-        if (!Spreadsheet.IsSpreadsheet(file))
-        {
-            throw new DomainException("import.not_xlsx", "file");
-        }
-
+        Ledger.CheckWorkbook(file);
         var depts = await directory.IdsByCodeAsync(ct);
         var errors = new List<ImportRowError>();
-        var materials = Spreadsheet.Read(file, MaterialsSheet).GroupBy(r => Spreadsheet.Cell(r.Cells, ItemCode)).ToDictionary(g => g.Key, g => g.ToList());
-        var stages = Spreadsheet.Read(file, StagesSheet).GroupBy(r => Spreadsheet.Cell(r.Cells, ItemCode)).ToDictionary(g => g.Key, g => g.ToList());
+        var materials = Ledger.Rows(file, MaterialsSheet, text).GroupBy(r => r.Text(ItemCode)).ToDictionary(g => g.Key, g => g.ToList());
+        var stages = Ledger.Rows(file, StagesSheet, text).GroupBy(r => r.Text(ItemCode)).ToDictionary(g => g.Key, g => g.ToList());
         int created = 0, updated = 0;
-        foreach (var (row, cells) in Spreadsheet.Read(file, ItemsSheet))
+        foreach (var row in Ledger.Rows(file, ItemsSheet, text))
         {
-            var code = Spreadsheet.Cell(cells, Code);
-            var rowErrors = new List<ImportRowError>();
-            int Number(string[] col)
+            var code = row.Text(Code);
+            if (!depts.TryGetValue(row.Text(Dept), out var deptId))
             {
-                if (int.TryParse(Spreadsheet.Cell(cells, col), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
-                {
-                    return n;
-                }
-
-                rowErrors.Add(new ImportRowError(row, col[0], text.Error("import.not_a_number")));
-                return 0;
-            }
-
-            if (!depts.TryGetValue(Spreadsheet.Cell(cells, Dept), out var deptId))
-            {
-                rowErrors.Add(new ImportRowError(row, Dept[0], text.Error("staff.department_missing")));
+                row.Fail(Dept, "staff.department_missing");
             }
 
             var mats = new List<RequiredMaterial>();
-            foreach (var (mRow, m) in materials.GetValueOrDefault(code) ?? [])
+            foreach (var m in materials.GetValueOrDefault(code) ?? [])
             {
-                if (!int.TryParse(Spreadsheet.Cell(m, Originals), out var o) || !int.TryParse(Spreadsheet.Cell(m, Copies), out var c))
+                var (originals, copies) = (m.Whole(Originals), m.Whole(Copies));
+                if (originals is { } o && copies is { } c)
                 {
-                    rowErrors.Add(new ImportRowError(mRow, $"{MaterialsSheet}!{Originals[0]}", text.Error("import.not_a_number")));
-                    continue;
+                    mats.Add(new RequiredMaterial(m.Text(Key), m.Text(Name), o, c, m.YesNo(Required, false), m.Optional(Note)));
                 }
 
-                var note = Spreadsheet.Cell(m, Note);
-                mats.Add(new RequiredMaterial(Spreadsheet.Cell(m, Key), Spreadsheet.Cell(m, Name), o, c, Spreadsheet.Cell(m, Required) is "是" or "Y" or "true" or "1", note.Length == 0 ? null : note));
+                errors.AddRange(m.Errors.Select(e => e with { Field = $"{MaterialsSheet}!{e.Field}" }));
             }
 
             var stageList = new List<ProcessStage>();
-            foreach (var (sRow, s) in (stages.GetValueOrDefault(code) ?? []).OrderBy(x => int.TryParse(Spreadsheet.Cell(x.Cells, Order), out var n) ? n : 0))
+            foreach (var st in (stages.GetValueOrDefault(code) ?? []).OrderBy(x => x.Whole(Order, whenEmpty: 0)))
             {
-                var ids = Spreadsheet.Cell(s, Depts).Split([',', '，', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(d => depts.TryGetValue(d, out var id) ? id : Guid.Empty).ToList();
-                if (ids.Count == 0 || ids.Contains(Guid.Empty) || !int.TryParse(Spreadsheet.Cell(s, Days), out var days))
+                var ids = st.List(Depts).Select(d => depts.TryGetValue(d, out var id) ? id : Guid.Empty).ToList();
+                if (ids.Count == 0 || ids.Contains(Guid.Empty) || st.Whole(Days) is not { } days)
                 {
-                    rowErrors.Add(new ImportRowError(sRow, $"{StagesSheet}!{Depts[0]}", text.Error("catalog.stage_invalid")));
+                    errors.Add(new ImportRowError(st.Number, $"{StagesSheet}!{Depts.Zh}", text.Error("catalog.stage_invalid")));
                     continue;
                 }
 
-                var role = Spreadsheet.Cell(s, Role);
-                stageList.Add(new ProcessStage(Spreadsheet.Cell(s, Stage), ids, role.Length == 0 ? Roles.Reviewer : role, days));
+                stageList.Add(new ProcessStage(st.Text(Stage), ids, st.Optional(Role) ?? Roles.Reviewer, days));
             }
 
             var elements = new ServiceItemElements(
-                Spreadsheet.Cell(cells, Name), deptId, Spreadsheet.Cell(cells, Basis), Spreadsheet.Cell(cells, Conditions), mats,
-                Spreadsheet.Cell(cells, Fees), Number(Statutory), Number(Committed), Spreadsheet.Cell(cells, Place), Spreadsheet.Cell(cells, Hours),
-                Spreadsheet.Cell(cells, Online) is "是" or "Y" or "true" or "1", Number(MaxVisits), Spreadsheet.Cell(cells, Theme), stageList);
-            if (rowErrors.Count > 0)
+                row.Text(Name), deptId, row.Text(Basis), row.Text(Conditions), mats, row.Text(Fees), row.Whole(Statutory) ?? 0, row.Whole(Committed) ?? 0,
+                row.Text(Place), row.Text(Hours), row.YesNo(Online, false), row.Whole(MaxVisits) ?? 0, row.Text(Theme), stageList);
+            if (!row.Ok)
             {
-                errors.AddRange(rowErrors);
+                errors.AddRange(row.Errors);
                 continue;
             }
 
-            try
+            var exists = await db.ServiceItems.AsNoTracking().AnyAsync(i => i.Code == code, ct);
+            if (!exists)
             {
-                var exists = await db.ServiceItems.AsNoTracking().AnyAsync(i => i.Code == code, ct);
-                if (!exists)
-                {
-                    await catalog.CreateAsync(new SaveItemRequest(code, elements), ct);
-                    created++;
-                }
-                else if (!Same((await catalog.GetAsync(code, null, ct)).Elements, elements))
-                {
-                    await catalog.PublishAsync(code, elements, ct);
-                    updated++;
-                }
+                created += await row.TryAsync(() => catalog.CreateAsync(new SaveItemRequest(code, elements), ct)) ? 1 : 0;
             }
-            catch (ValidationFailedException v)
+            else if (!Same((await catalog.GetAsync(code, null, ct)).Elements, elements))
             {
-                errors.AddRange(v.Errors.Select(e => new ImportRowError(row, text.Field(e.Field), text.Error(e.Code, e.Args))));
-                db.ChangeTracker.Clear();
+                // An item whose elements changed is published as a new version; an unchanged one is left alone.
+                updated += await row.TryAsync(() => catalog.PublishAsync(code, elements, ct)) ? 1 : 0;
             }
-            catch (DomainException d)
+
+            if (!row.Ok)
             {
-                errors.Add(new ImportRowError(row, d.Field is null ? "" : text.Field(d.Field), text.Error(d.Code, d.Args)));
                 db.ChangeTracker.Clear();
+                errors.AddRange(row.Errors);
             }
         }
 
