@@ -78,7 +78,7 @@ public sealed class DemoApplications(FazhiDbContext db, WorkingDayCalendar calen
 
             if (p.Then == "suspend")
             {
-                app.Suspend(app.OpenTasks.First().DepartmentId, "expert_review", "组织专家论证建房选址安全", Acting(calendar.AddWorkingDays(day, 1), 15));
+                app.Suspend(version, app.OpenTasks.First().DepartmentId, SuspensionKind.ExpertReview, "组织专家论证建房选址安全", Acting(calendar.AddWorkingDays(day, 1), 15));
             }
             else if (p.Then == "done")
             {
@@ -92,8 +92,8 @@ public sealed class DemoApplications(FazhiDbContext db, WorkingDayCalendar calen
                 }
 
                 app.Decide(version, app.OpenTasks.First().DepartmentId, grant: true, "符合条件，准予许可", Acting(decided, 11));
-                app.Deliver("post", Acting(decided, 15));
-                app.Complete(Acting(calendar.AddWorkingDays(decided, 2), 10));
+                app.Deliver(version, DeliveryMethod.Post, Acting(decided, 15));
+                app.Complete(version, Acting(calendar.AddWorkingDays(decided, 2), 10));
             }
 
             db.Applications.Add(app);
@@ -103,7 +103,7 @@ public sealed class DemoApplications(FazhiDbContext db, WorkingDayCalendar calen
         await tx.CommitAsync(ct);
     }
 
-    private ProcessActor Acting(DateOnly day, int hour) => new("reviewer", At(day, hour), day, calendar, _ => true, IsSupervisor: false);
+    private ProcessActor Acting(DateOnly day, int hour) => new("reviewer", At(day, hour), day, calendar, (_, _) => true, IsSupervisor: false, MayDeliver: true);
 
     private static DateTime At(DateOnly day, int hour) => day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc) - ChinaTime.Offset;
 

@@ -6,6 +6,7 @@ internal static class ServicesStrings
     public static readonly (string Key, string Zh, string En)[] All =
     [
         ("module.services", "政务服务", "Government services"),
+        ("error.catalog.stage_role_unknown", "环节的办理角色不存在", "a stage names a role that does not exist"),
         ("deadline.services.decision", "办件决定时限", "Decision limit of the application"),
         ("deadline.services.stage", "环节时限", "Stage limit"),
         ("home.desk_hint", "收件、补正告知与回执", "Intake, correction notices and receipts"),

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Fazhi.Web.Platform.Calendar;
 using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Platform.Web;
@@ -80,10 +81,7 @@ public sealed class StageTask
 /// <summary>The one-door line's fixed limits and closed sets; the arithmetic is <see cref="DeadlineClock"/>'s.</summary>
 public static class Deadlines
 {
-    /// <summary>Suspension kinds whose time is not counted (行政许可法 第45条), and a correction request.</summary>
-    public static readonly string[] SuspensionKinds = ["correction", "hearing", "testing", "expert_review", "inspection", "other"];
 
-    public static readonly string[] DeliveryMethods = ["window", "post", "electronic"];
 
     /// <summary>Decision delivered within 10 working days of the decision (行政许可法 第44条).</summary>
     public const int DeliveryDays = 10;
@@ -92,8 +90,78 @@ public static class Deadlines
     public static int ExtensionDays(ServiceItemVersion version) => version.Stages.Any(s => s.DepartmentIds.Count > 1) ? 15 : 10;
 }
 
-/// <summary>Who acts and when: the actor's name for the timeline, the calendar for deadlines, and which departments the actor may act for.</summary>
-public sealed record ProcessActor(string Name, DateTime Now, DateOnly Today, WorkingDayCalendar Calendar, Func<Guid, bool> ActsFor, bool IsSupervisor);
+/// <summary>The actions of the approval process, each a transition of <see cref="Application"/>.</summary>
+public enum ProcessAction
+{
+    Approve,
+    Return,
+    Correction,
+    Suspend,
+    Resume,
+    RequestExtension,
+    DecideExtension,
+    Decide,
+    Deliver,
+    Complete,
+}
+
+/// <summary>Time not counted (行政许可法 第45条): what a suspension is for.</summary>
+public enum SuspensionKind
+{
+    [JsonStringEnumMemberName("hearing")]
+    Hearing,
+
+    [JsonStringEnumMemberName("testing")]
+    Testing,
+
+    [JsonStringEnumMemberName("expert_review")]
+    ExpertReview,
+
+    [JsonStringEnumMemberName("inspection")]
+    Inspection,
+
+    [JsonStringEnumMemberName("other")]
+    Other,
+}
+
+/// <summary>How a decision reaches the applicant.</summary>
+public enum DeliveryMethod
+{
+    /// <summary>Picked up at the window: an on-site trip.</summary>
+    [JsonStringEnumMemberName("window")]
+    Window,
+
+    [JsonStringEnumMemberName("post")]
+    Post,
+
+    [JsonStringEnumMemberName("electronic")]
+    Electronic,
+}
+
+/// <summary>The stored and shown name of a closed-set value: its API name (expert_review, window).</summary>
+public static class ClosedSets
+{
+    public static string Code<T>(T value)
+        where T : struct, Enum =>
+        typeof(T).GetField(value.ToString())!.GetCustomAttributes(typeof(JsonStringEnumMemberNameAttribute), false)
+            .Cast<JsonStringEnumMemberNameAttribute>().FirstOrDefault()?.Name ?? value.ToString();
+
+    /// <summary>The value whose code (or name) is <paramref name="code"/>, or null.</summary>
+    public static T? Parse<T>(string? code)
+        where T : struct, Enum =>
+        Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => string.Equals(Code(v!.Value), code, StringComparison.OrdinalIgnoreCase) || string.Equals(v.ToString(), code, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>An action's name in routes, element ids and string keys: request-extension.</summary>
+    public static string Slug(ProcessAction action) =>
+        string.Concat(action.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}
+
+/// <summary>
+/// Who acts and when: the actor's name for the timeline, the calendar for deadlines, whether the actor holds a
+/// role for a department (the stage's role, in the account's data scope), and whether they may deliver this application.
+/// </summary>
+public sealed record ProcessActor(
+    string Name, DateTime Now, DateOnly Today, WorkingDayCalendar Calendar, Func<Guid, string, bool> ActsFor, bool IsSupervisor, bool MayDeliver);
 
 /// <summary>The approval process after acceptance: stages, suspensions, extension, decision, delivery, completion.</summary>
 public sealed partial class Application : IHasDeadlines
@@ -213,15 +281,48 @@ public sealed partial class Application : IHasDeadlines
         }
     }
 
+    /// <summary>
+    /// The actions <paramref name="by"/> may take now for <paramref name="departmentId"/>: those whose guard passes. The
+    /// transitions below check the same guards, so the page never offers what would be refused.
+    /// </summary>
+    public IReadOnlyList<ProcessAction> AvailableActions(ServiceItemVersion version, Guid? departmentId, ProcessActor by) =>
+        [.. Enum.GetValues<ProcessAction>().Where(a => Guard(a, version, departmentId ?? Guid.Empty, by) is null)];
+
+    /// <summary>Why <paramref name="action"/> cannot be taken now, or null when it can (state and permission; not the input).</summary>
+    public DomainException? Guard(ProcessAction action, ServiceItemVersion version, Guid departmentId, ProcessActor by) => action switch
+    {
+        ProcessAction.Approve => OpenTaskRule(version, departmentId, by)
+            ?? (IsLastStage(version) ? new DomainException("process.decide_at_last_stage", "action", ErrorKind.Conflict) : null),
+        ProcessAction.Return => OpenTaskRule(version, departmentId, by)
+            ?? (CurrentStage is null or 0 ? new DomainException("process.return_stage_invalid", "toStage") : null),
+        ProcessAction.Correction or ProcessAction.Suspend => OpenTaskRule(version, departmentId, by),
+        ProcessAction.Resume => Status != ApplicationStatus.Suspended
+            ? new DomainException("process.not_suspended", "status", ErrorKind.Conflict)
+            : TaskRule(version, departmentId, by),
+        ProcessAction.RequestExtension => InReviewRule() ?? TaskRule(version, departmentId, by)
+            ?? (ExtensionDays > 0 ? new DomainException("process.already_extended", "action", ErrorKind.Conflict)
+                : ExtensionRequestReason is not null ? new DomainException("process.extension_pending", "action", ErrorKind.Conflict) : null),
+        ProcessAction.DecideExtension => !by.IsSupervisor
+            ? new DomainException("process.supervisor_only", "action", ErrorKind.Forbidden)
+            : ExtensionRequestReason is null
+                ? new DomainException(ExtensionDays > 0 ? "process.already_extended" : "process.no_extension_request", "action", ErrorKind.Conflict)
+                : InReviewRule(),
+        ProcessAction.Decide => OpenTaskRule(version, departmentId, by)
+            ?? (!IsLastStage(version) ? new DomainException("process.not_last_stage", "action", ErrorKind.Conflict) : null),
+        ProcessAction.Deliver => !by.MayDeliver
+            ? new DomainException("process.not_your_stage", "action", ErrorKind.Forbidden)
+            : Status != ApplicationStatus.Decided ? new DomainException("process.not_decided", "status", ErrorKind.Conflict) : null,
+        ProcessAction.Complete => !by.MayDeliver
+            ? new DomainException("process.not_your_stage", "action", ErrorKind.Forbidden)
+            : Status != ApplicationStatus.Delivered ? new DomainException("process.not_delivered", "status", ErrorKind.Conflict) : null,
+        _ => throw new ArgumentOutOfRangeException(nameof(action)),
+    };
+
     /// <summary>审核通过: the department's part of the current stage is done; when every department has approved, the next stage starts.</summary>
     public void ApproveStage(ServiceItemVersion version, Guid departmentId, string? note, ProcessActor by)
     {
-        var task = OwnOpenTask(departmentId, by);
-        if (CurrentStage == version.Stages.Count - 1)
-        {
-            throw new DomainException("process.decide_at_last_stage", "action", ErrorKind.Conflict);
-        }
-
+        Check(ProcessAction.Approve, version, departmentId, by);
+        var task = OpenTaskOf(departmentId);
         Close(task, StageTaskState.Approved, by);
         AddEvent(by.Now, "stage_approved", task.StageName, departmentId, by.Name, Trim(note));
         if (!OpenTasks.Any())
@@ -237,7 +338,8 @@ public sealed partial class Application : IHasDeadlines
     /// <summary>退回: back to an earlier stage with a reason; that stage starts again with its full allowance.</summary>
     public void ReturnToStage(ServiceItemVersion version, Guid departmentId, int toStage, string? reason, ProcessActor by)
     {
-        var task = OwnOpenTask(departmentId, by);
+        Check(ProcessAction.Return, version, departmentId, by);
+        var task = OpenTaskOf(departmentId);
         if (toStage < 0 || toStage >= CurrentStage)
         {
             throw new DomainException("process.return_stage_invalid", "toStage");
@@ -260,9 +362,10 @@ public sealed partial class Application : IHasDeadlines
     /// 补正 during review: everything to correct at once; the clock stops until the materials arrive.
     /// The return counts a visit only if the applicant must come in.
     /// </summary>
-    public void RequestCorrectionInReview(Guid departmentId, IReadOnlyList<string>? items, bool inPerson, ProcessActor by)
+    public void RequestCorrectionInReview(ServiceItemVersion version, Guid departmentId, IReadOnlyList<string>? items, bool inPerson, ProcessActor by)
     {
-        var task = OwnOpenTask(departmentId, by);
+        Check(ProcessAction.Correction, version, departmentId, by);
+        var task = OpenTaskOf(departmentId);
         var list = (items ?? []).Select(i => i.Trim()).Where(i => i.Length > 0).ToList();
         if (list.Count == 0)
         {
@@ -276,32 +379,24 @@ public sealed partial class Application : IHasDeadlines
     }
 
     /// <summary>中止: for a hearing, testing, expert review or the like, with a reason the applicant is told; the clock stops.</summary>
-    public void Suspend(Guid departmentId, string? kind, string? reason, ProcessActor by)
+    public void Suspend(ServiceItemVersion version, Guid departmentId, SuspensionKind? kind, string? reason, ProcessActor by)
     {
-        var task = OwnOpenTask(departmentId, by);
-        if (kind is null || kind == "correction" || !Deadlines.SuspensionKinds.Contains(kind))
+        Check(ProcessAction.Suspend, version, departmentId, by);
+        var task = OpenTaskOf(departmentId);
+        if (kind is not { } k || !Enum.IsDefined(k))
         {
             throw new DomainException("process.suspension_kind_unknown", "kind");
         }
 
         var why = Required(reason, "reason");
-        StopClock(kind, why, by);
+        StopClock(ClosedSets.Code(k), why, by);
         AddEvent(by.Now, "suspended", task.StageName, departmentId, by.Name, why);
     }
 
     /// <summary>恢复: the clock runs again with the working days that were left when it stopped.</summary>
-    public void Resume(Guid departmentId, ProcessActor by)
+    public void Resume(ServiceItemVersion version, Guid departmentId, ProcessActor by)
     {
-        if (Status != ApplicationStatus.Suspended)
-        {
-            throw new DomainException("process.not_suspended", "status", ErrorKind.Conflict);
-        }
-
-        if (!Tasks.Any(t => t.State == StageTaskState.Open && t.DepartmentId == departmentId) || !by.ActsFor(departmentId))
-        {
-            throw new DomainException("process.not_your_stage", "departmentId", ErrorKind.Forbidden);
-        }
-
+        Check(ProcessAction.Resume, version, departmentId, by);
         var wasCorrection = SuspensionKind == "correction";
         if (wasCorrection && CorrectionInPerson)
         {
@@ -347,19 +442,9 @@ public sealed partial class Application : IHasDeadlines
     }
 
     /// <summary>延期申请: a reviewer asks the supervisor to extend the decision limit, once, with a reason.</summary>
-    public void RequestExtension(Guid departmentId, string? reason, ProcessActor by)
+    public void RequestExtension(ServiceItemVersion version, Guid departmentId, string? reason, ProcessActor by)
     {
-        OwnTaskEvenIfSuspended(departmentId, by);
-        if (ExtensionDays > 0)
-        {
-            throw new DomainException("process.already_extended", "action", ErrorKind.Conflict);
-        }
-
-        if (ExtensionRequestReason is not null)
-        {
-            throw new DomainException("process.extension_pending", "action", ErrorKind.Conflict);
-        }
-
+        Check(ProcessAction.RequestExtension, version, departmentId, by);
         ExtensionRequestReason = Required(reason, "reason");
         ExtensionRequestedBy = by.Name;
         AddEvent(by.Now, "extension_requested", CurrentStageName(), departmentId, by.Name, null);
@@ -369,21 +454,7 @@ public sealed partial class Application : IHasDeadlines
     /// <summary>延期批准 by a supervisor: the decision limit grows by 10 working days (15 for joint handling), and the applicant is told why.</summary>
     public void ApproveExtension(ServiceItemVersion version, bool approve, string? note, ProcessActor by)
     {
-        if (!by.IsSupervisor)
-        {
-            throw new DomainException("process.supervisor_only", "action", ErrorKind.Forbidden);
-        }
-
-        if (ExtensionRequestReason is null)
-        {
-            throw new DomainException(ExtensionDays > 0 ? "process.already_extended" : "process.no_extension_request", "action", ErrorKind.Conflict);
-        }
-
-        if (Status is not (ApplicationStatus.Accepted or ApplicationStatus.Suspended))
-        {
-            throw new DomainException("process.not_in_review", "status", ErrorKind.Conflict);
-        }
-
+        Check(ProcessAction.DecideExtension, version, Guid.Empty, by);
         var reason = ExtensionRequestReason;
         ExtensionRequestReason = null;
         if (!approve)
@@ -395,7 +466,6 @@ public sealed partial class Application : IHasDeadlines
 
         ExtensionReason = reason;
         Clock = Clock!.Extend(by.Calendar, Deadlines.ExtensionDays(version));
-
         AddEvent(by.Now, "extended", CurrentStageName(), null, by.Name, reason);
         Touch(by);
     }
@@ -403,12 +473,8 @@ public sealed partial class Application : IHasDeadlines
     /// <summary>决定: at the last stage, grant, or refuse with the reasons and the applicant's rights (行政许可法 第38条).</summary>
     public void Decide(ServiceItemVersion version, Guid departmentId, bool grant, string? reason, ProcessActor by)
     {
-        var task = OwnOpenTask(departmentId, by);
-        if (CurrentStage != version.Stages.Count - 1)
-        {
-            throw new DomainException("process.not_last_stage", "action", ErrorKind.Conflict);
-        }
-
+        Check(ProcessAction.Decide, version, departmentId, by);
+        var task = OpenTaskOf(departmentId);
         var why = grant ? Trim(reason) : Required(reason, "reason");
         foreach (var open in OpenTasks.ToList())
         {
@@ -427,39 +493,31 @@ public sealed partial class Application : IHasDeadlines
         Touch(by);
     }
 
-    /// <summary>送达: window pickup (an on-site trip), post, or electronic.</summary>
-    public void Deliver(string? method, ProcessActor by)
+    /// <summary>送达 (行政许可法 第44条): window pickup (an on-site trip), post, or electronic.</summary>
+    public void Deliver(ServiceItemVersion version, DeliveryMethod? method, ProcessActor by)
     {
-        if (Status != ApplicationStatus.Decided)
-        {
-            throw new DomainException("process.not_decided", "status", ErrorKind.Conflict);
-        }
-
-        if (method is null || !Deadlines.DeliveryMethods.Contains(method))
+        Check(ProcessAction.Deliver, version, Guid.Empty, by);
+        if (method is not { } m || !Enum.IsDefined(m))
         {
             throw new DomainException("process.delivery_method_unknown", "method");
         }
 
-        if (method == "window")
+        if (m == Domain.DeliveryMethod.Window)
         {
             Visits++;
         }
 
-        DeliveryMethod = method;
+        DeliveryMethod = ClosedSets.Code(m);
         DeliveredAt = by.Now;
         Status = ApplicationStatus.Delivered;
-        AddEvent(by.Now, "delivered", null, null, by.Name, method);
+        AddEvent(by.Now, "delivered", null, null, by.Name, DeliveryMethod);
         Touch(by);
     }
 
     /// <summary>办结.</summary>
-    public void Complete(ProcessActor by)
+    public void Complete(ServiceItemVersion version, ProcessActor by)
     {
-        if (Status != ApplicationStatus.Delivered)
-        {
-            throw new DomainException("process.not_delivered", "status", ErrorKind.Conflict);
-        }
-
+        Check(ProcessAction.Complete, version, Guid.Empty, by);
         Status = ApplicationStatus.Completed;
         CompletedAt = by.Now;
         AddEvent(by.Now, "completed", null, null, by.Name, null);
@@ -495,36 +553,39 @@ public sealed partial class Application : IHasDeadlines
         }
     }
 
-    private StageTask OwnOpenTask(Guid departmentId, ProcessActor by)
+    private bool IsLastStage(ServiceItemVersion version) => CurrentStage == version.Stages.Count - 1;
+
+    private void Check(ProcessAction action, ServiceItemVersion version, Guid departmentId, ProcessActor by)
     {
-        if (Status == ApplicationStatus.Suspended)
+        if (Guard(action, version, departmentId, by) is { } refused)
         {
-            throw new DomainException("process.suspended", "status", ErrorKind.Conflict);
+            throw refused;
         }
-
-        if (Status != ApplicationStatus.Accepted)
-        {
-            throw new DomainException("process.not_in_review", "status", ErrorKind.Conflict);
-        }
-
-        return OwnTaskEvenIfSuspended(departmentId, by);
     }
 
-    private StageTask OwnTaskEvenIfSuspended(Guid departmentId, ProcessActor by)
-    {
-        if (Status is not (ApplicationStatus.Accepted or ApplicationStatus.Suspended))
-        {
-            throw new DomainException("process.not_in_review", "status", ErrorKind.Conflict);
-        }
+    private DomainException? InReviewRule() =>
+        Status is ApplicationStatus.Accepted or ApplicationStatus.Suspended ? null : new DomainException("process.not_in_review", "status", ErrorKind.Conflict);
 
+    /// <summary>The application runs (not suspended) and the department's task at the current stage is open to the actor.</summary>
+    private DomainException? OpenTaskRule(ServiceItemVersion version, Guid departmentId, ProcessActor by) =>
+        Status == ApplicationStatus.Suspended ? new DomainException("process.suspended", "status", ErrorKind.Conflict)
+        : Status != ApplicationStatus.Accepted ? new DomainException("process.not_in_review", "status", ErrorKind.Conflict)
+        : TaskRule(version, departmentId, by);
+
+    /// <summary>
+    /// The department has an open task, and the actor holds the stage's role for that department
+    /// (ProcessStage.Role, within the account's data scope).
+    /// </summary>
+    private DomainException? TaskRule(ServiceItemVersion version, Guid departmentId, ProcessActor by)
+    {
         var task = Tasks.FirstOrDefault(t => t.State == StageTaskState.Open && t.DepartmentId == departmentId);
-        if (task is null || !by.ActsFor(departmentId))
-        {
-            throw new DomainException("process.not_your_stage", "departmentId", ErrorKind.Forbidden);
-        }
-
-        return task;
+        var role = task is not null && task.Stage < version.Stages.Count ? version.Stages[task.Stage].Role : null;
+        return task is null || role is null || !by.ActsFor(departmentId, role)
+            ? new DomainException("process.not_your_stage", "departmentId", ErrorKind.Forbidden)
+            : null;
     }
+
+    private StageTask OpenTaskOf(Guid departmentId) => Tasks.First(t => t.State == StageTaskState.Open && t.DepartmentId == departmentId);
 
     private void StopClock(string kind, string reason, ProcessActor by)
     {

@@ -102,7 +102,9 @@ public sealed record ServiceItemElements(
             .Check(Materials.Select(m => m.Key).Distinct().Count() == Materials.Count, "materials", "catalog.material_keys_unique")
             .Check(Materials.All(m => !string.IsNullOrWhiteSpace(m.Name) && m.Originals >= 0 && m.Copies >= 0), "materials", "catalog.material_invalid")
             .Check(Stages.Count > 0, "stages", "catalog.stages_required")
-            .Check(Stages.All(s => s.DepartmentIds.Count > 0 && s.AllowanceDays >= 0 && !string.IsNullOrWhiteSpace(s.Name)), "stages", "catalog.stage_invalid");
+            .Check(Stages.All(s => s.DepartmentIds.Count > 0 && s.AllowanceDays >= 0 && !string.IsNullOrWhiteSpace(s.Name)), "stages", "catalog.stage_invalid")
+            // The stage's role is who may act on it in its departments (enforced by every stage action).
+            .Check(Stages.All(s => Platform.Organisation.Domain.Roles.All.Contains(s.Role)), "stages", "catalog.stage_role_unknown");
         v.ThrowIfInvalid();
     }
 }

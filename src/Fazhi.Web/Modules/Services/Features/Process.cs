@@ -10,43 +10,113 @@ using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Platform.Notifications;
 using Fazhi.Web.Platform.Scope;
 using Fazhi.Web.Platform.Web;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Fazhi.Web.Modules.Services.Features;
 
 /// <summary>
-/// One action on an application in review. <c>SeenEvents</c> is how many timeline steps the actor's page
-/// showed and <c>Stage</c> the stage it showed: when someone else has acted since, the action is refused
-/// with 409 rather than applied to a state its actor never saw.
+/// One action on an application in review, each with its own typed request. <c>SeenEvents</c> is how many
+/// timeline steps the actor's page showed and <c>Stage</c> the stage it showed: when someone has acted since,
+/// the action is refused with 409 before anything else is checked, rather than applied to a state its actor never saw.
 /// </summary>
-public sealed record ProcessCommand(
-    Guid? DepartmentId = null,
-    string? Reason = null,
-    int? ToStage = null,
-    string? Kind = null,
-    IReadOnlyList<string>? CorrectionItems = null,
-    bool InPerson = false,
-    bool? Grant = null,
-    bool? Approve = null,
-    string? Method = null,
-    int? SeenEvents = null,
-    int? Stage = null);
-
-public static class ProcessActions
+public abstract record StageActionRequest
 {
-    public const string Approve = "approve";
-    public const string Return = "return";
-    public const string Correction = "correction";
-    public const string Suspend = "suspend";
-    public const string Resume = "resume";
-    public const string RequestExtension = "request-extension";
-    public const string DecideExtension = "decide-extension";
-    public const string Decide = "decide";
-    public const string Deliver = "deliver";
-    public const string Complete = "complete";
+    /// <summary>The department the actor acts for; by default the first open task's the actor may act on.</summary>
+    public Guid? DepartmentId { get; init; }
 
-    public static readonly string[] All = [Approve, Return, Correction, Suspend, Resume, RequestExtension, DecideExtension, Decide, Deliver, Complete];
+    public int? SeenEvents { get; init; }
+
+    public int? Stage { get; init; }
+
+    [JsonIgnore]
+    public abstract ProcessAction Action { get; }
+
+    internal abstract void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by);
+}
+
+/// <summary>审核通过, with an optional note.</summary>
+public sealed record ApproveRequest(string? Reason = null) : StageActionRequest
+{
+    public override ProcessAction Action => ProcessAction.Approve;
+
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.ApproveStage(version, department, Reason, by);
+}
+
+/// <summary>退回 to an earlier stage (its index, from 0), with the reason.</summary>
+public sealed record ReturnRequest(int? ToStage = null, string? Reason = null) : StageActionRequest
+{
+    public override ProcessAction Action => ProcessAction.Return;
+
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.ReturnToStage(version, department, ToStage ?? -1, Reason, by);
+}
+
+/// <summary>补正 during review: every item at once; whether the applicant must come in.</summary>
+public sealed record CorrectionRequest(IReadOnlyList<string>? CorrectionItems = null, bool InPerson = false) : StageActionRequest
+{
+    public override ProcessAction Action => ProcessAction.Correction;
+
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) =>
+        app.RequestCorrectionInReview(version, department, CorrectionItems, InPerson, by);
+}
+
+/// <summary>中止 for a hearing, testing, expert review, inspection or other, with the reason the applicant is told.</summary>
+public sealed record SuspendRequest(SuspensionKind? Kind = null, string? Reason = null) : StageActionRequest
+{
+    public override ProcessAction Action => ProcessAction.Suspend;
+
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.Suspend(version, department, Kind, Reason, by);
+}
+
+/// <summary>恢复: the clock runs again.</summary>
+public sealed record ResumeRequest : StageActionRequest
+{
+    public override ProcessAction Action => ProcessAction.Resume;
+
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.Resume(version, department, by);
+}
+
+/// <summary>延期申请, with the reason.</summary>
+public sealed record ExtensionRequest(string? Reason = null) : StageActionRequest
+{
+    public override ProcessAction Action => ProcessAction.RequestExtension;
+
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.RequestExtension(version, department, Reason, by);
+}
+
+/// <summary>A supervisor's answer to an extension request.</summary>
+public sealed record ExtensionDecisionRequest(bool? Approve = null, string? Reason = null) : StageActionRequest
+{
+    public override ProcessAction Action => ProcessAction.DecideExtension;
+
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) =>
+        app.ApproveExtension(version, Approve ?? throw new DomainException("required", "approve"), Reason, by);
+}
+
+/// <summary>决定 at the last stage: grant, or refuse with the reasons.</summary>
+public sealed record DecisionRequest(bool? Grant = null, string? Reason = null) : StageActionRequest
+{
+    public override ProcessAction Action => ProcessAction.Decide;
+
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) =>
+        app.Decide(version, department, Grant ?? throw new DomainException("required", "grant"), Reason, by);
+}
+
+/// <summary>送达: window, post or electronic.</summary>
+public sealed record DeliveryRequest(DeliveryMethod? Method = null) : StageActionRequest
+{
+    public override ProcessAction Action => ProcessAction.Deliver;
+
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.Deliver(version, Method, by);
+}
+
+/// <summary>办结.</summary>
+public sealed record CompleteRequest : StageActionRequest
+{
+    public override ProcessAction Action => ProcessAction.Complete;
+
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.Complete(version, by);
 }
 
 public sealed record QueueRow(
@@ -61,7 +131,7 @@ public sealed record ProcessView(
     int LimitDays, int ExtensionDays, string? ExtensionRequestReason, string? SuspensionKind, string? SuspensionReason,
     IReadOnlyList<string> CorrectionItems, string? Decision, string? DecisionReason, DateOnly? DeliveryDueDate, int Visits,
     int? CurrentStage, IReadOnlyList<ProcessStage> Stages, IReadOnlyList<TaskView> Tasks, IReadOnlyList<ApplicationEvent> Events,
-    IReadOnlyList<string> Allowed, Guid? ActingDepartmentId);
+    IReadOnlyList<ProcessAction> Allowed, Guid? ActingDepartmentId);
 
 /// <summary>审批过程: department queues and the stage actions, each a domain method of <see cref="Application"/>.</summary>
 public sealed class ProcessService(
@@ -114,44 +184,34 @@ public sealed class ProcessService(
         await ToViewAsync(app, await VersionAsync(app.ItemVersionId, ct), ct);
 
     /// <summary>
-    /// Runs one action. When another reviewer changed the application in between, the action is tried
-    /// once more on the fresh record: if it still makes sense (another department's part of a joint
-    /// review) it goes through; if not, the answer is 409 naming who acted.
+    /// Runs one action. A page that is out of date is refused first (409 naming who acted since), unless all that
+    /// happened since is another department's approval within the same joint stage. When a save meets a change
+    /// made in between, the action is tried once more on the fresh record with what the actor had seen.
     /// </summary>
-    public async Task<ProcessView> ActAsync(Guid id, string action, ProcessCommand c, CancellationToken ct = default)
+    public async Task<ProcessView> ActAsync(Guid id, StageActionRequest request, CancellationToken ct = default)
     {
-        if (!ProcessActions.All.Contains(action))
-        {
-            throw DomainException.NotFound("action");
-        }
-
-        var seen = c.SeenEvents;
-        var stage = c.Stage;
+        var seen = request.SeenEvents;
+        var stage = request.Stage;
         for (var attempt = 0; ; attempt++)
         {
             var app = await VisibleAsync(id, tracked: true, ct);
+            var by = await ActorAsync(app, ct);
+            var department = request.DepartmentId ?? ActingDepartment(app, by) ?? Guid.Empty;
+            if (seen is { } s && app.Events.Count > s)
+            {
+                var onlyOtherDepartments = (stage ?? app.CurrentStage) == app.CurrentStage
+                    && app.Events.Skip(s).All(e => e.Kind == "stage_approved" && e.DepartmentId != department);
+                if (!onlyOtherDepartments)
+                {
+                    throw await ActedByAsync(app, ct);
+                }
+            }
+
             seen ??= app.Events.Count;
             stage ??= app.CurrentStage;
-            var changedByOthers = app.Events.Count > seen && app.LastActedBy is not null && app.LastActedBy != ActorName;
-            // The stage the actor saw has moved on, or they did not say which stage they saw: acting now
-            // could approve a stage they never looked at.
-            if (changedByOthers && (app.CurrentStage != stage || (c.SeenEvents is not null && c.Stage is null)))
-            {
-                throw await ActedByAsync(app, ct);
-            }
-
             var version = await VersionAsync(app.ItemVersionId, ct);
             var before = app.Events.Count;
-            try
-            {
-                await RunAsync(app, version, action, c, ct);
-            }
-            catch (DomainException e) when (e.Kind is ErrorKind.Conflict or ErrorKind.Forbidden && changedByOthers)
-            {
-                // The page was out of date: someone acted after it was shown.
-                throw await ActedByAsync(app, ct);
-            }
-
+            request.Apply(app, version, department, by);
             ApplicantMessages.AddSince(db, app, before);
 
             try
@@ -182,66 +242,21 @@ public sealed class ProcessService(
         return new DomainException("process.acted_by", "action", ErrorKind.Conflict, who, ChinaTime.Format(app.LastActedAt ?? time.GetUtcNow().UtcDateTime));
     }
 
-    private async Task RunAsync(Application app, ServiceItemVersion version, string action, ProcessCommand c, CancellationToken ct)
-    {
-        var by = await ActorAsync(ct);
-        var department = c.DepartmentId ?? ActingDepartment(app, by) ?? Guid.Empty;
-        switch (action)
-        {
-            case ProcessActions.Approve:
-                app.ApproveStage(version, department, c.Reason, by);
-                break;
-            case ProcessActions.Return:
-                app.ReturnToStage(version, department, c.ToStage ?? -1, c.Reason, by);
-                break;
-            case ProcessActions.Correction:
-                app.RequestCorrectionInReview(department, c.CorrectionItems, c.InPerson, by);
-                break;
-            case ProcessActions.Suspend:
-                app.Suspend(department, c.Kind, c.Reason, by);
-                break;
-            case ProcessActions.Resume:
-                app.Resume(department, by);
-                break;
-            case ProcessActions.RequestExtension:
-                app.RequestExtension(department, c.Reason, by);
-                break;
-            case ProcessActions.DecideExtension:
-                app.ApproveExtension(version, c.Approve ?? throw new DomainException("required", "approve"), c.Reason, by);
-                break;
-            case ProcessActions.Decide:
-                app.Decide(version, department, c.Grant ?? throw new DomainException("required", "grant"), c.Reason, by);
-                break;
-            case ProcessActions.Deliver:
-                CheckMayDeliver(app);
-                app.Deliver(c.Method, by);
-                break;
-            default:
-                CheckMayDeliver(app);
-                app.Complete(by);
-                break;
-        }
-    }
-
-    private void CheckMayDeliver(Application app)
-    {
-        if (!MayDeliver(app))
-        {
-            throw new DomainException("process.not_your_stage", "action", ErrorKind.Forbidden);
-        }
-    }
-
+    /// <summary>The first department with an open task that the actor acts for (any review role: the stage's role is checked by the action).</summary>
     private static Guid? ActingDepartment(Application app, ProcessActor by) =>
-        app.Tasks.Where(t => t.State == StageTaskState.Open && by.ActsFor(t.DepartmentId)).Select(t => (Guid?)t.DepartmentId).FirstOrDefault();
+        app.Tasks.Where(t => t.State == StageTaskState.Open && Roles.All.Any(r => by.ActsFor(t.DepartmentId, r))).Select(t => (Guid?)t.DepartmentId).FirstOrDefault();
 
     private DataScopeFilter _scope = DataScopeFilter.Nothing;
 
-    /// <summary>Stage actions are for reviewers of the stage's department; the account's data scope says which departments those are.</summary>
-    private async Task<ProcessActor> ActorAsync(CancellationToken ct)
+    /// <summary>
+    /// Stage actions are for holders of the stage's role (ProcessStage.Role) in the stage's department; the account's
+    /// data scope says which departments those are.
+    /// </summary>
+    private async Task<ProcessActor> ActorAsync(Application app, CancellationToken ct)
     {
         _scope = await scopes.CurrentAsync(ct);
-        var reviewer = User.IsInRole(Roles.Reviewer);
-        return new ProcessActor(ActorName, time.GetUtcNow().UtcDateTime, Today, calendar, d => reviewer && InScope(d), User.IsInRole(Roles.Supervisor));
+        return new ProcessActor(ActorName, time.GetUtcNow().UtcDateTime, Today, calendar, (d, role) => User.IsInRole(role) && InScope(d),
+            User.IsInRole(Roles.Supervisor), MayDeliver(app));
     }
 
     // Departments have no owner: the "self" scope acts for none of them.
@@ -287,7 +302,7 @@ public sealed class ProcessService(
     private async Task<ProcessView> ToViewAsync(Application app, ServiceItemVersion version, CancellationToken ct)
     {
         var departments = await names.DepartmentsAsync(ct);
-        var by = await ActorAsync(ct);
+        var by = await ActorAsync(app, ct);
         var today = Today;
         var acting = ActingDepartment(app, by);
         var tasks = app.Tasks.OrderBy(t => t.Stage).ThenBy(t => t.StartedOn).Select(t => new TaskView(
@@ -296,54 +311,8 @@ public sealed class ProcessService(
         return new ProcessView(
             app.Id, app.Number, app.ItemName, app.ApplicantName, app.Status, app.DueDate, app.Warning(today), app.LimitDays, app.ExtensionDays,
             app.ExtensionRequestReason, app.SuspensionKind, app.SuspensionReason, app.CorrectionItems, app.Decision, app.DecisionReason,
-            app.DeliveryDueDate, app.Visits, app.CurrentStage, version.Stages, tasks, app.Events, Allowed(app, version, by, acting), acting);
+            app.DeliveryDueDate, app.Visits, app.CurrentStage, version.Stages, tasks, app.Events, app.AvailableActions(version, acting, by), acting);
     }
-
-    /// <summary>What the current account may do now, so the page offers only those buttons; the domain checks again on submit.</summary>
-    private List<string> Allowed(Application app, ServiceItemVersion version, ProcessActor by, Guid? acting)
-    {
-        var allowed = new List<string>();
-        var last = app.CurrentStage == version.Stages.Count - 1;
-        if (acting is not null && app.Status == ApplicationStatus.Accepted)
-        {
-            allowed.Add(last ? ProcessActions.Decide : ProcessActions.Approve);
-            if (app.CurrentStage > 0)
-            {
-                allowed.Add(ProcessActions.Return);
-            }
-
-            allowed.AddRange([ProcessActions.Correction, ProcessActions.Suspend]);
-        }
-
-        if (acting is not null && app.Status == ApplicationStatus.Suspended)
-        {
-            allowed.Add(ProcessActions.Resume);
-        }
-
-        if (acting is not null && app.Status is ApplicationStatus.Accepted or ApplicationStatus.Suspended && app.ExtensionDays == 0 && app.ExtensionRequestReason is null)
-        {
-            allowed.Add(ProcessActions.RequestExtension);
-        }
-
-        if (by.IsSupervisor && app.ExtensionRequestReason is not null)
-        {
-            allowed.Add(ProcessActions.DecideExtension);
-        }
-
-        var mayDeliver = MayDeliver(app);
-        if (mayDeliver && app.Status == ApplicationStatus.Decided)
-        {
-            allowed.Add(ProcessActions.Deliver);
-        }
-
-        if (mayDeliver && app.Status == ApplicationStatus.Delivered)
-        {
-            allowed.Add(ProcessActions.Complete);
-        }
-
-        return allowed;
-    }
-
 }
 
 /// <summary>Puts a message to the applicant in the platform's outbox for every timeline step that concerns them.</summary>
@@ -393,16 +362,32 @@ public static class ApplicantMessages
 
 public static class ProcessApi
 {
+    /// <summary>One route per action, each with its own typed body; 409 when someone acted since the caller's page was shown.</summary>
+    private static void MapAction<TRequest>(RouteGroupBuilder services, ProcessAction action, string summary)
+        where TRequest : StageActionRequest
+    {
+        var slug = ClosedSets.Slug(action);
+        services.MapPost($"/applications/{{id:guid}}/actions/{slug}", async (Guid id, TRequest request, ProcessService s) => TypedResults.Ok(await s.ActAsync(id, request)))
+            .WithName("process-" + slug)
+            .WithSummary(summary + " 409 process.acted_by when the application changed since the caller saw it; the message names who.");
+    }
+
     public static RouteGroupBuilder MapProcess(this RouteGroupBuilder services)
     {
         services.MapGet("/queue", async (WarningLevel? level, int? page, ProcessService s) => TypedResults.Ok(await s.QueueAsync(level, page ?? 1)))
             .WithSummary("The open stage tasks of the caller's departments, oldest deadline first, with warning levels.");
         services.MapGet("/applications/{id:guid}/process", async (Guid id, ProcessService s) => TypedResults.Ok(await s.ViewAsync(id)))
             .WithSummary("An application in review: stages, tasks, deadlines and the actions the caller may take.");
-        services.MapPost("/applications/{id:guid}/actions/{action}", async (Guid id, string action, ProcessCommand command, ProcessService s) =>
-                TypedResults.Ok(await s.ActAsync(id, action, command)))
-            .WithSummary("A stage action: approve, return, correction, suspend, resume, request-extension, decide-extension, decide, deliver, complete. " +
-                "409 when the application was changed by someone else in between; the message names who.");
+        MapAction<ApproveRequest>(services, ProcessAction.Approve, "Approve the department's part of the current stage (审核通过).");
+        MapAction<ReturnRequest>(services, ProcessAction.Return, "Return to an earlier stage with the reason (退回).");
+        MapAction<CorrectionRequest>(services, ProcessAction.Correction, "Ask for corrections during review, everything at once; the clock stops (补正).");
+        MapAction<SuspendRequest>(services, ProcessAction.Suspend, "Suspend for a hearing, testing, expert review or inspection; the clock stops (中止).");
+        MapAction<ResumeRequest>(services, ProcessAction.Resume, "Resume: the clock runs again with what was left (恢复).");
+        MapAction<ExtensionRequest>(services, ProcessAction.RequestExtension, "Ask the supervisor to extend the decision limit once (延期申请).");
+        MapAction<ExtensionDecisionRequest>(services, ProcessAction.DecideExtension, "The supervisor approves or declines the extension (延期批准).");
+        MapAction<DecisionRequest>(services, ProcessAction.Decide, "Grant, or refuse with the reasons, at the last stage (决定).");
+        MapAction<DeliveryRequest>(services, ProcessAction.Deliver, "Deliver the decision: window, post or electronic (送达).");
+        MapAction<CompleteRequest>(services, ProcessAction.Complete, "Close the application (办结).");
         services.MapGet("/alerts", async (int? page, AlertService s) => TypedResults.Ok(await s.ListAsync(page ?? 1)))
             .WithSummary("Deadline alerts for the caller's departments (all of them for supervisors), newest first.");
         return services;
