@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Fazhi.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Tests.Services;
 
@@ -95,5 +96,59 @@ public sealed class ProcessGuardTests : IAsyncLifetime
         elements["stages"] = stages.Select(s => s with { role = "no_such_role" }).ToList();
         var bad = await (await admin.PutAsJsonAsync("/api/services/items/TX-MFBJ-001", elements)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("stages", bad.ErrorFields());
+    }
+}
+
+/// <summary>政府效能廉政监督卡 from the complainant's phone to the department's answer and back.</summary>
+public sealed class ComplaintHandlingTests(FazhiFactory app) : IClassFixture<FazhiFactory>
+{
+    [Fact]
+    public async Task A_complaint_is_handed_to_a_department_answered_there_closed_and_the_complainant_reads_the_answer()
+    {
+        var sent = await app.Anonymous().PostAsJsonAsync("/api/public/complaints", new { text = "窗口人员午休时间提前离岗", phone = "13611113333" });
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        var receipt = await sent.Content.ReadFromJsonAsync<JsonElement>();
+        var token = receipt.GetProperty("token").GetString()!;
+        Assert.EndsWith($"/complaint/{token}", receipt.GetProperty("link").GetString(), StringComparison.Ordinal);
+        var id = receipt.GetProperty("id").GetGuid();
+        Assert.Equal("Received", (await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/public/complaints/{token}")).GetProperty("state").GetString());
+
+        var supervisor = await app.SignedInAsync("supervisor");
+        var listed = (await supervisor.GetFromJsonAsync<JsonElement>("/api/services/complaints")).GetProperty("items").EnumerateArray().Single(c => c.GetProperty("id").GetGuid() == id);
+        Assert.Equal("136****3333", listed.GetProperty("phone").GetString());
+        var departments = await supervisor.GetFromJsonAsync<JsonElement>("/api/org/nodes");
+        var service = departments.EnumerateArray().Single(n => n.GetProperty("code").GetString() == "TX-SVC").GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NoContent, (await supervisor.PostAsJsonAsync($"/api/services/complaints/{id}/assign", new { departmentId = service })).StatusCode);
+
+        // The clerk's department (the service centre) sees and answers it; another department does not see it at all.
+        var reviewer = await app.SignedInAsync("reviewer");
+        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.PostAsJsonAsync($"/api/services/complaints/{id}/answer", new { text = "已核实" })).StatusCode);
+        var clerk = await app.SignedInAsync("clerk");
+        Assert.Contains((await clerk.GetFromJsonAsync<JsonElement>("/api/services/complaints/assigned")).GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetGuid() == id);
+        var empty = await (await clerk.PostAsJsonAsync($"/api/services/complaints/{id}/answer", new { text = "" })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("reply", empty.ErrorFields());
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsJsonAsync($"/api/services/complaints/{id}/answer", new { text = "经核实，已对当班人员批评教育并调整午休轮岗。" })).StatusCode);
+        var twice = await (await clerk.PostAsJsonAsync($"/api/services/complaints/{id}/answer", new { text = "再次答复" })).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("complaint.already_answered", twice.Code());
+
+        var seen = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/public/complaints/{token}");
+        Assert.Equal("Answered", seen.GetProperty("state").GetString());
+        Assert.Contains("午休轮岗", seen.GetProperty("reply").GetString(), StringComparison.Ordinal);
+        var page = await app.Anonymous().GetStringAsync($"/complaint/{token}");
+        Assert.Contains("午休轮岗", page, StringComparison.Ordinal);
+
+        // The complainant is told by text message, with the link.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Fazhi.Web.Platform.Data.FazhiDbContext>();
+            var message = Assert.Single(db.Set<Fazhi.Web.Platform.Notifications.OutboxMessage>().Where(m => m.RecordId == id).ToList());
+            Assert.Equal("13611113333", message.Recipient);
+            Assert.Contains($"/complaint/{token}", Fazhi.Web.Platform.Notifications.MessageText.Render(message), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsync($"/api/services/complaints/{id}/close", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await supervisor.PostAsync($"/api/services/complaints/{id}/close", null)).StatusCode);
+        Assert.Equal("Closed", (await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/public/complaints/{token}")).GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync("/api/public/complaints/AAAAAAAAAAAAAAAAAAAAAAAA")).StatusCode);
     }
 }

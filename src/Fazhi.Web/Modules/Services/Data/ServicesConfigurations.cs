@@ -146,6 +146,11 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.Property(e => e.Text).HasMaxLength(2000);
         b.Property(e => e.Reply).HasMaxLength(2000);
         b.Property(e => e.HandledBy).HasMaxLength(100);
+        b.Property(e => e.QueryToken).HasMaxLength(64);
+        b.Property(e => e.AssignedBy).HasMaxLength(100);
+        b.Property(e => e.ClosedBy).HasMaxLength(100);
+        b.HasIndex(e => e.QueryToken).IsUnique();
+        b.HasIndex(e => new { e.AssignedTo, e.State });
         b.HasIndex(e => e.At);
     }
 }

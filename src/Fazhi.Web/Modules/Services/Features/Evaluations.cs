@@ -17,6 +17,16 @@ public sealed record RatingInput(int? Score, string? Comment);
 
 public sealed record ComplaintInput(string? Name, string? Phone, Guid? DepartmentId, string? ApplicationNumber, string? Text);
 
+/// <summary>A complaint in the handlers' list, the complainant's phone masked.</summary>
+public sealed record ComplaintRow(
+    Guid Id, DateTime At, string Text, string? Name, string Phone, Guid? DepartmentId, string? ApplicationNumber, ComplaintState State,
+    Guid? AssignedTo, string? Reply, string? HandledBy, DateTime? HandledAt);
+
+/// <summary>What the complainant reads by the complaint's token.</summary>
+public sealed record PublicComplaint(DateTime At, string Text, ComplaintState State, string? Reply, DateTime? AnsweredAt);
+
+public sealed record ComplaintAssignment(Guid? DepartmentId);
+
 public sealed record RectificationRow(Guid Id, Guid ApplicationId, string Number, string ItemName, Guid DepartmentId, int Score, string? Comment,
     DateOnly DueDate, RectificationState State, string? Measures, string? Feedback, bool Overdue);
 
@@ -26,7 +36,7 @@ public sealed record RectificationRow(Guid Id, Guid ApplicationId, string Number
 /// (Fazhi:RectificationDays), which the supervisor follows up and reports back to the applicant.
 /// </summary>
 public sealed class EvaluationService(FazhiDbContext db, WorkingDayCalendar calendar, TimeProvider time, IConfiguration configuration,
-    DataScopeResolver scopes, IHttpContextAccessor http, OrganisationDirectory directory)
+    DataScopeResolver scopes, IHttpContextAccessor http, OrganisationDirectory directory, PublicLinks links)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -66,7 +76,7 @@ public sealed class EvaluationService(FazhiDbContext db, WorkingDayCalendar cale
             db.Rectifications.Add(new Rectification
             {
                 Id = Guid.CreateVersion7(), ApplicationId = app.Id, DepartmentId = app.DepartmentId, Score = input.Score.Value, Comment = comment,
-                OpenedAt = Now, DueDate = calendar.AddWorkingDays(ChinaTime.Today(time), days), State = RectificationState.Open,
+                OpenedAt = Now, DueDate = calendar.AddWorkingDays(ChinaTime.Today(time), days),
             });
         }
 
@@ -102,40 +112,18 @@ public sealed class EvaluationService(FazhiDbContext db, WorkingDayCalendar cale
     public async Task RectifyAsync(Guid id, string? measures, CancellationToken ct = default)
     {
         var r = await VisibleRectificationAsync(id, ct);
-        if (r.State != RectificationState.Open)
-        {
-            throw new DomainException("evaluation.rectification_not_open", "state", ErrorKind.Conflict);
-        }
-
-        new Validator().Required("measures", measures, 2000).ThrowIfInvalid();
-        r.Measures = measures!.Trim();
-        r.RectifiedBy = ActorName;
-        r.RectifiedAt = Now;
-        r.State = RectificationState.Rectified;
+        r.Report(measures, ActorName, Now);
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The supervisor checks the measures and reports back to the applicant, who is told through the outbox.</summary>
     public async Task CloseAsync(Guid id, string? feedback, CancellationToken ct = default)
     {
-        if (http.HttpContext?.User.IsInRole(Roles.Supervisor) != true)
-        {
-            throw new DomainException("process.supervisor_only", "state", ErrorKind.Forbidden);
-        }
-
+        RequireSupervisor();
         var r = await VisibleRectificationAsync(id, ct);
-        if (r.State != RectificationState.Rectified)
-        {
-            throw new DomainException("evaluation.rectification_not_rectified", "state", ErrorKind.Conflict);
-        }
-
-        new Validator().Required("feedback", feedback, 2000).ThrowIfInvalid();
-        r.Feedback = feedback!.Trim();
-        r.ClosedBy = ActorName;
-        r.ClosedAt = Now;
-        r.State = RectificationState.Closed;
+        r.Close(feedback, ActorName, Now);
         var app = await db.Applications.Include(a => a.Events).SingleAsync(a => a.Id == r.ApplicationId, ct);
-        var step = app.RecordRectificationFeedback(r.Feedback, Now, ActorName);
+        var step = app.RecordRectificationFeedback(r.Feedback!, Now, ActorName);
         ApplicantMessages.Add(db, app, step);
         await db.SaveChangesAsync(ct);
     }
@@ -148,7 +136,7 @@ public sealed class EvaluationService(FazhiDbContext db, WorkingDayCalendar cale
     }
 
     /// <summary>政府效能廉政监督卡: anyone may write; it reaches the supervisors.</summary>
-    public async Task<Guid> ComplainAsync(ComplaintInput input, CancellationToken ct = default)
+    public async Task<Complaint> ComplainAsync(ComplaintInput input, CancellationToken ct = default)
     {
         new Validator()
             .MaxLength("name", input.Name, 50)
@@ -164,23 +152,99 @@ public sealed class EvaluationService(FazhiDbContext db, WorkingDayCalendar cale
 
         var complaint = new Complaint
         {
-            Id = Guid.CreateVersion7(), Name = string.IsNullOrWhiteSpace(input.Name) ? null : input.Name.Trim(), Phone = input.Phone!.Trim(),
-            DepartmentId = input.DepartmentId, ApplicationNumber = string.IsNullOrWhiteSpace(input.ApplicationNumber) ? null : input.ApplicationNumber.Trim(),
-            Text = input.Text!.Trim(), At = Now,
+            Id = Guid.CreateVersion7(), QueryToken = Complaint.NewToken(), Name = string.IsNullOrWhiteSpace(input.Name) ? null : input.Name.Trim(),
+            Phone = input.Phone!.Trim(), DepartmentId = input.DepartmentId,
+            ApplicationNumber = string.IsNullOrWhiteSpace(input.ApplicationNumber) ? null : input.ApplicationNumber.Trim(), Text = input.Text!.Trim(), At = Now,
         };
         db.Complaints.Add(complaint);
         await db.SaveChangesAsync(ct);
-        return complaint.Id;
+        return complaint;
     }
 
-    public async Task<Paged<Complaint>> ComplaintsAsync(int page = 1, CancellationToken ct = default)
+    /// <summary>
+    /// Complaints as their handlers see them, unanswered first, phones masked: every one for the supervisors
+    /// (<paramref name="assignedOnly"/> false), or those handed to the caller's departments.
+    /// </summary>
+    public async Task<Paged<ComplaintRow>> ComplaintsAsync(int page = 1, bool assignedOnly = false, CancellationToken ct = default)
+    {
+        if (!assignedOnly)
+        {
+            RequireSupervisor();
+        }
+
+        var complaints = await ScopedComplaintsAsync(ct);
+        var rows = await complaints.OrderBy(c => c.State == ComplaintState.Closed).ThenBy(c => c.State == ComplaintState.Answered).ThenByDescending(c => c.At)
+            .ToPageAsync(page, 50, ct);
+        return rows.With(rows.Items.Select(c => new ComplaintRow(c.Id, c.At, c.Text, c.Name, Masking.Phone(c.Phone), c.DepartmentId, c.ApplicationNumber,
+            c.State, c.AssignedTo, c.Reply, c.HandledBy, c.HandledAt)).ToList());
+    }
+
+    /// <summary>交办 to the department concerned (supervisors).</summary>
+    public async Task AssignComplaintAsync(Guid id, Guid? departmentId, CancellationToken ct = default)
+    {
+        RequireSupervisor();
+        if (departmentId is not { } d || !await directory.ExistsAsync(d, ct))
+        {
+            throw new DomainException("not_found", "departmentId");
+        }
+
+        var complaint = await VisibleComplaintAsync(id, ct);
+        complaint.Assign(d, ActorName, Now);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>答复 by the department it was handed to, or by a supervisor; the complainant gets a text message with the link.</summary>
+    public async Task AnswerComplaintAsync(Guid id, string? reply, CancellationToken ct = default)
+    {
+        var complaint = await VisibleComplaintAsync(id, ct);
+        complaint.Answer(reply, ActorName, Now);
+        Platform.Notifications.Outbox.Add(db, new Platform.Notifications.Message(
+            ComplaintAnswered, Platform.Notifications.Channels.Sms, new Dictionary<string, string?> { ["link"] = links.Complaint(complaint.QueryToken) },
+            Now, Recipient: complaint.Phone, RecordId: complaint.Id));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>办结 (supervisors), once answered.</summary>
+    public async Task CloseComplaintAsync(Guid id, CancellationToken ct = default)
+    {
+        RequireSupervisor();
+        var complaint = await VisibleComplaintAsync(id, ct);
+        complaint.Close(ActorName, Now);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>What the complainant sees by the token: the state and the answer, nothing of anyone else.</summary>
+    public async Task<PublicComplaint?> ByTokenAsync(string token, CancellationToken ct = default) =>
+        token.Length is < 20 or > 64 ? null : await db.Complaints.AsNoTracking().Where(c => c.QueryToken == token)
+            .Select(c => new PublicComplaint(c.At, c.Text, c.State, c.Reply, c.HandledAt)).SingleOrDefaultAsync(ct);
+
+    public const string ComplaintAnswered = "services.complaint_answered";
+
+    private async Task<IQueryable<Complaint>> ScopedComplaintsAsync(CancellationToken ct)
+    {
+        var complaints = db.Complaints.AsNoTracking();
+        if (http.HttpContext?.User.IsInRole(Roles.Supervisor) == true)
+        {
+            return complaints;
+        }
+
+        // A department sees what was handed to it; the "self" scope sees none.
+        var scope = await scopes.CurrentAsync(ct);
+        return complaints.Where(c => c.AssignedTo != null).WithinScope(scope, c => c.AssignedTo!.Value, _ => Guid.Empty);
+    }
+
+    private async Task<Complaint> VisibleComplaintAsync(Guid id, CancellationToken ct)
+    {
+        var visible = await (await ScopedComplaintsAsync(ct)).AnyAsync(c => c.Id == id, ct);
+        return visible ? await db.Complaints.SingleAsync(c => c.Id == id, ct) : throw DomainException.NotFound();
+    }
+
+    private void RequireSupervisor()
     {
         if (http.HttpContext?.User.IsInRole(Roles.Supervisor) != true)
         {
-            throw new DomainException("process.supervisor_only", null, ErrorKind.Forbidden);
+            throw new DomainException("process.supervisor_only", "action", ErrorKind.Forbidden);
         }
-
-        return await db.Complaints.AsNoTracking().OrderBy(c => c.HandledAt != null).ThenByDescending(c => c.At).ToPageAsync(page, 50, ct);
     }
 }
 
@@ -201,7 +265,24 @@ public static class EvaluationApi
             return TypedResults.NoContent();
         }).WithSummary("The supervisor closes the rectification and reports back to the applicant.");
         services.MapGet("/complaints", async (int? page, EvaluationService s) => TypedResults.Ok(await s.ComplaintsAsync(page ?? 1)))
-            .WithSummary("Efficiency and integrity complaints (supervisors).");
+            .WithSummary("Efficiency and integrity complaints, every one (supervisors).");
+        services.MapGet("/complaints/assigned", async (int? page, EvaluationService s) => TypedResults.Ok(await s.ComplaintsAsync(page ?? 1, assignedOnly: true)))
+            .WithSummary("The complaints handed to the caller's departments to answer.");
+        services.MapPost("/complaints/{id:guid}/assign", async (Guid id, ComplaintAssignment body, EvaluationService s) =>
+        {
+            await s.AssignComplaintAsync(id, body.DepartmentId);
+            return TypedResults.NoContent();
+        }).WithSummary("交办: a supervisor hands the complaint to the department concerned.");
+        services.MapPost("/complaints/{id:guid}/answer", async (Guid id, TextInput body, EvaluationService s) =>
+        {
+            await s.AnswerComplaintAsync(id, body.Text);
+            return TypedResults.NoContent();
+        }).WithSummary("答复: the department (or a supervisor) answers; the complainant gets a text message with the link to the answer.");
+        services.MapPost("/complaints/{id:guid}/close", async (Guid id, EvaluationService s) =>
+        {
+            await s.CloseComplaintAsync(id);
+            return TypedResults.NoContent();
+        }).WithSummary("办结: a supervisor closes an answered complaint.");
         return services;
     }
 
@@ -213,14 +294,21 @@ public static class EvaluationApi
             return TypedResults.NoContent();
         }).AllowAnonymous().RequireRateLimiting(ProgressApi.RateLimitPolicy).WithTags("Public")
             .WithSummary("好差评: rate a completed application once, 5 (very satisfied) to 1 (very dissatisfied).");
-        app.MapPost("/api/public/complaints", async Task<Created<object>> (ComplaintInput input, EvaluationService s) =>
+        app.MapPost("/api/public/complaints", async Task<Created<ComplaintReceipt>> (ComplaintInput input, EvaluationService s, PublicLinks links) =>
         {
-            var id = await s.ComplainAsync(input);
-            return TypedResults.Created($"/api/services/complaints/{id}", (object)new { id });
+            var complaint = await s.ComplainAsync(input);
+            return TypedResults.Created($"/api/public/complaints/{complaint.QueryToken}", new ComplaintReceipt(complaint.Id, complaint.QueryToken, links.Complaint(complaint.QueryToken)));
         }).AllowAnonymous().RequireRateLimiting(ProgressApi.RateLimitPolicy).WithTags("Public")
-            .WithSummary("政府效能廉政监督卡: a complaint about efficiency or integrity, for the supervisors.");
+            .WithSummary("政府效能廉政监督卡: a complaint about efficiency or integrity, for the supervisors. The answer is read at the returned link.");
+        app.MapGet("/api/public/complaints/{token}", async Task<Results<Ok<PublicComplaint>, NotFound>> (string token, EvaluationService s) =>
+                await s.ByTokenAsync(token) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound())
+            .AllowAnonymous().RequireRateLimiting(ProgressApi.RateLimitPolicy).WithTags("Public")
+            .WithSummary("The complainant's view of their complaint: its state and the answer.");
         return app;
     }
 }
 
 public sealed record TextInput(string? Text);
+
+/// <summary>What the complainant keeps: the link to follow the complaint and read the answer.</summary>
+public sealed record ComplaintReceipt(Guid Id, string Token, string Link);

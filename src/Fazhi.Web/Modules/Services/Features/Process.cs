@@ -327,6 +327,14 @@ public static class ApplicantMessages
 
     /// <summary>One template per step: the applicant's number and item, what happened, and the note (a reason, a list) when there is one.</summary>
     public static IEnumerable<MessageTemplate> Templates =>
+        [
+            new MessageTemplate(EvaluationService.ComplaintAnswered,
+                "【法治平台】您反映的问题已答复，请查看：{link}",
+                "[Fazhi] Your complaint has been answered: {link}"),
+            .. StepTemplates,
+        ];
+
+    private static IEnumerable<MessageTemplate> StepTemplates =>
         Kinds.Select(k => new MessageTemplate(
             $"{ServicesModule.ModuleName}.{k}",
             "【法治平台】您的办件 {number}（{item}）" + Text.In($"event.{k}", english: false) + "{：|note}。",

@@ -20,5 +20,7 @@ public sealed class PublicLinks(IConfiguration configuration, IHttpContextAccess
 
     public string Progress(string token) => $"{Base}/q/{token}";
 
+    public string Complaint(string token) => $"{Base}/complaint/{token}";
+
     public string Item(string code) => $"{Base}/services/items/{Uri.EscapeDataString(code)}";
 }

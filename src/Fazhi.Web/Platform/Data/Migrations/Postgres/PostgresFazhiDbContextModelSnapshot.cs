@@ -348,8 +348,25 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("AssignedTo")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid?>("DepartmentId")
                         .HasColumnType("uuid");
@@ -371,6 +388,11 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)")
                         .HasAnnotation("Fazhi:Personal", "Phone");
 
+                    b.Property<string>("QueryToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Reply")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -378,6 +400,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("RowVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -387,6 +412,11 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("QueryToken")
+                        .IsUnique();
+
+                    b.HasIndex("AssignedTo", "State");
 
                     b.ToTable("svc_complaints", (string)null);
                 });

@@ -343,7 +343,24 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DepartmentId")
@@ -366,6 +383,11 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("Fazhi:Personal", "Phone");
 
+                    b.Property<string>("QueryToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reply")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -373,6 +395,9 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                     b.Property<Guid>("RowVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -382,6 +407,11 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("QueryToken")
+                        .IsUnique();
+
+                    b.HasIndex("AssignedTo", "State");
 
                     b.ToTable("svc_complaints", (string)null);
                 });
