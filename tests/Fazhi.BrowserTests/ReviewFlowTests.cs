@@ -72,7 +72,7 @@ public sealed class ReviewFlowTests(ServerFixture server)
             await page.WaitForFunctionAsync("s => document.querySelector('#status')?.textContent === s", completed);
         });
 
-        var phone = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true });
+        var phone = await server.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", BaseURL = server.BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true });
         try
         {
             var page = await phone.NewPageAsync();

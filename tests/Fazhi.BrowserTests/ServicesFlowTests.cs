@@ -78,7 +78,7 @@ public sealed class ServicesFlowTests(ServerFixture server)
             Assert.Contains("/q/", progressUrl, StringComparison.Ordinal);
         });
 
-        var phone = await server.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        var phone = await server.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
         try
         {
             var page = await phone.NewPageAsync();

@@ -33,6 +33,36 @@ public sealed class SignInTests(ServerFixture server)
     }
 
     [SkippableFact]
+    public async Task An_English_browser_gets_English_pages_until_the_person_picks_Chinese_and_no_page_misses_its_icon()
+    {
+        ServerFixture.SkipUnlessAvailable();
+        await server.WithPageAsync(nameof(An_English_browser_gets_English_pages_until_the_person_picks_Chinese_and_no_page_misses_its_icon), async page =>
+        {
+            var missing = new List<string>();
+            page.Response += (_, r) =>
+            {
+                if (r.Status == 404)
+                {
+                    missing.Add(r.Url);
+                }
+            };
+            await page.GotoAsync("/login");
+            Assert.Equal("Sign in", await page.InnerTextAsync("h1"));
+            await page.GotoAsync("/services");
+            await page.GotoAsync("/complaint");
+            Assert.Equal("Efficiency and integrity complaint", await page.InnerTextAsync("h1"));
+
+            // The person's own choice wins over the browser's language from then on.
+            await page.ClickAsync("a[hreflang='zh-CN']");
+            await page.GotoAsync("/login");
+            Assert.Equal("登录", await page.InnerTextAsync("h1"));
+            var icon = await page.APIRequest.GetAsync("/favicon.ico");
+            Assert.Equal(200, icon.Status);
+            Assert.Empty(missing);
+        }, locale: "en-US");
+    }
+
+    [SkippableFact]
     public async Task A_clerk_signs_in_in_English_and_sees_the_home_page()
     {
         ServerFixture.SkipUnlessAvailable();

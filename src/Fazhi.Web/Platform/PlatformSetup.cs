@@ -189,8 +189,9 @@ public static class PlatformSetup
         app.UseRequestLocalization(o =>
         {
             o.SetDefaultCulture("zh-CN").AddSupportedCultures(Text.SupportedCultures).AddSupportedUICultures(Text.SupportedCultures);
-            // The UI is Chinese unless the user picks English: the browser's language does not decide.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // A choice made on the page (the language cookie) wins; before one is made, the browser's language
+            // decides (an English browser gets English pages); anything else gets Chinese.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error");

@@ -74,9 +74,12 @@ public static class DatabaseSetup
 
         if (demo)
         {
+            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Fazhi.Demo");
             foreach (var module in ModuleCatalog.All)
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await module.SeedDemoAsync(sp, ct);
+                log.LogInformation("Demo data of {Module} ready in {Ms} ms", module.Name, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }
     }

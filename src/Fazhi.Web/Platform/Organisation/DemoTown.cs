@@ -135,6 +135,8 @@ public sealed class DemoTown(FazhiDbContext db, UserManager<StaffUser> users, IP
         await db.SaveChangesAsync(ct);
 
         var phone = 1000;
+        // Every demo account has the published demo password: one hash serves them all (hashing is slow by design).
+        string? hash = null;
         foreach (var (userName, name, dept, roles, scope) in Staff)
         {
             var user = new StaffUser
@@ -147,7 +149,7 @@ public sealed class DemoTown(FazhiDbContext db, UserManager<StaffUser> users, IP
                 LockoutEnabled = true,
                 PhoneNumber = $"1380769{phone++:0000}",
             };
-            user.PasswordHash = hasher.HashPassword(user, Password);
+            user.PasswordHash = hash ??= hasher.HashPassword(user, Password);
             Check(await users.CreateAsync(user));
             Check(await users.AddToRolesAsync(user, roles));
         }
