@@ -95,7 +95,8 @@ public static class PlatformSetup
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(fazhi.MaxRequestBodyBytes, fazhi.MaxUploadBytes));
 
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddOperationTransformer<Web.FormFieldsTransformer>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionProvider, ProblemResponses>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddLocalization();
         services.AddRazorComponents();

@@ -24,24 +24,28 @@ public sealed record IntakeRequest(
     Guid? WindowId,
     ApplicantInput? Applicant,
     IReadOnlyList<MaterialCheck>? Materials,
-    string? Outcome,
+    IntakeOutcome? Outcome,
     IReadOnlyList<string>? CorrectionItems,
     string? RefusalReason);
 
 public sealed record ApplicationRow(Guid Id, string Number, string ItemName, string ApplicantName, ApplicationChannel Channel, ApplicationStatus Status, DateTime ReceivedAt, DateOnly? DueDate, int Visits);
 
-public sealed record IntakeResponse(Guid Id, string Number, string QueryToken, string Status);
+public sealed record IntakeResponse(Guid Id, string Number, string QueryToken, ApplicationStatus Status);
 
 /// <summary>The clerk's decision on an application that waits: a pre-review of an online one, or the applicant's return with corrections.</summary>
-public sealed record IntakeDecision(IReadOnlyList<MaterialCheck>? Materials, string? Outcome, IReadOnlyList<string>? CorrectionItems, string? RefusalReason, bool InPerson = false, Guid? WindowId = null);
+public sealed record IntakeDecision(IReadOnlyList<MaterialCheck>? Materials, IntakeOutcome? Outcome, IReadOnlyList<string>? CorrectionItems, string? RefusalReason, bool InPerson = false, Guid? WindowId = null);
 
-public static class IntakeOutcome
+/// <summary>How an intake ends (受理 / 补正告知 / 不予受理).</summary>
+public enum IntakeOutcome
 {
-    public const string Accept = "accept";
-    public const string Correction = "correction";
-    public const string Refuse = "refuse";
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("accept")]
+    Accept,
 
-    public static readonly string[] All = [Accept, Correction, Refuse];
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("correction")]
+    Correction,
+
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("refuse")]
+    Refuse,
 }
 
 /// <summary>收件: a window takes an application in and ends with accept, correction notice, or refusal.</summary>
@@ -66,7 +70,7 @@ public sealed class IntakeService(
             .Required("itemCode", r.ItemCode, 50)
             .Check(r.WindowId is not null, "windowId", "required")
             .Check(r.Applicant is not null, "applicant", "required")
-            .Check(r.Outcome is not null && IntakeOutcome.All.Contains(r.Outcome), "outcome", "intake.outcome_unknown");
+            .Check(r.Outcome is { } o && Enum.IsDefined(o), "outcome", "intake.outcome_unknown");
         var applicant = ToApplicant(r.Applicant, v);
         v.ThrowIfInvalid();
 
@@ -81,11 +85,11 @@ public sealed class IntakeService(
         var app = Application.Receive("", version, applicant!, ApplicationChannel.Window,
             r.WindowId, ActorId, clerkDepartment, null, key, Now, ActorName);
         app.CheckMaterials(r.Materials ?? []);
-        Decide(app, version, r.Outcome!, r.CorrectionItems, r.RefusalReason);
+        Decide(app, version, r.Outcome!.Value, r.CorrectionItems, r.RefusalReason);
         try
         {
             await writer.WriteAsync(app, actor);
-            return (new IntakeResponse(app.Id, app.Number, app.QueryToken, app.Status.ToString()), false);
+            return (new IntakeResponse(app.Id, app.Number, app.QueryToken, app.Status), false);
         }
         catch (DbUpdateException) when (key is not null)
         {
@@ -98,7 +102,7 @@ public sealed class IntakeService(
     public async Task<IntakeResponse> DecideAsync(Guid id, IntakeDecision d, CancellationToken ct = default)
     {
         new Validator()
-            .Check(d.Outcome is not null && IntakeOutcome.All.Contains(d.Outcome), "outcome", "intake.outcome_unknown")
+            .Check(d.Outcome is { } o && Enum.IsDefined(o), "outcome", "intake.outcome_unknown")
             .ThrowIfInvalid();
         var app = await VisibleAsync(id, ct);
         var version = await db.ServiceItemVersions.AsNoTracking().SingleAsync(v => v.Id == app.ItemVersionId, ct);
@@ -113,11 +117,11 @@ public sealed class IntakeService(
         }
 
         var before = app.Events.Count;
-        Decide(app, version, d.Outcome!, d.CorrectionItems, d.RefusalReason);
+        Decide(app, version, d.Outcome!.Value, d.CorrectionItems, d.RefusalReason);
         ApplicantMessages.AddSince(db, app, before);
 
         await db.SaveChangesAsync(ct);
-        return new IntakeResponse(app.Id, app.Number, app.QueryToken, app.Status.ToString());
+        return new IntakeResponse(app.Id, app.Number, app.QueryToken, app.Status);
     }
 
     /// <summary>An application the current staff member may see, tracked for a change; 404 otherwise.</summary>
@@ -161,7 +165,7 @@ public sealed class IntakeService(
         return rows.With(rows.Items.Select(r => r with { ApplicantName = Masking.Name(r.ApplicantName) }).ToList());
     }
 
-    private void Decide(Application app, ServiceItemVersion version, string outcome, IReadOnlyList<string>? corrections, string? reason)
+    private void Decide(Application app, ServiceItemVersion version, IntakeOutcome outcome, IReadOnlyList<string>? corrections, string? reason)
     {
         switch (outcome)
         {
@@ -206,7 +210,7 @@ public sealed class IntakeService(
 
     private async Task<IntakeResponse?> FindByKeyAsync(string key, CancellationToken ct) =>
         await db.Applications.AsNoTracking().Where(a => a.IdempotencyKey == key)
-            .Select(a => new IntakeResponse(a.Id, a.Number, a.QueryToken, a.Status.ToString()))
+            .Select(a => new IntakeResponse(a.Id, a.Number, a.QueryToken, a.Status))
             .SingleOrDefaultAsync(ct);
 }
 

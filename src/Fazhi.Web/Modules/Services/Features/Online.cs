@@ -117,7 +117,7 @@ public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, App
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new IntakeResponse(app.Id, app.Number, app.QueryToken, app.Status.ToString());
+        return new IntakeResponse(app.Id, app.Number, app.QueryToken, app.Status);
     }
 
     /// <summary>Adds the corrected materials and sends the application back to pre-review.</summary>
@@ -213,14 +213,24 @@ public static class OnlineApi
         var mine = api.MapGroup("/applications").RequireAuthorization(p => p.AddAuthenticationSchemes(OnlineService.Scheme).RequireAuthenticatedUser());
         mine.MapGet("/", async (HttpContext http, OnlineService s) => TypedResults.Ok(await s.MineAsync(OnlineService.CitizenId(http.User)!.Value)))
             .WithSummary("The signed-in citizen's applications.");
-        mine.MapPost("/", Submit).DisableAntiforgery()
+        mine.MapPost("/", Submit).DisableAntiforgery().WithMetadata(new MultipartForm(
+            [
+                new FormField("itemCode", "The item's code (事项编码)", Required: true),
+                new FormField("kind", "Person or Organisation", Required: true, Values: ["Person", "Organisation"]),
+                new FormField("name", "The applicant's name", Required: true),
+                new FormField("idNumber", "A person's ID number (公民身份号码)"),
+                new FormField("creditCode", "An organisation's unified social credit code"),
+                new FormField("phone", "A phone number", Required: true),
+                new FormField("contactName", "An organisation's contact person"),
+            ],
+            "file-{materialKey}: one file per required material, PDF, JPEG or PNG (recognised by content)"))
             .WithSummary("Apply online: multipart form with itemCode, kind, name, idNumber or creditCode, phone, and one file-{materialKey} per material (PDF, JPEG or PNG).");
         mine.MapPost("/{id:guid}/corrections", async (Guid id, HttpContext http, OnlineService s) =>
         {
             var form = await http.Request.ReadFormAsync();
             await s.ResubmitAsync(OnlineService.CitizenId(http.User)!.Value, id, UploadInput.FromForm(form.Files));
             return TypedResults.NoContent();
-        }).DisableAntiforgery()
+        }).DisableAntiforgery().WithMetadata(new MultipartForm([], "file-{materialKey}: one file per material the correction notice names, PDF, JPEG or PNG"))
             .WithSummary("Send the corrections a correction notice asked for (at pre-review or during review): one file-{materialKey} per material.");
         return app;
     }

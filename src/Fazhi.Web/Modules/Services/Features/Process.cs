@@ -30,16 +30,12 @@ public abstract record StageActionRequest
 
     public int? Stage { get; init; }
 
-    [JsonIgnore]
-    public abstract ProcessAction Action { get; }
-
     internal abstract void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by);
 }
 
 /// <summary>审核通过, with an optional note.</summary>
 public sealed record ApproveRequest(string? Reason = null) : StageActionRequest
 {
-    public override ProcessAction Action => ProcessAction.Approve;
 
     internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.ApproveStage(version, department, Reason, by);
 }
@@ -47,7 +43,6 @@ public sealed record ApproveRequest(string? Reason = null) : StageActionRequest
 /// <summary>退回 to an earlier stage (its index, from 0), with the reason.</summary>
 public sealed record ReturnRequest(int? ToStage = null, string? Reason = null) : StageActionRequest
 {
-    public override ProcessAction Action => ProcessAction.Return;
 
     internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.ReturnToStage(version, department, ToStage ?? -1, Reason, by);
 }
@@ -55,7 +50,6 @@ public sealed record ReturnRequest(int? ToStage = null, string? Reason = null) :
 /// <summary>补正 during review: every item at once; whether the applicant must come in.</summary>
 public sealed record CorrectionRequest(IReadOnlyList<string>? CorrectionItems = null, bool InPerson = false) : StageActionRequest
 {
-    public override ProcessAction Action => ProcessAction.Correction;
 
     internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) =>
         app.RequestCorrectionInReview(version, department, CorrectionItems, InPerson, by);
@@ -64,7 +58,6 @@ public sealed record CorrectionRequest(IReadOnlyList<string>? CorrectionItems = 
 /// <summary>中止 for a hearing, testing, expert review, inspection or other, with the reason the applicant is told.</summary>
 public sealed record SuspendRequest(SuspensionKind? Kind = null, string? Reason = null) : StageActionRequest
 {
-    public override ProcessAction Action => ProcessAction.Suspend;
 
     internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.Suspend(version, department, Kind, Reason, by);
 }
@@ -72,7 +65,6 @@ public sealed record SuspendRequest(SuspensionKind? Kind = null, string? Reason 
 /// <summary>恢复: the clock runs again.</summary>
 public sealed record ResumeRequest : StageActionRequest
 {
-    public override ProcessAction Action => ProcessAction.Resume;
 
     internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.Resume(version, department, by);
 }
@@ -80,7 +72,6 @@ public sealed record ResumeRequest : StageActionRequest
 /// <summary>延期申请, with the reason.</summary>
 public sealed record ExtensionRequest(string? Reason = null) : StageActionRequest
 {
-    public override ProcessAction Action => ProcessAction.RequestExtension;
 
     internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.RequestExtension(version, department, Reason, by);
 }
@@ -88,7 +79,6 @@ public sealed record ExtensionRequest(string? Reason = null) : StageActionReques
 /// <summary>A supervisor's answer to an extension request.</summary>
 public sealed record ExtensionDecisionRequest(bool? Approve = null, string? Reason = null) : StageActionRequest
 {
-    public override ProcessAction Action => ProcessAction.DecideExtension;
 
     internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) =>
         app.ApproveExtension(version, Approve ?? throw new DomainException("required", "approve"), Reason, by);
@@ -97,7 +87,6 @@ public sealed record ExtensionDecisionRequest(bool? Approve = null, string? Reas
 /// <summary>决定 at the last stage: grant, or refuse with the reasons.</summary>
 public sealed record DecisionRequest(bool? Grant = null, string? Reason = null) : StageActionRequest
 {
-    public override ProcessAction Action => ProcessAction.Decide;
 
     internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) =>
         app.Decide(version, department, Grant ?? throw new DomainException("required", "grant"), Reason, by);
@@ -106,7 +95,6 @@ public sealed record DecisionRequest(bool? Grant = null, string? Reason = null) 
 /// <summary>送达: window, post or electronic.</summary>
 public sealed record DeliveryRequest(DeliveryMethod? Method = null) : StageActionRequest
 {
-    public override ProcessAction Action => ProcessAction.Deliver;
 
     internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.Deliver(version, Method, by);
 }
@@ -114,7 +102,6 @@ public sealed record DeliveryRequest(DeliveryMethod? Method = null) : StageActio
 /// <summary>办结.</summary>
 public sealed record CompleteRequest : StageActionRequest
 {
-    public override ProcessAction Action => ProcessAction.Complete;
 
     internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.Complete(version, by);
 }

@@ -1,0 +1,120 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Fazhi.Tests.Infrastructure;
+
+namespace Fazhi.Tests.Platform;
+
+/// <summary>The OpenAPI document, read as a client generator would: every answer, body and closed set declared.</summary>
+public sealed class ApiDocumentTests(FazhiFactory app) : IClassFixture<FazhiFactory>
+{
+    private static readonly string[] Methods = ["get", "post", "put", "patch", "delete"];
+
+    // Writes that take nothing but the route: their body is rightly absent.
+    private static readonly string[] Bodiless =
+    [
+        "post /api/services/complaints/{id}/close",
+        "post /api/auth/logout",
+    ];
+
+    private async Task<JsonElement> DocumentAsync() => await app.Anonymous().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+    private static IEnumerable<(string Key, string Path, string Method, JsonElement Op)> Operations(JsonElement doc) =>
+        doc.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject()
+            .Where(m => Methods.Contains(m.Name))
+            .Select(m => ($"{m.Name} {p.Name}", p.Name, m.Name, m.Value)));
+
+    [Fact]
+    public async Task Every_operation_declares_the_problem_answers_it_can_give()
+    {
+        var doc = await DocumentAsync();
+        var missing = new List<string>();
+        foreach (var (key, path, method, op) in Operations(doc).Where(o => o.Path.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            var responses = op.GetProperty("responses");
+            var codes = responses.EnumerateObject().Select(r => r.Name).ToHashSet();
+            void Need(string code, bool when)
+            {
+                if (when && !codes.Contains(code))
+                {
+                    missing.Add($"{key}: {code}");
+                }
+            }
+
+            var parameters = op.TryGetProperty("parameters", out var ps) ? ps.EnumerateArray().ToList() : [];
+            var body = op.TryGetProperty("requestBody", out _);
+            var write = method != "get";
+            Need("400", body || parameters.Count > 0);
+            Need("422", body || parameters.Any(p => p.GetProperty("in").GetString() == "query"));
+            Need("404", parameters.Any(p => p.GetProperty("in").GetString() == "path"));
+            Need("409", write && codes.Contains("401"));
+            Need("403", write && codes.Contains("401"));
+            foreach (var problem in responses.EnumerateObject().Where(r => r.Name.StartsWith('4')))
+            {
+                var content = problem.Value.GetProperty("content");
+                if (!content.TryGetProperty("application/problem+json", out var media)
+                    || !media.GetProperty("schema").GetProperty("$ref").GetString()!.EndsWith("/ProblemBody", StringComparison.Ordinal))
+                {
+                    missing.Add($"{key}: {problem.Name} is not a problem document");
+                }
+            }
+        }
+
+        // Staff operations answer 401 without a sign-in; the public look-ups are rate-limited.
+        var ops = Operations(doc).ToDictionary(o => o.Key, o => o.Op);
+        Assert.True(ops["get /api/services/queue"].GetProperty("responses").TryGetProperty("401", out _));
+        Assert.True(ops["get /api/public/progress/{token}"].GetProperty("responses").TryGetProperty("429", out _));
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public async Task Every_request_body_is_described_the_multipart_forms_included()
+    {
+        var doc = await DocumentAsync();
+        var bodiless = Operations(doc).Where(o => o.Method is "post" or "put" && o.Path.StartsWith("/api/", StringComparison.Ordinal) && !o.Op.TryGetProperty("requestBody", out _))
+            .Select(o => o.Key).ToList();
+        Assert.Empty(bodiless.Except(Bodiless));
+
+        var online = Operations(doc).Single(o => o.Key == "post /api/services/online/applications").Op.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema");
+        var fields = online.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("itemCode", fields);
+        Assert.Contains("idNumber", fields);
+        Assert.Equal("binary", online.GetProperty("additionalProperties").GetProperty("format").GetString());
+        var corrections = Operations(doc).Single(o => o.Key == "post /api/services/online/applications/{id}/corrections").Op.GetProperty("requestBody").GetProperty("content");
+        Assert.True(corrections.TryGetProperty("multipart/form-data", out _));
+        var staffImport = Operations(doc).Single(o => o.Key == "post /api/org/staff/import").Op.GetProperty("requestBody").GetProperty("content");
+        Assert.True(staffImport.TryGetProperty("multipart/form-data", out _));
+    }
+
+    [Fact]
+    public async Task Closed_sets_are_enums_in_the_document()
+    {
+        var doc = await DocumentAsync();
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        JsonElement Resolve(JsonElement s)
+        {
+            if (s.TryGetProperty("$ref", out var r))
+            {
+                return schemas.GetProperty(r.GetString()!.Split('/')[^1]);
+            }
+
+            if (s.TryGetProperty("oneOf", out var one))
+            {
+                return Resolve(one.EnumerateArray().First(x => !x.TryGetProperty("type", out var t) || t.ToString() != "null"));
+            }
+
+            return s.TryGetProperty("items", out var items) ? Resolve(items) : s;
+        }
+
+        List<string> Values(string schema, string property) =>
+            [.. Resolve(schemas.GetProperty(schema).GetProperty("properties").GetProperty(property)).GetProperty("enum").EnumerateArray()
+                .Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)];
+
+        Assert.Equal(["accept", "correction", "refuse"], Values("IntakeRequest", "outcome"));
+        Assert.Equal(["accept", "correction", "refuse"], Values("IntakeDecision", "outcome"));
+        Assert.Contains("RequestExtension", Values("ProcessView", "allowed"));
+        Assert.Equal(["Normal", "Yellow", "Red"], Values("QueueRow", "level"));
+        Assert.Equal(["window", "post", "electronic"], Values("DeliveryRequest", "method"));
+        Assert.Contains("expert_review", Values("SuspendRequest", "kind"));
+        Assert.Equal(["Normal", "Yellow", "Red"], Values("AlertView", "level"));
+    }
+}
