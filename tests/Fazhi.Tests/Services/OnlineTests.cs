@@ -40,6 +40,14 @@ public sealed class OnlineTests(FazhiFactory app) : IClassFixture<FazhiFactory>
     }
 
     [Fact]
+    public async Task The_application_form_is_filled_with_the_accounts_own_phone()
+    {
+        var citizen = await CitizenAsync("13900007777");
+        var form = await citizen.GetStringAsync("/citizen/apply/TX-SB-002");
+        Assert.Contains("value=\"13900007777\"", form, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_online_application_is_pre_reviewed_at_a_window_and_counts_zero_trips()
     {
         var citizen = await CitizenAsync("13900001111");

@@ -150,6 +150,10 @@ public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, App
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The account's own phone, in full, to fill in its forms.</summary>
+    public Task<string> PhoneAsync(Guid citizenId, CancellationToken ct = default) =>
+        db.Citizens.Where(c => c.Id == citizenId).Select(c => c.Phone).SingleAsync(ct);
+
     public async Task<List<ApplicationRow>> MineAsync(Guid citizenId, CancellationToken ct = default) =>
         await db.Applications.AsNoTracking().Where(a => a.CitizenId == citizenId).OrderByDescending(a => a.ReceivedAt)
             .Select(a => new ApplicationRow(a.Id, a.Number, a.ItemName, a.ApplicantName, a.Channel, a.Status, a.ReceivedAt, a.DueDate, a.Visits))
