@@ -41,7 +41,7 @@ public sealed class OfficialDocument
 
         foreach (var line in title.Split('\n'))
         {
-            _body.Add(Para(line, Title, TitleSize, JustificationValues.Center));
+            _body.Add(Para(line, Title, TitleSize, JustificationValues.Center, exact: false));
         }
 
         _body.Add(Para("", FangSong, BodySize));
@@ -176,9 +176,12 @@ public sealed class OfficialDocument
     private static RunProperties RunProps(string eastAsia, int size) =>
         new(new RunFonts { EastAsia = eastAsia, Ascii = "Times New Roman", HighAnsi = "Times New Roman" }, new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) });
 
-    private static Paragraph Para(string text, string font, int size, JustificationValues? align = null, bool indent = false, int rightIndent = 0)
+    private static Paragraph Para(string text, string font, int size, JustificationValues? align = null, bool indent = false, int rightIndent = 0, bool exact = true)
     {
-        var props = new ParagraphProperties(new SpacingBetweenLines { Line = LineTwips.ToString(CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact, Before = "0", After = "0" });
+        // The body keeps its exact 22-line grid; the larger title takes the height it needs.
+        var props = new ParagraphProperties(exact
+            ? new SpacingBetweenLines { Line = LineTwips.ToString(CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact, Before = "0", After = "0" }
+            : new SpacingBetweenLines { Before = "0", After = "0" });
         if (indent || rightIndent > 0)
         {
             props.Append(new Indentation
