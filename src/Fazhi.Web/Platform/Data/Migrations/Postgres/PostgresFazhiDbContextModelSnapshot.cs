@@ -874,6 +874,20 @@ namespace Fazhi.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("sys_calendar_years", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Web.Platform.Data.NumberSeriesRow", b =>
+                {
+                    b.Property<string>("Series")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long>("Next")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Series");
+
+                    b.ToTable("sys_number_series", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Web.Platform.Data.PlatformSetting", b =>
                 {
                     b.Property<string>("Key")

@@ -869,6 +869,20 @@ namespace Fazhi.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("sys_calendar_years", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Web.Platform.Data.NumberSeriesRow", b =>
+                {
+                    b.Property<string>("Series")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Next")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Series");
+
+                    b.ToTable("sys_number_series", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Web.Platform.Data.PlatformSetting", b =>
                 {
                     b.Property<string>("Key")
