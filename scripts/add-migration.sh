@@ -8,12 +8,12 @@ dotnet tool restore >/dev/null
 dotnet build >/dev/null
 for p in Sqlite Postgres; do
   dotnet ef migrations add "$name" --no-build --context "${p}FazhiDbContext" \
-    --output-dir "Platform/Data/Migrations/$p" --namespace "Fazhi.Web.Platform.Data.Migrations.$p"
+    --output-dir "Migrations/$p" --namespace "Fazhi.Web.Migrations.$p"
 done
 # dotnet ef puts the model snapshot in a folder named after the namespace; keep it beside the migrations.
 if [ -d Fazhi ]; then
   for p in Sqlite Postgres; do
-    mv Fazhi/Web/Platform/Data/Migrations/$p/*.cs "Platform/Data/Migrations/$p/" 2>/dev/null || true
+    mv Fazhi/Web/Migrations/$p/*.cs "Migrations/$p/" 2>/dev/null || true
   done
   rm -rf Fazhi
 fi

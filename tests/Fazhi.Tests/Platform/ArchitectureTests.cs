@@ -28,7 +28,7 @@ public sealed class ArchitectureTests
         var sources = Path.Combine(SourceRoot(), "src", "Fazhi.Web");
         var named = new[] { "Platform", "Components" }
             .SelectMany(d => Directory.EnumerateFiles(Path.Combine(sources, d), "*.*", SearchOption.AllDirectories))
-            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal)) && !f.Contains("Migrations", StringComparison.Ordinal))
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal)))
             .Where(f => File.ReadAllText(f).Contains("Fazhi.Web.Modules", StringComparison.Ordinal))
             .ToList();
         Assert.Empty(named);
