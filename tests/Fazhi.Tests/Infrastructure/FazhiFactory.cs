@@ -41,6 +41,9 @@ public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool DemoApplications => false;
 
+    /// <summary>The demo town's year of mediation cases (Mediation:DemoCases); committees and mediators load regardless.</summary>
+    protected virtual bool DemoMediationCases => false;
+
     /// <summary>False: the platform finds or makes its key file under its data directory, as a development run does.</summary>
     protected virtual bool FixedKey => true;
 
@@ -58,6 +61,7 @@ public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Fazhi:Demo", Demo ? "true" : "false");
         // Tests count the applications they make; the demo town's sample applications are tested on their own.
         builder.UseSetting("Fazhi:DemoApplications", DemoApplications ? "true" : "false");
+        builder.UseSetting("Mediation:DemoCases", DemoMediationCases ? "true" : "false");
         builder.UseSetting("Database:DataDirectory", _dataDir);
         if (FixedKey)
         {

@@ -14,6 +14,7 @@ public sealed class ApiDocumentTests(FazhiFactory app) : IClassFixture<FazhiFact
     [
         "post /api/services/complaints/{id}/close",
         "post /api/auth/logout",
+        "post /api/mediation/cases/{id}/parties/{partyId}/consent",
     ];
 
     private async Task<JsonElement> DocumentAsync() => await app.Anonymous().GetFromJsonAsync<JsonElement>("/openapi/v1.json");

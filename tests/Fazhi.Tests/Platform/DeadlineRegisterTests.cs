@@ -86,7 +86,9 @@ public sealed class DeadlineRegisterTests : IAsyncLifetime
         var planning = stage.GetProperty("departmentId").GetGuid();
         Assert.Equal(1, (await supervisor.GetFromJsonAsync<JsonElement>($"/api/alerts?module=services&departmentId={planning}&level=Red")).GetProperty("total").GetInt32());
         Assert.Equal(0, (await supervisor.GetFromJsonAsync<JsonElement>($"/api/alerts?module=services&level=Yellow")).GetProperty("total").GetInt32());
-        Assert.Equal(0, (await supervisor.GetFromJsonAsync<JsonElement>("/api/alerts?module=mediation")).GetProperty("total").GetInt32());
+        var mediation = await supervisor.GetFromJsonAsync<JsonElement>("/api/alerts?module=mediation");
+        Assert.All(mediation.GetProperty("items").EnumerateArray(), a => Assert.Equal("mediation", a.GetProperty("module").GetString()));
+        Assert.DoesNotContain(mediation.GetProperty("items").EnumerateArray(), a => a.GetProperty("link").GetString() == $"/review/{id}");
         // Another department's reviewer does not see the planning department's alerts.
         var building = await (await app.SignedInAsync("reviewer.build")).GetFromJsonAsync<JsonElement>("/api/alerts");
         Assert.Equal(0, building.GetProperty("total").GetInt32());

@@ -528,6 +528,8 @@ public sealed class DashboardTests : IAsyncLifetime
 public sealed class DemoTownFactory : FazhiFactory
 {
     protected override bool DemoApplications => true;
+
+    protected override bool DemoMediationCases => true;
 }
 
 public sealed class DemoApplicationsTests(DemoTownFactory app) : IClassFixture<DemoTownFactory>

@@ -1,0 +1,685 @@
+using System.Text.Json.Serialization;
+using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Deadlines;
+using Fazhi.Web.Platform.Web;
+
+namespace Fazhi.Web.Modules.Mediation.Domain;
+
+/// <summary>纠纷类型: the dictionary of dispute types.</summary>
+public enum DisputeType
+{
+    Neighbours = 0,
+    MarriageFamily = 1,
+    Labour = 2,
+    Land = 3,
+    Property = 4,
+    Traffic = 5,
+    Medical = 6,
+    Other = 7,
+}
+
+/// <summary>How a dispute came (人民调解法 第17-18条; 信访工作条例 第37条).</summary>
+public enum CaseSource
+{
+    Application = 0,
+    OwnInitiative = 1,
+    PoliceReferral = 2,
+    CourtReferral = 3,
+    GovernmentReferral = 4,
+    Petition = 5,
+    Screening = 6,
+}
+
+public enum CaseStatus
+{
+    /// <summary>Registered; mediation has not begun.</summary>
+    Registered = 0,
+
+    /// <summary>At least one session held.</summary>
+    InMediation = 1,
+
+    /// <summary>Settled: a written or an oral agreement (调解成功).</summary>
+    Settled = 2,
+
+    /// <summary>Mediation failed; the parties were told their other routes (第26条).</summary>
+    Failed = 3,
+
+    /// <summary>Ended because a party refused to go on (第17条).</summary>
+    Ended = 4,
+}
+
+public enum AgreementKind
+{
+    /// <summary>调解协议书 (第28-29条).</summary>
+    Written = 0,
+
+    /// <summary>口头协议, recorded by the mediator (第30条).</summary>
+    Oral = 1,
+}
+
+public enum PartySide
+{
+    Applicant = 0,
+    Respondent = 1,
+}
+
+public enum PartyKind
+{
+    Person = 0,
+    Organisation = 1,
+}
+
+/// <summary>以案定补 difficulty classes (一类 simplest … 四类 major); the amounts are the city's, effective-dated.</summary>
+public enum DifficultyClass
+{
+    Simple = 1,
+    Ordinary = 2,
+    Difficult = 3,
+    Major = 4,
+}
+
+/// <summary>当事人. Personal data (ID number, phone, address) is encrypted at rest.</summary>
+public sealed class Party
+{
+    public Guid Id { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public PartySide Side { get; set; }
+
+    public PartyKind Kind { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string? IdNumber { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Address { get; set; }
+
+    /// <summary>The party agreed to mediation (第17条: mediation needs both parties' consent).</summary>
+    public bool Consented { get; set; }
+}
+
+/// <summary>A mediator on a case (the lead first); the day view and the lists read these rows.</summary>
+public sealed class CaseMediator
+{
+    public Guid CaseId { get; set; }
+
+    public Guid MediatorId { get; set; }
+}
+
+/// <summary>调解会: one session, with who attended and its record (第27条).</summary>
+public sealed class MediationSession
+{
+    public Guid Id { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public DateTime At { get; set; }
+
+    public Guid? RoomId { get; set; }
+
+    public List<Guid> MediatorIds { get; set; } = [];
+
+    public string Attendees { get; set; } = "";
+
+    public string Record { get; set; } = "";
+
+    /// <summary>False while only scheduled: the day view lists it, the record comes when it is held.</summary>
+    public bool Held { get; set; }
+}
+
+/// <summary>
+/// 调解协议: written (第29条: parties, facts and dispute, terms, how and when performed; effective when the parties
+/// sign and the committee seals) or oral (第30条). A written one may be taken to court for judicial confirmation
+/// within 30 days of taking effect (第33条).
+/// </summary>
+public sealed class MediationAgreement
+{
+    /// <summary>Confirmation by a court must be applied for within 30 days of the agreement taking effect (人民调解法 第33条).</summary>
+    public const int ConfirmationDays = 30;
+
+    public Guid CaseId { get; set; }
+
+    public AgreementKind Kind { get; set; }
+
+    public string Facts { get; set; } = "";
+
+    public string Terms { get; set; } = "";
+
+    /// <summary>How and by when the terms are performed.</summary>
+    public string Performance { get; set; } = "";
+
+    public DateOnly? PerformBy { get; set; }
+
+    public DateOnly EffectiveOn { get; set; }
+
+    /// <summary>Status, adoption and marriage matters cannot be confirmed (法释〔2011〕5号).</summary>
+    public bool Confirmable { get; set; }
+
+    /// <summary>The 30-day window to apply for judicial confirmation; null where none applies.</summary>
+    public DeadlineClock? ConfirmationWindow { get; set; }
+
+    public DateOnly? ConfirmationAppliedOn { get; set; }
+
+    public string? Court { get; set; }
+
+    public DateOnly? CourtAcceptedOn { get; set; }
+
+    public DateOnly? CourtDecidedOn { get; set; }
+
+    public bool? Confirmed { get; set; }
+}
+
+/// <summary>履行回访: a follow-up of performance on its due date (第31条).</summary>
+public sealed class FollowUp
+{
+    public Guid Id { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public DeadlineClock Clock { get; set; } = new();
+
+    public DateOnly DueOn { get; set; }
+
+    public DateOnly? DoneOn { get; set; }
+
+    public bool? Performed { get; set; }
+
+    public string? Note { get; set; }
+
+    public string? DoneBy { get; set; }
+}
+
+/// <summary>One step of a case's record, in order (第27条: every case keeps its record).</summary>
+public sealed class CaseEvent
+{
+    public Guid Id { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public int Sequence { get; set; }
+
+    public DateTime At { get; set; }
+
+    public string Kind { get; set; } = "";
+
+    public string Actor { get; set; } = "";
+
+    public string? Note { get; set; }
+}
+
+/// <summary>Who acts on a case and when, and the calendar limits are counted on.</summary>
+public sealed record CaseActor(string Name, DateTime Now, DateOnly Today, WorkingDayCalendar Calendar);
+
+/// <summary>
+/// 人民调解案件: a dispute from registration to its outcome, with the one-month clock (人民调解工作若干规定 第33条),
+/// the agreement and its judicial confirmation, follow-ups and the per-case subsidy. Each step is a named method
+/// that checks the state and records an event.
+/// </summary>
+public sealed class MediationCase : IVersioned, IHasDeadlines
+{
+    public const string CaseClock = "mediation.case";
+    public const string ConfirmationClock = "mediation.confirmation";
+    public const string FollowUpClock = "mediation.followup";
+
+    /// <summary>Types of agreement a court cannot confirm: status, adoption, marriage (法释〔2011〕5号 第4条).</summary>
+    public static bool ConfirmableType(DisputeType type) => type != DisputeType.MarriageFamily;
+
+    public Guid Id { get; set; }
+
+    /// <summary>e.g. 塘调〔2026〕12号.</summary>
+    public string Number { get; set; } = "";
+
+    public Guid CommitteeId { get; set; }
+
+    /// <summary>The committee's organisation node: whose data the case is.</summary>
+    public Guid DepartmentId { get; set; }
+
+    public Guid? RoomId { get; set; }
+
+    public DisputeType Type { get; set; }
+
+    public CaseSource Source { get; set; }
+
+    /// <summary>Who referred it (the police station, court or office), when referred.</summary>
+    public string? ReferredBy { get; set; }
+
+    public string Facts { get; set; } = "";
+
+    public string Claims { get; set; } = "";
+
+    public DateTime RegisteredAt { get; set; }
+
+    public DateOnly AcceptedOn { get; set; }
+
+    /// <summary>One month from acceptance to settle (人民调解工作若干规定 第33条), in calendar days.</summary>
+    public DeadlineClock Clock { get; set; } = new();
+
+    public DateTime? RightsNoticeAt { get; set; }
+
+    public bool ViolenceRisk { get; set; }
+
+    public string? ViolenceNote { get; set; }
+
+    public CaseStatus Status { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+
+    /// <summary>For a failure, the routes the parties were told; for an ending, who refused and why.</summary>
+    public string? OutcomeNote { get; set; }
+
+    public List<CaseMediator> Mediators { get; set; } = [];
+
+    /// <summary>A retry of the same registration (Idempotency-Key) finds this case instead of making a second.</summary>
+    public string? IdempotencyKey { get; set; }
+
+    public DifficultyClass? ProposedClass { get; set; }
+
+    public string? ProposedBy { get; set; }
+
+    public DifficultyClass? ApprovedClass { get; set; }
+
+    public string? ApprovedBy { get; set; }
+
+    public DateTime? ApprovedAt { get; set; }
+
+    public decimal? SubsidyAmount { get; set; }
+
+    public string? LastActedBy { get; set; }
+
+    public DateTime? LastActedAt { get; set; }
+
+    public Guid RowVersion { get; set; }
+
+    public List<Party> Parties { get; set; } = [];
+
+    public List<MediationSession> Sessions { get; set; } = [];
+
+    public MediationAgreement? Agreement { get; set; }
+
+    public List<FollowUp> FollowUps { get; set; } = [];
+
+    public List<CaseEvent> Events { get; set; } = [];
+
+    [JsonIgnore]
+    public bool IsOpen => Status is CaseStatus.Registered or CaseStatus.InMediation;
+
+    [JsonIgnore]
+    public bool Succeeded => Status == CaseStatus.Settled;
+
+    /// <summary>Registers a dispute. Mediation needs the consent of both parties (第17条): it can be registered before, and is recorded when given.</summary>
+    public static MediationCase Register(
+        string number, MediationCommittee committee, Guid? roomId, DisputeType type, CaseSource source, string? referredBy, string facts, string claims,
+        IReadOnlyList<Party> parties, IReadOnlyList<Guid> mediators, string? idempotencyKey, CaseActor by)
+    {
+        var c = new MediationCase
+        {
+            Id = Guid.CreateVersion7(),
+            Number = number,
+            CommitteeId = committee.Id,
+            DepartmentId = committee.DepartmentId,
+            RoomId = roomId,
+            Type = type,
+            Source = source,
+            ReferredBy = string.IsNullOrWhiteSpace(referredBy) ? null : referredBy.Trim(),
+            Facts = facts.Trim(),
+            Claims = claims.Trim(),
+            RegisteredAt = by.Now,
+            AcceptedOn = by.Today,
+            // 一个月: from the day after acceptance to the same date next month.
+            Clock = DeadlineClock.Start(by.Calendar, by.Today, by.Today.AddMonths(1).DayNumber - by.Today.DayNumber, DeadlineUnit.CalendarDays),
+            Status = CaseStatus.Registered,
+            IdempotencyKey = idempotencyKey,
+            RowVersion = Guid.NewGuid(),
+        };
+        c.Mediators.AddRange(mediators.Distinct().Select(m => new CaseMediator { CaseId = c.Id, MediatorId = m }));
+        foreach (var p in parties)
+        {
+            p.Id = Guid.CreateVersion7();
+            p.CaseId = c.Id;
+            c.Parties.Add(p);
+        }
+
+        c.Record("registered", by, $"{Texts.Source(source)}{(c.ReferredBy is null ? "" : "：" + c.ReferredBy)}");
+        return c;
+    }
+
+    /// <summary>告知权利义务 (第23条): the rights notice was given to the parties.</summary>
+    public void GiveRightsNotice(CaseActor by)
+    {
+        RightsNoticeAt ??= by.Now;
+        Record("rights_notice", by, null);
+    }
+
+    /// <summary>A party's consent to mediation (第17条).</summary>
+    public void RecordConsent(Guid partyId, CaseActor by)
+    {
+        CheckOpen();
+        var party = Parties.FirstOrDefault(p => p.Id == partyId) ?? throw DomainException.NotFound("partyId");
+        party.Consented = true;
+        Record("consent", by, party.Name);
+    }
+
+    /// <summary>Schedules a session (day, room, mediators): it shows on the mediators' day view.</summary>
+    public MediationSession ScheduleSession(DateTime at, Guid? roomId, IReadOnlyList<Guid> mediators, CaseActor by)
+    {
+        CheckOpen();
+        new Validator().Check(mediators.Count > 0, "mediatorIds", "required").ThrowIfInvalid();
+        var session = new MediationSession { Id = Guid.CreateVersion7(), CaseId = Id, At = at, RoomId = roomId, MediatorIds = [.. mediators.Distinct()] };
+        Sessions.Add(session);
+        Record("session_scheduled", by, null);
+        return session;
+    }
+
+    /// <summary>调解: a session held (a scheduled one, or a new one), with who attended and its record. Both parties must have consented first (第17条).</summary>
+    public MediationSession HoldSession(Guid? scheduled, DateTime at, Guid? roomId, IReadOnlyList<Guid> mediators, string? attendees, string? record, CaseActor by)
+    {
+        CheckOpen();
+        if (Parties.Any(p => !p.Consented))
+        {
+            throw new DomainException("mediation.consent_missing", "parties", ErrorKind.Conflict);
+        }
+
+        new Validator().Required("record", record, 8000).Check(mediators.Count > 0, "mediatorIds", "required").MaxLength("attendees", attendees, 1000).ThrowIfInvalid();
+        var session = scheduled is { } id
+            ? Sessions.FirstOrDefault(s => s.Id == id && !s.Held) ?? throw DomainException.NotFound("sessionId")
+            : new MediationSession { Id = Guid.CreateVersion7(), CaseId = Id, At = at };
+        if (scheduled is null)
+        {
+            Sessions.Add(session);
+        }
+
+        session.RoomId = roomId ?? session.RoomId;
+        session.MediatorIds = [.. mediators.Distinct()];
+        session.Attendees = attendees?.Trim() ?? "";
+        session.Record = record!.Trim();
+        session.Held = true;
+        Status = CaseStatus.InMediation;
+        Record("session", by, null);
+        return session;
+    }
+
+    /// <summary>
+    /// 调解协议书 (第29条): every element, effective when signed (the day given); a follow-up falls due on the day of
+    /// performance, and, where confirmable, the 30-day window for judicial confirmation starts.
+    /// </summary>
+    public void AgreeInWriting(string? facts, string? terms, string? performance, DateOnly? performBy, DateOnly effectiveOn, CaseActor by)
+    {
+        CheckMediated();
+        new Validator().Required("facts", facts, 4000).Required("terms", terms, 4000).Required("performance", performance, 2000).ThrowIfInvalid();
+        Settle(AgreementKind.Written, facts!, terms!, performance!, performBy, effectiveOn, by);
+    }
+
+    /// <summary>口头协议 (第30条): for a simple matter, recorded by the mediator.</summary>
+    public void AgreeOrally(string? terms, DateOnly? performBy, CaseActor by)
+    {
+        CheckMediated();
+        new Validator().Required("terms", terms, 4000).ThrowIfInvalid();
+        Settle(AgreementKind.Oral, Facts, terms!, "", performBy, by.Today, by);
+    }
+
+    /// <summary>调解不成 (第26条): ended, and the parties told their other routes (arbitration, litigation, administrative).</summary>
+    public void Fail(string? routesTold, CaseActor by)
+    {
+        CheckOpen();
+        new Validator().Required("routesTold", routesTold, 2000).ThrowIfInvalid();
+        Close(CaseStatus.Failed, routesTold!.Trim(), "failed", by);
+    }
+
+    /// <summary>终止 (第17条): a party refused to mediate or to go on.</summary>
+    public void EndByRefusal(string? who, CaseActor by)
+    {
+        CheckOpen();
+        new Validator().Required("reason", who, 2000).ThrowIfInvalid();
+        Close(CaseStatus.Ended, who!.Trim(), "ended", by);
+    }
+
+    /// <summary>回访: records whether the terms were performed.</summary>
+    public void RecordFollowUp(Guid followUpId, bool performed, string? note, CaseActor by)
+    {
+        var f = FollowUps.FirstOrDefault(x => x.Id == followUpId) ?? throw DomainException.NotFound("followUpId");
+        if (f.DoneOn is not null)
+        {
+            throw new DomainException("mediation.followup_done", "followUpId", ErrorKind.Conflict);
+        }
+
+        f.DoneOn = by.Today;
+        f.Performed = performed;
+        f.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        f.DoneBy = by.Name;
+        Record(performed ? "performed" : "not_performed", by, f.Note);
+    }
+
+    /// <summary>申请司法确认: the parties applied jointly, within 30 days of the agreement taking effect (第33条).</summary>
+    public void ApplyForConfirmation(DateOnly on, string? court, CaseActor by)
+    {
+        var a = WrittenAgreement();
+        if (!a.Confirmable)
+        {
+            throw new DomainException("mediation.not_confirmable", "type", ErrorKind.Conflict);
+        }
+
+        if (a.ConfirmationAppliedOn is not null)
+        {
+            throw new DomainException("mediation.confirmation_applied", "action", ErrorKind.Conflict);
+        }
+
+        if (on > a.ConfirmationWindow!.DueDate)
+        {
+            throw new DomainException("mediation.confirmation_window_passed", "appliedOn", ErrorKind.Conflict, a.ConfirmationWindow.DueDate.ToString("yyyy-MM-dd"));
+        }
+
+        new Validator().Required("court", court, 100).ThrowIfInvalid();
+        a.ConfirmationAppliedOn = on;
+        a.Court = court!.Trim();
+        Record("confirmation_applied", by, a.Court);
+    }
+
+    /// <summary>The court accepted the application (within 3 days), or decided (within 15 days, +10): confirmed or not.</summary>
+    public void RecordCourt(DateOnly? acceptedOn, DateOnly? decidedOn, bool? confirmed, CaseActor by)
+    {
+        var a = WrittenAgreement();
+        if (a.ConfirmationAppliedOn is null)
+        {
+            throw new DomainException("mediation.confirmation_not_applied", "action", ErrorKind.Conflict);
+        }
+
+        if (decidedOn is not null && confirmed is null)
+        {
+            throw new DomainException("required", "confirmed");
+        }
+
+        a.CourtAcceptedOn = acceptedOn ?? a.CourtAcceptedOn;
+        a.CourtDecidedOn = decidedOn ?? a.CourtDecidedOn;
+        a.Confirmed = confirmed ?? a.Confirmed;
+        Record(confirmed switch { true => "confirmed", false => "not_confirmed", _ => "court_accepted" }, by, a.Court);
+    }
+
+    /// <summary>矛盾激化: a risk of violence; the police are told (第25条).</summary>
+    public void FlagViolence(string? note, CaseActor by)
+    {
+        new Validator().Required("note", note, 1000).ThrowIfInvalid();
+        ViolenceRisk = true;
+        ViolenceNote = note!.Trim();
+        Record("violence_risk", by, ViolenceNote);
+    }
+
+    /// <summary>以案定补: the mediator proposes the difficulty class of a settled case.</summary>
+    public void ProposeClass(DifficultyClass cls, CaseActor by)
+    {
+        if (!Succeeded)
+        {
+            throw new DomainException("mediation.subsidy_needs_success", "status", ErrorKind.Conflict);
+        }
+
+        if (ApprovedClass is not null)
+        {
+            throw new DomainException("mediation.subsidy_approved", "class", ErrorKind.Conflict);
+        }
+
+        ProposedClass = cls;
+        ProposedBy = by.Name;
+        Record("class_proposed", by, Texts.Class(cls));
+    }
+
+    /// <summary>The justice office approves the class (or another one) at the amount the city's table gives on the day of settlement.</summary>
+    public void ApproveClass(DifficultyClass cls, decimal amount, CaseActor by)
+    {
+        if (ProposedClass is null)
+        {
+            throw new DomainException("mediation.subsidy_not_proposed", "class", ErrorKind.Conflict);
+        }
+
+        if (ApprovedClass is not null)
+        {
+            throw new DomainException("mediation.subsidy_approved", "class", ErrorKind.Conflict);
+        }
+
+        ApprovedClass = cls;
+        SubsidyAmount = amount;
+        ApprovedBy = by.Name;
+        ApprovedAt = by.Now;
+        Record("class_approved", by, $"{Texts.Class(cls)} {amount:0.##}");
+    }
+
+    Guid IHasDeadlines.RecordId => Id;
+
+    IEnumerable<Deadline> IHasDeadlines.Deadlines
+    {
+        get
+        {
+            var link = $"/mediation/cases/{Id}";
+            if (IsOpen)
+            {
+                yield return new Deadline(CaseClock, Id, Clock, DepartmentId, Number, null, link);
+            }
+
+            if (Agreement is { ConfirmationWindow: { } window, ConfirmationAppliedOn: null })
+            {
+                yield return new Deadline(ConfirmationClock, Id, window, DepartmentId, Number, null, link);
+            }
+
+            foreach (var f in FollowUps.Where(f => f.DoneOn is null))
+            {
+                yield return new Deadline(FollowUpClock, f.Id, f.Clock, DepartmentId, Number, f.DueOn.ToString("yyyy-MM-dd"), link);
+            }
+        }
+    }
+
+    private void Settle(AgreementKind kind, string facts, string terms, string performance, DateOnly? performBy, DateOnly effectiveOn, CaseActor by)
+    {
+        if (effectiveOn > by.Today)
+        {
+            throw new DomainException("mediation.effective_in_future", "effectiveOn");
+        }
+
+        var confirmable = kind == AgreementKind.Written && ConfirmableType(Type);
+        Agreement = new MediationAgreement
+        {
+            CaseId = Id,
+            Kind = kind,
+            Facts = facts.Trim(),
+            Terms = terms.Trim(),
+            Performance = performance.Trim(),
+            PerformBy = performBy,
+            EffectiveOn = effectiveOn,
+            Confirmable = confirmable,
+            // 30 days counted from the day after it took effect; a last day off moves to the next working day.
+            ConfirmationWindow = confirmable ? DeadlineClock.Start(by.Calendar, effectiveOn, MediationAgreement.ConfirmationDays, DeadlineUnit.CalendarDays) : null,
+        };
+        if (performBy is { } due && due >= by.Today)
+        {
+            FollowUps.Add(new FollowUp
+            {
+                Id = Guid.CreateVersion7(), CaseId = Id, DueOn = due,
+                Clock = DeadlineClock.Start(by.Calendar, by.Today, due.DayNumber - by.Today.DayNumber, DeadlineUnit.CalendarDays),
+            });
+        }
+
+        Close(CaseStatus.Settled, null, kind == AgreementKind.Written ? "agreed_written" : "agreed_oral", by);
+    }
+
+    private void Close(CaseStatus status, string? note, string kind, CaseActor by)
+    {
+        Status = status;
+        OutcomeNote = note;
+        ClosedAt = by.Now;
+        Record(kind, by, note);
+    }
+
+    private MediationAgreement WrittenAgreement() =>
+        Agreement is { Kind: AgreementKind.Written } a ? a : throw new DomainException("mediation.no_written_agreement", "action", ErrorKind.Conflict);
+
+    private void CheckOpen()
+    {
+        if (!IsOpen)
+        {
+            throw new DomainException("mediation.case_closed", "status", ErrorKind.Conflict);
+        }
+    }
+
+    /// <summary>An agreement comes out of mediation: a session must have been held.</summary>
+    private void CheckMediated()
+    {
+        CheckOpen();
+        if (!Sessions.Any(s => s.Held))
+        {
+            throw new DomainException("mediation.session_required", "status", ErrorKind.Conflict);
+        }
+    }
+
+    private void Record(string kind, CaseActor by, string? note)
+    {
+        Events.Add(new CaseEvent { Id = Guid.CreateVersion7(), CaseId = Id, Sequence = Events.Count + 1, At = by.Now, Kind = kind, Actor = by.Name, Note = note });
+        LastActedBy = by.Name;
+        LastActedAt = by.Now;
+    }
+}
+
+/// <summary>Names used inside records (the case's timeline notes): Chinese, as the record is kept.</summary>
+internal static class Texts
+{
+    public static string Source(CaseSource s) => s switch
+    {
+        CaseSource.Application => "当事人申请",
+        CaseSource.OwnInitiative => "主动调解",
+        CaseSource.PoliceReferral => "公安机关移送",
+        CaseSource.CourtReferral => "人民法院委托",
+        CaseSource.GovernmentReferral => "政府部门移送",
+        CaseSource.Petition => "信访转办",
+        _ => "排查发现",
+    };
+
+    public static string Class(DifficultyClass c) => c switch
+    {
+        DifficultyClass.Simple => "一类",
+        DifficultyClass.Ordinary => "二类",
+        DifficultyClass.Difficult => "三类",
+        _ => "四类",
+    };
+}
+
+/// <summary>以案定补 amounts, effective-dated, per city (the city sets them; the amounts are local).</summary>
+public sealed class SubsidyRate
+{
+    public Guid Id { get; set; }
+
+    public string City { get; set; } = "";
+
+    public DifficultyClass Class { get; set; }
+
+    public decimal Amount { get; set; }
+
+    public DateOnly EffectiveFrom { get; set; }
+
+    /// <summary>The last day it applies, or null while in force.</summary>
+    public DateOnly? EffectiveTo { get; set; }
+
+    /// <summary>The amount in force on <paramref name="on"/> for a class, or null when the city has set none.</summary>
+    public static SubsidyRate? InForce(IEnumerable<SubsidyRate> rates, string city, DifficultyClass cls, DateOnly on) =>
+        rates.Where(r => r.City == city && r.Class == cls && r.EffectiveFrom <= on && (r.EffectiveTo is null || on <= r.EffectiveTo))
+            .OrderByDescending(r => r.EffectiveFrom).FirstOrDefault();
+}

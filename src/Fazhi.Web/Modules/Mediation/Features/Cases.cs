@@ -1,0 +1,439 @@
+using System.Security.Claims;
+using Fazhi.Web.Modules.Mediation.Data;
+using Fazhi.Web.Modules.Mediation.Domain;
+using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Documents;
+using Fazhi.Web.Platform.Localization;
+using Fazhi.Web.Platform.Notifications;
+using Fazhi.Web.Platform.Organisation.Domain;
+using Fazhi.Web.Platform.Privacy;
+using Fazhi.Web.Platform.Scope;
+using Fazhi.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Web.Modules.Mediation.Features;
+
+public sealed record PartyInput(PartySide? Side, PartyKind? Kind, string? Name, string? IdNumber, string? Phone, string? Address);
+
+/// <summary>登记: a dispute, its parties and mediators, where it came from.</summary>
+public sealed record RegisterCaseRequest(
+    Guid? CommitteeId, Guid? RoomId, DisputeType? DisputeType, CaseSource? CaseSource, string? ReferredBy, string? Facts, string? Claims,
+    IReadOnlyList<PartyInput>? Parties, IReadOnlyList<Guid>? MediatorIds);
+
+/// <summary>A session: held (with its record), or only scheduled (<c>Scheduled</c> true, no record yet). <c>SessionId</c> completes a scheduled one.</summary>
+public sealed record SessionRequest(DateTime? At, Guid? RoomId, IReadOnlyList<Guid>? MediatorIds, string? Attendees, string? Record, bool Scheduled = false, Guid? SessionId = null);
+
+public sealed record WrittenAgreementRequest(string? Facts, string? Terms, string? Performance, DateOnly? PerformBy, DateOnly? EffectiveOn);
+
+public sealed record OralAgreementRequest(string? Terms, DateOnly? PerformBy);
+
+public sealed record OutcomeNoteRequest(string? Note);
+
+public sealed record FollowUpRequest(Guid? FollowUpId, bool? Performed, string? Note);
+
+public sealed record ConfirmationRequest(DateOnly? AppliedOn, string? Court);
+
+public sealed record CourtRequest(DateOnly? AcceptedOn, DateOnly? DecidedOn, bool? Confirmed);
+
+public sealed record ClassRequest(DifficultyClass? Class);
+
+public sealed record CaseFilter(CaseStatus? Status = null, DisputeType? Type = null, Guid? CommitteeId = null, string? Q = null, int Page = 1);
+
+/// <summary>A case in a list: the parties' names masked.</summary>
+public sealed record CaseRow(Guid Id, string Number, DisputeType Type, CaseSource Source, CaseStatus Status, string Parties, DateTime RegisteredAt, DateOnly DueDate, bool ViolenceRisk);
+
+public sealed record CaseCreated(Guid Id, string Number);
+
+/// <summary>
+/// 人民调解 cases as their committee's staff handle them: registration, consent, sessions, outcomes, follow-ups,
+/// judicial confirmation, violence risk and the subsidy class. Everything answers within the caller's data scope.
+/// </summary>
+public sealed class CaseService(
+    FazhiDbContext db, DataScopeResolver scopes, WorkingDayCalendar calendar, TimeProvider time, IHttpContextAccessor http, Text text)
+{
+    private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
+
+    private CaseActor Actor => new(User.Identity?.Name ?? "system", time.GetUtcNow().UtcDateTime, ChinaTime.Today(time), calendar);
+
+    public async Task<IQueryable<MediationCase>> ScopedAsync(CancellationToken ct = default)
+    {
+        var scope = await scopes.CurrentAsync(ct);
+        // Cases belong to their committee's node; the "self" scope sees none.
+        return db.MediationCases.AsNoTracking().WithinScope(scope, c => c.DepartmentId, _ => Guid.Empty);
+    }
+
+    public async Task<IQueryable<MediationCommittee>> ScopedCommitteesAsync(CancellationToken ct = default)
+    {
+        var scope = await scopes.CurrentAsync(ct);
+        return db.Committees.AsNoTracking().WithinScope(scope, c => c.DepartmentId, _ => Guid.Empty);
+    }
+
+    public async Task<Paged<CaseRow>> ListAsync(CaseFilter f, CancellationToken ct = default)
+    {
+        var cases = await ScopedAsync(ct);
+        if (f.Status is { } s)
+        {
+            cases = cases.Where(c => c.Status == s);
+        }
+
+        if (f.Type is { } t)
+        {
+            cases = cases.Where(c => c.Type == t);
+        }
+
+        if (f.CommitteeId is { } committee)
+        {
+            cases = cases.Where(c => c.CommitteeId == committee);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var q = f.Q.Trim();
+            cases = cases.Where(c => c.Number.Contains(q) || c.Parties.Any(p => p.Name.Contains(q)));
+        }
+
+        var page = await cases.OrderByDescending(c => c.RegisteredAt).ThenByDescending(c => c.Number)
+            .Select(c => new { c.Id, c.Number, c.Type, c.Source, c.Status, c.RegisteredAt, Due = c.Clock.DueDate, c.ViolenceRisk })
+            .ToPageAsync(f.Page, 50, ct);
+        var ids = page.Items.Select(c => c.Id).ToList();
+        var names = (await db.Set<Party>().AsNoTracking().Where(p => ids.Contains(p.CaseId)).OrderBy(p => p.Side).Select(p => new { p.CaseId, p.Name }).ToListAsync(ct))
+            .GroupBy(p => p.CaseId).ToDictionary(g => g.Key, g => string.Join("、", g.Select(p => Masking.Name(p.Name))));
+        return page.With(page.Items.Select(c => new CaseRow(c.Id, c.Number, c.Type, c.Source, c.Status, names.GetValueOrDefault(c.Id, ""), c.RegisteredAt, c.Due, c.ViolenceRisk)).ToList());
+    }
+
+    /// <summary>The case with everything the handling staff need, personal data included.</summary>
+    /// <summary>The case as the API shows it: parties' ID numbers, phones and addresses masked (the Word documents carry them in full).</summary>
+    public async Task<MediationCase> GetMaskedAsync(Guid id, CancellationToken ct = default)
+    {
+        var c = await GetAsync(id, ct);
+        foreach (var p in c.Parties)
+        {
+            (p.IdNumber, p.Phone, p.Address) = (p.IdNumber is null ? null : Masking.IdNumber(p.IdNumber), p.Phone is null ? null : Masking.Phone(p.Phone), p.Address is null ? null : Masking.Address(p.Address));
+        }
+
+        return c;
+    }
+
+    public async Task<MediationCase> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var scope = await scopes.CurrentAsync(ct);
+        var c = await db.MediationCases.AsNoTracking().WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty)
+            .Include(x => x.Parties).Include(x => x.Sessions).Include(x => x.Agreement).Include(x => x.FollowUps).Include(x => x.Events).Include(x => x.Mediators)
+            .AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound();
+        c.Events.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        c.Sessions.Sort((a, b) => a.At.CompareTo(b.At));
+        return c;
+    }
+
+    /// <summary>Registers a dispute; the same Idempotency-Key again returns the first case.</summary>
+    public async Task<(CaseCreated Case, bool Replayed)> RegisterAsync(RegisterCaseRequest r, string? idempotencyKey, CancellationToken ct = default)
+    {
+        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
+        if (key is { Length: > 100 })
+        {
+            throw new DomainException("too_long", "Idempotency-Key", ErrorKind.Invalid, 100);
+        }
+
+        if (key is not null && await db.MediationCases.AsNoTracking().Where(c => c.IdempotencyKey == key).Select(c => new CaseCreated(c.Id, c.Number)).FirstOrDefaultAsync(ct) is { } earlier)
+        {
+            return (earlier, true);
+        }
+
+        var v = new Validator()
+            .Check(r.CommitteeId is not null, "committeeId", "required")
+            .Check(r.DisputeType is { } t && Enum.IsDefined(t), "disputeType", "required")
+            .Check(r.CaseSource is { } s && Enum.IsDefined(s), "caseSource", "required")
+            .Required("facts", r.Facts, 4000)
+            .MaxLength("claims", r.Claims, 2000)
+            .MaxLength("referredBy", r.ReferredBy, 100)
+            .Check(r.Parties is { Count: >= 2 } && r.Parties.Any(p => p.Side == PartySide.Applicant) && r.Parties.Any(p => p.Side == PartySide.Respondent), "parties", "mediation.parties_required")
+            .Check(r.MediatorIds is { Count: > 0 }, "mediatorIds", "required");
+        var parties = new List<Party>();
+        foreach (var (p, i) in (r.Parties ?? []).Select((p, i) => (p, i)))
+        {
+            v.Required($"parties[{i}].name", p.Name, 100)
+                .Check(p.IdNumber is null or "" || Identifiers.IsValidIdNumber(p.IdNumber.Trim().ToUpperInvariant()), $"parties[{i}].idNumber", "intake.id_number_invalid")
+                .Check(string.IsNullOrWhiteSpace(p.Phone) || Identifiers.IsPhone(p.Phone), $"parties[{i}].phone", "phone_format")
+                .MaxLength($"parties[{i}].address", p.Address, 150);
+            parties.Add(new Party
+            {
+                Side = p.Side ?? PartySide.Applicant, Kind = p.Kind ?? PartyKind.Person, Name = p.Name?.Trim() ?? "",
+                IdNumber = string.IsNullOrWhiteSpace(p.IdNumber) ? null : p.IdNumber.Trim().ToUpperInvariant(),
+                Phone = string.IsNullOrWhiteSpace(p.Phone) ? null : p.Phone.Trim(), Address = string.IsNullOrWhiteSpace(p.Address) ? null : p.Address.Trim(),
+                // An applicant asks for mediation: that is consent (第17条). The other side's is recorded when given.
+                Consented = (p.Side ?? PartySide.Applicant) == PartySide.Applicant && r.CaseSource == Domain.CaseSource.Application,
+            });
+        }
+
+        v.ThrowIfInvalid();
+        var committee = await VisibleCommitteeAsync(r.CommitteeId!.Value, ct);
+        await CheckRoomAsync(committee.Id, r.RoomId, ct);
+        await CheckMediatorsAsync(r.MediatorIds!, ct);
+
+        var actor = Actor;
+        await using var tx = await db.BeginWriteAsync(ct);
+        var number = await NextNumberAsync(db, committee, actor.Today.Year, ct);
+        var c = MediationCase.Register(number, committee, r.RoomId, r.DisputeType!.Value, r.CaseSource!.Value, r.ReferredBy, r.Facts!, r.Claims ?? "", parties, r.MediatorIds!, key, actor);
+        db.MediationCases.Add(c);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // Two requests with one key at once: the other one's case stands.
+            await tx.DisposeAsync();
+            db.ChangeTracker.Clear();
+            var first = await db.MediationCases.AsNoTracking().Where(x => x.IdempotencyKey == key).Select(x => new CaseCreated(x.Id, x.Number)).FirstOrDefaultAsync(ct);
+            return first is null ? throw new DomainException("concurrency_conflict", null, ErrorKind.Conflict) : (first, true);
+        }
+
+        return (new CaseCreated(c.Id, c.Number), false);
+    }
+
+    public Task ConsentAsync(Guid id, Guid partyId, CancellationToken ct = default) => ActAsync(id, c => c.RecordConsent(partyId, Actor), ct);
+
+    public Task RightsNoticeGivenAsync(Guid id, CancellationToken ct = default) => ActAsync(id, c => c.GiveRightsNotice(Actor), ct);
+
+    public async Task SessionAsync(Guid id, SessionRequest r, CancellationToken ct = default)
+    {
+        var c = await TrackedAsync(id, ct);
+        await CheckRoomAsync(c.CommitteeId, r.RoomId, ct);
+        await CheckMediatorsAsync(r.MediatorIds ?? [], ct);
+        var actor = Actor;
+        if (r.Scheduled)
+        {
+            c.ScheduleSession(r.At ?? actor.Now, r.RoomId, r.MediatorIds ?? [], actor);
+        }
+        else
+        {
+            c.HoldSession(r.SessionId, r.At ?? actor.Now, r.RoomId, r.MediatorIds ?? [], r.Attendees, r.Record, actor);
+        }
+
+        await SaveAsync(ct);
+    }
+
+    public Task WrittenAsync(Guid id, WrittenAgreementRequest r, CancellationToken ct = default) =>
+        ActAsync(id, c => c.AgreeInWriting(r.Facts, r.Terms, r.Performance, r.PerformBy, r.EffectiveOn ?? Actor.Today, Actor), ct);
+
+    public Task OralAsync(Guid id, OralAgreementRequest r, CancellationToken ct = default) => ActAsync(id, c => c.AgreeOrally(r.Terms, r.PerformBy, Actor), ct);
+
+    public Task FailAsync(Guid id, OutcomeNoteRequest r, CancellationToken ct = default) => ActAsync(id, c => c.Fail(r.Note, Actor), ct);
+
+    public Task EndAsync(Guid id, OutcomeNoteRequest r, CancellationToken ct = default) => ActAsync(id, c => c.EndByRefusal(r.Note, Actor), ct);
+
+    public Task FollowUpAsync(Guid id, FollowUpRequest r, CancellationToken ct = default) =>
+        ActAsync(id, c => c.RecordFollowUp(r.FollowUpId ?? Guid.Empty, r.Performed ?? throw new DomainException("required", "performed"), r.Note, Actor), ct);
+
+    public Task ConfirmationAsync(Guid id, ConfirmationRequest r, CancellationToken ct = default) =>
+        ActAsync(id, c => c.ApplyForConfirmation(r.AppliedOn ?? Actor.Today, r.Court, Actor), ct);
+
+    public Task CourtAsync(Guid id, CourtRequest r, CancellationToken ct = default) => ActAsync(id, c => c.RecordCourt(r.AcceptedOn, r.DecidedOn, r.Confirmed, Actor), ct);
+
+    /// <summary>Flags a risk of violence and tells the police-station rooms of the committee by text message (人民调解法 第25条).</summary>
+    public async Task ViolenceAsync(Guid id, OutcomeNoteRequest r, CancellationToken ct = default)
+    {
+        var c = await TrackedAsync(id, ct);
+        var actor = Actor;
+        c.FlagViolence(r.Note, actor);
+        var rooms = await db.Rooms.AsNoTracking()
+            .Where(x => x.IsActive && x.Place == RoomPlace.PoliceStation && x.DutyPhone != null && (x.Id == c.RoomId || x.CommitteeId == c.CommitteeId))
+            .ToListAsync(ct);
+        // The case's own room when it sits in a police station; else every police-station room of the committee.
+        foreach (var room in rooms.Any(x => x.Id == c.RoomId) ? rooms.Where(x => x.Id == c.RoomId) : rooms)
+        {
+            Outbox.Add(db, new Message(MediationModule.ViolenceTemplate, Channels.Sms,
+                new Dictionary<string, string?> { ["number"] = c.Number, ["room"] = room.Name, ["note"] = c.ViolenceNote }, actor.Now, Recipient: room.DutyPhone, RecordId: c.Id));
+        }
+
+        await SaveAsync(ct);
+    }
+
+    public Task ProposeClassAsync(Guid id, ClassRequest r, CancellationToken ct = default) =>
+        ActAsync(id, c => c.ProposeClass(r.Class ?? throw new DomainException("required", "class"), Actor), ct);
+
+    /// <summary>The justice office approves the class; the amount is the city's in force on the day the case was settled.</summary>
+    public async Task ApproveClassAsync(Guid id, ClassRequest r, string city, CancellationToken ct = default)
+    {
+        if (!User.IsInRole(Roles.Supervisor))
+        {
+            throw new DomainException("mediation.justice_office_only", "class", ErrorKind.Forbidden);
+        }
+
+        var c = await TrackedAsync(id, ct);
+        var cls = r.Class ?? c.ProposedClass ?? throw new DomainException("required", "class");
+        var settled = ChinaTime.DateOf(c.ClosedAt ?? time.GetUtcNow().UtcDateTime);
+        var rate = SubsidyRate.InForce(await db.SubsidyRates.AsNoTracking().Where(x => x.City == city).ToListAsync(ct), city, cls, settled)
+            ?? throw new DomainException("mediation.no_subsidy_rate", "class", ErrorKind.Conflict, text[$"mediation.class.{cls}"].Value, settled.ToString("yyyy-MM-dd"));
+        c.ApproveClass(cls, rate.Amount, Actor);
+        await SaveAsync(ct);
+    }
+
+    /// <summary>人民调解协议书 in 公文 form, with every 第29条 element and the signature blocks.</summary>
+    public async Task<byte[]> AgreementDocxAsync(Guid id, CancellationToken ct = default)
+    {
+        var c = await GetAsync(id, ct);
+        var a = c.Agreement is { Kind: AgreementKind.Written } w ? w : throw new DomainException("mediation.no_written_agreement", "action", ErrorKind.Conflict);
+        var committee = await db.Committees.AsNoTracking().SingleAsync(x => x.Id == c.CommitteeId, ct);
+        var doc = new OfficialDocument("人民调解协议书", c.Number).Heading("一、当事人");
+        foreach (var p in c.Parties)
+        {
+            doc.Paragraph($"{(p.Side == PartySide.Applicant ? "申请人" : "被申请人")}：{p.Name}" +
+                (p.IdNumber is null ? "" : $"，身份证号码 {p.IdNumber}") + (p.Address is null ? "" : $"，住址 {p.Address}") + (p.Phone is null ? "" : $"，联系电话 {p.Phone}"));
+        }
+
+        doc.Heading("二、纠纷主要事实、争议事项").Paragraph(a.Facts)
+            .Heading("三、经调解，双方自愿达成如下协议").Paragraph(a.Terms)
+            .Heading("四、履行方式、时限").Paragraph(a.Performance + (a.PerformBy is { } by ? $"（于 {by.Year}年{by.Month}月{by.Day}日前履行完毕）" : ""))
+            .Paragraph("本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效。本协议一式三份，当事人各执一份，人民调解委员会留存一份。" +
+                (a.Confirmable ? "当事人可以自本协议生效之日起三十日内共同向人民法院申请司法确认。" : ""))
+            .Signatures([.. c.Parties.Select(p => p.Name), "人民调解员"])
+            .Issuer(committee.Name + "（印章）", a.EffectiveOn);
+        return doc.ToBytes();
+    }
+
+    /// <summary>人民调解权利义务告知书 (第23条), with the parties' names; giving it is recorded.</summary>
+    public async Task<byte[]> RightsNoticeDocxAsync(Guid id, CancellationToken ct = default)
+    {
+        var c = await GetAsync(id, ct);
+        var committee = await db.Committees.AsNoTracking().SingleAsync(x => x.Id == c.CommitteeId, ct);
+        var doc = new OfficialDocument("人民调解权利义务告知书", c.Number)
+            .Paragraph("当事人：" + string.Join("、", c.Parties.Select(p => p.Name)))
+            .Paragraph("根据《中华人民共和国人民调解法》的规定，人民调解委员会调解民间纠纷不收取任何费用。现将当事人在人民调解活动中享有的权利和承担的义务告知如下：")
+            .Heading("一、当事人享有下列权利")
+            .Paragraph("（一）选择或者接受人民调解员；（二）接受调解、拒绝调解或者要求终止调解；（三）要求调解公开进行或者不公开进行；（四）自主表达意愿、自愿达成调解协议。")
+            .Heading("二、当事人履行下列义务")
+            .Paragraph("（一）如实陈述纠纷事实；（二）遵守调解现场秩序，尊重人民调解员；（三）尊重对方当事人行使权利。")
+            .Paragraph("调解不成的，当事人可以依法通过仲裁、行政、司法等途径维护自己的权利。")
+            .Signatures([.. c.Parties.Select(p => p.Name)])
+            .Issuer(committee.Name, ChinaTime.Today(time));
+        await RightsNoticeGivenAsync(id, ct);
+        return doc.ToBytes();
+    }
+
+    private async Task ActAsync(Guid id, Action<MediationCase> act, CancellationToken ct)
+    {
+        act(await TrackedAsync(id, ct));
+        await SaveAsync(ct);
+    }
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone changed the case in between: the page is out of date.
+            throw new DomainException("mediation.changed_meanwhile", "action", ErrorKind.Conflict);
+        }
+    }
+
+    private async Task<MediationCase> TrackedAsync(Guid id, CancellationToken ct)
+    {
+        var scope = await scopes.CurrentAsync(ct);
+        var c = await db.MediationCases.WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty)
+            .Include(x => x.Parties).Include(x => x.Sessions).Include(x => x.Agreement).Include(x => x.FollowUps).Include(x => x.Events).Include(x => x.Mediators)
+            .AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound();
+        c.Events.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        return c;
+    }
+
+    private async Task<MediationCommittee> VisibleCommitteeAsync(Guid id, CancellationToken ct)
+    {
+        var scope = await scopes.CurrentAsync(ct);
+        return await db.Committees.AsNoTracking().WithinScope(scope, c => c.DepartmentId, _ => Guid.Empty).SingleOrDefaultAsync(c => c.Id == id && c.IsActive, ct)
+            ?? throw new DomainException("not_found", "committeeId");
+    }
+
+    private async Task CheckRoomAsync(Guid committeeId, Guid? roomId, CancellationToken ct)
+    {
+        if (roomId is { } room && !await db.Rooms.AnyAsync(r => r.Id == room && r.IsActive, ct))
+        {
+            throw new DomainException("not_found", "roomId");
+        }
+    }
+
+    private async Task CheckMediatorsAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        var distinct = ids.Distinct().ToList();
+        if (await db.Mediators.CountAsync(m => distinct.Contains(m.Id) && m.IsActive, ct) != distinct.Count)
+        {
+            throw new DomainException("not_found", "mediatorIds");
+        }
+    }
+
+    /// <summary>The short name in a case number: 塘调 for the town committee, the committee's code otherwise.</summary>
+    /// <summary>A committee's own yearly series: 塘调〔2026〕12号 (the committee's short name, year, sequence).</summary>
+    public static async Task<string> NextNumberAsync(FazhiDbContext db, MediationCommittee committee, int year, CancellationToken ct)
+    {
+        var sequence = await NumberSeries.NextAsync(db, $"med-{committee.Code}-{year}", 1, ct);
+        var prefix = committee.Abbreviation is { Length: > 0 } a ? a : committee.Code;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{prefix}〔{year}〕{sequence}号");
+    }
+}
+
+public static class CaseApi
+{
+    public static RouteGroupBuilder MapCases(this RouteGroupBuilder g)
+    {
+        g.MapGet("/cases", async ([AsParameters] CaseQuery q, CaseService s) => TypedResults.Ok(await s.ListAsync(q.Filter)))
+            .WithSummary("Cases in the caller's scope, newest first, parties masked; filter by status, type, committee, or number and party name.");
+        g.MapGet("/cases/{id:guid}", async (Guid id, CaseService s) => TypedResults.Ok(await s.GetMaskedAsync(id)))
+            .WithSummary("One case with its parties, sessions, agreement, follow-ups and record.");
+        g.MapPost("/cases", async Task<Created<CaseCreated>> (RegisterCaseRequest r, [FromHeader(Name = "Idempotency-Key")] string? key, CaseService s, HttpContext http) =>
+        {
+            var (created, replayed) = await s.RegisterAsync(r, key);
+            if (replayed)
+            {
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+            }
+
+            return TypedResults.Created($"/api/mediation/cases/{created.Id}", created);
+        }).WithSummary("登记: register a dispute. Send an Idempotency-Key: a retry returns the first case.");
+        Step<OutcomeNoteRequest>(g, "violence", (s, id, r) => s.ViolenceAsync(id, r), "矛盾激化: flag a risk of violence; the police-station rooms are told.");
+        Step<SessionRequest>(g, "sessions", (s, id, r) => s.SessionAsync(id, r), "A mediation session with its record (both parties must have consented).");
+        Step<WrittenAgreementRequest>(g, "agreement", (s, id, r) => s.WrittenAsync(id, r), "调解协议书: a written agreement with every 第29条 element.");
+        Step<OralAgreementRequest>(g, "oral-agreement", (s, id, r) => s.OralAsync(id, r), "口头协议, recorded by the mediator.");
+        Step<OutcomeNoteRequest>(g, "failure", (s, id, r) => s.FailAsync(id, r), "调解不成, with the routes the parties were told (note).");
+        Step<OutcomeNoteRequest>(g, "refusal", (s, id, r) => s.EndAsync(id, r), "终止: a party refused to go on (note: who and why).");
+        Step<FollowUpRequest>(g, "follow-ups", (s, id, r) => s.FollowUpAsync(id, r), "回访: whether the terms were performed.");
+        Step<ConfirmationRequest>(g, "confirmation", (s, id, r) => s.ConfirmationAsync(id, r), "司法确认申请, within 30 days of the agreement taking effect.");
+        Step<CourtRequest>(g, "court", (s, id, r) => s.CourtAsync(id, r), "The court's acceptance and decision on the confirmation.");
+        Step<ClassRequest>(g, "subsidy-class", (s, id, r) => s.ProposeClassAsync(id, r), "以案定补: the mediator proposes the difficulty class.");
+        g.MapPost("/cases/{id:guid}/parties/{partyId:guid}/consent", async (Guid id, Guid partyId, CaseService s) =>
+        {
+            await s.ConsentAsync(id, partyId);
+            return TypedResults.NoContent();
+        }).WithSummary("A party consents to mediation (第17条).");
+        g.MapPost("/cases/{id:guid}/subsidy-approval", async (Guid id, ClassRequest r, CaseService s, IConfiguration config) =>
+        {
+            await s.ApproveClassAsync(id, r, MediationModule.City(config));
+            return TypedResults.NoContent();
+        }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor)).WithSummary("The justice office approves the class; the amount comes from the city's table.");
+        g.MapGet("/cases/{id:guid}/agreement.docx", async (Guid id, CaseService s) =>
+                TypedResults.File(await s.AgreementDocxAsync(id), OfficialDocument.ContentType, "调解协议书.docx"))
+            .WithSummary("The written agreement as Word, in 公文 form, with the signature blocks.");
+        g.MapGet("/cases/{id:guid}/rights-notice.docx", async (Guid id, CaseService s) =>
+                TypedResults.File(await s.RightsNoticeDocxAsync(id), OfficialDocument.ContentType, "权利义务告知书.docx"))
+            .WithSummary("The rights notice as Word; giving it is recorded on the case.");
+        return g;
+    }
+
+    private static void Step<TRequest>(RouteGroupBuilder g, string path, Func<CaseService, Guid, TRequest, Task> act, string summary) =>
+        g.MapPost($"/cases/{{id:guid}}/{path}", async (Guid id, TRequest r, CaseService s) =>
+        {
+            await act(s, id, r);
+            return TypedResults.NoContent();
+        }).WithSummary(summary);
+}
+
+public sealed record CaseQuery(CaseStatus? Status, DisputeType? Type, Guid? CommitteeId, string? Q, int? Page)
+{
+    public CaseFilter Filter => new(Status, Type, CommitteeId, Q, Page ?? 1);
+}

@@ -1,0 +1,165 @@
+using Fazhi.Web.Modules.Mediation.Data;
+using Fazhi.Web.Modules.Mediation.Domain;
+using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Localization;
+using Fazhi.Web.Platform.Reports;
+using Fazhi.Web.Platform.Scope;
+using Fazhi.Web.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Web.Modules.Mediation.Features;
+
+/// <summary>Cases mediated (concluded in the period), settled among them, and the success rate.</summary>
+public sealed record StatRow(string Key, int Mediated, int Settled)
+{
+    /// <summary>Exact: settled / mediated (3,899 of 3,929 is 0.99236…, shown 99.24%).</summary>
+    public decimal? Rate => Mediated == 0 ? null : (decimal)Settled / Mediated;
+
+    public static StatRow Sum(string key, IEnumerable<StatRow> rows)
+    {
+        var list = rows.ToList();
+        return new StatRow(key, list.Sum(r => r.Mediated), list.Sum(r => r.Settled));
+    }
+}
+
+public sealed record MediationStatistics(
+    DateOnly From, DateOnly To, int Received, StatRow Total, IReadOnlyList<StatRow> ByCommittee, IReadOnlyList<StatRow> ByType, IReadOnlyList<StatRow> ByMonth,
+    IReadOnlyList<StatRow> BySource, int Written, int Oral, int ConfirmationsApplied, int Confirmed, int Subsidised, decimal SubsidyAmount,
+    int Campaigns, int AreasReported, int ZeroReports, int Findings, int Mediators, int MediatorsTrained, decimal TrainingHours);
+
+/// <summary>
+/// The statistics of a period (by committee, type, month and source), counted in the database over the cases
+/// concluded in it, and the module's named report figures, each with its drill-down.
+/// </summary>
+public sealed class StatisticsService(FazhiDbContext db, CaseService cases, DataScopeResolver scopes)
+{
+    public async Task<MediationStatistics> ForPeriodAsync(FigurePeriod period, CancellationToken ct = default)
+    {
+        var (from, to) = (period.FromUtc, period.ToUtcExclusive);
+        var scoped = await cases.ScopedAsync(ct);
+        // One grouped pass over the period's concluded cases; the month is China time.
+        var cells = await scoped.Where(c => c.ClosedAt >= from && c.ClosedAt < to)
+            .GroupBy(c => new { c.CommitteeId, c.Type, c.Source, Month = c.ClosedAt!.Value.AddHours(8).Month })
+            .Select(g => new Cell(g.Key.CommitteeId, g.Key.Type, g.Key.Source, g.Key.Month, g.Count(), g.Count(c => c.Status == CaseStatus.Settled)))
+            .ToListAsync(ct);
+        var committees = await db.Committees.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        IReadOnlyList<StatRow> By<TKey>(Func<Cell, TKey> key, Func<TKey, string> name) where TKey : notnull =>
+            [.. cells.GroupBy(c => key(c)).Select(g => new StatRow(name(g.Key), g.Sum(c => c.Mediated), g.Sum(c => c.Settled))).OrderByDescending(r => r.Mediated)];
+        var received = await scoped.CountAsync(c => c.RegisteredAt >= from && c.RegisteredAt < to, ct);
+        var agreements = await scoped.Where(c => c.ClosedAt >= from && c.ClosedAt < to && c.Agreement != null)
+            .GroupBy(c => c.Agreement!.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var (fromDay, toDay) = (period.From, period.To);
+        var applied = await scoped.CountAsync(c => c.Agreement!.ConfirmationAppliedOn >= fromDay && c.Agreement.ConfirmationAppliedOn <= toDay, ct);
+        var confirmed = await scoped.CountAsync(c => c.Agreement!.CourtDecidedOn >= fromDay && c.Agreement.CourtDecidedOn <= toDay && c.Agreement.Confirmed == true, ct);
+        var subsidies = await scoped.Where(c => c.ApprovedAt >= from && c.ApprovedAt < to).GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Amount = g.Sum(c => c.SubsidyAmount ?? 0) }).FirstOrDefaultAsync(ct);
+        var areas = await AreasAsync(ct);
+        var reported = areas.Where(a => a.ReportedAt >= from && a.ReportedAt < to);
+        var areaCounts = await reported.GroupBy(_ => 1).Select(g => new { Reported = g.Count(), Zero = g.Count(a => a.ZeroReport), Findings = g.Sum(a => a.Findings.Count) }).FirstOrDefaultAsync(ct);
+        var campaigns = await db.Campaigns.AsNoTracking().CountAsync(c => c.From <= toDay && c.To >= fromDay, ct);
+        var mediators = await MediatorsAsync(ct);
+        var trainings = await TrainingsAsync(period, ct);
+        var trained = await trainings.GroupBy(_ => 1).Select(g => new { People = g.Select(t => t.MediatorId).Distinct().Count(), Hours = g.Sum(t => t.Hours) }).FirstOrDefaultAsync(ct);
+        return new MediationStatistics(
+            period.From, period.To, received,
+            new StatRow("total", cells.Sum(c => c.Mediated), cells.Sum(c => c.Settled)),
+            By(c => c.CommitteeId, id => committees.GetValueOrDefault(id, "?")),
+            By(c => c.Type, t => t.ToString()),
+            [.. By(c => c.Month, m => m.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(r => int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture))],
+            By(c => c.Source, s => s.ToString()),
+            agreements.FirstOrDefault(a => a.Key == AgreementKind.Written)?.Count ?? 0, agreements.FirstOrDefault(a => a.Key == AgreementKind.Oral)?.Count ?? 0,
+            applied, confirmed, subsidies?.Count ?? 0, subsidies?.Amount ?? 0,
+            campaigns, areaCounts?.Reported ?? 0, areaCounts?.Zero ?? 0, areaCounts?.Findings ?? 0,
+            await mediators.CountAsync(ct), trained?.People ?? 0, trained?.Hours ?? 0);
+    }
+
+    private sealed record Cell(Guid CommitteeId, DisputeType Type, CaseSource Source, int Month, int Mediated, int Settled);
+
+    private async Task<IQueryable<ScreeningArea>> AreasAsync(CancellationToken ct)
+    {
+        var scope = await scopes.CurrentAsync(ct);
+        return db.ScreeningAreas.AsNoTracking().WithinScope(scope, a => a.DepartmentId, _ => Guid.Empty);
+    }
+
+    private async Task<IQueryable<Mediator>> MediatorsAsync(CancellationToken ct)
+    {
+        var committees = (await cases.ScopedCommitteesAsync(ct)).Select(c => c.Id);
+        return db.Mediators.AsNoTracking().Where(m => m.IsActive && committees.Contains(m.CommitteeId));
+    }
+
+    private async Task<IQueryable<MediatorTraining>> TrainingsAsync(FigurePeriod period, CancellationToken ct)
+    {
+        var mediators = (await MediatorsAsync(ct)).Select(m => m.Id);
+        var (from, to) = (period.From, period.To);
+        return db.Trainings.AsNoTracking().Where(t => t.On >= from && t.On <= to && mediators.Contains(t.MediatorId));
+    }
+
+    /// <summary>The module's report figures (ARCHITECTURE.md): what the annual report asks for by name.</summary>
+    public static IReadOnlyList<ReportFigure> Figures { get; } = BuildFigures();
+
+    private static List<ReportFigure> BuildFigures()
+    {
+        static ReportFigure Cases(string name, Func<IQueryable<MediationCase>, FigurePeriod, IQueryable<MediationCase>> where) => new CountFigure<MediationCase>(
+            $"mediation.{name}", $"mediation.figure.{name}",
+            async (sp, period, ct) => where(await sp.GetRequiredService<CaseService>().ScopedAsync(ct), period).OrderByDescending(c => c.RegisteredAt),
+            c => new FigureRecord(c.Id, c.Number, c.RegisteredAt, ""),
+            id => $"/mediation/cases/{id}");
+        static IQueryable<MediationCase> Concluded(IQueryable<MediationCase> q, FigurePeriod p)
+        {
+            var (from, to) = (p.FromUtc, p.ToUtcExclusive);
+            return q.Where(c => c.ClosedAt >= from && c.ClosedAt < to);
+        }
+
+        var received = Cases("received", (q, p) =>
+        {
+            var (from, to) = (p.FromUtc, p.ToUtcExclusive);
+            return q.Where(c => c.RegisteredAt >= from && c.RegisteredAt < to);
+        });
+        var mediated = Cases("mediated", Concluded);
+        var settled = Cases("settled", (q, p) => Concluded(q, p).Where(c => c.Status == CaseStatus.Settled));
+        var written = Cases("written", (q, p) => Concluded(q, p).Where(c => c.Agreement!.Kind == AgreementKind.Written));
+        var applied = Cases("confirmations", (q, p) =>
+        {
+            var (from, to) = (p.From, p.To);
+            return q.Where(c => c.Agreement!.ConfirmationAppliedOn >= from && c.Agreement.ConfirmationAppliedOn <= to);
+        });
+        var confirmed = Cases("confirmed", (q, p) =>
+        {
+            var (from, to) = (p.From, p.To);
+            return q.Where(c => c.Agreement!.CourtDecidedOn >= from && c.Agreement.CourtDecidedOn <= to && c.Agreement.Confirmed == true);
+        });
+        var subsidised = Cases("subsidised", (q, p) =>
+        {
+            var (from, to) = (p.FromUtc, p.ToUtcExclusive);
+            return q.Where(c => c.ApprovedAt >= from && c.ApprovedAt < to);
+        });
+        var screenings = new CountFigure<ScreeningArea>("mediation.screenings", "mediation.figure.screenings",
+            async (sp, p, ct) =>
+            {
+                var (from, to) = (p.FromUtc, p.ToUtcExclusive);
+                return (await sp.GetRequiredService<StatisticsService>().AreasAsync(ct)).Where(a => a.ReportedAt >= from && a.ReportedAt < to).OrderByDescending(a => a.ReportedAt);
+            },
+            a => new FigureRecord(a.CampaignId, a.Name, a.ReportedAt, ""),
+            id => $"/mediation/screenings/{id}");
+        var mediators = new CountFigure<Mediator>("mediation.mediators", "mediation.figure.mediators",
+            async (sp, _, ct) => (await sp.GetRequiredService<StatisticsService>().MediatorsAsync(ct)).OrderBy(m => m.Name),
+            m => new FigureRecord(m.Id, m.Name, null, ""),
+            _ => "/mediation/committees");
+        var trainings = new CountFigure<MediatorTraining>("mediation.trainings", "mediation.figure.trainings",
+            async (sp, p, ct) => (await sp.GetRequiredService<StatisticsService>().TrainingsAsync(p, ct)).OrderByDescending(t => t.On),
+            t => new FigureRecord(t.MediatorId, t.Topic, null, ""),
+            _ => "/mediation/committees");
+        return [received, mediated, settled, new RateFigure("mediation.success_rate", "mediation.figure.success_rate", settled, mediated), written, applied, confirmed, subsidised, screenings, mediators, trainings];
+    }
+}
+
+public static class StatisticsApi
+{
+    public static RouteGroupBuilder MapStatistics(this RouteGroupBuilder g)
+    {
+        g.MapGet("/statistics", async (DateOnly? from, DateOnly? to, StatisticsService s, TimeProvider time) =>
+                TypedResults.Ok(await s.ForPeriodAsync(FigureCatalog.Period(from, to, ChinaTime.Today(time)))))
+            .WithSummary("Cases mediated and settled, with the success rate, by committee, type, month and source; confirmations, subsidies, screenings, mediators and training.");
+        return g;
+    }
+}

@@ -1,0 +1,78 @@
+using Fazhi.Web.Modules.Mediation.Features;
+using Fazhi.Web.Platform.Deadlines;
+using Fazhi.Web.Platform.Modules;
+using Fazhi.Web.Platform.Notifications;
+using Fazhi.Web.Platform.Organisation.Domain;
+using Fazhi.Web.Platform.Reports;
+
+namespace Fazhi.Web.Modules.Mediation;
+
+/// <summary>人民调解: committees and rooms, mediators, cases, agreements, judicial confirmation, subsidies, screenings.</summary>
+public sealed class MediationModule : FazhiModule
+{
+    public const string ModuleName = "mediation";
+    public const string ViolenceTemplate = "mediation.violence_risk";
+
+    public override string Name => ModuleName;
+
+    public override int Order => 20;
+
+    /// <summary>The city whose 以案定补 table applies (Mediation:City).</summary>
+    public static string City(IConfiguration configuration) => configuration["Mediation:City"] ?? "东莞市";
+
+    public override IEnumerable<(string Key, string Zh, string En)> Strings => MediationStrings.All;
+
+    private static readonly string[] Staff = [Roles.Mediator, Roles.Supervisor];
+
+    public override IEnumerable<MenuEntry> Menu =>
+    [
+        new("/mediation/today", "mediation.nav.today", [Roles.Mediator], 40, "mediation.hint.today"),
+        new("/mediation", "mediation.nav.cases", Staff, 41, "mediation.hint.cases"),
+        new("/mediation/screenings", "mediation.nav.screenings", Staff, 42),
+        new("/mediation/committees", "mediation.nav.committees", Staff, 43),
+        new("/mediation/subsidies", "mediation.nav.subsidies", Staff, 44),
+        new("/mediation/statistics", "mediation.nav.statistics", Staff, 45),
+    ];
+
+    public override IEnumerable<DeadlineKind> DeadlineKinds =>
+    [
+        new(Domain.MediationCase.CaseClock, "mediation.deadline.case"),
+        new(Domain.MediationCase.ConfirmationClock, "mediation.deadline.confirmation"),
+        new(Domain.MediationCase.FollowUpClock, "mediation.deadline.followup"),
+        new(Domain.ScreeningCampaign.ReportClock, "mediation.deadline.screening"),
+    ];
+
+    public override IEnumerable<MessageTemplate> MessageTemplates =>
+    [
+        new(ViolenceTemplate, "【法治平台】{room}：调解案件 {number} 有矛盾激化风险（{note}），请派出所关注并依法处置。",
+            "[Fazhi] {room}: mediation case {number} risks turning violent ({note}); the police station is asked to attend to it."),
+    ];
+
+    public override IEnumerable<ReportFigure> Figures => StatisticsService.Figures;
+
+    public override void AddServices(WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CaseService>();
+        builder.Services.AddScoped<CommitteeService>();
+        builder.Services.AddScoped<ScreeningService>();
+        builder.Services.AddScoped<SubsidyService>();
+        builder.Services.AddScoped<StatisticsService>();
+        builder.Services.AddScoped<DayViewService>();
+        builder.Services.AddScoped<DemoMediation>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/mediation").WithTags("Mediation").RequireAuthorization(p => p.RequireRole(Roles.Mediator, Roles.Supervisor, Roles.Administrator))
+            .MapCases()
+            .MapCommittees()
+            .MapScreenings()
+            .MapSubsidies()
+            .MapStatistics()
+            .MapGet("/today", async (DayViewService s) => TypedResults.Ok(await s.TodayAsync()))
+            .WithSummary("The signed-in mediator's day: today's sessions, open cases by their clock, follow-ups due within a week.");
+    }
+
+    public override Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<DemoMediation>().LoadAsync(ct);
+}
