@@ -425,7 +425,7 @@ public sealed class MediationCase : IVersioned, IHasDeadlines
     public void Fail(string? routesTold, CaseActor by)
     {
         CheckOpen();
-        new Validator().Required("routesTold", routesTold, 2000).ThrowIfInvalid();
+        new Validator().Required("note", routesTold, 2000).ThrowIfInvalid();
         Close(CaseStatus.Failed, routesTold!.Trim(), "failed", by);
     }
 
@@ -433,7 +433,7 @@ public sealed class MediationCase : IVersioned, IHasDeadlines
     public void EndByRefusal(string? who, CaseActor by)
     {
         CheckOpen();
-        new Validator().Required("reason", who, 2000).ThrowIfInvalid();
+        new Validator().Required("note", who, 2000).ThrowIfInvalid();
         Close(CaseStatus.Ended, who!.Trim(), "ended", by);
     }
 

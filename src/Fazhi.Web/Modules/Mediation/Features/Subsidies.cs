@@ -62,7 +62,7 @@ public sealed class SubsidyService(FazhiDbContext db, CaseService cases, Text te
         return await Spreadsheet.WriteAsync($"{year}-{month:00}", rows.Select(r => Ledger.Row(
             (number, r.Number), (type, text[$"mediation.type.{r.Type}"].Value), (settled, r.SettledAt is { } s ? ChinaTime.DateOf(s).ToString("yyyy-MM-dd") : ""),
             (cls, r.Approved is { } c ? text[$"mediation.class.{c}"].Value : ""), (amount, r.Amount), (mediators, r.Mediators)))
-            .Append(Ledger.Row((number, text["mediation.total"].Value), (amount, rows.Sum(r => r.Amount ?? 0)))));
+            .Append(Ledger.Row((number, text["mediation.total"].Value), (type, ""), (settled, ""), (cls, ""), (amount, rows.Sum(r => r.Amount ?? 0)), (mediators, ""))));
     }
 
     private async Task<IReadOnlyList<SubsidyRow>> RowsAsync(IQueryable<MediationCase> query, CancellationToken ct)

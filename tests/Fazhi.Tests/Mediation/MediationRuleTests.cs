@@ -1,0 +1,151 @@
+using System.Globalization;
+using Fazhi.Web.Modules.Mediation.Domain;
+using Fazhi.Web.Modules.Mediation.Features;
+using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Deadlines;
+using Fazhi.Web.Platform.Web;
+
+namespace Fazhi.Tests.Mediation;
+
+/// <summary>The rules of 人民调解法 at exact China-time instants on the shipped 2019 calendar (National Day 10-01 to 10-07).</summary>
+public sealed class MediationRuleTests
+{
+    private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.Shipped();
+
+    private static DateOnly D(string date) => DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset China(string instant) =>
+        new(DateTime.ParseExact(instant, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), TimeSpan.FromHours(8));
+
+    private static CaseActor On(string day) => new("钟伟明", China(day + " 10:00:00").UtcDateTime, D(day), Calendar);
+
+    private static MediationCase Registered(string day, DisputeType type = DisputeType.Neighbours)
+    {
+        var committee = new MediationCommittee { Id = Guid.NewGuid(), Code = "TX-MED", Name = "塘厦镇人民调解委员会", Abbreviation = "塘调", DepartmentId = Guid.NewGuid() };
+        Party P(PartySide side, string name) => new() { Side = side, Kind = PartyKind.Person, Name = name };
+        return MediationCase.Register("塘调〔2019〕1号", committee, null, type, CaseSource.Application, null, "相邻排水纠纷", "请求调解",
+            [P(PartySide.Applicant, "林雪梅"), P(PartySide.Respondent, "吴海涛")], [Guid.NewGuid()], null, On(day));
+    }
+
+    private static MediationCase Mediated(string registered, string held, DisputeType type = DisputeType.Neighbours)
+    {
+        var c = Registered(registered, type);
+        foreach (var p in c.Parties)
+        {
+            c.RecordConsent(p.Id, On(registered));
+        }
+
+        c.HoldSession(null, China(held + " 10:00:00").UtcDateTime, null, [Guid.NewGuid()], "双方", "调解笔录", On(held));
+        return c;
+    }
+
+    [Fact]
+    public void The_one_month_clock_runs_to_the_same_date_next_month_and_a_last_day_in_National_Day_moves_to_the_8th()
+    {
+        var plain = Registered("2019-08-12");
+        Assert.Equal(D("2019-09-12"), plain.Clock.DueDate);
+        Assert.Equal(DeadlineUnit.CalendarDays, plain.Clock.Unit);
+
+        // 09-05 plus one month is 10-05, inside the holiday: the limit ends on the next working day.
+        var c = Registered("2019-09-05");
+        Assert.Equal(D("2019-10-08"), c.Clock.DueDate);
+        Assert.Equal(WarningLevel.Normal, c.Clock.Level(China("2019-09-20 12:00:00")));
+        Assert.NotEqual(WarningLevel.Red, c.Clock.Level(China("2019-10-08 23:59:59")));
+        Assert.Equal(WarningLevel.Red, c.Clock.Level(China("2019-10-09 00:00:00")));
+        // 16:00 UTC on the 8th is already the 9th in China.
+        Assert.Equal(WarningLevel.Red, c.Clock.Level(new DateTimeOffset(2019, 10, 8, 16, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void The_30_day_confirmation_window_ending_in_National_Day_closes_on_the_8th_of_October()
+    {
+        var c = Mediated("2019-08-28", "2019-09-03");
+        c.AgreeInWriting("相邻排水纠纷", "乙方改造排水管道", "十日内自费改造", D("2019-09-13"), D("2019-09-03"), On("2019-09-03"));
+        var window = c.Agreement!.ConfirmationWindow!;
+        // 30 days from 09-03 is 10-03 (a holiday): the 8th is the last day to apply.
+        Assert.Equal(D("2019-10-08"), window.DueDate);
+        Assert.Contains(((IHasDeadlines)c).Deadlines, d => d.Kind == MediationCase.ConfirmationClock);
+
+        var late = Mediated("2019-08-28", "2019-09-03");
+        late.AgreeInWriting("相邻排水纠纷", "乙方改造排水管道", "十日内自费改造", null, D("2019-09-03"), On("2019-09-03"));
+        var refused = Assert.Throws<DomainException>(() => late.ApplyForConfirmation(D("2019-10-09"), "东莞市第三人民法院", On("2019-10-09")));
+        Assert.Equal("mediation.confirmation_window_passed", refused.Code);
+        Assert.Equal("appliedOn", refused.Field);
+
+        c.ApplyForConfirmation(D("2019-10-08"), "东莞市第三人民法院", On("2019-10-08"));
+        Assert.Equal(D("2019-10-08"), c.Agreement.ConfirmationAppliedOn);
+        Assert.DoesNotContain(((IHasDeadlines)c).Deadlines, d => d.Kind == MediationCase.ConfirmationClock);
+        Assert.Equal("mediation.confirmation_applied", Assert.Throws<DomainException>(() => c.ApplyForConfirmation(D("2019-10-08"), "东莞市第三人民法院", On("2019-10-08"))).Code);
+    }
+
+    [Fact]
+    public void Marriage_and_family_agreements_are_flagged_not_confirmable_and_an_oral_one_has_no_window()
+    {
+        var family = Mediated("2019-09-02", "2019-09-03", DisputeType.MarriageFamily);
+        family.AgreeInWriting("赡养费分担", "每月各承担一千元", "按月支付", null, D("2019-09-03"), On("2019-09-03"));
+        Assert.False(family.Agreement!.Confirmable);
+        Assert.Null(family.Agreement.ConfirmationWindow);
+        Assert.Equal("mediation.not_confirmable", Assert.Throws<DomainException>(() => family.ApplyForConfirmation(D("2019-09-05"), "东莞市第三人民法院", On("2019-09-05"))).Code);
+
+        var oral = Mediated("2019-09-02", "2019-09-03");
+        oral.AgreeOrally("当场赔偿三百元", null, On("2019-09-03"));
+        Assert.Equal(CaseStatus.Settled, oral.Status);
+        Assert.Equal("mediation.no_written_agreement", Assert.Throws<DomainException>(() => oral.ApplyForConfirmation(D("2019-09-05"), "东莞市第三人民法院", On("2019-09-05"))).Code);
+    }
+
+    [Fact]
+    public void A_session_needs_every_partys_consent_and_an_agreement_needs_a_session()
+    {
+        var c = Registered("2019-09-02");
+        Assert.Equal("mediation.session_required", Assert.Throws<DomainException>(() => c.AgreeOrally("赔偿", null, On("2019-09-02"))).Code);
+        c.RecordConsent(c.Parties[0].Id, On("2019-09-02"));
+        var refused = Assert.Throws<DomainException>(() => c.HoldSession(null, DateTime.UtcNow, null, [Guid.NewGuid()], "双方", "笔录", On("2019-09-02")));
+        Assert.Equal(("mediation.consent_missing", ErrorKind.Conflict), (refused.Code, refused.Kind));
+        c.RecordConsent(c.Parties[1].Id, On("2019-09-02"));
+        c.HoldSession(null, DateTime.UtcNow, null, [Guid.NewGuid()], "双方", "笔录", On("2019-09-02"));
+        Assert.Equal(CaseStatus.InMediation, c.Status);
+    }
+
+    [Fact]
+    public void A_subsidy_rate_applies_from_its_first_day_to_its_last_and_a_class_without_one_has_none()
+    {
+        SubsidyRate R(DifficultyClass cls, decimal amount, string from, string? to) =>
+            new() { City = "东莞市", Class = cls, Amount = amount, EffectiveFrom = D(from), EffectiveTo = to is null ? null : D(to) };
+        var rates = new[]
+        {
+            R(DifficultyClass.Simple, 200, "2019-01-01", "2019-06-30"),
+            R(DifficultyClass.Simple, 300, "2019-07-01", null),
+            R(DifficultyClass.Major, 1500, "2019-01-01", null),
+        };
+        Assert.Equal(200, SubsidyRate.InForce(rates, "东莞市", DifficultyClass.Simple, D("2019-06-30"))!.Amount);
+        Assert.Equal(300, SubsidyRate.InForce(rates, "东莞市", DifficultyClass.Simple, D("2019-07-01"))!.Amount);
+        Assert.Null(SubsidyRate.InForce(rates, "东莞市", DifficultyClass.Simple, D("2018-12-31")));
+        Assert.Null(SubsidyRate.InForce(rates, "东莞市", DifficultyClass.Ordinary, D("2019-07-01")));
+        Assert.Null(SubsidyRate.InForce(rates, "深圳市", DifficultyClass.Major, D("2019-07-01")));
+    }
+
+    [Fact]
+    public void The_success_rate_is_exact_and_shows_3899_of_3929_as_99_24_percent()
+    {
+        var row = new StatRow("total", 3929, 3899);
+        Assert.Equal(3899m / 3929m, row.Rate);
+        Assert.Equal("99.24%", Fazhi.Web.Platform.Reports.FigureCatalog.Format(new Fazhi.Web.Platform.Reports.FigureValue("mediation.success_rate", "mediation", "", row.Rate!.Value, true)));
+        Assert.Null(new StatRow("none", 0, 0).Rate);
+    }
+
+    [Fact]
+    public void A_committee_warns_when_it_has_fewer_than_three_members_no_woman_or_a_term_over_three_years()
+    {
+        var women = new Mediator { Id = Guid.NewGuid(), Name = "梁淑芬", Gender = Gender.Female };
+        var men = Enumerable.Range(0, 3).Select(i => new Mediator { Id = Guid.NewGuid(), Name = "男" + i, Gender = Gender.Male }).ToList();
+        var all = men.Append(women).ToDictionary(m => m.Id);
+        MediationCommittee With(IEnumerable<Mediator> people, string to) => new()
+        {
+            Members = [.. people.Select(p => new CommitteeMember { MediatorId = p.Id, TermFrom = D("2019-01-01"), TermTo = D(to) })],
+        };
+
+        Assert.Empty(With([men[0], men[1], women], "2021-12-31").Warnings(all, D("2019-09-01")));
+        Assert.Equal(["mediation.committee_size", "mediation.committee_no_woman"], With([men[0], men[1]], "2021-12-31").Warnings(all, D("2019-09-01")));
+        Assert.Contains("mediation.committee_term_too_long", With([men[0], men[1], women], "2022-06-30").Warnings(all, D("2019-09-01")));
+    }
+}
