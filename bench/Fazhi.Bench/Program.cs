@@ -38,8 +38,11 @@ switch (scenario)
     case "intake":
         await IntakeAsync(int.Parse(Arg("seconds", "10"), CultureInfo.InvariantCulture), Arg("pg", ""));
         return 0;
+    case "mediation":
+        await MediationBench.RunAsync(root, int.Parse(Arg("rows", "500000"), CultureInfo.InvariantCulture), Arg("pg", ""));
+        return 0;
     default:
-        Console.Error.WriteLine($"unknown scenario '{scenario}'; known: calendar, progress, intake, supervision, probe");
+        Console.Error.WriteLine($"unknown scenario '{scenario}'; known: calendar, progress, intake, supervision, mediation, probe");
         return 2;
 }
 

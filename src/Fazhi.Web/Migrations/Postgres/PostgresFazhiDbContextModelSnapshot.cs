@@ -266,6 +266,10 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.HasKey("CaseId");
 
+                    b.HasIndex("ConfirmationAppliedOn");
+
+                    b.HasIndex("CourtDecidedOn");
+
                     b.HasIndex("EffectiveOn");
 
                     b.ToTable("med_agreements", (string)null);
@@ -279,6 +283,9 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.Property<DateOnly>("AcceptedOn")
                         .HasColumnType("date");
+
+                    b.Property<int?>("AgreementKind")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("ApprovedAt")
                         .HasColumnType("timestamp with time zone");
@@ -416,6 +423,8 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ApprovedAt");
+
                     b.HasIndex("CommitteeId");
 
                     b.HasIndex("IdempotencyKey")
@@ -424,11 +433,13 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("Status");
+
                     b.HasIndex("DepartmentId", "RegisteredAt");
 
                     b.HasIndex("RegisteredAt", "CommitteeId", "Type", "Status");
 
-                    b.HasIndex("ClosedAt", "CommitteeId", "Type", "Status", "Source");
+                    b.HasIndex("ClosedAt", "DepartmentId", "CommitteeId", "Type", "Status", "Source", "AgreementKind");
 
                     b.ToTable("med_cases", (string)null);
                 });

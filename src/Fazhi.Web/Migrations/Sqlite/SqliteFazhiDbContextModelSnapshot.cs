@@ -261,6 +261,10 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.HasKey("CaseId");
 
+                    b.HasIndex("ConfirmationAppliedOn");
+
+                    b.HasIndex("CourtDecidedOn");
+
                     b.HasIndex("EffectiveOn");
 
                     b.ToTable("med_agreements", (string)null);
@@ -274,6 +278,9 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.Property<DateOnly>("AcceptedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("AgreementKind")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ApprovedAt")
                         .HasColumnType("TEXT");
@@ -411,6 +418,8 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ApprovedAt");
+
                     b.HasIndex("CommitteeId");
 
                     b.HasIndex("IdempotencyKey")
@@ -419,11 +428,13 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("Status");
+
                     b.HasIndex("DepartmentId", "RegisteredAt");
 
                     b.HasIndex("RegisteredAt", "CommitteeId", "Type", "Status");
 
-                    b.HasIndex("ClosedAt", "CommitteeId", "Type", "Status", "Source");
+                    b.HasIndex("ClosedAt", "DepartmentId", "CommitteeId", "Type", "Status", "Source", "AgreementKind");
 
                     b.ToTable("med_cases", (string)null);
                 });

@@ -104,7 +104,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<MediationCase
         // Lists and statistics: a department's cases by registration; a committee's by year and type.
         b.HasIndex(e => new { e.DepartmentId, e.RegisteredAt });
         b.HasIndex(e => new { e.RegisteredAt, e.CommitteeId, e.Type, e.Status });
-        b.HasIndex(e => new { e.ClosedAt, e.CommitteeId, e.Type, e.Status, e.Source });
+        // The statistics' one grouped pass over a period's concluded cases reads this index only.
+        b.HasIndex(e => new { e.ClosedAt, e.DepartmentId, e.CommitteeId, e.Type, e.Status, e.Source, e.AgreementKind });
+        // The day view starts from the open cases; the subsidy figures from approvals.
+        b.HasIndex(e => e.Status);
+        b.HasIndex(e => e.ApprovedAt);
         b.HasMany(e => e.Mediators).WithOne().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Parties).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Sessions).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
@@ -170,6 +174,8 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Mediatio
         b.Property(e => e.Court).HasMaxLength(100);
         b.HasClock(e => e.ConfirmationWindow, "Confirmation");
         b.HasIndex(e => e.EffectiveOn);
+        b.HasIndex(e => e.ConfirmationAppliedOn);
+        b.HasIndex(e => e.CourtDecidedOn);
     }
 }
 

@@ -266,6 +266,9 @@ public sealed class MediationCase : IVersioned, IHasDeadlines
 
     public CaseStatus Status { get; set; }
 
+    /// <summary>The kind of agreement reached, kept on the case too so that the statistics count written and oral ones in their one pass.</summary>
+    public AgreementKind? AgreementKind { get; set; }
+
     public DateTime? ClosedAt { get; set; }
 
     /// <summary>For a failure, the routes the parties were told; for an ending, who refused and why.</summary>
@@ -410,7 +413,7 @@ public sealed class MediationCase : IVersioned, IHasDeadlines
     {
         CheckMediated();
         new Validator().Required("facts", facts, 4000).Required("terms", terms, 4000).Required("performance", performance, 2000).ThrowIfInvalid();
-        Settle(AgreementKind.Written, facts!, terms!, performance!, performBy, effectiveOn, by);
+        Settle(Domain.AgreementKind.Written, facts!, terms!, performance!, performBy, effectiveOn, by);
     }
 
     /// <summary>口头协议 (第30条): for a simple matter, recorded by the mediator.</summary>
@@ -418,7 +421,7 @@ public sealed class MediationCase : IVersioned, IHasDeadlines
     {
         CheckMediated();
         new Validator().Required("terms", terms, 4000).ThrowIfInvalid();
-        Settle(AgreementKind.Oral, Facts, terms!, "", performBy, by.Today, by);
+        Settle(Domain.AgreementKind.Oral, Facts, terms!, "", performBy, by.Today, by);
     }
 
     /// <summary>调解不成 (第26条): ended, and the parties told their other routes (arbitration, litigation, administrative).</summary>
@@ -576,7 +579,8 @@ public sealed class MediationCase : IVersioned, IHasDeadlines
             throw new DomainException("mediation.effective_in_future", "effectiveOn");
         }
 
-        var confirmable = kind == AgreementKind.Written && ConfirmableType(Type);
+        var confirmable = kind == Domain.AgreementKind.Written && ConfirmableType(Type);
+        AgreementKind = kind;
         Agreement = new MediationAgreement
         {
             CaseId = Id,
@@ -599,7 +603,7 @@ public sealed class MediationCase : IVersioned, IHasDeadlines
             });
         }
 
-        Close(CaseStatus.Settled, null, kind == AgreementKind.Written ? "agreed_written" : "agreed_oral", by);
+        Close(CaseStatus.Settled, null, kind == Domain.AgreementKind.Written ? "agreed_written" : "agreed_oral", by);
     }
 
     private void Close(CaseStatus status, string? note, string kind, CaseActor by)
@@ -611,7 +615,7 @@ public sealed class MediationCase : IVersioned, IHasDeadlines
     }
 
     private MediationAgreement WrittenAgreement() =>
-        Agreement is { Kind: AgreementKind.Written } a ? a : throw new DomainException("mediation.no_written_agreement", "action", ErrorKind.Conflict);
+        Agreement is { Kind: Domain.AgreementKind.Written } a ? a : throw new DomainException("mediation.no_written_agreement", "action", ErrorKind.Conflict);
 
     private void CheckOpen()
     {

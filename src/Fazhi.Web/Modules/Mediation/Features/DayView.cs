@@ -27,23 +27,25 @@ public sealed class DayViewService(FazhiDbContext db, TimeProvider time, IHttpCo
             return new DayView(today, null, [], [], []);
         }
 
-        var mine = db.Set<CaseMediator>().Where(m => m.MediatorId == me.Id).Select(m => m.CaseId);
+        // Each list starts from what is small (today's sessions, open cases, follow-ups due) and asks the
+        // (case, mediator) key whether the mediator is on it: a mediator may have thousands of closed cases.
+        var team = db.Set<CaseMediator>();
         var (start, end) = (ChinaTime.StartOfDayUtc(today), ChinaTime.StartOfDayUtc(today.AddDays(1)));
         var sessions = await (from s in db.MediationSessions.AsNoTracking()
-                              where s.At >= start && s.At < end && mine.Contains(s.CaseId)
+                              where s.At >= start && s.At < end && team.Any(m => m.CaseId == s.CaseId && m.MediatorId == me.Id)
                               join c in db.MediationCases on s.CaseId equals c.Id
                               join r in db.Rooms on s.RoomId equals r.Id into rooms
                               from r in rooms.DefaultIfEmpty()
                               orderby s.At
                               select new DaySession(c.Id, c.Number, s.At, r == null ? null : r.Name, s.Held)).ToListAsync(ct);
         var open = await db.MediationCases.AsNoTracking()
-            .Where(c => mine.Contains(c.Id) && (c.Status == CaseStatus.Registered || c.Status == CaseStatus.InMediation))
+            .Where(c => (c.Status == CaseStatus.Registered || c.Status == CaseStatus.InMediation) && team.Any(m => m.CaseId == c.Id && m.MediatorId == me.Id))
             .OrderBy(c => c.Clock.DueDate).Take(100)
             .Select(c => new { c.Id, c.Number, c.Type, c.Status, c.Clock.DueDate, c.Clock.YellowFrom, c.ViolenceRisk })
             .ToListAsync(ct);
         var week = today.AddDays(7);
         var followUps = await (from f in db.FollowUps.AsNoTracking()
-                               where f.DoneOn == null && f.DueOn <= week && mine.Contains(f.CaseId)
+                               where f.DoneOn == null && f.DueOn <= week && team.Any(m => m.CaseId == f.CaseId && m.MediatorId == me.Id)
                                join c in db.MediationCases on f.CaseId equals c.Id
                                orderby f.DueOn
                                select new DayFollowUp(c.Id, f.Id, c.Number, f.DueOn)).Take(100).ToListAsync(ct);

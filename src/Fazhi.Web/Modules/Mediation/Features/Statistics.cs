@@ -40,14 +40,13 @@ public sealed class StatisticsService(FazhiDbContext db, CaseService cases, Data
         // One grouped pass over the period's concluded cases; the month is China time.
         var cells = await scoped.Where(c => c.ClosedAt >= from && c.ClosedAt < to)
             .GroupBy(c => new { c.CommitteeId, c.Type, c.Source, Month = c.ClosedAt!.Value.AddHours(8).Month })
-            .Select(g => new Cell(g.Key.CommitteeId, g.Key.Type, g.Key.Source, g.Key.Month, g.Count(), g.Count(c => c.Status == CaseStatus.Settled)))
+            .Select(g => new Cell(g.Key.CommitteeId, g.Key.Type, g.Key.Source, g.Key.Month, g.Count(), g.Count(c => c.Status == CaseStatus.Settled),
+                g.Count(c => c.AgreementKind == AgreementKind.Written), g.Count(c => c.AgreementKind == AgreementKind.Oral)))
             .ToListAsync(ct);
         var committees = await db.Committees.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         IReadOnlyList<StatRow> By<TKey>(Func<Cell, TKey> key, Func<TKey, string> name) where TKey : notnull =>
             [.. cells.GroupBy(c => key(c)).Select(g => new StatRow(name(g.Key), g.Sum(c => c.Mediated), g.Sum(c => c.Settled))).OrderByDescending(r => r.Mediated)];
         var received = await scoped.CountAsync(c => c.RegisteredAt >= from && c.RegisteredAt < to, ct);
-        var agreements = await scoped.Where(c => c.ClosedAt >= from && c.ClosedAt < to && c.Agreement != null)
-            .GroupBy(c => c.Agreement!.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var (fromDay, toDay) = (period.From, period.To);
         var applied = await scoped.CountAsync(c => c.Agreement!.ConfirmationAppliedOn >= fromDay && c.Agreement.ConfirmationAppliedOn <= toDay, ct);
         var confirmed = await scoped.CountAsync(c => c.Agreement!.CourtDecidedOn >= fromDay && c.Agreement.CourtDecidedOn <= toDay && c.Agreement.Confirmed == true, ct);
@@ -67,13 +66,13 @@ public sealed class StatisticsService(FazhiDbContext db, CaseService cases, Data
             By(c => c.Type, t => t.ToString()),
             [.. By(c => c.Month, m => m.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(r => int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture))],
             By(c => c.Source, s => s.ToString()),
-            agreements.FirstOrDefault(a => a.Key == AgreementKind.Written)?.Count ?? 0, agreements.FirstOrDefault(a => a.Key == AgreementKind.Oral)?.Count ?? 0,
+            cells.Sum(c => c.Written), cells.Sum(c => c.Oral),
             applied, confirmed, subsidies?.Count ?? 0, subsidies?.Amount ?? 0,
             campaigns, areaCounts?.Reported ?? 0, areaCounts?.Zero ?? 0, areaCounts?.Findings ?? 0,
             await mediators.CountAsync(ct), trained?.People ?? 0, trained?.Hours ?? 0);
     }
 
-    private sealed record Cell(Guid CommitteeId, DisputeType Type, CaseSource Source, int Month, int Mediated, int Settled);
+    private sealed record Cell(Guid CommitteeId, DisputeType Type, CaseSource Source, int Month, int Mediated, int Settled, int Written, int Oral);
 
     private async Task<IQueryable<ScreeningArea>> AreasAsync(CancellationToken ct)
     {
@@ -117,7 +116,7 @@ public sealed class StatisticsService(FazhiDbContext db, CaseService cases, Data
         });
         var mediated = Cases("mediated", Concluded);
         var settled = Cases("settled", (q, p) => Concluded(q, p).Where(c => c.Status == CaseStatus.Settled));
-        var written = Cases("written", (q, p) => Concluded(q, p).Where(c => c.Agreement!.Kind == AgreementKind.Written));
+        var written = Cases("written", (q, p) => Concluded(q, p).Where(c => c.AgreementKind == AgreementKind.Written));
         var applied = Cases("confirmations", (q, p) =>
         {
             var (from, to) = (p.From, p.To);
