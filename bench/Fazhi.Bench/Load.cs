@@ -52,3 +52,42 @@ internal static class Load
         return new LoadResult(all.Length, failures, seconds, Pct(0.50), Pct(0.99));
     }
 }
+
+/// <summary>Timings of one request after another, as one person clicking: what a page's target is judged by.</summary>
+internal static class Sequential
+{
+    /// <summary>25 requests with a bearer token: the first 5 warm up; the median and worst of the other 20, and the last body.</summary>
+    public static async Task<(double Median, double Worst, string Body)> TimeAsync(HttpClient client, string url, string token)
+    {
+        var times = new List<double>();
+        var body = "";
+        for (var i = 0; i < 25; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            var sw = Stopwatch.StartNew();
+            using var response = await client.SendAsync(request);
+            body = await response.Content.ReadAsStringAsync();
+            response.EnsureSuccessStatusCode();
+            if (i >= 5)
+            {
+                times.Add(sw.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        times.Sort();
+        return (times[times.Count / 2], times[^1], body);
+    }
+
+    /// <summary>Drops a PostgreSQL database through the server's maintenance database, so that a scenario starts fresh.</summary>
+    public static async Task DropDatabaseAsync(string connection)
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        var name = b.Database;
+        b.Database = "postgres";
+        await using var admin = new Npgsql.NpgsqlConnection(b.ConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}

@@ -42,13 +42,7 @@ internal static class MediationBench
 
             if (onPostgres)
             {
-                var b = new NpgsqlConnectionStringBuilder(pg);
-                var name = b.Database;
-                b.Database = "postgres";
-                await using var admin = new NpgsqlConnection(b.ConnectionString);
-                await admin.OpenAsync();
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-                await drop.ExecuteNonQueryAsync();
+                await Sequential.DropDatabaseAsync(pg);
             }
 
             await using (var first = await Server.StartAsync(root, settings))
@@ -81,24 +75,8 @@ internal static class MediationBench
 
         async Task<(double Median, double Worst, JsonElement Body)> TimeAsync(string path, string token)
         {
-            var times = new List<double>();
-            var body = "";
-            for (var i = 0; i < 25; i++)
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, server.BaseUrl + path);
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                var sw = Stopwatch.StartNew();
-                using var response = await client.SendAsync(request);
-                body = await response.Content.ReadAsStringAsync();
-                response.EnsureSuccessStatusCode();
-                if (i >= 5)
-                {
-                    times.Add(sw.Elapsed.TotalMilliseconds);
-                }
-            }
-
-            times.Sort();
-            return (times[times.Count / 2], times[^1], JsonDocument.Parse(body).RootElement.Clone());
+            var (median, worst, body) = await Sequential.TimeAsync(client, server.BaseUrl + path, token);
+            return (median, worst, JsonDocument.Parse(body).RootElement.Clone());
         }
 
         var head = await TokenAsync("supervisor");

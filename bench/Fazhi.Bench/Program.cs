@@ -156,13 +156,7 @@ async Task SupervisionAsync(int rows, int open, string pg)
         if (onPostgres)
         {
             // A fresh database: drop the old one through the server's maintenance database.
-            var b = new Npgsql.NpgsqlConnectionStringBuilder(pg);
-            var name = b.Database;
-            b.Database = "postgres";
-            await using var admin = new Npgsql.NpgsqlConnection(b.ConnectionString);
-            await admin.OpenAsync();
-            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await Sequential.DropDatabaseAsync(pg);
         }
 
         await using (var first = await Server.StartAsync(root, settings))
@@ -253,27 +247,7 @@ async Task SupervisionAsync(int rows, int open, string pg)
 
     var supervisor = await TokenAsync("supervisor");
     var reviewer = await TokenAsync("reviewer");
-    async Task<(double Median, double Worst, string Body)> TimeAsync(string path, string token)
-    {
-        var times = new List<double>();
-        var body = "";
-        for (var i = 0; i < 25; i++)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, server.BaseUrl + path);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            var sw = Stopwatch.StartNew();
-            using var response = await client.SendAsync(request);
-            body = await response.Content.ReadAsStringAsync();
-            response.EnsureSuccessStatusCode();
-            if (i >= 5)
-            {
-                times.Add(sw.Elapsed.TotalMilliseconds);
-            }
-        }
-
-        times.Sort();
-        return (times[times.Count / 2], times[^1], body);
-    }
+    Task<(double Median, double Worst, string Body)> TimeAsync(string path, string token) => Sequential.TimeAsync(client, server.BaseUrl + path, token);
 
     var dashboard = await TimeAsync("/api/services/dashboard", supervisor);
     var queue = await TimeAsync("/api/services/queue", reviewer);
