@@ -329,4 +329,37 @@ public sealed class MediationApiTests(FazhiFactory app) : IClassFixture<FazhiFac
         Assert.Equal(("Screening", "Land"), (c.GetProperty("source").GetString(), c.GetProperty("type").GetString()));
         Assert.Equal("mediation.finding_has_case", (await (await supervisor.PostAsJsonAsync($"/api/mediation/screenings/{campaignId}/findings/{finding}/case", request)).ReadProblemAsync(HttpStatusCode.Conflict)).Code());
     }
+
+    [Fact]
+    public async Task The_justice_office_sets_up_a_committee_with_a_police_station_room_whose_cases_carry_its_short_name()
+    {
+        var supervisor = await app.SignedInAsync("supervisor");
+        var units = (await supervisor.GetFromJsonAsync<JsonElement>("/api/org/nodes")).EnumerateArray().ToList();
+        var station = units.First(u => u.GetProperty("code").GetString()!.StartsWith("TX-POLICE", StringComparison.Ordinal)).GetProperty("id").GetGuid();
+        var community = units.First(u => u.GetProperty("kind").GetString() == "Community").GetProperty("id").GetGuid();
+
+        var missing = await (await supervisor.PostAsJsonAsync("/api/mediation/committees", new { kind = "Sector" })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Superset(new HashSet<string> { "code", "name", "abbreviation", "sector", "departmentId" }, missing.ErrorFields().ToHashSet());
+        var taken = await (await supervisor.PostAsJsonAsync("/api/mediation/committees", new { code = "TX-MED", name = "重复", abbreviation = "重调", kind = "Town", departmentId = community })).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("mediation.committee_taken", taken.Code());
+
+        var created = await supervisor.PostAsJsonAsync("/api/mediation/committees", new { code = "TX-TRAFFIC", name = "塘厦镇道路交通事故纠纷人民调解委员会", abbreviation = "塘交调", kind = "Sector", sector = "道路交通", departmentId = community });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var committee = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var noPhone = await (await supervisor.PostAsJsonAsync($"/api/mediation/committees/{committee}/rooms", new { name = "交警中队调解室", place = "PoliceStation", policeStationId = station })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("dutyPhone", noPhone.ErrorFields());
+        Assert.Equal(HttpStatusCode.Created, (await supervisor.PostAsJsonAsync($"/api/mediation/committees/{committee}/rooms", new { name = "交警中队调解室", place = "PoliceStation", policeStationId = station, dutyPhone = "0769-87720110" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync("mediator")).PostAsJsonAsync("/api/mediation/committees", new { code = "X" })).StatusCode);
+
+        var view = (await supervisor.GetFromJsonAsync<JsonElement>("/api/mediation/committees")).EnumerateArray().Single(c => c.GetProperty("id").GetGuid() == committee);
+        Assert.Equal("PoliceStation", view.GetProperty("rooms").EnumerateArray().Single().GetProperty("place").GetString());
+        // A new committee has no members yet: the 第9条 warnings say so.
+        Assert.Contains("mediation.committee_size", view.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+
+        var t = await TownAsync(supervisor);
+        var body = JsonSerializer.SerializeToNode(Register(t, committee))!;
+        body["mediatorIds"] = new System.Text.Json.Nodes.JsonArray((System.Text.Json.Nodes.JsonNode)t.Lead.ToString());
+        var (_, number) = await CreatedAsync(await supervisor.PostAsJsonAsync("/api/mediation/cases", body));
+        Assert.Equal("塘交调〔2026〕1号", number);
+    }
 }

@@ -29,6 +29,12 @@ public sealed record MemberRequest(Guid? MediatorId, CommitteeRole? Role, DateOn
 
 public sealed record TrainingRequest(DateOnly? On, decimal? Hours, string? Topic);
 
+/// <summary>A new committee: its code, name, the short name its case numbers carry, kind, and the organisation node its cases belong to.</summary>
+public sealed record CommitteeRequest(string? Code, string? Name, string? Abbreviation, CommitteeKind? Kind, string? Sector, Guid? DepartmentId);
+
+/// <summary>A mediation room of a committee; one in a police station names the station (its node) and a duty phone for violence alerts.</summary>
+public sealed record RoomRequest(string? Name, RoomPlace? Place, Guid? PoliceStationId, string? DutyPhone);
+
 /// <summary>Committees, rooms, mediators and their trainings; the mediator ledger in Excel.</summary>
 public sealed class CommitteeService(FazhiDbContext db, DataScopeResolver scopes, OrganisationDirectory directory, TimeProvider time, Text text)
 {
@@ -110,6 +116,56 @@ public sealed class CommitteeService(FazhiDbContext db, DataScopeResolver scopes
 
         await db.SaveChangesAsync(ct);
         return m;
+    }
+
+    public async Task<MediationCommittee> CreateCommitteeAsync(CommitteeRequest r, CancellationToken ct = default)
+    {
+        var units = await directory.UnitsAsync(ct);
+        var scope = await scopes.CurrentAsync(ct);
+        new Validator()
+            .Required("code", r.Code, 50)
+            .Required("name", r.Name, 100)
+            .Required("abbreviation", r.Abbreviation, 20)
+            .Check(r.Kind is { } k && Enum.IsDefined(k), "kind", "required")
+            .Check(r.Kind != CommitteeKind.Sector || !string.IsNullOrWhiteSpace(r.Sector), "sector", "required")
+            .MaxLength("sector", r.Sector, 50)
+            .Check(r.DepartmentId is { } d && units.ContainsKey(d) && (scope.All || scope.DepartmentIds.Contains(d)), "departmentId", "required")
+            .ThrowIfInvalid();
+        var (code, abbreviation) = (r.Code!.Trim(), r.Abbreviation!.Trim());
+        if (await db.Committees.AnyAsync(c => c.Code == code || c.Abbreviation == abbreviation, ct))
+        {
+            throw new DomainException("mediation.committee_taken", "code", ErrorKind.Conflict);
+        }
+
+        var committee = new MediationCommittee
+        {
+            Id = Guid.CreateVersion7(), Code = code, Name = r.Name!.Trim(), Abbreviation = abbreviation, Kind = r.Kind!.Value,
+            Sector = string.IsNullOrWhiteSpace(r.Sector) ? null : r.Sector.Trim(), DepartmentId = r.DepartmentId!.Value, RowVersion = Guid.NewGuid(),
+        };
+        db.Committees.Add(committee);
+        await db.SaveChangesAsync(ct);
+        return committee;
+    }
+
+    public async Task<MediationRoom> AddRoomAsync(Guid committeeId, RoomRequest r, CancellationToken ct = default)
+    {
+        var committee = await (await ScopedAsync(ct)).SingleOrDefaultAsync(c => c.Id == committeeId, ct) ?? throw DomainException.NotFound();
+        var units = await directory.UnitsAsync(ct);
+        new Validator()
+            .Required("name", r.Name, 100)
+            .Check(r.Place is { } p && Enum.IsDefined(p), "place", "required")
+            .Check(r.Place != RoomPlace.PoliceStation || (r.PoliceStationId is { } s && units.ContainsKey(s)), "policeStationId", "required")
+            .Check(r.Place != RoomPlace.PoliceStation || !string.IsNullOrWhiteSpace(r.DutyPhone), "dutyPhone", "required")
+            .MaxLength("dutyPhone", r.DutyPhone, 30)
+            .ThrowIfInvalid();
+        var room = new MediationRoom
+        {
+            Id = Guid.CreateVersion7(), CommitteeId = committee.Id, Name = r.Name!.Trim(), Place = r.Place!.Value,
+            PoliceStationId = r.Place == RoomPlace.PoliceStation ? r.PoliceStationId : null, DutyPhone = string.IsNullOrWhiteSpace(r.DutyPhone) ? null : r.DutyPhone.Trim(),
+        };
+        db.Rooms.Add(room);
+        await db.SaveChangesAsync(ct);
+        return room;
     }
 
     public async Task AddMemberAsync(Guid committeeId, MemberRequest r, CancellationToken ct = default)
@@ -222,6 +278,16 @@ public static class CommitteeApi
     {
         g.MapGet("/committees", async (CommitteeService s) => TypedResults.Ok(await s.ListAsync()))
             .WithSummary("Committees in the caller's scope, with rooms, current members and what does not meet 人民调解法 第8-9条.");
+        g.MapPost("/committees", async (CommitteeRequest r, CommitteeService s) =>
+        {
+            var c = await s.CreateCommitteeAsync(r);
+            return TypedResults.Created($"/api/mediation/committees", new { c.Id });
+        }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator)).WithSummary("A new committee (village, community, town, enterprise or sector) under an organisation node.");
+        g.MapPost("/committees/{id:guid}/rooms", async (Guid id, RoomRequest r, CommitteeService s) =>
+        {
+            var room = await s.AddRoomAsync(id, r);
+            return TypedResults.Created($"/api/mediation/committees", new { room.Id });
+        }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator)).WithSummary("A mediation room, in a police station (with its duty phone), a lawyer's studio or elsewhere.");
         g.MapPost("/committees/{id:guid}/members", async (Guid id, MemberRequest r, CommitteeService s) =>
         {
             await s.AddMemberAsync(id, r);
