@@ -38,16 +38,27 @@ switch (scenario)
     case "intake":
         await IntakeAsync(int.Parse(Arg("seconds", "10"), CultureInfo.InvariantCulture), Arg("pg", ""));
         return 0;
+    case "public":
+    {
+        var (settings, tokens) = await ProgressDataAsync(int.Parse(Arg("rows", "1000000"), CultureInfo.InvariantCulture));
+        await using var server = await Server.StartAsync(root, settings);
+        var path = Arg("path", "/api/public/progress/{token}");
+        return await PublicBench.RunAsync(server, tokens, path, int.Parse(Arg("seconds", "10"), CultureInfo.InvariantCulture),
+            int.Parse(Arg("rounds", "3"), CultureInfo.InvariantCulture), path.Contains("progress", StringComparison.Ordinal) ? "progress look-up" : path);
+    }
+    case "bare":
+        await PublicBench.BareServerAsync(int.Parse(Arg("port", "5099"), CultureInfo.InvariantCulture));
+        return 0;
     case "mediation":
         await MediationBench.RunAsync(root, int.Parse(Arg("rows", "500000"), CultureInfo.InvariantCulture), Arg("pg", ""));
         return 0;
     default:
-        Console.Error.WriteLine($"unknown scenario '{scenario}'; known: calendar, progress, intake, supervision, mediation, probe");
+        Console.Error.WriteLine($"unknown scenario '{scenario}'; known: calendar, progress, public, bare, intake, supervision, mediation, probe");
         return 2;
 }
 
-// Public progress look-ups against a constant endpoint of the same server, side by side, 64 connections.
-async Task ProgressAsync(int rows, int seconds)
+// The progress data (N applications in SQLite, their tokens), seeded once and reused, read into the page cache.
+async Task<(Dictionary<string, string> Settings, List<string> Tokens)> ProgressDataAsync(int rows)
 {
     var dir = Path.Combine(Path.GetTempPath(), "fazhi-bench-progress");
     var keys = Seeder.Keys();
@@ -91,6 +102,13 @@ async Task ProgressAsync(int rows, int seconds)
 
     Console.WriteLine($"read the database file into the page cache in {cached.Elapsed.TotalSeconds:N1} s");
 
+    return (settings, tokens);
+}
+
+// Public progress look-ups against a constant endpoint of the same server, side by side, 64 connections.
+async Task ProgressAsync(int rows, int seconds)
+{
+    var (settings, tokens) = await ProgressDataAsync(rows);
     await using var server = await Server.StartAsync(root, settings);
     var peak = 0.0;
     using var cts = new CancellationTokenSource();
