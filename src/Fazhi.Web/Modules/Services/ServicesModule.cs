@@ -82,17 +82,14 @@ public sealed class ServicesModule : FazhiModule
             o.LoginPath = "/citizen/login";
             o.AccessDeniedPath = "/citizen/login";
         });
+        builder.Services.AddSingleton<PublicLimiters>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, PublicJson.Default));
         builder.Services.AddRateLimiter(o =>
         {
             // Public look-ups are limited per client address, so tokens cannot be guessed by brute force.
-            o.AddPolicy(ProgressApi.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = http.RequestServices.GetRequiredService<FazhiOptions>().PublicLookupsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            // Keyed by the address itself (no string per request); the limiter factory is made once.
+            o.AddPolicy(ProgressApi.RateLimitPolicy, http => RateLimitPartition.Get(
+                http.Connection.RemoteIpAddress ?? System.Net.IPAddress.None, http.RequestServices.GetRequiredService<PublicLimiters>().Create));
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         });
     }
@@ -125,4 +122,14 @@ public sealed class ServicesModule : FazhiModule
             return TypedResults.File(OneTimeNotice.Docx(item, links.Item(item.Code), text), OneTimeNotice.ContentType, $"{item.Code}-一次性告知.docx");
         }).AllowAnonymous().WithTags("Public").WithSummary("The item's one-time written notice (一次性书面告知清单) as Word.");
     }
+}
+
+/// <summary>
+/// One fixed-window limiter per client address for the public look-ups, at the configured rate; replenished by
+/// the partitioned limiter's own timer (no timer per address), as RateLimitPartition.GetFixedWindowLimiter does.
+/// </summary>
+internal sealed class PublicLimiters(FazhiOptions options)
+{
+    public Func<System.Net.IPAddress, System.Threading.RateLimiting.RateLimiter> Create { get; } = _ => new System.Threading.RateLimiting.FixedWindowRateLimiter(
+        new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = options.PublicLookupsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = false });
 }

@@ -15,8 +15,27 @@ public sealed record ServiceWindow(Guid Id, int Number, string Name, bool IsActi
 /// The organisation's public face: modules ask it for departments, names and windows instead of reading
 /// the organisation's tables. Names are kept for 30 seconds; checks that guard a write read the database.
 /// </summary>
-public sealed class OrganisationDirectory(FazhiDbContext db, IMemoryCache cache)
+public sealed class OrganisationDirectory
 {
+    private readonly Func<FazhiDbContext> _db;
+    private readonly IMemoryCache cache;
+
+    /// <summary>
+    /// The request's directory. Its database context is resolved only when the database is read: the cached
+    /// look-ups (the public progress page's department names) make no context at all.
+    /// </summary>
+    public OrganisationDirectory(IServiceProvider services, IMemoryCache cache)
+        : this(services.GetRequiredService<FazhiDbContext>, cache)
+    {
+    }
+
+    private OrganisationDirectory(Func<FazhiDbContext> db, IMemoryCache cache) => (_db, this.cache) = (db, cache);
+
+    /// <summary>A directory that reads through <paramref name="db"/>, for a caller inside its own write transaction.</summary>
+    public static OrganisationDirectory Over(FazhiDbContext db, IMemoryCache cache) => new(() => db, cache);
+
+    private FazhiDbContext Db => _db();
+
     private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(30);
 
     /// <summary>Every node, keyed by id (cached briefly).</summary>
@@ -24,7 +43,7 @@ public sealed class OrganisationDirectory(FazhiDbContext db, IMemoryCache cache)
         (await cache.GetOrCreateAsync("org-units", async e =>
         {
             e.AbsoluteExpirationRelativeToNow = Fresh;
-            return (IReadOnlyDictionary<Guid, OrgUnit>)await db.OrgNodes.AsNoTracking()
+            return (IReadOnlyDictionary<Guid, OrgUnit>)await Db.OrgNodes.AsNoTracking()
                 .Select(n => new OrgUnit(n.Id, n.Code, n.Name, n.Kind, n.ParentId, n.IsActive, n.EnforcesLaw))
                 .ToDictionaryAsync(n => n.Id, ct);
         }))!;
@@ -38,41 +57,41 @@ public sealed class OrganisationDirectory(FazhiDbContext db, IMemoryCache cache)
         }))!;
 
     public async Task<string?> NameAsync(Guid id, CancellationToken ct = default) =>
-        (await NamesAsync(ct)).TryGetValue(id, out var name) ? name : await db.OrgNodes.Where(n => n.Id == id).Select(n => n.Name).FirstOrDefaultAsync(ct);
+        (await NamesAsync(ct)).TryGetValue(id, out var name) ? name : await Db.OrgNodes.Where(n => n.Id == id).Select(n => n.Name).FirstOrDefaultAsync(ct);
 
     /// <summary>The node with this code, read from the database (imports use it right after creating nodes).</summary>
     public async Task<OrgUnit?> ByCodeAsync(string code, CancellationToken ct = default) =>
-        await db.OrgNodes.AsNoTracking().Where(n => n.Code == code)
+        await Db.OrgNodes.AsNoTracking().Where(n => n.Code == code)
             .Select(n => new OrgUnit(n.Id, n.Code, n.Name, n.Kind, n.ParentId, n.IsActive, n.EnforcesLaw)).FirstOrDefaultAsync(ct);
 
     /// <summary>Node ids by code, read from the database.</summary>
     public async Task<Dictionary<string, Guid>> IdsByCodeAsync(CancellationToken ct = default) =>
-        await db.OrgNodes.AsNoTracking().ToDictionaryAsync(n => n.Code, n => n.Id, StringComparer.OrdinalIgnoreCase, ct);
+        await Db.OrgNodes.AsNoTracking().ToDictionaryAsync(n => n.Code, n => n.Id, StringComparer.OrdinalIgnoreCase, ct);
 
     /// <summary>Node codes by id, read from the database.</summary>
     public async Task<Dictionary<Guid, string>> CodesAsync(CancellationToken ct = default) =>
-        await db.OrgNodes.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Code, ct);
+        await Db.OrgNodes.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Code, ct);
 
     /// <summary>Whether every id names an active node.</summary>
     public async Task<bool> AllActiveAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
     {
         var distinct = ids.Distinct().ToList();
-        return await db.OrgNodes.CountAsync(n => distinct.Contains(n.Id) && n.IsActive, ct) == distinct.Count;
+        return await Db.OrgNodes.CountAsync(n => distinct.Contains(n.Id) && n.IsActive, ct) == distinct.Count;
     }
 
-    public Task<bool> ExistsAsync(Guid id, CancellationToken ct = default) => db.OrgNodes.AnyAsync(n => n.Id == id, ct);
+    public Task<bool> ExistsAsync(Guid id, CancellationToken ct = default) => Db.OrgNodes.AnyAsync(n => n.Id == id, ct);
 
     /// <summary>The town's code (the root of the tree), e.g. <c>TX</c>; null before a town exists.</summary>
     public async Task<string?> TownCodeAsync(CancellationToken ct = default) =>
         await cache.GetOrCreateAsync("town-code", async e =>
         {
             e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
-            return await db.OrgNodes.Where(n => n.Kind == OrgNodeKind.Town).Select(n => n.Code).FirstOrDefaultAsync(ct);
+            return await Db.OrgNodes.Where(n => n.Kind == OrgNodeKind.Town).Select(n => n.Code).FirstOrDefaultAsync(ct);
         });
 
     /// <summary>The windows of the citizen service centre, by number.</summary>
     public async Task<IReadOnlyList<ServiceWindow>> WindowsAsync(CancellationToken ct = default) =>
-        await db.Windows.AsNoTracking().OrderBy(w => w.Number).Select(w => new ServiceWindow(w.Id, w.Number, w.Name, w.IsActive)).ToListAsync(ct);
+        await Db.Windows.AsNoTracking().OrderBy(w => w.Number).Select(w => new ServiceWindow(w.Id, w.Number, w.Name, w.IsActive)).ToListAsync(ct);
 
     /// <summary>Whether the window is open for intake (the open windows are cached briefly; an unknown id is checked in the database).</summary>
     public async Task<bool> IsOpenWindowAsync(Guid id, CancellationToken ct = default)
@@ -80,9 +99,9 @@ public sealed class OrganisationDirectory(FazhiDbContext db, IMemoryCache cache)
         var open = await cache.GetOrCreateAsync("open-windows", async e =>
         {
             e.AbsoluteExpirationRelativeToNow = Fresh;
-            return await db.Windows.AsNoTracking().Where(w => w.IsActive).Select(w => w.Id).ToListAsync(ct);
+            return await Db.Windows.AsNoTracking().Where(w => w.IsActive).Select(w => w.Id).ToListAsync(ct);
         });
-        return open!.Contains(id) || await db.Windows.AnyAsync(w => w.Id == id && w.IsActive, ct);
+        return open!.Contains(id) || await Db.Windows.AnyAsync(w => w.Id == id && w.IsActive, ct);
     }
 
     /// <summary>The department of a staff account (cached briefly).</summary>
@@ -90,18 +109,18 @@ public sealed class OrganisationDirectory(FazhiDbContext db, IMemoryCache cache)
         await cache.GetOrCreateAsync(("staff-department", staffId), async e =>
         {
             e.AbsoluteExpirationRelativeToNow = Fresh;
-            return await db.Users.Where(u => u.Id == staffId).Select(u => (Guid?)u.DepartmentId).FirstOrDefaultAsync(ct);
+            return await Db.Users.Where(u => u.Id == staffId).Select(u => (Guid?)u.DepartmentId).FirstOrDefaultAsync(ct);
         });
 
     /// <summary>A staff account's display name by id, or null.</summary>
     public Task<string?> DisplayNameAsync(Guid staffId, CancellationToken ct = default) =>
-        db.Users.AsNoTracking().Where(u => u.Id == staffId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        Db.Users.AsNoTracking().Where(u => u.Id == staffId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
 
     /// <summary>A staff account's id by user name, or null.</summary>
     public Task<Guid?> StaffIdAsync(string userName, CancellationToken ct = default) =>
-        db.Users.AsNoTracking().Where(u => u.UserName == userName).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        Db.Users.AsNoTracking().Where(u => u.UserName == userName).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>A staff account's display name by user name, or null.</summary>
     public Task<string?> DisplayNameAsync(string userName, CancellationToken ct = default) =>
-        db.Users.AsNoTracking().Where(u => u.UserName == userName).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        Db.Users.AsNoTracking().Where(u => u.UserName == userName).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
 }

@@ -13,36 +13,43 @@ public static class SecurityHeaders
     /// Refuses bodies over the limit with 413 before anything reads them: 1 MB for JSON, more for
     /// the endpoints that take files. Kestrel enforces the same limit on chunked bodies.
     /// </summary>
-    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app)
     {
-        var options = context.RequestServices.GetRequiredService<FazhiOptions>();
-        var limit = context.Request.HasFormContentType ? options.MaxUploadBytes : options.MaxRequestBodyBytes;
-        var feature = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
-        if (feature is { IsReadOnly: false })
+        // Read once: the options do not change while the server runs.
+        var options = app.ApplicationServices.GetRequiredService<FazhiOptions>();
+        return app.Use((context, next) =>
         {
-            feature.MaxRequestBodySize = limit;
-        }
+            var limit = context.Request.HasFormContentType ? options.MaxUploadBytes : options.MaxRequestBodyBytes;
+            var feature = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
+            if (feature is { IsReadOnly: false })
+            {
+                feature.MaxRequestBodySize = limit;
+            }
 
-        if (context.Request.ContentLength > limit)
-        {
-            throw new BadHttpRequestException("request body too large", StatusCodes.Status413PayloadTooLarge);
-        }
-
-        await next();
-    });
-
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        context.Response.OnStarting(() =>
-        {
-            var h = context.Response.Headers;
-            h.ContentSecurityPolicy = Policy;
-            h.XContentTypeOptions = "nosniff";
-            h.XFrameOptions = "DENY";
-            h["Referrer-Policy"] = "same-origin";
-            h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            return Task.CompletedTask;
+            return context.Request.ContentLength > limit
+                ? throw new BadHttpRequestException("request body too large", StatusCodes.Status413PayloadTooLarge)
+                : next(context);
         });
-        await next();
+    }
+
+    /// <summary>
+    /// Set when the response starts, so that error pages written later carry them too. The callback is static
+    /// and takes the response as its state: nothing is allocated per request but the registration.
+    /// </summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        context.Response.OnStarting(WriteHeaders, context.Response);
+        return next(context);
     });
+
+    private static readonly Func<object, Task> WriteHeaders = static state =>
+    {
+        var h = ((HttpResponse)state).Headers;
+        h.ContentSecurityPolicy = Policy;
+        h.XContentTypeOptions = "nosniff";
+        h.XFrameOptions = "DENY";
+        h["Referrer-Policy"] = "same-origin";
+        h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        return Task.CompletedTask;
+    };
 }

@@ -121,7 +121,7 @@ public sealed class ApplicationNumbers(IMemoryCache cache, TimeProvider time)
     /// <summary>Draws <paramref name="count"/> consecutive numbers inside the caller's write transaction; returns the series and the first.</summary>
     public async Task<(string Series, long Next)> TakeAsync(FazhiDbContext db, int count, CancellationToken ct)
     {
-        var town = await new OrganisationDirectory(db, cache).TownCodeAsync(ct) ?? "TOWN";
+        var town = await OrganisationDirectory.Over(db, cache).TownCodeAsync(ct) ?? "TOWN";
         var series = $"{town}{ChinaTime.Today(time).Year}";
         // One statement that both databases run atomically inside the caller's transaction.
         var last = await db.Database.SqlQuery<long>(

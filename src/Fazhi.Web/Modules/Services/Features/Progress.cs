@@ -65,11 +65,18 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
             Snapshot? s = null;
             while (await r.ReadAsync(ct))
             {
-                s ??= new Snapshot(
-                    r.GetString(1), r.GetFieldValue<Guid>(2), r.GetString(3), r.GetString(4), (ApplicationStatus)r.GetInt32(5),
-                    Utc(r, 6), r.IsDBNull(7) ? null : r.GetFieldValue<DateOnly>(7),
-                    r.IsDBNull(8) ? null : r.GetInt32(8), r.GetInt32(9),
-                    JsonSerializer.Deserialize<List<string>>(r.GetString(10), JsonColumn.Options) ?? [], r.IsDBNull(11) ? null : r.GetString(11), []);
+                if (s is null)
+                {
+                    var status = (ApplicationStatus)r.GetInt32(5);
+                    s = new Snapshot(
+                        r.GetString(1), r.GetFieldValue<Guid>(2), r.GetString(3), r.GetString(4), status,
+                        Utc(r, 6), r.IsDBNull(7) ? null : r.GetFieldValue<DateOnly>(7),
+                        r.IsDBNull(8) ? null : r.GetInt32(8), r.GetInt32(9),
+                        // Shown only while the applicant must act; not parsed for the others.
+                        MustAct(status) ? JsonSerializer.Deserialize<List<string>>(r.GetString(10), JsonColumn.Options) ?? [] : [],
+                        r.IsDBNull(11) ? null : r.GetString(11), []);
+                }
+
                 if (!r.IsDBNull(12))
                 {
                     s.Events.Add((Utc(r, 12), r.GetString(13), r.IsDBNull(14) ? null : r.GetString(14),
@@ -80,6 +87,8 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
             return s is null ? null : await ToViewAsync(s, ct);
         }, ct);
     }
+
+    private static bool MustAct(ApplicationStatus status) => status is ApplicationStatus.AwaitingCorrection or ApplicationStatus.Suspended;
 
     // SQLite keeps instants as text in one fixed format; parsing it exactly is much cheaper than the
     // general parser. PostgreSQL hands back a DateTime already.
@@ -136,7 +145,7 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
 
         return new ProgressView(
             s.Number, s.ItemName, version!.Code, Masking.Name(s.ApplicantName), s.Status.ToString(), s.ReceivedAt, s.DueDate,
-            stage, department, s.Visits, s.Status is ApplicationStatus.AwaitingCorrection or ApplicationStatus.Suspended ? s.CorrectionItems : [], s.RefusalReason,
+            stage, department, s.Visits, MustAct(s.Status) ? s.CorrectionItems : [], s.RefusalReason,
             s.Events.Select(e => new ProgressStep(e.At, e.Kind, e.Stage, e.DepartmentId is { } d ? names!.GetValueOrDefault(d) : null, e.Note)).ToList());
     }
 }
@@ -154,13 +163,27 @@ public static class QrCodes
     public static string DataUri(string text, int pixelsPerModule = 8) => "data:image/png;base64," + Convert.ToBase64String(Png(text, pixelsPerModule));
 }
 
+/// <summary>The constant answer of <c>/api/public/ping</c>: <c>{"ok":true}</c>.</summary>
+public sealed record PingAnswer(bool Ok)
+{
+    public static readonly PingAnswer Alive = new(true);
+}
+
+/// <summary>
+/// The public answers, serialized by source-generated code (no reflection on the busiest requests); the
+/// platform's JSON options (names, enums as text) still apply.
+/// </summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(PingAnswer))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(ProgressView))]
+internal sealed partial class PublicJson : System.Text.Json.Serialization.JsonSerializerContext;
+
 public static class ProgressApi
 {
     public const string RateLimitPolicy = "public";
 
     public static IEndpointRouteBuilder MapPublicProgress(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/public/ping", () => TypedResults.Ok(new { ok = true }))
+        app.MapGet("/api/public/ping", () => TypedResults.Ok(PingAnswer.Alive))
             .AllowAnonymous().WithTags("Public").WithSummary("A constant answer, for load balancers and as the benchmark's baseline.");
         app.MapGet("/api/public/progress/{token}", Get)
             .AllowAnonymous().RequireRateLimiting(RateLimitPolicy).WithTags("Public")
