@@ -255,6 +255,12 @@ public sealed class MediationApiTests(FazhiFactory app) : IClassFixture<FazhiFac
         Assert.DoesNotContain(stored, s => s.Contains(idNumber, StringComparison.Ordinal) || s.Contains(ApplicantPhone, StringComparison.Ordinal));
         var party = await db.MediationCases.AsNoTracking().Where(c => c.Id == id).SelectMany(c => c.Parties).FirstAsync(p => p.Name == "林雪梅");
         Assert.Equal(idNumber, party.IdNumber);
+
+        // Every change is in the audit record, the parties' identifiers masked.
+        var audit = await db.AuditEntries.AsNoTracking().Where(e => e.EntityId == id.ToString() || e.EntityId == party.Id.ToString()).ToListAsync();
+        Assert.Contains(audit, e => e.EntityType == "med_cases" && e.Action == "create");
+        Assert.Contains(audit, e => e.EntityType == "med_cases" && e.Action == "update" && e.After!.Contains("扬言报复", StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.EntityType == "med_parties" && e.After!.Contains(Masking.IdNumber(idNumber), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -361,5 +367,40 @@ public sealed class MediationApiTests(FazhiFactory app) : IClassFixture<FazhiFac
         body["mediatorIds"] = new System.Text.Json.Nodes.JsonArray((System.Text.Json.Nodes.JsonNode)t.Lead.ToString());
         var (_, number) = await CreatedAsync(await supervisor.PostAsJsonAsync("/api/mediation/cases", body));
         Assert.Equal("塘交调〔2026〕1号", number);
+    }
+
+    [Fact]
+    public async Task The_mediator_ledger_exports_to_Excel_and_an_import_saves_the_good_rows_and_names_each_bad_one()
+    {
+        var supervisor = await app.SignedInAsync("supervisor");
+        var ledger = await supervisor.GetByteArrayAsync("/api/mediation/mediators/export");
+        var exported = MiniExcel.Query(new MemoryStream(ledger), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Contains(exported, r => (r["姓名"] as string) == "钟伟明" && (r["调解委员会编码"] as string) == "TX-MED" && (r["账号"] as string) == "mediator");
+
+        var rows = new[]
+        {
+            new Dictionary<string, object> { ["姓名"] = "何丽萍", ["性别"] = "女", ["手机"] = "13922334455", ["调解委员会编码"] = "TX-MED", ["专长"] = "MarriageFamily", ["培训学时"] = 12, ["账号"] = "", ["律师"] = "否", ["在职"] = "是" },
+            new Dictionary<string, object> { ["姓名"] = "无名", ["性别"] = "未知", ["手机"] = "", ["调解委员会编码"] = "NO-SUCH", ["专长"] = "", ["培训学时"] = 0, ["账号"] = "", ["律师"] = "否", ["在职"] = "是" },
+            new Dictionary<string, object> { ["姓名"] = "陈国栋", ["性别"] = "男", ["手机"] = "12345", ["调解委员会编码"] = "TX-MED", ["专长"] = "", ["培训学时"] = 4, ["账号"] = "", ["律师"] = "是", ["在职"] = "是" },
+        };
+        using var xlsx = new MemoryStream();
+        await MiniExcel.SaveAsAsync(xlsx, rows);
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(xlsx.ToArray());
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        content.Add(file, "file", "mediators.xlsx");
+        var response = await supervisor.PostAsync("/api/mediation/mediators/import", content);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, report.GetProperty("created").GetInt32());
+        var errors = report.GetProperty("errors").EnumerateArray().ToList();
+        // Row numbers as Excel shows them: the header is row 1.
+        Assert.Contains(errors, e => e.GetProperty("row").GetInt32() == 3);
+        Assert.Contains(errors, e => e.GetProperty("row").GetInt32() == 4);
+        Assert.DoesNotContain(errors, e => e.GetProperty("row").GetInt32() == 2);
+
+        var found = (await supervisor.GetFromJsonAsync<JsonElement>("/api/mediation/mediators?q=何丽萍")).GetProperty("items").EnumerateArray().Single();
+        Assert.Equal(("Female", 12m, "139****4455"), (found.GetProperty("gender").GetString(), found.GetProperty("trainingHours").GetDecimal(), found.GetProperty("phone").GetString()));
+        Assert.Equal(0, (await supervisor.GetFromJsonAsync<JsonElement>("/api/mediation/mediators?q=陈国栋")).GetProperty("total").GetInt32());
     }
 }
