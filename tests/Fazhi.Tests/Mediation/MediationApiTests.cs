@@ -172,6 +172,12 @@ public sealed class MediationApiTests(FazhiFactory app) : IClassFixture<FazhiFac
         Assert.Equal(before.GetProperty("written").GetInt32() + 1, after.GetProperty("written").GetInt32());
         Assert.Contains(after.GetProperty("byType").EnumerateArray(), r => r.GetProperty("key").GetString() == "Neighbours" && r.GetProperty("settled").GetInt32() >= 1);
 
+        // The justice office's Excel: a sheet by type, whose neighbours row and total count the case.
+        var xlsx = await mediator.GetByteArrayAsync($"/api/mediation/statistics/export?from={today.AddDays(-5):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+        var byType = MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true, sheetName: "按纠纷类型").Cast<IDictionary<string, object>>().ToList();
+        Assert.True(Convert.ToInt32(byType.Single(r => (r["项目"] as string) == "邻里纠纷")["调解成功数"], System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.Contains(byType, r => (r["项目"] as string) == "合计");
+
         // The report figure counts it, and its drill-down leads to the case.
         var supervisor = await app.SignedInAsync("supervisor");
         var records = await supervisor.GetFromJsonAsync<JsonElement>("/api/figures/mediation.settled/records");

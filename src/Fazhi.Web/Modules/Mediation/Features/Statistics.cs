@@ -1,6 +1,7 @@
 using Fazhi.Web.Modules.Mediation.Data;
 using Fazhi.Web.Modules.Mediation.Domain;
 using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Documents;
 using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Platform.Reports;
 using Fazhi.Web.Platform.Scope;
@@ -31,8 +32,26 @@ public sealed record MediationStatistics(
 /// The statistics of a period (by committee, type, month and source), counted in the database over the cases
 /// concluded in it, and the module's named report figures, each with its drill-down.
 /// </summary>
-public sealed class StatisticsService(FazhiDbContext db, CaseService cases, DataScopeResolver scopes)
+public sealed class StatisticsService(FazhiDbContext db, CaseService cases, DataScopeResolver scopes, Text text)
 {
+    /// <summary>The period's tables as a workbook: one sheet each by committee, type, month and source, with totals and rates.</summary>
+    public async Task<byte[]> ExcelAsync(FigurePeriod period, CancellationToken ct = default)
+    {
+        var s = await ForPeriodAsync(period, ct);
+        LedgerColumn key = new("项目", "Item"), mediated = new("调解数", "Mediated"), settled = new("调解成功数", "Settled"), rate = new("调解成功率", "Success rate");
+        IEnumerable<IDictionary<string, object?>> Sheet(IReadOnlyList<StatRow> rows, Func<string, string> label) =>
+            rows.Append(StatRow.Sum(text["mediation.total"].Value, rows)).Select(r => Ledger.Row(
+                (key, r.Key == text["mediation.total"].Value ? r.Key : label(r.Key)), (mediated, r.Mediated), (settled, r.Settled),
+                (rate, r.Rate is { } x ? Math.Round(x * 100, 2, MidpointRounding.AwayFromZero).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "%" : "")));
+        return await Spreadsheet.WriteAsync(new Dictionary<string, IEnumerable<IDictionary<string, object?>>>
+        {
+            [text["mediation.statistics.by.committee"].Value] = Sheet(s.ByCommittee, k => k),
+            [text["mediation.statistics.by.type"].Value] = Sheet(s.ByType, k => text["mediation.type." + k].Value),
+            [text["mediation.statistics.by.month"].Value] = Sheet(s.ByMonth, k => text["mediation.statistics.month_n", k].Value),
+            [text["mediation.statistics.by.source"].Value] = Sheet(s.BySource, k => text["mediation.source." + k].Value),
+        });
+    }
+
     public async Task<MediationStatistics> ForPeriodAsync(FigurePeriod period, CancellationToken ct = default)
     {
         var (from, to) = (period.FromUtc, period.ToUtcExclusive);
@@ -159,6 +178,12 @@ public static class StatisticsApi
         g.MapGet("/statistics", async (DateOnly? from, DateOnly? to, StatisticsService s, TimeProvider time) =>
                 TypedResults.Ok(await s.ForPeriodAsync(FigureCatalog.Period(from, to, ChinaTime.Today(time)))))
             .WithSummary("Cases mediated and settled, with the success rate, by committee, type, month and source; confirmations, subsidies, screenings, mediators and training.");
+        g.MapGet("/statistics/export", async (DateOnly? from, DateOnly? to, StatisticsService s, TimeProvider time) =>
+            {
+                var period = FigureCatalog.Period(from, to, ChinaTime.Today(time));
+                return TypedResults.File(await s.ExcelAsync(period), Spreadsheet.ContentType, $"mediation-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx");
+            })
+            .WithSummary("The same tables as Excel: a sheet each by committee, type, month and source, with totals and the success rate.");
         return g;
     }
 }
