@@ -131,6 +131,8 @@ public sealed class MediationRuleTests
         Assert.Equal(3899m / 3929m, row.Rate);
         Assert.Equal("99.24%", Fazhi.Web.Platform.Reports.FigureCatalog.Format(new Fazhi.Web.Platform.Reports.FigureValue("mediation.success_rate", "mediation", "", row.Rate!.Value, true)));
         Assert.Null(new StatRow("none", 0, 0).Rate);
+        Assert.Equal("99.24%", row.RateText);
+        Assert.Null(new StatRow("none", 0, 0).RateText);
     }
 
     [Fact]

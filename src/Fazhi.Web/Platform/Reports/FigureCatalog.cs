@@ -48,8 +48,11 @@ public sealed class FigureCatalog(IServiceProvider services, Text text)
 
     /// <summary>A rate shows as a percentage with two decimals (3,899 of 3,929 is 99.24%); a count as a whole number.</summary>
     public static string Format(FigureValue v) =>
-        v.IsRate ? (Math.Round(v.Value * 100, 2, MidpointRounding.AwayFromZero)).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "%"
-            : v.Value.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+        v.IsRate ? Percent(v.Value) : v.Value.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A ratio as every page and ledger shows it: a percentage rounded half away from zero to two decimals.</summary>
+    public static string Percent(decimal ratio) =>
+        Math.Round(ratio * 100, 2, MidpointRounding.AwayFromZero).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     /// <summary>A period from query text: the current year so far by default.</summary>
     public static FigurePeriod Period(DateOnly? from, DateOnly? to, DateOnly today)

@@ -16,6 +16,9 @@ public sealed record StatRow(string Key, int Mediated, int Settled)
     /// <summary>Exact: settled / mediated (3,899 of 3,929 is 0.99236…, shown 99.24%).</summary>
     public decimal? Rate => Mediated == 0 ? null : (decimal)Settled / Mediated;
 
+    /// <summary>The rate as shown (99.24%), or null when nothing was mediated.</summary>
+    public string? RateText => Rate is { } r ? FigureCatalog.Percent(r) : null;
+
     public static StatRow Sum(string key, IEnumerable<StatRow> rows)
     {
         var list = rows.ToList();
@@ -42,7 +45,7 @@ public sealed class StatisticsService(FazhiDbContext db, CaseService cases, Data
         IEnumerable<IDictionary<string, object?>> Sheet(IReadOnlyList<StatRow> rows, Func<string, string> label) =>
             rows.Append(StatRow.Sum(text["mediation.total"].Value, rows)).Select(r => Ledger.Row(
                 (key, r.Key == text["mediation.total"].Value ? r.Key : label(r.Key)), (mediated, r.Mediated), (settled, r.Settled),
-                (rate, r.Rate is { } x ? Math.Round(x * 100, 2, MidpointRounding.AwayFromZero).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "%" : "")));
+                (rate, r.RateText ?? "")));
         return await Spreadsheet.WriteAsync(new Dictionary<string, IEnumerable<IDictionary<string, object?>>>
         {
             [text["mediation.statistics.by.committee"].Value] = Sheet(s.ByCommittee, k => k),
