@@ -243,21 +243,7 @@ public sealed class MediationApiTests(FazhiFactory app) : IClassFixture<FazhiFac
         Assert.Contains("扬言报复", text, StringComparison.Ordinal);
 
         // Stored: no ID number or phone in clear, in the case rows or the audit record.
-        var stored = new List<string>();
-        if (db.Provider == DatabaseProvider.Sqlite)
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
-            stored.AddRange(Directory.GetFiles(app.DataDirectory, "fazhi.db*").Select(File.ReadAllBytes).SelectMany(b => new[] { Encoding.UTF8.GetString(b), Encoding.Unicode.GetString(b) }));
-        }
-        else
-        {
-            foreach (var table in new[] { "med_parties", "med_case_events", "sys_audit_entries", "sys_outbox" })
-            {
-                var sql = "SELECT t::text AS \"Value\" FROM " + table + " t";
-                stored.AddRange(await db.Database.SqlQueryRaw<string>(sql).ToListAsync());
-            }
-        }
-
+        var stored = await StoredText.ReadAsync(app, "med_parties", "med_case_events", "sys_audit_entries", "sys_outbox");
         Assert.DoesNotContain(stored, s => s.Contains(idNumber, StringComparison.Ordinal) || s.Contains(ApplicantPhone, StringComparison.Ordinal));
         var party = await db.MediationCases.AsNoTracking().Where(c => c.Id == id).SelectMany(c => c.Parties).FirstAsync(p => p.Name == "林雪梅");
         Assert.Equal(idNumber, party.IdNumber);

@@ -99,28 +99,8 @@ public sealed class PersonalDataAtRestTests(KeyFileFactory app) : IClassFixture<
         return (body.GetProperty("id").GetGuid(), body.GetProperty("number").GetString()!);
     }
 
-    private async Task<List<string>> StoredTextAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FazhiDbContext>();
-        if (db.Provider == DatabaseProvider.Sqlite)
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
-            var files = Directory.GetFiles(app.DataDirectory, "fazhi.db*");
-            Assert.NotEmpty(files);
-            // The raw bytes of the database file (and of its log, if any), read as text of both encodings a value could take.
-            return [.. files.Select(File.ReadAllBytes).SelectMany(b => new[] { Encoding.UTF8.GetString(b), Encoding.Unicode.GetString(b) })];
-        }
-
-        var rows = new List<string>();
-        foreach (var table in new[] { "svc_applications", "svc_application_events", "svc_citizens", "svc_complaints", "sys_outbox", "sys_audit_entries", "org_staff" })
-        {
-            var sql = "SELECT t::text AS \"Value\" FROM " + table + " t";
-            rows.AddRange(await db.Database.SqlQueryRaw<string>(sql).ToListAsync());
-        }
-
-        return rows;
-    }
+    private Task<List<string>> StoredTextAsync() =>
+        StoredText.ReadAsync(app, "svc_applications", "svc_application_events", "svc_citizens", "svc_complaints", "sys_outbox", "sys_audit_entries", "org_staff");
 
     [Fact]
     public async Task No_ID_number_or_phone_is_stored_in_clear_and_the_application_still_shows_them_to_its_clerk()
