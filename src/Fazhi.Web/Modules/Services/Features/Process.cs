@@ -220,13 +220,18 @@ public sealed class ProcessService(
         }
     }
 
-    /// <summary>409 naming the colleague who acted, by name and account, and when (China time).</summary>
+    /// <summary>
+    /// 409 naming the colleague who acted, by name and account, and when (China time). The newest timeline step
+    /// says who: the application row and its steps are read by separate statements, and under a concurrent
+    /// commit the row may be the older of the two.
+    /// </summary>
     private async Task<DomainException> ActedByAsync(Application app, CancellationToken ct)
     {
-        var account = app.LastActedBy ?? "?";
+        var last = app.Events.MaxBy(e => e.Sequence);
+        var account = last?.ActorName ?? app.LastActedBy ?? "?";
         var name = await names.DisplayNameAsync(account, ct);
         var who = string.IsNullOrEmpty(name) ? account : $"{name}（{account}）";
-        return new DomainException("process.acted_by", "action", ErrorKind.Conflict, who, ChinaTime.Format(app.LastActedAt ?? time.GetUtcNow().UtcDateTime));
+        return new DomainException("process.acted_by", "action", ErrorKind.Conflict, who, ChinaTime.Format(last?.At ?? app.LastActedAt ?? time.GetUtcNow().UtcDateTime));
     }
 
     /// <summary>The first department with an open task that the actor acts for (any review role: the stage's role is checked by the action).</summary>
