@@ -23,6 +23,1337 @@ namespace Fazhi.Web.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.CaseOfficer", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OfficerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("RecusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RecusedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("CaseId", "OfficerId");
+
+                    b.HasIndex("OfficerId");
+
+                    b.ToTable("enf_case_officers", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.CaseParty", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Fazhi:Personal", "Address");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Fazhi:Personal", "IdNumber");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Fazhi:Personal", "Phone");
+
+                    b.Property<string>("Plate")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Fazhi:Personal", "IdNumber");
+
+                    b.Property<string>("Representative")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("enf_parties", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.DiscretionRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Circumstance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("MaxFine")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal?>("MinFine")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("Provision")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Violation")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "Code", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("enf_discretion_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.EnforcementAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("Granted")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("OfficerNames")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SubjectKind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "Kind", "DecidedOn");
+
+                    b.HasIndex("DecidedOn", "DepartmentId", "Kind", "Granted");
+
+                    b.ToTable("enf_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ActOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ArchivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("CloseNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Complex")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("Confiscation")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DisclosureToldOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DiscoveredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DiscretionCitation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("DiscretionRuleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DiscussedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DiscussionConclusion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("DiscussionParticipants")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("ElectronicConsent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("FileNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("FiledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Fine")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("HearingAgents")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("HearingEligible")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("HearingHeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("HearingNoticedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("HearingOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HearingPresider")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly?>("HearingRequestedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HearingTranscript")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<bool>("HearingWaived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("InvolvesSafety")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastActedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastActedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal?>("LateFinePaid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<bool>("MajorPublicInterest")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("NotFiledReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("NoticeServedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<decimal?>("PaidAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("PenaltyKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Performance")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Procedure")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ProposedConfiscation")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<decimal>("ProposedFine")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int?>("ProposedKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Provisions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("ReviewRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("RevokedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ServedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ServiceMethod")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Statement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("StatementRecheck")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Decision", "Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase.Decision#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("DecisionAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("DecisionDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("DecisionExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("DecisionExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("DecisionPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("DecisionRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("DecisionStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("DecisionUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("DecisionYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Filing", "Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase.Filing#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("FilingAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("FilingDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("FilingExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("FilingExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("FilingPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("FilingRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("FilingStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("FilingUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("FilingYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "HearingRequestWindow", "Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase.HearingRequestWindow#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("HearingRequestAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("HearingRequestDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("HearingRequestExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("HearingRequestExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("HearingRequestPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("HearingRequestRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("HearingRequestStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("HearingRequestUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("HearingRequestYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Payment", "Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase.Payment#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("PaymentAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("PaymentDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("PaymentExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("PaymentExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("PaymentPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("PaymentRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("PaymentStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("PaymentUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("PaymentYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Service", "Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase.Service#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("ServiceAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("ServiceDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("ServiceExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("ServiceExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("ServicePausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("ServiceRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("ServiceStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("ServiceUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("ServiceYellowFrom");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionNumber")
+                        .IsUnique();
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("DepartmentId", "ClosedOn");
+
+                    b.HasIndex("DepartmentId", "RegisteredAt");
+
+                    b.HasIndex("DepartmentId", "Status", "RegisteredAt");
+
+                    b.HasIndex("DecidedOn", "DepartmentId", "PenaltyKind", "Procedure", "Fine", "Confiscation");
+
+                    b.ToTable("enf_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.EvaluationDraw", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnnouncedNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CaseNumbers")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "Year");
+
+                    b.ToTable("enf_draws", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.Evidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CollectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CollectedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PreservationDecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PreservationOutcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("Preserved")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PreservationWindow", "Fazhi.Web.Modules.Enforcement.Domain.Evidence.PreservationWindow#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("PreservationAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("PreservationDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("PreservationExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("PreservationExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("PreservationPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("PreservationRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("PreservationStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("PreservationUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("PreservationYellowFrom");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("enf_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.Extension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Limit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("enf_extensions", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.FileEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ContentPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DrawId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EvaluatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Evaluator")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("FormPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RectificationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("RectifiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Vetoes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Rectification", "Fazhi.Web.Modules.Enforcement.Domain.FileEvaluation.Rectification#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("RectificationAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("RectificationDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("RectificationExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("RectificationExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("RectificationPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("RectificationRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("RectificationStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("RectificationUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("RectificationYellowFrom");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrawId", "CaseId")
+                        .IsUnique();
+
+                    b.ToTable("enf_evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.LegalReviewer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("HasLegalQualification")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("ReviewingSince")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName")
+                        .IsUnique();
+
+                    b.ToTable("enf_reviewers", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.LegalityReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Failed")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool?>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reviewer")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ReviewerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ReviewedAt");
+
+                    b.ToTable("enf_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.Officer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ExamPassedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ExamScore")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsHead")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("TrainingHours")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("numeric(8,1)");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateNumber")
+                        .IsUnique();
+
+                    b.HasIndex("UserName");
+
+                    b.HasIndex("DepartmentId", "Name");
+
+                    b.ToTable("enf_officers", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.Publication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<decimal>("Fine")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RetainUntil")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Due", "Fazhi.Web.Modules.Enforcement.Domain.Publication.Due#DeadlineClock", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("DueDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("DuePausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("DueStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("DueYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Withdrawal", "Fazhi.Web.Modules.Enforcement.Domain.Publication.Withdrawal#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("WithdrawalAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("WithdrawalDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("WithdrawalExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("WithdrawalExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("WithdrawalPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("WithdrawalRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("WithdrawalStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("WithdrawalUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("WithdrawalYellowFrom");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("DocumentNumber");
+
+                    b.HasIndex("Status", "PublishedOn");
+
+                    b.HasIndex("DepartmentId", "Status", "PublishedOn");
+
+                    b.ToTable("enf_publications", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.RecordStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("enf_record_steps", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Web.Modules.Mediation.Domain.CaseEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2300,6 +3631,75 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.ToTable("id_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.CaseOfficer", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", null)
+                        .WithMany("Officers")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.CaseParty", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", null)
+                        .WithOne("Party")
+                        .HasForeignKey("Fazhi.Web.Modules.Enforcement.Domain.CaseParty", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.Evidence", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.Extension", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", null)
+                        .WithMany("Extensions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.FileEvaluation", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EvaluationDraw", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.LegalityReview", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.RecordStep", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Fazhi.Web.Modules.Mediation.Domain.CaseEvent", b =>
                 {
                     b.HasOne("Fazhi.Web.Modules.Mediation.Domain.MediationCase", null)
@@ -2543,6 +3943,22 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", b =>
+                {
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Extensions");
+
+                    b.Navigation("Officers");
+
+                    b.Navigation("Party")
+                        .IsRequired();
+
+                    b.Navigation("Reviews");
+
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Fazhi.Web.Modules.Mediation.Domain.MediationCase", b =>

@@ -18,6 +18,1337 @@ namespace Fazhi.Web.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.CaseOfficer", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecusedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "OfficerId");
+
+                    b.HasIndex("OfficerId");
+
+                    b.ToTable("enf_case_officers", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.CaseParty", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Address");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "IdNumber");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Phone");
+
+                    b.Property<string>("Plate")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "IdNumber");
+
+                    b.Property<string>("Representative")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("enf_parties", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.DiscretionRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Circumstance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("MaxFine")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("MinFine")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provision")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Violation")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "Code", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("enf_discretion_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.EnforcementAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Granted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficerNames")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "Kind", "DecidedOn");
+
+                    b.HasIndex("DecidedOn", "DepartmentId", "Kind", "Granted");
+
+                    b.ToTable("enf_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ActOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ArchivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CloseNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Complex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Confiscation")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DisclosureToldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DiscoveredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiscretionCitation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DiscretionRuleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DiscussedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiscussionConclusion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiscussionParticipants")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ElectronicConsent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Fine")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HearingAgents")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HearingEligible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("HearingHeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HearingNoticedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HearingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HearingPresider")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HearingRequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HearingTranscript")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HearingWaived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InvolvesSafety")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastActedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastActedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("LateFinePaid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MajorPublicInterest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotFiledReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NoticeServedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PaidAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PenaltyKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Performance")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Procedure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ProposedConfiscation")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ProposedFine")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProposedKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provisions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReviewRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RevokedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ServedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ServiceMethod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatementRecheck")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Decision", "Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase.Decision#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DecisionAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DecisionExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DecisionExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DecisionRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DecisionUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Filing", "Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase.Filing#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FilingAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FilingDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FilingExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FilingExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FilingPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FilingRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FilingStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FilingUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FilingYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "HearingRequestWindow", "Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase.HearingRequestWindow#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("HearingRequestAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HearingRequestDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("HearingRequestExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("HearingRequestExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HearingRequestPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("HearingRequestRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HearingRequestStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("HearingRequestUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("HearingRequestYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Payment", "Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase.Payment#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PaymentAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PaymentDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PaymentExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PaymentExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PaymentPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PaymentRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PaymentStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PaymentUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PaymentYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Service", "Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase.Service#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ServiceAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ServiceDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ServiceExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ServiceExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ServicePausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ServiceRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ServiceStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ServiceUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ServiceYellowFrom");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionNumber")
+                        .IsUnique();
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("DepartmentId", "ClosedOn");
+
+                    b.HasIndex("DepartmentId", "RegisteredAt");
+
+                    b.HasIndex("DepartmentId", "Status", "RegisteredAt");
+
+                    b.HasIndex("DecidedOn", "DepartmentId", "PenaltyKind", "Procedure", "Fine", "Confiscation");
+
+                    b.ToTable("enf_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.EvaluationDraw", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnnouncedNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumbers")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "Year");
+
+                    b.ToTable("enf_draws", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.Evidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CollectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CollectedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PreservationDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreservationOutcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Preserved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PreservationWindow", "Fazhi.Web.Modules.Enforcement.Domain.Evidence.PreservationWindow#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PreservationAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PreservationDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PreservationExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PreservationExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PreservationPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PreservationRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PreservationStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PreservationUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PreservationYellowFrom");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("enf_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.Extension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Limit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("enf_extensions", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.FileEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContentPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DrawId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EvaluatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evaluator")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FormPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RectificationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RectifiedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vetoes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Rectification", "Fazhi.Web.Modules.Enforcement.Domain.FileEvaluation.Rectification#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RectificationAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RectificationDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RectificationExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RectificationExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RectificationPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RectificationRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RectificationStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RectificationUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RectificationYellowFrom");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrawId", "CaseId")
+                        .IsUnique();
+
+                    b.ToTable("enf_evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.LegalReviewer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasLegalQualification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewingSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName")
+                        .IsUnique();
+
+                    b.ToTable("enf_reviewers", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.LegalityReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Failed")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reviewer")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ReviewedAt");
+
+                    b.ToTable("enf_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.Officer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExamPassedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExamScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsHead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("TrainingHours")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateNumber")
+                        .IsUnique();
+
+                    b.HasIndex("UserName");
+
+                    b.HasIndex("DepartmentId", "Name");
+
+                    b.ToTable("enf_officers", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.Publication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Fine")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RetainUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Due", "Fazhi.Web.Modules.Enforcement.Domain.Publication.Due#DeadlineClock", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DueAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DueDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DueExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DueExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DuePausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DueRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DueStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DueUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DueYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Withdrawal", "Fazhi.Web.Modules.Enforcement.Domain.Publication.Withdrawal#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("WithdrawalAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("WithdrawalDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("WithdrawalExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("WithdrawalExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("WithdrawalPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("WithdrawalRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("WithdrawalStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("WithdrawalUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("WithdrawalYellowFrom");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("DocumentNumber");
+
+                    b.HasIndex("Status", "PublishedOn");
+
+                    b.HasIndex("DepartmentId", "Status", "PublishedOn");
+
+                    b.ToTable("enf_publications", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.RecordStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("enf_record_steps", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Web.Modules.Mediation.Domain.CaseEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2289,6 +3620,75 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.ToTable("id_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.CaseOfficer", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", null)
+                        .WithMany("Officers")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.CaseParty", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", null)
+                        .WithOne("Party")
+                        .HasForeignKey("Fazhi.Web.Modules.Enforcement.Domain.CaseParty", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.Evidence", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.Extension", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", null)
+                        .WithMany("Extensions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.FileEvaluation", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EvaluationDraw", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.LegalityReview", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.RecordStep", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Fazhi.Web.Modules.Mediation.Domain.CaseEvent", b =>
                 {
                     b.HasOne("Fazhi.Web.Modules.Mediation.Domain.MediationCase", null)
@@ -2532,6 +3932,22 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", b =>
+                {
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Extensions");
+
+                    b.Navigation("Officers");
+
+                    b.Navigation("Party")
+                        .IsRequired();
+
+                    b.Navigation("Reviews");
+
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Fazhi.Web.Modules.Mediation.Domain.MediationCase", b =>

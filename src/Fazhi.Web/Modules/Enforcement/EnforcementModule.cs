@@ -1,0 +1,97 @@
+using System.Threading.RateLimiting;
+using Fazhi.Web.Modules.Enforcement.Domain;
+using Fazhi.Web.Modules.Enforcement.Features;
+using Fazhi.Web.Platform;
+using Fazhi.Web.Platform.Deadlines;
+using Fazhi.Web.Platform.Modules;
+using Fazhi.Web.Platform.Organisation.Domain;
+using Fazhi.Web.Platform.Reports;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Fazhi.Web.Modules.Enforcement;
+
+/// <summary>行政执法: officers and certificates, penalty cases from filing to archive, legality review, disclosure, case-file evaluation, the January tables.</summary>
+public sealed class EnforcementModule : FazhiModule
+{
+    public const string ModuleName = "enforcement";
+
+    public override string Name => ModuleName;
+
+    public override int Order => 30;
+
+    public override IEnumerable<(string Key, string Zh, string En)> Strings => EnforcementStrings.All;
+
+    private static readonly string[] Staff = [Roles.EnforcementOfficer, Roles.LegalityReviewer, Roles.Supervisor, Roles.Administrator];
+
+    public override IEnumerable<MenuEntry> Menu =>
+    [
+        new("/enforcement", "enforcement.nav.cases", Staff, 50, "enforcement.hint.cases"),
+        new("/enforcement/officers", "enforcement.nav.officers", Staff, 51),
+        new("/enforcement/disclosure", "enforcement.nav.disclosure", Staff, 52),
+        new("/enforcement/actions", "enforcement.nav.actions", Staff, 53),
+        new("/enforcement/discretion", "enforcement.nav.discretion", Staff, 54),
+        new("/enforcement/evaluation", "enforcement.nav.evaluation", Staff, 55),
+        new("/enforcement/statistics", "enforcement.nav.statistics", Staff, 56),
+    ];
+
+    public override IEnumerable<DeadlineKind> DeadlineKinds =>
+    [
+        new(EnforcementCase.FilingClock, "enforcement.deadline.filing"),
+        new(EnforcementCase.DecisionClock, "enforcement.deadline.decision"),
+        new(EnforcementCase.ServiceClock, "enforcement.deadline.service"),
+        new(EnforcementCase.PaymentClock, "enforcement.deadline.payment"),
+        new(Evidence.PreservationClock, "enforcement.deadline.preservation"),
+        new(Publication.DueClock, "enforcement.deadline.disclosure"),
+        new(Publication.WithdrawalClock, "enforcement.deadline.withdrawal"),
+        new(Officer.CertificateClock, "enforcement.deadline.certificate"),
+        new(FileEvaluation.RectificationClock, "enforcement.deadline.rectification"),
+    ];
+
+    public override IEnumerable<ReportFigure> Figures => StatisticsService.Figures;
+
+    public override void AddServices(WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CaseService>();
+        builder.Services.AddScoped<CaseDocuments>();
+        builder.Services.AddScoped<OfficerService>();
+        builder.Services.AddScoped<DisclosureService>();
+        builder.Services.AddScoped<EvaluationService>();
+        builder.Services.AddScoped<StatisticsService>();
+        builder.Services.AddScoped<RegistryService>();
+        builder.Services.AddScoped<DemoEnforcement>();
+        builder.Services.AddSingleton<EvidenceFiles>();
+        builder.Services.AddSingleton<DisclosureLimiters>();
+        builder.Services.AddRateLimiter(o =>
+        {
+            // The disclosure platform is public: limited per client address like every public look-up.
+            o.AddPolicy(DisclosureApi.RateLimitPolicy, http => RateLimitPartition.Get(
+                http.Connection.RemoteIpAddress ?? System.Net.IPAddress.None, http.RequestServices.GetRequiredService<DisclosureLimiters>().Create));
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        });
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/enforcement").WithTags("Enforcement").RequireAuthorization(p => p.RequireRole(Staff))
+            .MapCases()
+            .MapOfficers()
+            .MapDisclosures()
+            .MapEvaluation()
+            .MapStatistics()
+            .MapRegistry();
+        app.MapPublicDisclosure();
+        app.MapPublicDraws();
+        app.MapPublicStatistics();
+        app.MapPublicRegistry();
+    }
+
+    public override Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<DemoEnforcement>().LoadAsync(ct);
+}
+
+/// <summary>One fixed-window limiter per client address, made by a factory built once.</summary>
+internal sealed class DisclosureLimiters(FazhiOptions options)
+{
+    public Func<System.Net.IPAddress, RateLimiter> Create { get; } = _ => new FixedWindowRateLimiter(
+        new FixedWindowRateLimiterOptions { PermitLimit = options.PublicLookupsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = false });
+}

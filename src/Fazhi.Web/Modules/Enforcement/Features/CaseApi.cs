@@ -1,0 +1,121 @@
+using Fazhi.Web.Modules.Enforcement.Domain;
+using Fazhi.Web.Platform.Documents;
+using Fazhi.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Fazhi.Web.Modules.Enforcement.Features;
+
+public sealed record CaseQuery(CaseStatus? Status, Procedure? Procedure, Guid? DepartmentId, string? Q, int? Page)
+{
+    public CaseFilter Filter => new(Status, Procedure, DepartmentId, Q, Page ?? 1);
+}
+
+public sealed record RecordCheck(bool Intact, int? BrokenAt, int Steps);
+
+public static class CaseApi
+{
+    public static RouteGroupBuilder MapCases(this RouteGroupBuilder g)
+    {
+        g.MapGet("/cases", async ([AsParameters] CaseQuery q, CaseService s) => TypedResults.Ok(await s.ListAsync(q.Filter)))
+            .WithSummary("Cases in the caller's scope, newest first, the party masked; filter by status, procedure, department, or number, matter and party.");
+        g.MapGet("/cases/{id:guid}", async (Guid id, CaseService s) => TypedResults.Ok(await s.GetMaskedAsync(id)))
+            .WithSummary("One case with its officers, evidence, reviews, extensions and full-process record; the party's identifiers masked.");
+        g.MapPost("/cases", async Task<Created<CaseCreated>> (RegisterCaseRequest r, [FromHeader(Name = "Idempotency-Key")] string? key, CaseService s, HttpContext http) =>
+            Created(await s.RegisterAsync(r, key), http)).WithSummary("线索登记: register a case for filing (limitation checked). Send an Idempotency-Key: a retry returns the first case.");
+        g.MapPost("/cases/on-the-spot", async Task<Created<CaseCreated>> (OnTheSpotRequest r, [FromHeader(Name = "Idempotency-Key")] string? key, CaseService s, HttpContext http) =>
+            Created(await s.OnTheSpotAsync(r, key), http)).WithSummary("简易程序: a warning or a fine up to 200 / 3,000 yuan decided and served on the spot by two officers.");
+
+        Step<OfficersRequest>(g, "officers", (s, id, r) => s.AssignAsync(id, r), "指派: assign certified officers (a lapsed or suspended certificate is refused).");
+        Step<RecusalRequest>(g, "recusals", (s, id, r) => s.RecuseAsync(id, r), "回避 (第43条): an officer withdraws, with the reason.");
+        Action(g, "filing-approval", (s, id) => s.ApproveFilingAsync(id), "立案审批 by the department's head: two officers on it; the 90-day clock starts.");
+        Step<ReasonRequest>(g, "filing-refusal", (s, id, r) => s.RefuseFilingAsync(id, r), "不予立案, with the reason.");
+        Step<ExtensionRequest>(g, "extensions", (s, id, r) => s.ExtendAsync(id, r), "An approved extension of the filing limit (`filing`) or of the 90-day limit (`decision`).");
+        Step<PreservationRequest>(g, "preservation-decisions", (s, id, r) => s.PreservationAsync(id, r), "The decision on goods registered and preserved (7 working days).");
+        Step<NoticeRequest>(g, "notice", (s, id, r) => s.NoticeAsync(id, r), "行政处罚事先告知 (第44条): the intended penalty, its basis and the discretion entry applied.");
+        Step<StatementRequest>(g, "statement", (s, id, r) => s.StatementAsync(id, r), "陈述申辩 and its re-check (第45条).");
+        Step<HearingRequest>(g, "hearing-request", (s, id, r) => s.HearingRequestAsync(id, r), "听证申请, within 5 working days of the notice.");
+        Action(g, "hearing-waiver", (s, id) => s.HearingWaiverAsync(id), "The party gives the hearing up.");
+        Step<HearingScheduleRequest>(g, "hearing-schedule", (s, id, r) => s.HearingScheduleAsync(id, r), "听证通知: 7 working days ahead, presided over by a non-investigator.");
+        Step<HearingRecordRequest>(g, "hearing-record", (s, id, r) => s.HearingRecordAsync(id, r), "听证笔录, or the party's absence (a waiver).");
+        Action(g, "review-submission", (s, id) => s.SubmitReviewAsync(id), "送法制审核.");
+        Step<ReviewRequest>(g, "review", (s, id, r) => s.ReviewAsync(id, r), "法制审核 (第58条): the nine points; `failed` lists the points that did not pass.")
+            .RequireAuthorization(p => p.RequireRole(Platform.Organisation.Domain.Roles.LegalityReviewer));
+        Step<DiscussionRequest>(g, "discussion", (s, id, r) => s.DiscussionAsync(id, r), "集体讨论 (第57条) for heavy penalties.");
+        Step<DecisionRequest>(g, "decision", (s, id, r) => s.DecideAsync(id, r), "行政处罚决定: refused with 409 until every required step is done.");
+        Step<ServiceRequest>(g, "service", (s, id, r) => s.ServeAsync(id, r), "送达: electronic only with signed consent; the party is told of the publication.");
+        Step<PaymentRequest>(g, "payment", (s, id, r) => s.PaymentAsync(id, r), "缴纳罚款: the amount must cover the late fine due on the day paid.");
+        Step<NoteRequest>(g, "closing", (s, id, r) => s.CloseAsync(id, r), "结案: performed, or (unpaid) what was done about it.");
+        Action(g, "archive", (s, id) => s.ArchiveAsync(id), "归档: a file number and the contents list.");
+        Step<ReasonRequest>(g, "revocation", (s, id, r) => s.RevokeAsync(id, r), "撤销或者变更 the decision: its publication is withdrawn within 3 working days.");
+
+        g.MapPost("/cases/{id:guid}/evidence", async (Guid id, HttpContext http, CaseService s) =>
+        {
+            var form = await http.Request.ReadFormAsync();
+            var kind = Enum.TryParse<EvidenceKind>(form["kind"], true, out var k) ? k : throw new DomainException("required", "kind");
+            await using var file = form.Files.GetFile("file")?.OpenReadStream();
+            var evidenceId = await s.EvidenceAsync(id, kind, form["title"], bool.TryParse(form["preserve"], out var p) && p, file);
+            return TypedResults.Created($"/api/enforcement/cases/{id}", new { Id = evidenceId });
+        }).DisableAntiforgery().WithMetadata(new MultipartForm(
+            [new("kind", "Document, Photo, Audio, Video, Physical or Statement", true, [.. Enum.GetNames<EvidenceKind>()]), new("title", "What it is", true),
+             new("preserve", "true: 先行登记保存 (decided within 7 working days)")],
+            "file: the evidence (PDF, JPEG, PNG, MP4, WAV, MP3, AMR, WebM), kept by its SHA-256"))
+            .WithSummary("调查取证: a piece of evidence with its file.");
+        g.MapPost("/cases/{id:guid}/record", async (Guid id, HttpContext http, CaseService s) =>
+        {
+            var form = await http.Request.ReadFormAsync();
+            var upload = form.Files.GetFile("file");
+            await using var file = upload?.OpenReadStream();
+            await s.AttachAsync(id, form["kind"], form["note"], file, upload?.FileName);
+            return TypedResults.NoContent();
+        }).DisableAntiforgery().WithMetadata(new MultipartForm(
+            [new("kind", "The step, e.g. inspection, evidence, seizure, enforcement, on_the_spot, service, hearing, or any other", true), new("note", "What happened")],
+            "file: a document or photo; audio and video only for the on-site steps"))
+            .WithSummary("Adds a step to the full-process record (append-only), with its file.");
+        g.MapGet("/cases/{id:guid}/record/check", async (Guid id, CaseService s) =>
+        {
+            var c = await s.GetAsync(id);
+            var broken = c.BrokenAt();
+            return TypedResults.Ok(new RecordCheck(broken is null, broken, c.Steps.Count));
+        }).WithSummary("Checks the record's hash chain: every step follows the one before it.");
+        g.MapGet("/cases/{id:guid}/files/{sha256}", async (Guid id, string sha256, CaseService s) =>
+        {
+            var (content, type, name) = await s.FileAsync(id, sha256);
+            return TypedResults.File(content, type, name);
+        }).WithSummary("A file of the record, by its SHA-256.");
+        g.MapGet("/cases/{id:guid}/late-fine", async (Guid id, DateOnly? on, CaseService s) => TypedResults.Ok(await s.LateFineAsync(id, on)))
+            .WithSummary("加处罚款 on a day (default today): 3% of the fine a day after the last day to pay, at most the fine.");
+        Document(g, "notice.docx", "行政处罚事先告知书.docx", (d, id) => d.NoticeAsync(id), "The notice of intended penalty as Word.");
+        Document(g, "decision.docx", "行政处罚决定书.docx", (d, id) => d.DecisionAsync(id), "The decision as Word, with every 第59条 element.");
+        Document(g, "hearing-notice.docx", "听证通知书.docx", (d, id) => d.HearingNoticeAsync(id), "The hearing notice as Word.");
+        Document(g, "contents.docx", "卷内目录.docx", (d, id) => d.ContentsAsync(id), "The file's contents list (一案一卷) as Word.");
+        return g;
+    }
+
+    private static Created<CaseCreated> Created((CaseCreated Case, bool Replayed) result, HttpContext http)
+    {
+        if (result.Replayed)
+        {
+            http.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        return TypedResults.Created($"/api/enforcement/cases/{result.Case.Id}", result.Case);
+    }
+
+    private static RouteHandlerBuilder Step<TRequest>(RouteGroupBuilder g, string path, Func<CaseService, Guid, TRequest, Task> act, string summary) =>
+        g.MapPost($"/cases/{{id:guid}}/{path}", async (Guid id, TRequest r, CaseService s) =>
+        {
+            await act(s, id, r);
+            return TypedResults.NoContent();
+        }).WithSummary(summary);
+
+    private static void Action(RouteGroupBuilder g, string path, Func<CaseService, Guid, Task> act, string summary) =>
+        g.MapPost($"/cases/{{id:guid}}/{path}", async (Guid id, CaseService s) =>
+        {
+            await act(s, id);
+            return TypedResults.NoContent();
+        }).WithSummary(summary);
+
+    private static void Document(RouteGroupBuilder g, string path, string name, Func<CaseDocuments, Guid, Task<byte[]>> make, string summary) =>
+        g.MapGet($"/cases/{{id:guid}}/{path}", async (Guid id, CaseDocuments d) => TypedResults.File(await make(d, id), OfficialDocument.ContentType, name)).WithSummary(summary);
+}

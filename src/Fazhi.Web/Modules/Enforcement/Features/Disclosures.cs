@@ -1,0 +1,184 @@
+using Fazhi.Web.Modules.Enforcement.Data;
+using Fazhi.Web.Modules.Enforcement.Domain;
+using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Localization;
+using Fazhi.Web.Platform.Organisation;
+using Fazhi.Web.Platform.Organisation.Domain;
+using Fazhi.Web.Platform.Scope;
+using Fazhi.Web.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Web.Modules.Enforcement.Features;
+
+public sealed record PublishRequest(string? Content);
+
+public sealed record PublicationRow(
+    Guid Id, Guid? CaseId, PublicationKind Kind, string DocumentNumber, string Matter, string Party, DateOnly DecidedOn, DateOnly DueDate, PublicationStatus Status,
+    DateOnly? PublishedOn, DateOnly? RetainUntil, DateOnly? WithdrawnOn);
+
+/// <summary>A publication as anyone may read it: masked when it was prepared.</summary>
+public sealed record PublicDisclosure(
+    Guid Id, string Department, PublicationKind Kind, string DocumentNumber, string Matter, string Party, string Content, decimal Fine, DateOnly DecidedOn, DateOnly PublishedOn);
+
+/// <summary>A page of the public search: no total (counting every match would cost more than the page), only whether there is more.</summary>
+public sealed record PublicPage(IReadOnlyList<PublicDisclosure> Items, int Page, bool HasMore);
+
+/// <summary>
+/// 公示: the department's publications falling due, published (within 7 or 20 working days) and withdrawn; and the public
+/// disclosure search, which answers without sign-in and reads only what is published and within its retention.
+/// </summary>
+public sealed class DisclosureService(
+    FazhiDbContext db, DataScopeResolver scopes, OrganisationDirectory directory, TimeProvider time, WorkingDayCalendar calendar, IConfiguration configuration,
+    IHttpContextAccessor http)
+{
+    public const int PublicPageSize = 20;
+
+    public async Task<Paged<PublicationRow>> ListAsync(PublicationStatus? status, int page, CancellationToken ct = default)
+    {
+        var scope = await scopes.CurrentAsync(ct);
+        var q = db.Publications.AsNoTracking().WithinScope(scope, p => p.DepartmentId, _ => Guid.Empty);
+        if (status is { } s)
+        {
+            q = q.Where(p => p.Status == s);
+        }
+
+        return await q.OrderBy(p => p.Status).ThenByDescending(p => p.DecidedOn).ThenByDescending(p => p.Id)
+            .Select(p => new PublicationRow(p.Id, p.CaseId, p.Kind, p.DocumentNumber, p.Matter, p.Party, p.DecidedOn, p.Due.DueDate, p.Status, p.PublishedOn, p.RetainUntil, p.WithdrawnOn))
+            .ToPageAsync(page, 50, ct);
+    }
+
+    public async Task<Publication> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var scope = await scopes.CurrentAsync(ct);
+        return await db.Publications.AsNoTracking().WithinScope(scope, p => p.DepartmentId, _ => Guid.Empty).SingleOrDefaultAsync(p => p.Id == id, ct)
+            ?? throw DomainException.NotFound();
+    }
+
+    /// <summary>Publishes with the masked text (an edited text is masked again), kept for the department's retention period.</summary>
+    public async Task PublishAsync(Guid id, PublishRequest r, CancellationToken ct = default)
+    {
+        var p = await TrackedAsync(id, ct);
+        var code = (await directory.CodesAsync(ct)).GetValueOrDefault(p.DepartmentId, "");
+        var rules = DepartmentRules.For(configuration, code);
+        var today = ChinaTime.Today(time);
+        var content = r.Content is null ? null : DisclosureMasking.From(configuration).Mask(r.Content, null);
+        p.Publish(today, await NameAsync(ct), rules.RetainUntil(today, p.Fine), content);
+        await SaveAsync(ct);
+    }
+
+    public async Task WithdrawAsync(Guid id, ReasonRequest r, CancellationToken ct = default)
+    {
+        var p = await TrackedAsync(id, ct);
+        p.Withdraw(ChinaTime.Today(time), r.Reason);
+        await SaveAsync(ct);
+    }
+
+    /// <summary>The public search: published, within retention; by document number, matter or (masked) party; newest first.</summary>
+    public async Task<PublicPage> SearchAsync(string? q, Guid? department, PublicationKind? kind, int page, CancellationToken ct = default)
+    {
+        var today = ChinaTime.Today(time);
+        page = Math.Clamp(page, 1, 500);
+        var query = db.Publications.AsNoTracking().Where(p => p.Status == PublicationStatus.Published && p.RetainUntil >= today);
+        if (department is { } d)
+        {
+            query = query.Where(p => p.DepartmentId == d);
+        }
+
+        if (kind is { } k)
+        {
+            query = query.Where(p => p.Kind == k);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var s = q.Trim();
+            query = s.Contains('〔', StringComparison.Ordinal) ? query.Where(p => p.DocumentNumber == s) : query.Where(p => p.Matter.Contains(s) || p.Party.Contains(s));
+        }
+
+        var rows = await query.OrderByDescending(p => p.PublishedOn).ThenByDescending(p => p.Id).Skip((page - 1) * PublicPageSize).Take(PublicPageSize + 1)
+            .Select(p => new { p.Id, p.DepartmentId, p.Kind, p.DocumentNumber, p.Matter, p.Party, p.Content, p.Fine, p.DecidedOn, p.PublishedOn }).ToListAsync(ct);
+        var names = await directory.NamesAsync(ct);
+        return new PublicPage(
+            [.. rows.Take(PublicPageSize).Select(p => new PublicDisclosure(p.Id, names.GetValueOrDefault(p.DepartmentId, ""), p.Kind, p.DocumentNumber, p.Matter, p.Party, p.Content, p.Fine, p.DecidedOn, p.PublishedOn!.Value))],
+            page, rows.Count > PublicPageSize);
+    }
+
+    public async Task<PublicDisclosure?> PublicAsync(Guid id, CancellationToken ct = default)
+    {
+        var today = ChinaTime.Today(time);
+        var p = await db.Publications.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.Status == PublicationStatus.Published && x.RetainUntil >= today, ct);
+        return p is null ? null : new PublicDisclosure(p.Id, await directory.NameAsync(p.DepartmentId, ct) ?? "", p.Kind, p.DocumentNumber, p.Matter, p.Party, p.Content, p.Fine, p.DecidedOn, p.PublishedOn!.Value);
+    }
+
+    /// <summary>Licences and other decisions recorded outside a case are published too: 7 working days for licences, 20 for the rest.</summary>
+    public Publication PublicationOf(EnforcementAction a)
+    {
+        var masking = DisclosureMasking.From(configuration);
+        var party = new CaseParty { Kind = a.SubjectKind, Name = a.Subject };
+        return Publication.Prepare(a.DepartmentId, null, a.Id, a.Kind == ActionKind.Licence ? PublicationKind.Licence : PublicationKind.Other, a.Number, a.Matter,
+            DisclosureMasking.PartyName(party), masking.Mask($"{a.Matter}：{a.Decision}", party), 0, a.DecidedOn, calendar);
+    }
+
+    private async Task<string> NameAsync(CancellationToken ct)
+    {
+        var user = http.HttpContext?.User.Identity?.Name ?? "system";
+        return await directory.DisplayNameAsync(user, ct) ?? user;
+    }
+
+    private async Task<Publication> TrackedAsync(Guid id, CancellationToken ct)
+    {
+        var scope = await scopes.CurrentAsync(ct);
+        return await db.Publications.WithinScope(scope, p => p.DepartmentId, _ => Guid.Empty).SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw DomainException.NotFound();
+    }
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("enforcement.changed_meanwhile", "action", ErrorKind.Conflict);
+        }
+    }
+}
+
+public static class DisclosureApi
+{
+    public const string RateLimitPolicy = "enforcement-public";
+
+    public static RouteGroupBuilder MapDisclosures(this RouteGroupBuilder g)
+    {
+        g.MapGet("/publications", async (PublicationStatus? status, int? page, DisclosureService s) => TypedResults.Ok(await s.ListAsync(status, page ?? 1)))
+            .WithSummary("The department's publications: due (with their 7- or 20-working-day date), published, to be withdrawn, withdrawn.");
+        g.MapGet("/publications/{id:guid}", async (Guid id, DisclosureService s) => TypedResults.Ok(await s.GetAsync(id))).WithSummary("One publication as it will be shown.");
+        g.MapPost("/publications/{id:guid}/publish", async (Guid id, PublishRequest r, DisclosureService s) =>
+        {
+            await s.PublishAsync(id, r);
+            return TypedResults.NoContent();
+        }).WithSummary("公示: publish, optionally with an edited text (masked again); kept for the department's retention period.");
+        g.MapPost("/publications/{id:guid}/withdrawal", async (Guid id, ReasonRequest r, DisclosureService s) =>
+        {
+            await s.WithdrawAsync(id, r);
+            return TypedResults.NoContent();
+        }).WithSummary("撤回: take a publication down (a revoked or changed decision: within 3 working days).");
+        return g;
+    }
+
+    /// <summary>The public disclosure platform: no sign-in, rate-limited per client address.</summary>
+    public static IEndpointRouteBuilder MapPublicDisclosure(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/public/enforcement").AllowAnonymous().RequireRateLimiting(RateLimitPolicy).WithTags("Public");
+        g.MapGet("/disclosures", async (string? q, Guid? departmentId, PublicationKind? kind, int? page, DisclosureService s) =>
+                TypedResults.Ok(await s.SearchAsync(q, departmentId, kind, page ?? 1)))
+            .WithSummary("Published enforcement decisions, masked, newest first; search by document number, matter or party.");
+        g.MapGet("/disclosures/{id:guid}", async (Guid id, DisclosureService s) =>
+                TypedResults.Ok(await s.PublicAsync(id) ?? throw new DomainException("not_found", "id", ErrorKind.NotFound)))
+            .WithSummary("One published decision.");
+        g.MapGet("/officers", async (Guid? departmentId, OfficerService s) => TypedResults.Ok(await s.PublicListAsync(departmentId)))
+            .WithSummary("事前公开: the officers who may enforce today, by department, with certificate number and category.");
+        return app;
+    }
+}
