@@ -44,6 +44,9 @@ public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The demo town's year of mediation cases (Mediation:DemoCases); committees and mediators load regardless.</summary>
     protected virtual bool DemoMediationCases => false;
 
+    /// <summary>The demo town's enforcement cases, acts and publications (Enforcement:DemoCases); officers, reviewers and benchmarks load regardless.</summary>
+    protected virtual bool DemoEnforcementCases => false;
+
     /// <summary>False: the platform finds or makes its key file under its data directory, as a development run does.</summary>
     protected virtual bool FixedKey => true;
 
@@ -62,6 +65,7 @@ public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests count the applications they make; the demo town's sample applications are tested on their own.
         builder.UseSetting("Fazhi:DemoApplications", DemoApplications ? "true" : "false");
         builder.UseSetting("Mediation:DemoCases", DemoMediationCases ? "true" : "false");
+        builder.UseSetting("Enforcement:DemoCases", DemoEnforcementCases ? "true" : "false");
         builder.UseSetting("Database:DataDirectory", _dataDir);
         if (FixedKey)
         {

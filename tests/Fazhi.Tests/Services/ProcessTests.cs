@@ -530,6 +530,8 @@ public sealed class DemoTownFactory : FazhiFactory
     protected override bool DemoApplications => true;
 
     protected override bool DemoMediationCases => true;
+
+    protected override bool DemoEnforcementCases => true;
 }
 
 public sealed class DemoApplicationsTests(DemoTownFactory app) : IClassFixture<DemoTownFactory>
