@@ -1,0 +1,453 @@
+using System.Globalization;
+using Fazhi.Web.Modules.Enforcement.Domain;
+using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Deadlines;
+using Fazhi.Web.Platform.Web;
+
+namespace Fazhi.Tests.Enforcement;
+
+/// <summary>
+/// The rules of 行政处罚法 (2021) at exact China dates on the shipped calendar: 2019's National Day ran 10-01 to 10-07, with
+/// Sunday 09-29 and Saturday 10-12 worked in its place.
+/// </summary>
+public sealed class EnforcementRuleTests
+{
+    private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.Shipped();
+
+    private static readonly DepartmentRules Rules = new();
+
+    private static readonly Guid Department = Guid.NewGuid();
+
+    private static DateOnly D(string date) => DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset China(string instant) =>
+        new(DateTime.ParseExact(instant, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), TimeSpan.FromHours(8));
+
+    private static CaseActor On(string day, string user = "officer.msa", string name = "周文斌") => new(user, name, China(day + " 10:00:00").UtcDateTime, D(day), Calendar);
+
+    private static Officer Certified(string name, string? user = null, string validUntil = "2023-12-31", CertificateStatus status = CertificateStatus.Valid) => new()
+    {
+        Id = Guid.NewGuid(), DepartmentId = Department, Name = name, CertificateNumber = "粤执" + Guid.NewGuid().ToString("N")[..8],
+        Area = "市场监管", Category = "行政处罚", ValidFrom = D("2018-01-01"), ValidUntil = D(validUntil), Status = status, UserName = user,
+    };
+
+    private static CaseParty Person(string name = "林建国") =>
+        new() { Kind = PartyKind.Person, Name = name, IdNumber = "441900198002143026", Phone = "13926001122", Address = "广东省东莞市塘厦镇花园街41号" };
+
+    private static EnforcementCase Registered(string day, CaseParty? party = null, string? actOn = null) =>
+        EnforcementCase.Register("塘市监立〔2019〕1号", Department, Rules, CaseSource.Inspection, null, "销售过期食品", "当事人在其经营的便利店内销售超过保质期的预包装食品。",
+            actOn is null ? D(day).AddDays(-10) : D(actOn), D(day), false, party ?? Person(), null, On(day));
+
+    private static EnforcementCase Filed(string day, CaseParty? party = null)
+    {
+        var c = Registered(day, party);
+        c.Assign(Certified("周文斌", "officer.msa"), OfficerRole.Lead, On(day));
+        c.Assign(Certified("陈志强"), OfficerRole.Assisting, On(day));
+        c.ApproveFiling(On(day));
+        return c;
+    }
+
+    private static EnforcementCase Notified(string day, decimal fine, CaseParty? party = null)
+    {
+        var c = Filed(day, party);
+        c.AddEvidence(EvidenceKind.Statement, "询问笔录", false, null, null, null, On(day));
+        c.IssueNotice(PenaltyKind.Fine, fine, 0, "《食品安全法》第三十四条", "《食品安全法》第一百二十四条", null, false, false, D(day), Rules, On(day));
+        return c;
+    }
+
+    private static string Refused(Action act) => Assert.Throws<DomainException>(act).Code;
+
+    [Fact]
+    public void The_calendar_holds_the_2019_National_Day_holiday_and_its_two_working_weekend_days()
+    {
+        Assert.False(Calendar.IsWorkingDay(D("2019-10-01")));
+        Assert.False(Calendar.IsWorkingDay(D("2019-10-07")));
+        Assert.False(Calendar.IsWorkingDay(D("2019-09-28")));
+        Assert.True(Calendar.IsWorkingDay(D("2019-09-29")));
+        Assert.True(Calendar.IsWorkingDay(D("2019-10-08")));
+        Assert.True(Calendar.IsWorkingDay(D("2019-10-12")));
+    }
+
+    [Fact]
+    public void A_hearing_asked_for_within_five_working_days_of_a_notice_served_before_National_Day_is_in_time_until_the_10th_of_October()
+    {
+        // Served Friday 09-27: Sunday 09-29 and Monday 09-30 count, the holiday does not, then 10-08, 10-09, 10-10.
+        var c = Notified("2019-09-27", 20_000m);
+        Assert.True(c.HearingEligible);
+        Assert.Equal(D("2019-10-10"), c.HearingRequestWindow!.DueDate);
+        Assert.Equal(DeadlineUnit.WorkingDays, c.HearingRequestWindow.Unit);
+
+        var late = Notified("2019-09-27", 20_000m);
+        var refused = Assert.Throws<DomainException>(() => late.RequestHearing(D("2019-10-11"), On("2019-10-11")));
+        Assert.Equal(("enforcement.hearing_request_late", "requestedOn"), (refused.Code, refused.Field));
+
+        c.RequestHearing(D("2019-10-10"), On("2019-10-10"));
+        Assert.Equal(D("2019-10-10"), c.HearingRequestedOn);
+    }
+
+    [Fact]
+    public void A_hearing_noticed_on_the_30th_of_September_may_be_held_on_the_15th_of_October_at_the_earliest()
+    {
+        // Seven working days after 09-30: 10-08, 09, 10, 11, Saturday 10-12 (worked), 10-14, 10-15.
+        var c = Notified("2019-09-27", 20_000m);
+        c.RequestHearing(D("2019-09-30"), On("2019-09-30"));
+        var refused = Assert.Throws<DomainException>(() => c.ScheduleHearing(D("2019-09-30"), D("2019-10-14"), "刘志强", null, On("2019-09-30")));
+        Assert.Equal(("enforcement.hearing_notice_short", "hearingOn"), (refused.Code, refused.Field));
+        Assert.Equal("2019-10-15", refused.Args[0]);
+
+        // Nor by an officer who investigated the case.
+        Assert.Equal("enforcement.presider_investigated", Refused(() => c.ScheduleHearing(D("2019-09-30"), D("2019-10-15"), "陈志强", null, On("2019-09-30"))));
+        Assert.Equal("enforcement.too_many_agents", Assert.Throws<ValidationFailedException>(() =>
+            c.ScheduleHearing(D("2019-09-30"), D("2019-10-15"), "刘志强", "甲、乙、丙", On("2019-09-30"))).Errors.Single().Code);
+
+        c.ScheduleHearing(D("2019-09-30"), D("2019-10-15"), "刘志强", "王律师", On("2019-09-30"));
+        Assert.Equal(D("2019-10-15"), c.HearingOn);
+        Assert.Equal("enforcement.hearing_not_yet", Refused(() => c.HoldHearing(false, "笔录", On("2019-10-14"))));
+    }
+
+    [Fact]
+    public void A_penalty_decided_before_National_Day_is_due_for_publication_seven_working_days_later_and_other_decisions_in_twenty()
+    {
+        // Decided Thursday 09-26: 09-27, 09-29, 09-30, 10-08, 10-09, 10-10, 10-11.
+        var penalty = Publication.Prepare(Department, Guid.NewGuid(), null, PublicationKind.Penalty, "塘市监罚〔2019〕1号", "销售过期食品", "林*国", "……", 5000m, D("2019-09-26"), Calendar);
+        Assert.Equal(D("2019-10-11"), penalty.Due.DueDate);
+        Assert.Equal(PublicationStatus.Due, penalty.Status);
+
+        var licence = Publication.Prepare(Department, null, Guid.NewGuid(), PublicationKind.Licence, "塘市监许〔2019〕1号", "食品经营许可", "某公司", "准予", 0m, D("2019-09-26"), Calendar);
+        Assert.Equal(D("2019-10-11"), licence.Due.DueDate);
+
+        // Twenty: on from 10-11 with Saturday 10-12, then 10-14 … 10-29.
+        var other = Publication.Prepare(Department, null, Guid.NewGuid(), PublicationKind.Other, "塘市监强〔2019〕1号", "查封", "某公司", "查封", 0m, D("2019-09-26"), Calendar);
+        Assert.Equal(D("2019-10-29"), other.Due.DueDate);
+    }
+
+    [Fact]
+    public void A_published_decision_that_is_revoked_must_come_down_within_three_working_days_and_an_unpublished_one_never_goes_up()
+    {
+        var published = Publication.Prepare(Department, Guid.NewGuid(), null, PublicationKind.Penalty, "塘市监罚〔2019〕2号", "销售过期食品", "林*国", "……", 5000m, D("2019-09-20"), Calendar);
+        published.Publish(D("2019-09-24"), "周文斌", D("2022-09-24"), null);
+        Assert.True(published.IsPublicOn(D("2019-09-25")));
+        published.DecisionRevoked(D("2019-09-27"), "复议撤销", Calendar);
+        Assert.Equal(PublicationStatus.WithdrawalDue, published.Status);
+        // 09-29, 09-30, 10-08.
+        Assert.Equal(D("2019-10-08"), published.Withdrawal!.DueDate);
+        Assert.False(published.IsPublicOn(D("2019-09-28")));
+
+        var due = Publication.Prepare(Department, Guid.NewGuid(), null, PublicationKind.Penalty, "塘市监罚〔2019〕3号", "销售过期食品", "林*国", "……", 5000m, D("2019-09-20"), Calendar);
+        due.DecisionRevoked(D("2019-09-23"), "变更", Calendar);
+        Assert.Equal(PublicationStatus.Withdrawn, due.Status);
+        Assert.Equal("enforcement.publication_not_due", Refused(() => due.Publish(D("2019-09-24"), "周文斌", D("2022-09-24"), null)));
+    }
+
+    [Fact]
+    public void The_90_day_decision_limit_runs_in_calendar_days_moves_off_National_Day_and_an_approved_extension_adds_to_it()
+    {
+        // 07-05 plus 90 days is 10-03, a holiday: the limit ends on the next working day.
+        var holiday = Filed("2019-07-05");
+        Assert.Equal(DeadlineUnit.CalendarDays, holiday.Decision!.Unit);
+        Assert.Equal(D("2019-10-08"), holiday.Decision.DueDate);
+
+        var c = Filed("2019-03-05");
+        Assert.Equal(D("2019-06-03"), c.Decision!.DueDate);
+        Assert.Equal("reason", Assert.Throws<ValidationFailedException>(() => c.Extend("decision", 30, " ", Rules, On("2019-05-20"))).Errors.Single().Field);
+        c.Extend("decision", 30, "案情复杂，经负责人批准延长", Rules, On("2019-05-20"));
+        Assert.Equal(D("2019-07-03"), c.Decision.DueDate);
+        Assert.Equal(120, c.Decision.Allowance);
+        var extension = Assert.Single(c.Extensions);
+        Assert.Equal(("decision", 30), (extension.Limit, extension.Days));
+        Assert.Equal("decision_extended", c.Steps[^1].Kind);
+
+        // A registered case has no decision clock to extend yet; its filing limit may be extended once, by at most 15 days.
+        var lead = Registered("2019-03-05");
+        Assert.Equal("enforcement.step_out_of_order", Refused(() => lead.Extend("decision", 30, "理由", Rules, On("2019-03-06"))));
+        Assert.Equal("enforcement.filing_extension_limit", Refused(() => lead.Extend("filing", 16, "理由", Rules, On("2019-03-06"))));
+        var filingDue = lead.Filing!.DueDate;
+        lead.Extend("filing", 15, "需进一步核查", Rules, On("2019-03-06"));
+        Assert.Equal(Calendar.AddWorkingDays(filingDue, 15), lead.Filing.DueDate);
+        Assert.Equal("enforcement.filing_extension_limit", Refused(() => lead.Extend("filing", 1, "再次延长", Rules, On("2019-03-07"))));
+    }
+
+    [Fact]
+    public void The_late_fine_is_nothing_on_the_last_day_to_pay_then_three_percent_a_day_and_never_more_than_the_fine()
+    {
+        var last = D("2019-10-08");
+        Assert.Equal(0m, EnforcementCase.LateFine(20_000m, last, last));
+        Assert.Equal(0m, EnforcementCase.LateFine(20_000m, last, D("2019-10-01")));
+        Assert.Equal(600m, EnforcementCase.LateFine(20_000m, last, D("2019-10-09")));
+        Assert.Equal(1_200m, EnforcementCase.LateFine(20_000m, last, D("2019-10-10")));
+        Assert.Equal(19_800m, EnforcementCase.LateFine(20_000m, last, last.AddDays(33)));
+        Assert.Equal(20_000m, EnforcementCase.LateFine(20_000m, last, last.AddDays(34)));
+        Assert.Equal(20_000m, EnforcementCase.LateFine(20_000m, last, last.AddDays(365)));
+        Assert.Equal(10.50m, EnforcementCase.LateFine(350m, last, D("2019-10-09")));
+        Assert.Equal(0m, EnforcementCase.LateFine(0m, last, D("2019-12-31")));
+    }
+
+    [Fact]
+    public void The_15_days_to_pay_run_from_service_so_a_decision_served_on_the_20th_of_September_is_paid_by_the_8th_of_October()
+    {
+        var c = Notified("2019-09-02", 1_000m);
+        c.Decide("塘市监罚〔2019〕1号", PenaltyKind.Fine, 1_000m, 0, null, Rules, On("2019-09-18"));
+        c.Serve(D("2019-09-20"), ServiceMethod.InPerson, false, On("2019-09-20"));
+        // 09-20 plus 15 is 10-05, inside the holiday.
+        Assert.Equal(D("2019-10-08"), c.Payment!.DueDate);
+        Assert.Equal(0m, c.LateFineOn(D("2019-10-08")));
+        Assert.Equal(30m, c.LateFineOn(D("2019-10-09")));
+
+        var short_ = Assert.Throws<DomainException>(() => c.RecordPayment(D("2019-10-09"), 1_000m, On("2019-10-09")));
+        Assert.Equal(("enforcement.payment_short", "amount", ErrorKind.Invalid), (short_.Code, short_.Field, short_.Kind));
+        c.RecordPayment(D("2019-10-09"), 1_030m, On("2019-10-09"));
+        Assert.Equal(30m, c.LateFinePaid);
+    }
+
+    [Fact]
+    public void A_lead_found_more_than_two_years_after_the_act_is_refused_and_five_years_where_safety_is_involved()
+    {
+        Assert.Equal((2, 5), (EnforcementCase.LimitationYears(false), EnforcementCase.LimitationYears(true)));
+        Assert.Equal(CaseStatus.Registered, Registered("2019-06-01", actOn: "2017-06-01").Status);
+        var refused = Assert.Throws<DomainException>(() => Registered("2019-06-02", actOn: "2017-06-01"));
+        Assert.Equal(("enforcement.limitation_passed", "actOn", ErrorKind.Conflict), (refused.Code, refused.Field, refused.Kind));
+
+        EnforcementCase Safety(string actOn) => EnforcementCase.Register("塘市监立〔2019〕2号", Department, Rules, CaseSource.Complaint, "12315", "销售不合格电器", "涉及人身安全",
+            D(actOn), D("2019-06-02"), true, Person(), null, On("2019-06-02"));
+        Assert.Equal(CaseStatus.Registered, Safety("2014-06-02").Status);
+        Assert.Equal("enforcement.limitation_passed", Refused(() => Safety("2014-06-01")));
+
+        // A date in the future, or an act after its discovery, is not a lead.
+        Assert.Equal("enforcement.dates_out_of_order", Refused(() => Registered("2019-06-01", actOn: "2019-06-02")));
+    }
+
+    [Fact]
+    public void A_decision_waits_for_the_hearing_window_the_hearing_the_review_and_the_collective_discussion_in_that_order_and_is_never_heavier_after_a_defence()
+    {
+        // 60,000 yuan for a person: a hearing may be asked for, the legality review and collective discussion are required.
+        var c = Notified("2019-09-02", 60_000m);
+        Assert.True(c.HearingEligible && c.ReviewRequired);
+        string? Blocker(decimal fine, string day) => c.DecisionBlocker(PenaltyKind.Fine, fine, 0, Rules, D(day));
+
+        Assert.Equal("enforcement.hearing_window_open", Blocker(60_000m, "2019-09-03"));
+        Assert.Equal("enforcement.hearing_window_open", Refused(() => c.Decide("塘市监罚〔2019〕9号", PenaltyKind.Fine, 60_000m, 0, null, Rules, On("2019-09-03"))));
+        c.RequestHearing(D("2019-09-04"), On("2019-09-04"));
+        Assert.Equal("enforcement.hearing_pending", Blocker(60_000m, "2019-09-20"));
+        c.ScheduleHearing(D("2019-09-04"), D("2019-09-16"), "刘志强", null, On("2019-09-04"));
+        c.HoldHearing(false, "听证笔录：当事人对罚款数额提出异议。", On("2019-09-16"));
+
+        Assert.Equal("enforcement.review_required", Blocker(60_000m, "2019-09-16"));
+        c.SubmitForReview(On("2019-09-16"));
+        Assert.Equal("enforcement.review_open", Refused(() => c.SubmitForReview(On("2019-09-16"))));
+        Assert.Equal("enforcement.review_required", Blocker(60_000m, "2019-09-16"));
+        c.Review(new LegalReviewer { UserName = "legal", Name = "郑雅琳", HasLegalQualification = true, ReviewingSince = D("2018-03-01") }, [], null, On("2019-09-17", "legal", "郑雅琳"));
+
+        Assert.Equal("enforcement.discussion_required", Blocker(60_000m, "2019-09-17"));
+        c.Discuss(D("2019-09-18"), "局长、副局长、法制机构负责人", "同意按拟处罚意见作出决定", On("2019-09-18"));
+        Assert.Null(Blocker(60_000m, "2019-09-18"));
+        Assert.Equal("enforcement.heavier_than_notice", Blocker(60_001m, "2019-09-18"));
+
+        c.RecordStatement("当事人称系初次违法，请求从轻。", "经复核，陈述不足以改变处罚。", On("2019-09-18"));
+        Assert.Equal("enforcement.heavier_after_defence", Blocker(70_000m, "2019-09-18"));
+        Assert.Equal("enforcement.heavier_after_defence", Refused(() => c.Decide("塘市监罚〔2019〕9号", PenaltyKind.Restriction, 60_000m, 0, null, Rules, On("2019-09-18"))));
+
+        // A lighter penalty than noticed is always allowed.
+        c.Decide("塘市监罚〔2019〕9号", PenaltyKind.Fine, 50_000m, 0, null, Rules, On("2019-09-18"));
+        Assert.Equal((CaseStatus.Decided, 50_000m), (c.Status, c.Fine));
+        // 7 working days to serve: 09-19, 20, 23, 24, 25, 26, 27.
+        Assert.Equal(D("2019-09-27"), c.Service!.DueDate);
+    }
+
+    [Fact]
+    public void A_hearing_window_left_to_pass_no_longer_holds_the_decision_back()
+    {
+        var c = Notified("2019-09-27", 20_000m);
+        c.SubmitForReview(On("2019-09-27"));
+        c.Review(new LegalReviewer { UserName = "legal", Name = "郑雅琳", HasLegalQualification = true, ReviewingSince = D("2022-03-01") }, [], null, On("2019-09-27", "legal", "郑雅琳"));
+        Assert.Equal("enforcement.hearing_window_open", c.DecisionBlocker(PenaltyKind.Fine, 20_000m, 0, Rules, D("2019-10-10")));
+        Assert.Null(c.DecisionBlocker(PenaltyKind.Fine, 20_000m, 0, Rules, D("2019-10-11")));
+    }
+
+    [Fact]
+    public void The_legality_review_is_not_done_by_the_handler_and_a_first_time_reviewer_needs_the_qualification_unless_reviewing_before_the_2021_law()
+    {
+        LegalReviewer R(string user, bool qualified, string since) => new() { UserName = user, Name = user, HasLegalQualification = qualified, ReviewingSince = D(since) };
+        var c = Notified("2019-09-02", 20_000m);
+        Assert.Equal("enforcement.review_not_submitted", Refused(() => c.Review(R("legal", true, "2022-03-01"), [], null, On("2019-09-03", "legal"))));
+        c.SubmitForReview(On("2019-09-03"));
+
+        // The lead officer, and whoever registered the case, handled it.
+        Assert.Equal("enforcement.reviewer_is_handler", Refused(() => c.Review(R("officer.msa", true, "2022-03-01"), [], null, On("2019-09-03", "officer.msa"))));
+        var unqualified = Assert.Throws<DomainException>(() => c.Review(R("legal.new", false, "2024-09-01"), [], null, On("2019-09-03", "legal.new")));
+        Assert.Equal(("enforcement.reviewer_unqualified", ErrorKind.Conflict), (unqualified.Code, unqualified.Kind));
+        Assert.False(R("legal.new", false, "2021-07-15").MayReview);
+        Assert.False(new LegalReviewer { HasLegalQualification = true, ReviewingSince = D("2015-01-01"), IsActive = false }.MayReview);
+        Assert.Null(c.OpenReview!.Passed);
+
+        // Failed points need an opinion; the case goes back.
+        Assert.Equal("opinion", Assert.Throws<ValidationFailedException>(() => c.Review(R("legal", true, "2022-03-01"), [ReviewPoint.Evidence], null, On("2019-09-03", "legal"))).Errors.Single().Field);
+        c.Review(R("legal", true, "2022-03-01"), [ReviewPoint.Evidence, ReviewPoint.Discretion], "证据不足，裁量偏重", On("2019-09-03", "legal"));
+        Assert.False(c.ReviewPassed);
+        // The hearing window closed on 09-09 unanswered; a returned review still holds the decision back.
+        Assert.Equal("enforcement.review_required", c.DecisionBlocker(PenaltyKind.Fine, 20_000m, 0, Rules, D("2019-09-20")));
+
+        // A reviewer who began before 2021-07-15 may go on without the qualification.
+        c.SubmitForReview(On("2019-09-05"));
+        c.Review(R("veteran", false, "2019-01-01"), [], null, On("2019-09-05", "veteran"));
+        Assert.True(c.ReviewPassed);
+        Assert.Equal("review_passed", c.Steps[^1].Kind);
+    }
+
+    [Fact]
+    public void An_officer_whose_certificate_has_lapsed_or_is_suspended_cannot_be_assigned_and_a_case_needs_two()
+    {
+        var c = Registered("2019-10-08");
+        var lapsed = Assert.Throws<DomainException>(() => c.Assign(Certified("黄海涛", validUntil: "2019-09-30"), OfficerRole.Lead, On("2019-10-08")));
+        Assert.Equal(("enforcement.officer_certificate_lapsed", "officerId", ErrorKind.Conflict), (lapsed.Code, lapsed.Field, lapsed.Kind));
+        Assert.Equal("enforcement.officer_certificate_lapsed", Refused(() => c.Assign(Certified("李秀英", status: CertificateStatus.Suspended), OfficerRole.Lead, On("2019-10-08"))));
+        Assert.Equal("enforcement.officer_certificate_lapsed", Refused(() => c.Assign(Certified("何美华", status: CertificateStatus.Revoked), OfficerRole.Lead, On("2019-10-08"))));
+        // On the certificate's last day the officer may still act.
+        Assert.True(Certified("黄海涛", validUntil: "2019-10-08").CanActOn(D("2019-10-08")));
+        Assert.False(Certified("黄海涛", validUntil: "2019-10-08").CanActOn(D("2019-10-09")));
+
+        var other = Certified("罗德胜");
+        other.DepartmentId = Guid.NewGuid();
+        Assert.Equal("enforcement.officer_other_department", Refused(() => c.Assign(other, OfficerRole.Lead, On("2019-10-08"))));
+
+        c.Assign(Certified("周文斌", "officer.msa"), OfficerRole.Lead, On("2019-10-08"));
+        Assert.Equal("enforcement.two_officers_required", Refused(() => c.ApproveFiling(On("2019-10-08"))));
+        var second = Certified("陈志强");
+        c.Assign(second, OfficerRole.Assisting, On("2019-10-08"));
+        c.Recuse(second.Id, "与当事人系近亲属", On("2019-10-08"));
+        Assert.Equal("enforcement.two_officers_required", Refused(() => c.ApproveFiling(On("2019-10-08"))));
+        Assert.Equal("enforcement.officer_recused", Refused(() => c.Assign(second, OfficerRole.Assisting, On("2019-10-08"))));
+        Assert.Equal("与当事人系近亲属", c.Officers.Single(o => o.OfficerId == second.Id).RecusalReason);
+    }
+
+    [Fact]
+    public void On_the_spot_a_person_may_be_fined_up_to_200_yuan_and_an_organisation_up_to_3000()
+    {
+        Assert.Equal((200m, 3_000m), (EnforcementCase.SimpleLimit(PartyKind.Person), EnforcementCase.SimpleLimit(PartyKind.Organisation)));
+        Officer[] pair = [Certified("周文斌", "officer.msa"), Certified("陈志强")];
+        EnforcementCase Spot(CaseParty party, PenaltyKind kind, decimal fine) => EnforcementCase.OnTheSpot("塘市监简〔2019〕1号", "塘市监简罚〔2019〕1号", Department, CaseSource.Inspection,
+            "占道经营", "在人行道摆卖水果", D("2019-10-08"), party, pair, kind, fine, "《城市市容和环境卫生管理条例》第十四条", "第三十六条", null, null, On("2019-10-08"));
+        var company = new CaseParty { Kind = PartyKind.Organisation, Name = "东莞市塘厦某商贸有限公司" };
+
+        var c = Spot(Person(), PenaltyKind.Fine, 200m);
+        Assert.Equal((Procedure.Simple, CaseStatus.Served, "塘市监简罚〔2019〕1号"), (c.Procedure, c.Status, c.DecisionNumber));
+        Assert.Equal(D("2019-10-08"), c.ServedOn);
+        var tooMuch = Assert.Throws<DomainException>(() => Spot(Person(), PenaltyKind.Fine, 201m));
+        Assert.Equal(("enforcement.simple_fine_too_large", "fine", ErrorKind.Invalid), (tooMuch.Code, tooMuch.Field, tooMuch.Kind));
+        Assert.Equal(PenaltyKind.Fine, Spot(company, PenaltyKind.Fine, 3_000m).PenaltyKind);
+        Assert.Equal("enforcement.simple_fine_too_large", Refused(() => Spot(company, PenaltyKind.Fine, 3_001m)));
+        Assert.Equal(CaseStatus.Served, Spot(Person(), PenaltyKind.Warning, 0m).Status);
+        Assert.Equal("enforcement.simple_kind", Refused(() => Spot(Person(), PenaltyKind.Confiscation, 100m)));
+    }
+
+    [Fact]
+    public void A_decision_is_served_electronically_only_with_the_partys_signed_consent()
+    {
+        var c = Notified("2019-09-02", 1_000m);
+        Assert.False(c.HearingEligible || c.ReviewRequired);
+        c.Decide("塘市监罚〔2019〕5号", PenaltyKind.Fine, 1_000m, 0, null, Rules, On("2019-09-03"));
+        var refused = Assert.Throws<DomainException>(() => c.Serve(D("2019-09-04"), ServiceMethod.Electronic, false, On("2019-09-04")));
+        Assert.Equal(("enforcement.electronic_consent_required", "electronicConsent"), (refused.Code, refused.Field));
+        Assert.Equal(CaseStatus.Decided, c.Status);
+
+        c.Serve(D("2019-09-04"), ServiceMethod.Electronic, true, On("2019-09-04"));
+        Assert.Equal((CaseStatus.Served, ServiceMethod.Electronic, D("2019-09-04")), (c.Status, c.ServiceMethod, c.DisclosureToldOn));
+    }
+
+    [Fact]
+    public void The_full_process_record_is_a_hash_chain_that_shows_the_first_step_changed_or_removed()
+    {
+        var c = Notified("2019-09-02", 1_000m);
+        Assert.True(c.Steps.Count >= 5);
+        Assert.Null(c.BrokenAt());
+        Assert.Equal(Enumerable.Range(1, c.Steps.Count), c.Steps.Select(s => s.Sequence));
+
+        var third = c.Steps.Single(s => s.Sequence == 3);
+        var note = third.Note;
+        third.Note = (note ?? "") + "（改）";
+        Assert.Equal(3, c.BrokenAt());
+        third.Note = note;
+        Assert.Null(c.BrokenAt());
+
+        // Recomputing the changed step's own hash does not help: the next step still points at the old one.
+        third.Actor = "他人";
+        third.Hash = third.ComputeHash();
+        Assert.Equal(4, c.BrokenAt());
+
+        var removed = Notified("2019-09-02", 1_000m);
+        removed.Steps.Remove(removed.Steps.Single(s => s.Sequence == 2));
+        Assert.Equal(3, removed.BrokenAt());
+    }
+
+    [Fact]
+    public void The_case_file_draw_gives_the_same_files_for_the_same_seed_whatever_the_order_and_others_for_another_seed()
+    {
+        var population = Enumerable.Range(1, 40).Select(i => string.Create(CultureInfo.InvariantCulture, $"塘市监立〔2026〕{i}号")).ToList();
+        var seed = EvaluationDraw.SeedOf(2026, "TX-MSA", " 4711 ");
+        Assert.Equal("2026|TX-MSA|4711", seed);
+
+        var drawn = EvaluationDraw.Draw(seed, population, 5);
+        Assert.Equal(5, drawn.Count);
+        Assert.Equal(drawn, EvaluationDraw.Draw(seed, Enumerable.Reverse(population), 5));
+        Assert.Equal(drawn, EvaluationDraw.Draw(seed, population.OrderBy(n => EvaluationDraw.Key("shuffle", n), StringComparer.Ordinal).Concat(population), 5));
+        // The rule as printed: the five smallest SHA-256 keys of "seed|number".
+        Assert.Equal(population.OrderBy(n => EvaluationDraw.Key(seed, n), StringComparer.Ordinal).Take(5), drawn);
+        Assert.Equal(
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("2026|TX-MSA|4711|塘市监立〔2026〕1号"))),
+            EvaluationDraw.Key(seed, "塘市监立〔2026〕1号"));
+
+        Assert.NotEqual(drawn, EvaluationDraw.Draw(EvaluationDraw.SeedOf(2026, "TX-MSA", "4712"), population, 5));
+        Assert.Equal(3, EvaluationDraw.Draw(seed, population.Take(3), 5).Count);
+    }
+
+    [Fact]
+    public void A_file_with_any_veto_item_fails_whatever_its_points_otherwise_90_is_excellent_and_60_a_pass()
+    {
+        Assert.Equal(Grade.Fail, FileEvaluation.GradeOf([VetoItem.UnqualifiedOfficers], 100));
+        Assert.Equal(Grade.Excellent, FileEvaluation.GradeOf([], 100));
+        Assert.Equal(Grade.Excellent, FileEvaluation.GradeOf([], 90));
+        Assert.Equal(Grade.Pass, FileEvaluation.GradeOf([], 89));
+        Assert.Equal(Grade.Pass, FileEvaluation.GradeOf([], 60));
+        Assert.Equal(Grade.Fail, FileEvaluation.GradeOf([], 59));
+
+        var e = new FileEvaluation { CaseNumber = "塘市监立〔2019〕1号" };
+        e.Mark([VetoItem.InsufficientEvidence, VetoItem.InsufficientEvidence], 30, 65, "证据不足", "郑雅琳", D("2019-09-27"), 20, Calendar);
+        Assert.Equal((Grade.Fail, 95, 1), (e.Grade, e.Score, e.Vetoes.Count));
+        // Twenty working days from 09-27, the holiday not counted.
+        Assert.Equal(Calendar.AddWorkingDays(D("2019-09-27"), 20), e.Rectification!.DueDate);
+        Assert.Equal(D("2019-10-30"), e.Rectification.DueDate);
+        e.Rectified(D("2019-10-20"), "补充证据并重新审查");
+        Assert.Equal("enforcement.nothing_to_rectify", Refused(() => e.Rectified(D("2019-10-21"), "再次")));
+
+        e.Mark([], 28, 64, null, "郑雅琳", D("2019-10-21"), 20, Calendar);
+        Assert.Equal((Grade.Excellent, (DeadlineClock?)null), (e.Grade, e.Rectification));
+        Assert.Equal("formPoints", Assert.Throws<ValidationFailedException>(() => e.Mark([], 31, 60, null, "郑雅琳", D("2019-10-21"), 20, Calendar)).Errors.Single().Field);
+    }
+
+    [Fact]
+    public void Published_text_masks_an_id_number_a_mobile_a_plate_and_the_partys_name_but_not_an_organisations_name()
+    {
+        var masking = new DisclosureMasking(DisclosureMasking.Defaults);
+        var text = "当事人林建国（公民身份号码441900198002143026，手机13926001122）驾驶粤S12345货车，在东莞市塘厦某商贸有限公司门前摆卖，林建国当场承认。";
+        var masked = masking.Mask(text, Person());
+
+        Assert.DoesNotContain("林建国", masked, StringComparison.Ordinal);
+        Assert.Contains("林*国", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("441900198002143026", masked, StringComparison.Ordinal);
+        Assert.Contains("4419**********3026", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("13926001122", masked, StringComparison.Ordinal);
+        Assert.Contains("139****1122", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("粤S12345", masked, StringComparison.Ordinal);
+        Assert.Contains("粤S***5", masked, StringComparison.Ordinal);
+        Assert.Contains("东莞市塘厦某商贸有限公司", masked, StringComparison.Ordinal);
+
+        // The patterns alone, with no party: identifiers of anyone named in the text.
+        var alone = masking.Mask("联系人手机13726000130，身份证44190019900101123X，住花园街12号", null);
+        Assert.Equal("联系人手机137****0130，身份证4419**********123X，住花园街**号", alone);
+
+        // An organisation is published by name; its credit code is public too.
+        var company = new CaseParty { Kind = PartyKind.Organisation, Name = "东莞市塘厦某商贸有限公司", Representative = "何俊杰" };
+        Assert.Equal("东莞市塘厦某商贸有限公司", DisclosureMasking.PartyName(company));
+        Assert.Equal("林*国", DisclosureMasking.PartyName(Person()));
+        Assert.Equal("东莞市塘厦某商贸有限公司未明码标价", masking.Mask("东莞市塘厦某商贸有限公司未明码标价", company));
+    }
+}
