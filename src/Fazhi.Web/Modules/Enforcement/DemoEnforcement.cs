@@ -133,7 +133,8 @@ public sealed class DemoEnforcement(
             var mine = officers.Where(o => o.DepartmentId == department && o.CanActOn(today) && o.ValidUntil > today.AddDays(60)).ToList();
             var pair = new[] { mine[n % mine.Count], mine[(n + 1) % mine.Count] };
             var story = Stories[(n * 3 + (department == departments[0] ? 0 : 1)) % Stories.Length];
-            var registered = start.AddDays(n * span / 240 + rnd.Next(3));
+            // The last dozen came in over the last fortnight, so that every early step has cases waiting on it.
+            var registered = n < 228 ? start.AddDays(n * span / 228 + rnd.Next(3)) : today.AddDays(-2 * (239 - n));
             if (registered > today)
             {
                 registered = today;
@@ -200,7 +201,8 @@ public sealed class DemoEnforcement(
                 continue;
             }
 
-            if (!Next(2))
+            // The newest few still wait for their filing to be approved.
+            if (n >= 236 || !Next(2))
             {
                 continue;
             }
@@ -292,6 +294,12 @@ public sealed class DemoEnforcement(
 
             if (c.Fine > 0)
             {
+                // A few never pay: the late fine runs and the payment clock is red.
+                if (n % 17 == 0)
+                {
+                    continue;
+                }
+
                 var late = n % 13 == 0 ? 20 : 5 + n % 9;
                 if (day.AddDays(late) > today)
                 {

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Fazhi.Tests.Infrastructure;
+using Fazhi.Tests.Services;
+
+namespace Fazhi.Tests.Enforcement;
+
+/// <summary>The enforcement pages of the demo town, in Chinese and in English, as an officer, the legal officer and any citizen open them.</summary>
+public sealed partial class EnforcementPagesTests(DemoTownFactory app) : IClassFixture<DemoTownFactory>
+{
+    [GeneratedRegex(@">\s*(enforcement|error|field|warning)\.[A-Za-z_.]+\s*<|\{0\}")]
+    private static partial Regex RawKey();
+
+    private static async Task<string> PageAsync(HttpClient client, string url, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Accept-Language", language);
+        var response = await client.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+        Assert.False(RawKey().IsMatch(html), $"{url} ({language}) shows an untranslated key: {RawKey().Match(html).Value}");
+        return html;
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "执法案件", "行政执法公示平台", "行政处罚案件数")]
+    [InlineData("en", "Enforcement cases", "Enforcement disclosure platform", "Penalty decisions")]
+    public async Task Every_enforcement_page_opens_populated_in_each_language(string language, string cases, string platform, string penalties)
+    {
+        var officer = await app.BrowserSignedInAsync("officer.msa");
+        var api = await app.SignedInAsync("officer.msa");
+        var list = await api.GetFromJsonAsync<JsonElement>("/api/enforcement/cases");
+        Assert.True(list.GetProperty("total").GetInt32() > 50, "the demo town opens with a populated case list");
+        var statuses = list.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("status").GetString()).ToHashSet();
+        var html = await PageAsync(officer, "/enforcement", language);
+        Assert.Contains(cases, html, StringComparison.Ordinal);
+        foreach (var status in new[] { "Registered", "Investigation", "Notified", "Served", "Closed", "Archived" })
+        {
+            var one = await api.GetFromJsonAsync<JsonElement>($"/api/enforcement/cases?status={status}");
+            Assert.True(one.GetProperty("total").GetInt32() > 0, $"the demo town has cases at {status}");
+            await PageAsync(officer, $"/enforcement/cases/{one.GetProperty("items")[0].GetProperty("id").GetGuid()}", language);
+        }
+
+        foreach (var url in new[] { "/enforcement/cases/new", "/enforcement/cases/new?procedure=Simple", "/enforcement/officers", "/enforcement/disclosure", "/enforcement/actions", "/enforcement/discretion", "/enforcement/evaluation" })
+        {
+            await PageAsync(officer, url, language);
+        }
+
+        var legal = await app.BrowserSignedInAsync("legal");
+        var draws = await (await app.SignedInAsync("legal")).GetFromJsonAsync<JsonElement>("/api/enforcement/evaluation/draws");
+        await PageAsync(legal, $"/enforcement/evaluation?drawId={draws[0].GetProperty("id").GetGuid()}", language);
+        Assert.Contains(penalties, await PageAsync(legal, "/enforcement/statistics", language), StringComparison.Ordinal);
+
+        // The public platform answers without signing in: decisions masked, officers, benchmarks, last year's six tables.
+        using var anonymous = app.CreateClient();
+        var disclosure = await PageAsync(anonymous, "/disclosure", language);
+        Assert.Contains(platform, disclosure, StringComparison.Ordinal);
+        Assert.Contains("class=\"party\"", disclosure, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d{17}[\dX]", disclosure);
+        foreach (var url in new[] { "/disclosure/officers", "/disclosure/discretion", "/disclosure/statistics" })
+        {
+            await PageAsync(anonymous, url, language);
+        }
+    }
+}
