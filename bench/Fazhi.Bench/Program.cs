@@ -61,8 +61,11 @@ switch (scenario)
     case "mediation":
         await MediationBench.RunAsync(root, int.Parse(Arg("rows", "500000"), CultureInfo.InvariantCulture), Arg("pg", ""));
         return 0;
+    case "enforcement":
+        return await EnforcementBench.RunAsync(root, int.Parse(Arg("rows", "1000000"), CultureInfo.InvariantCulture), int.Parse(Arg("open", "200000"), CultureInfo.InvariantCulture), Arg("pg", ""),
+            int.Parse(Arg("seconds", "10"), CultureInfo.InvariantCulture), int.Parse(Arg("rounds", "3"), CultureInfo.InvariantCulture));
     default:
-        Console.Error.WriteLine($"unknown scenario '{scenario}'; known: calendar, progress, public, bare, intake, supervision, mediation, probe");
+        Console.Error.WriteLine($"unknown scenario '{scenario}'; known: calendar, progress, public, bare, intake, supervision, mediation, enforcement, probe");
         return 2;
 }
 

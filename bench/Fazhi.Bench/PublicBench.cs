@@ -81,8 +81,36 @@ internal static partial class PublicBench
         return 0;
     }
 
+    /// <summary>
+    /// wrk against one public path only (no constant endpoints): a 10-second warm-up, then <paramref name="rounds"/> rounds;
+    /// <c>{token}</c> in the path becomes one of <paramref name="tokens"/> at random per request. Null when wrk is missing.
+    /// </summary>
+    public static async Task<List<WrkResult>?> PathRoundsAsync(string baseUrl, IReadOnlyList<string> tokens, string path, int seconds, int rounds)
+    {
+        var wrk = await EnsureWrkAsync();
+        if (wrk is null)
+        {
+            return null;
+        }
+
+        var work = Directory.CreateTempSubdirectory("fazhi-wrk").FullName;
+        var tokenFile = Path.Combine(work, "tokens.txt");
+        await File.WriteAllLinesAsync(tokenFile, tokens);
+        var script = Path.Combine(work, "path.lua");
+        await File.WriteAllTextAsync(script, LuaFor(path));
+        await WrkAsync(wrk, baseUrl, 10, script, tokenFile);
+        var results = new List<WrkResult>();
+        for (var round = 0; round < rounds; round++)
+        {
+            results.Add(await WrkAsync(wrk, baseUrl, seconds, script, tokenFile));
+        }
+
+        Directory.Delete(work, true);
+        return results;
+    }
+
     /// <summary>wrk from Debian, installed here when missing and the bench runs as root.</summary>
-    private static async Task<string?> EnsureWrkAsync()
+    internal static async Task<string?> EnsureWrkAsync()
     {
         const string wrk = "/usr/bin/wrk";
         if (File.Exists(wrk))
@@ -106,7 +134,8 @@ internal static partial class PublicBench
         return null;
     }
 
-    private static string LuaFor(string path) => $$"""
+    // A token may hold '%' (a URL-encoded query): gsub's replacement doubles it so that it stays a literal '%'.
+    internal static string LuaFor(string path) => $$"""
         local tokens = {}
         local template = "{{path.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}}"
         init = function(args)
@@ -115,12 +144,12 @@ internal static partial class PublicBench
         end
         request = function()
           local p = template
-          if #tokens > 0 then p = string.gsub(template, "{token}", tokens[math.random(#tokens)]) end
+          if #tokens > 0 then p = string.gsub(template, "{token}", (string.gsub(tokens[math.random(#tokens)], "%%", "%%%%"))) end
           return wrk.format("GET", p)
         end
         """;
 
-    private static async Task<WrkResult> WrkAsync(string wrk, string url, int seconds, string? script, string? tokens)
+    internal static async Task<WrkResult> WrkAsync(string wrk, string url, int seconds, string? script, string? tokens)
     {
         var start = new ProcessStartInfo(wrk) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "-t2", "-c64", $"-d{seconds}s", "--latency" })

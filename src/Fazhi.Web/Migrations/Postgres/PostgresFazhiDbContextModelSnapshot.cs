@@ -1288,9 +1288,9 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.HasIndex("DocumentNumber");
 
-                    b.HasIndex("Status", "PublishedOn");
+                    b.HasIndex("Status", "PublishedOn", "Id");
 
-                    b.HasIndex("DepartmentId", "Status", "PublishedOn");
+                    b.HasIndex("DepartmentId", "Status", "PublishedOn", "Id");
 
                     b.ToTable("enf_publications", (string)null);
                 });

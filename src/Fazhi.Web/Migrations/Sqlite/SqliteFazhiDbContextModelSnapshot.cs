@@ -1283,9 +1283,9 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.HasIndex("DocumentNumber");
 
-                    b.HasIndex("Status", "PublishedOn");
+                    b.HasIndex("Status", "PublishedOn", "Id");
 
-                    b.HasIndex("DepartmentId", "Status", "PublishedOn");
+                    b.HasIndex("DepartmentId", "Status", "PublishedOn", "Id");
 
                     b.ToTable("enf_publications", (string)null);
                 });
