@@ -1,0 +1,629 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using Fazhi.Tests.Infrastructure;
+using Fazhi.Web.Modules.Enforcement.Domain;
+using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Privacy;
+using MiniExcelLibs;
+
+namespace Fazhi.Tests.Enforcement;
+
+/// <summary>Administrative enforcement through its API, as market regulation's officers, their head, the legality reviewer, the supervisor and the public use it.</summary>
+public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiFactory>
+{
+    private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.Shipped();
+
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02];
+
+    private DateOnly Today => DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime.AddHours(8));
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly Date(JsonElement e) => DateOnly.ParseExact(e.GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A valid 身份证号 of its own for each test, so one test's search for it is not fooled by another's.</summary>
+    private static string IdNumber(int n) => Identifiers.WithIdCheck(string.Create(CultureInfo.InvariantCulture, $"44190019850312{n:000}"));
+
+    private sealed record Unit(Guid Department, string Name, Guid Head, Guid Second);
+
+    /// <summary>Market regulation as its head sees it: two officers who may act today (neither certificate about to lapse).</summary>
+    private static async Task<Unit> MarketRegulationAsync(HttpClient officer)
+    {
+        var officers = (await officer.GetFromJsonAsync<JsonElement>("/api/enforcement/officers?canAct=true")).GetProperty("items").EnumerateArray().ToList();
+        var head = officers.Single(o => o.GetProperty("userName").GetString() == "officer.msa");
+        Assert.True(head.GetProperty("isHead").GetBoolean());
+        var department = head.GetProperty("departmentId").GetGuid();
+        Assert.All(officers, o => Assert.Equal(department, o.GetProperty("departmentId").GetGuid()));
+        var second = officers.First(o => o.GetProperty("id").GetGuid() != head.GetProperty("id").GetGuid() && !o.GetProperty("expiresSoon").GetBoolean());
+        return new Unit(department, head.GetProperty("department").GetString()!, head.GetProperty("id").GetGuid(), second.GetProperty("id").GetGuid());
+    }
+
+    private object Lead(Unit u, string idNumber, string phone = "13926001122", string name = "林建国", int actDaysAgo = 20, object? officerIds = null) => new
+    {
+        leadSource = "Complaint",
+        sourceNote = "12315热线",
+        matter = "销售过期食品",
+        violationFacts = $"当事人{name}在其经营的便利店内销售超过保质期的预包装食品12件，货值金额共计人民币186元。",
+        actOn = Day(Today.AddDays(-actDaysAgo)),
+        discoveredOn = Day(Today.AddDays(-1)),
+        involvesSafety = false,
+        party = new { kind = "Person", name, idNumber, phone, address = "广东省东莞市塘厦镇花园街41号", plate = "粤S12345" },
+        officerIds = officerIds ?? new[] { u.Head, u.Second },
+    };
+
+    private object Spot(Unit u, decimal fine, string name = "罗德胜") => new
+    {
+        leadSource = "Inspection",
+        matter = "占道经营",
+        violationFacts = "当事人在塘厦大道人行道上摆卖水果，占用公共通道。",
+        actOn = Day(Today),
+        party = new { kind = "Person", name },
+        officerIds = new[] { u.Head, u.Second },
+        penaltyKind = "Fine",
+        fine,
+        provisions = "《城市市容和环境卫生管理条例》第十四条",
+        basis = "《城市市容和环境卫生管理条例》第三十六条",
+    };
+
+    private static async Task<(Guid Id, string Number)> CreatedAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (body.GetProperty("id").GetGuid(), body.GetProperty("number").GetString()!);
+    }
+
+    private static async Task NoContentAsync(Task<HttpResponseMessage> call)
+    {
+        var r = await call;
+        Assert.True(r.StatusCode == HttpStatusCode.NoContent, $"{(int)r.StatusCode}: {await r.Content.ReadAsStringAsync()}");
+    }
+
+    private static async Task<string> ConflictAsync(Task<HttpResponseMessage> call) => (await (await call).ReadProblemAsync(HttpStatusCode.Conflict)).Code();
+
+    private static async Task<HttpResponseMessage> PostWithKeyAsync(HttpClient client, string url, object body, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<HttpResponseMessage> EvidenceAsync(HttpClient client, Guid id, byte[] file, string fileName, string kind = "Photo", string title = "现场检查照片")
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(kind), "kind");
+        form.Add(new StringContent(title), "title");
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(content, "file", fileName);
+        return await client.PostAsync($"/api/enforcement/cases/{id}/evidence", form);
+    }
+
+    private static Task<JsonElement> CaseAsync(HttpClient client, Guid id) => client.GetFromJsonAsync<JsonElement>($"/api/enforcement/cases/{id}");
+
+    private static async Task<string> DocxTextAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
+        using var doc = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        return doc.MainDocumentPart!.Document!.InnerText;
+    }
+
+    private async Task<Guid> RuleIdAsync(HttpClient client, string code) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/enforcement/discretion?on={Day(Today)}")).EnumerateArray().Single(r => r.GetProperty("code").GetString() == code).GetProperty("id").GetGuid();
+
+    [Fact]
+    public async Task An_ordinary_case_runs_from_the_lead_through_review_decision_publication_and_payment_to_the_archive_with_its_record_intact()
+    {
+        var officer = await app.SignedInAsync("officer.msa");
+        var u = await MarketRegulationAsync(officer);
+        var idNumber = IdNumber(1);
+        var (id, number) = await CreatedAsync(await PostWithKeyAsync(officer, "/api/enforcement/cases", Lead(u, idNumber), Guid.NewGuid().ToString()));
+        Assert.StartsWith($"塘市监立〔{Today.Year}〕", number, StringComparison.Ordinal);
+
+        var c = await CaseAsync(officer, id);
+        Assert.Equal(("Registered", "Ordinary"), (c.GetProperty("status").GetString(), c.GetProperty("procedure").GetString()));
+        Assert.Equal(2, c.GetProperty("officers").GetArrayLength());
+        Assert.Equal(Masking.IdNumber(idNumber), c.GetProperty("party").GetProperty("idNumber").GetString());
+        Assert.Equal("139****1122", c.GetProperty("party").GetProperty("phone").GetString());
+        // 市场监管: filed within 15 working days of discovery.
+        Assert.Equal(Calendar.AddWorkingDays(Today.AddDays(-1), 15), Date(c.GetProperty("filing").GetProperty("dueDate")));
+
+        // 周文斌 heads the department and approves the filing; the 90-day clock starts today.
+        await NoContentAsync(officer.PostAsync($"/api/enforcement/cases/{id}/filing-approval", null));
+        c = await CaseAsync(officer, id);
+        Assert.Equal("Investigation", c.GetProperty("status").GetString());
+        var decisionDue = Date(c.GetProperty("decision").GetProperty("dueDate"));
+        Assert.True(decisionDue >= Today.AddDays(90) && decisionDue <= Today.AddDays(97), decisionDue.ToString());
+
+        // No notice without evidence; a photo is kept by its hash and comes back byte for byte.
+        var rule = await RuleIdAsync(officer, "SC-001");
+        var notice = new { penaltyKind = "Fine", fine = 20000, provisions = "《中华人民共和国食品安全法》第三十四条第（十）项", basis = "《中华人民共和国食品安全法》第一百二十四条第一款", discretionRuleId = rule };
+        Assert.Equal("enforcement.evidence_required", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/notice", notice)));
+        var evidence = await EvidenceAsync(officer, id, Png, "现场.png");
+        Assert.Equal(HttpStatusCode.Created, evidence.StatusCode);
+        c = await CaseAsync(officer, id);
+        var photo = c.GetProperty("evidence").EnumerateArray().Single();
+        Assert.Equal("image/png", photo.GetProperty("contentType").GetString());
+        Assert.Equal(Png, await officer.GetByteArrayAsync($"/api/enforcement/cases/{id}/files/{photo.GetProperty("sha256").GetString()}"));
+
+        // 20,000 yuan for a person: a hearing may be asked for within 5 working days, and the legality review is required.
+        await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/notice", notice));
+        c = await CaseAsync(officer, id);
+        Assert.True(c.GetProperty("hearingEligible").GetBoolean());
+        Assert.True(c.GetProperty("reviewRequired").GetBoolean());
+        Assert.Equal(Calendar.AddWorkingDays(Today, 5), Date(c.GetProperty("hearingRequestWindow").GetProperty("dueDate")));
+        Assert.Contains("听证", await DocxTextAsync(officer, $"/api/enforcement/cases/{id}/notice.docx"), StringComparison.Ordinal);
+        Assert.Equal("enforcement.hearing_window_open", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/decision", new { penaltyKind = "Fine", fine = 20000 })));
+        await NoContentAsync(officer.PostAsync($"/api/enforcement/cases/{id}/hearing-waiver", null));
+
+        // No decision without the review; the officer cannot review it; 郑雅琳 passes it.
+        Assert.Equal("enforcement.review_required", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/decision", new { penaltyKind = "Fine", fine = 20000 })));
+        var legal = await app.SignedInAsync("legal");
+        Assert.Equal("enforcement.review_not_submitted", await ConflictAsync(legal.PostAsJsonAsync($"/api/enforcement/cases/{id}/review", new { failed = Array.Empty<string>() })));
+        await NoContentAsync(officer.PostAsync($"/api/enforcement/cases/{id}/review-submission", null));
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/review", new { failed = Array.Empty<string>() })).StatusCode);
+        await NoContentAsync(legal.PostAsJsonAsync($"/api/enforcement/cases/{id}/review", new { failed = Array.Empty<string>(), opinion = "九项审核均符合要求" }));
+        Assert.Equal("enforcement.heavier_than_notice", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/decision", new { penaltyKind = "Fine", fine = 25000 })));
+        await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/decision", new { penaltyKind = "Fine", fine = 20000 }));
+
+        c = await CaseAsync(officer, id);
+        var decisionNumber = c.GetProperty("decisionNumber").GetString()!;
+        Assert.StartsWith($"塘市监罚〔{Today.Year}〕", decisionNumber, StringComparison.Ordinal);
+        Assert.Equal("Decided", c.GetProperty("status").GetString());
+        Assert.Equal(Calendar.AddWorkingDays(Today, 7), Date(c.GetProperty("service").GetProperty("dueDate")));
+
+        // The decision carries every 第59条 element, the party in full.
+        var decision = await DocxTextAsync(officer, $"/api/enforcement/cases/{id}/decision.docx");
+        foreach (var part in new[]
+                 {
+                     "行政处罚决定书", decisionNumber, "林建国", idNumber, "销售超过保质期", "现场检查照片", "第三十四条第（十）项", "第一百二十四条第一款", "SC-001", "罚款人民币20000元",
+                     "十五日内", "百分之三", "六十日内", "行政复议", "六个月内", "行政诉讼", "周文斌", u.Name,
+                 })
+        {
+            Assert.Contains(part, decision, StringComparison.Ordinal);
+        }
+
+        // Served: not electronically without consent; the 15 days to pay run from today.
+        Assert.Equal("enforcement.electronic_consent_required", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/service", new { method = "Electronic", electronicConsent = false })));
+        await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/service", new { servedOn = Day(Today), method = "InPerson" }));
+        c = await CaseAsync(officer, id);
+        Assert.Equal("Served", c.GetProperty("status").GetString());
+        var lastDayToPay = Date(c.GetProperty("payment").GetProperty("dueDate"));
+        Assert.True(lastDayToPay >= Today.AddDays(15) && Calendar.IsWorkingDay(lastDayToPay));
+
+        // The publication fell due at the decision, 7 working days ahead; published, the public finds it by number, masked.
+        var due = (await officer.GetFromJsonAsync<JsonElement>("/api/enforcement/publications?status=Due")).GetProperty("items").EnumerateArray()
+            .Single(p => p.GetProperty("caseId").ValueKind == JsonValueKind.String && p.GetProperty("caseId").GetGuid() == id);
+        Assert.Equal(Calendar.AddWorkingDays(Today, 7), Date(due.GetProperty("dueDate")));
+        Assert.Equal(decisionNumber, due.GetProperty("documentNumber").GetString());
+        var publication = due.GetProperty("id").GetGuid();
+        await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/publications/{publication}/publish", new { }));
+        Assert.Equal("enforcement.publication_not_due", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/publications/{publication}/publish", new { })));
+
+        var anonymous = app.Anonymous();
+        var found = await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/enforcement/disclosures?q={Uri.EscapeDataString(decisionNumber)}");
+        var shown = Assert.Single(found.GetProperty("items").EnumerateArray());
+        Assert.Equal("林*国", shown.GetProperty("party").GetString());
+        Assert.Equal(20000m, shown.GetProperty("fine").GetDecimal());
+        var published = shown.GetRawText() + await anonymous.GetStringAsync($"/api/public/enforcement/disclosures/{publication}");
+        Assert.Contains("林*国", shown.GetProperty("content").GetString(), StringComparison.Ordinal);
+        foreach (var secret in new[] { "林建国", idNumber, "13926001122", "花园街41号" })
+        {
+            Assert.DoesNotContain(secret, published, StringComparison.Ordinal);
+        }
+
+        // The late fine: nothing on the last day, 3% a day after it, never more than the fine.
+        async Task<JsonElement> LateAsync(DateOnly on) => await officer.GetFromJsonAsync<JsonElement>($"/api/enforcement/cases/{id}/late-fine?on={Day(on)}");
+        Assert.Equal(0m, (await LateAsync(lastDayToPay)).GetProperty("lateFine").GetDecimal());
+        var dayAfter = await LateAsync(lastDayToPay.AddDays(1));
+        Assert.Equal((600m, 20600m), (dayAfter.GetProperty("lateFine").GetDecimal(), dayAfter.GetProperty("total").GetDecimal()));
+        Assert.Equal(20000m, (await LateAsync(lastDayToPay.AddDays(60))).GetProperty("lateFine").GetDecimal());
+
+        // Paid a day late: the fine alone is short.
+        app.Time.Advance(TimeSpan.FromDays(lastDayToPay.DayNumber - Today.DayNumber + 1));
+        officer = await app.SignedInAsync("officer.msa");
+        var short_ = await (await officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/payment", new { amount = 20000 })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("enforcement.payment_short", short_.Code());
+        Assert.Contains("amount", short_.ErrorFields());
+        await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/payment", new { amount = 20600 }));
+
+        await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/closing", new { }));
+        await NoContentAsync(officer.PostAsync($"/api/enforcement/cases/{id}/archive", null));
+        c = await CaseAsync(officer, id);
+        Assert.Equal(("Archived", 600m), (c.GetProperty("status").GetString(), c.GetProperty("lateFinePaid").GetDecimal()));
+        var fileNumber = c.GetProperty("fileNumber").GetString()!;
+        Assert.StartsWith($"TX-MSA-{Today.Year}-处罚-", fileNumber, StringComparison.Ordinal);
+        Assert.Equal(
+            ["registered", "officer_assigned", "officer_assigned", "filing_approved", "evidence", "notice", "hearing_waived", "review_submitted", "review_passed", "decided", "served", "paid", "closed", "archived"],
+            c.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("kind").GetString()).ToList());
+
+        var check = await officer.GetFromJsonAsync<JsonElement>($"/api/enforcement/cases/{id}/record/check");
+        Assert.True(check.GetProperty("intact").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, check.GetProperty("brokenAt").ValueKind);
+        Assert.Equal(14, check.GetProperty("steps").GetInt32());
+        var contents = await DocxTextAsync(officer, $"/api/enforcement/cases/{id}/contents.docx");
+        foreach (var part in new[] { "卷内文件目录", fileNumber, decisionNumber, "现场检查照片", "SHA-256", "完整" })
+        {
+            Assert.Contains(part, contents, StringComparison.Ordinal);
+        }
+
+        // Done: nothing more may happen to it.
+        Assert.Equal("enforcement.step_out_of_order", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/closing", new { })));
+    }
+
+    [Fact]
+    public async Task On_the_spot_a_person_is_fined_at_most_200_yuan_and_the_decision_is_served_and_due_for_publication_at_once()
+    {
+        var officer = await app.SignedInAsync("officer.msa");
+        var u = await MarketRegulationAsync(officer);
+        var tooMuch = await (await officer.PostAsJsonAsync("/api/enforcement/cases/on-the-spot", Spot(u, 300))).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("enforcement.simple_fine_too_large", tooMuch.Code());
+        Assert.Contains("fine", tooMuch.ErrorFields());
+
+        var (id, number) = await CreatedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases/on-the-spot", Spot(u, 100)));
+        Assert.StartsWith($"塘市监简〔{Today.Year}〕", number, StringComparison.Ordinal);
+        var c = await CaseAsync(officer, id);
+        Assert.Equal(("Simple", "Served", 100m), (c.GetProperty("procedure").GetString(), c.GetProperty("status").GetString(), c.GetProperty("fine").GetDecimal()));
+        var decisionNumber = c.GetProperty("decisionNumber").GetString()!;
+        Assert.StartsWith($"塘市监简罚〔{Today.Year}〕", decisionNumber, StringComparison.Ordinal);
+        Assert.Contains("当场行政处罚决定书", await DocxTextAsync(officer, $"/api/enforcement/cases/{id}/decision.docx"), StringComparison.Ordinal);
+        var due = (await officer.GetFromJsonAsync<JsonElement>("/api/enforcement/publications?status=Due")).GetProperty("items").EnumerateArray()
+            .Single(p => p.GetProperty("documentNumber").GetString() == decisionNumber);
+        Assert.Equal("罗*胜", due.GetProperty("party").GetString());
+    }
+
+    [Fact]
+    public async Task An_officer_whose_certificate_lapsed_or_is_suspended_cannot_be_put_on_a_case_and_is_not_on_the_public_list()
+    {
+        var supervisor = await app.SignedInAsync("supervisor");
+        var officer = await app.SignedInAsync("officer.msa");
+        var u = await MarketRegulationAsync(officer);
+        var certificate = "粤执" + Guid.NewGuid().ToString("N")[..10];
+        var created = await supervisor.PostAsJsonAsync("/api/enforcement/officers", new
+        {
+            departmentId = u.Department, name = "黄国平", certificateNumber = certificate, area = "市场监管", category = "行政处罚、行政检查",
+            validFrom = Day(Today.AddYears(-5)), validUntil = Day(Today.AddDays(-1)),
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var lapsed = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var view = (await officer.GetFromJsonAsync<JsonElement>("/api/enforcement/officers?canAct=false")).GetProperty("items").EnumerateArray().Single(o => o.GetProperty("id").GetGuid() == lapsed);
+        Assert.False(view.GetProperty("canAct").GetBoolean());
+
+        var refused = await (await officer.PostAsJsonAsync("/api/enforcement/cases", Lead(u, IdNumber(2), officerIds: new[] { u.Head, lapsed }))).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("enforcement.officer_certificate_lapsed", refused.Code());
+        Assert.Contains("officerIds", refused.ErrorFields());
+
+        // Assigned later to a case that stands: refused the same way.
+        var (id, _) = await CreatedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases", Lead(u, IdNumber(3))));
+        Assert.Equal("enforcement.officer_certificate_lapsed", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/officers", new { officerIds = new[] { lapsed } })));
+        Assert.Equal(2, (await CaseAsync(officer, id)).GetProperty("officers").GetArrayLength());
+
+        // City management's suspended certificate.
+        var cae = await app.SignedInAsync("officer.cae");
+        var caeOfficers = (await cae.GetFromJsonAsync<JsonElement>("/api/enforcement/officers")).GetProperty("items").EnumerateArray().ToList();
+        var suspended = caeOfficers.Single(o => o.GetProperty("status").GetString() == "Suspended");
+        Assert.False(suspended.GetProperty("canAct").GetBoolean());
+        var caeHead = caeOfficers.Single(o => o.GetProperty("userName").GetString() == "officer.cae").GetProperty("id").GetGuid();
+        var caeUnit = new Unit(caeHead, "", caeHead, suspended.GetProperty("id").GetGuid());
+        Assert.Equal("enforcement.officer_certificate_lapsed", await ConflictAsync(cae.PostAsJsonAsync("/api/enforcement/cases", Lead(caeUnit, IdNumber(4)))));
+        // Nor may market regulation borrow city management's officer.
+        Assert.Equal("enforcement.officer_other_department", await ConflictAsync(officer.PostAsJsonAsync("/api/enforcement/cases", Lead(u, IdNumber(5), officerIds: new[] { u.Head, caeHead }))));
+
+        var listed = await app.Anonymous().GetStringAsync("/api/public/enforcement/officers");
+        Assert.DoesNotContain(certificate, listed, StringComparison.Ordinal);
+        Assert.DoesNotContain(suspended.GetProperty("certificateNumber").GetString()!, listed, StringComparison.Ordinal);
+        Assert.Contains(caeOfficers.Single(o => o.GetProperty("id").GetGuid() == caeHead).GetProperty("certificateNumber").GetString()!, listed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_departments_case_is_not_there_for_city_management()
+    {
+        var officer = await app.SignedInAsync("officer.msa");
+        var u = await MarketRegulationAsync(officer);
+        var (id, number) = await CreatedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases", Lead(u, IdNumber(6))));
+
+        var cae = await app.SignedInAsync("officer.cae");
+        await (await cae.GetAsync($"/api/enforcement/cases/{id}")).ReadProblemAsync(HttpStatusCode.NotFound);
+        await (await cae.PostAsync($"/api/enforcement/cases/{id}/filing-approval", null)).ReadProblemAsync(HttpStatusCode.NotFound);
+        await (await cae.GetAsync($"/api/enforcement/cases/{id}/record/check")).ReadProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(0, (await cae.GetFromJsonAsync<JsonElement>($"/api/enforcement/cases?q={Uri.EscapeDataString(number)}")).GetProperty("total").GetInt32());
+        Assert.Equal(1, (await officer.GetFromJsonAsync<JsonElement>($"/api/enforcement/cases?q={Uri.EscapeDataString(number)}")).GetProperty("total").GetInt32());
+        // A supervisor sees every department; a window clerk has no business here.
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInAsync("supervisor")).GetAsync($"/api/enforcement/cases/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync("clerk")).GetAsync("/api/enforcement/cases")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync("/api/enforcement/cases")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Bad_input_names_the_field_malformed_JSON_is_a_400_and_nothing_is_registered()
+    {
+        var officer = await app.SignedInAsync("officer.msa");
+        var u = await MarketRegulationAsync(officer);
+        var before = (await officer.GetFromJsonAsync<JsonElement>("/api/enforcement/cases")).GetProperty("total").GetInt32();
+
+        var empty = await (await officer.PostAsJsonAsync("/api/enforcement/cases", new { })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Superset(new HashSet<string> { "leadSource", "matter", "violationFacts", "actOn", "discoveredOn", "party" }, empty.ErrorFields().ToHashSet());
+
+        var valid = IdNumber(11);
+        var wrongCheck = valid[..17] + (valid[17] == '0' ? '1' : '0');
+        var badId = await (await officer.PostAsJsonAsync("/api/enforcement/cases", Lead(u, wrongCheck))).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("party.idNumber", badId.ErrorFields());
+        var badPhone = await (await officer.PostAsJsonAsync("/api/enforcement/cases", Lead(u, IdNumber(7), phone: "12345"))).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("party.phone", badPhone.ErrorFields());
+        var one = await (await officer.PostAsJsonAsync("/api/enforcement/cases", Lead(u, IdNumber(7), officerIds: new[] { u.Head }))).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("enforcement.two_officers_required", one.Code());
+
+        // Past the two-year limitation.
+        var old = await (await officer.PostAsJsonAsync("/api/enforcement/cases", Lead(u, IdNumber(7), actDaysAgo: 800))).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(("enforcement.limitation_passed", "actOn"), (old.Code(), old.GetProperty("field").GetString()));
+
+        var malformed = await (await officer.PostAsync("/api/enforcement/cases", new StringContent("{\"matter\": \"销售", Encoding.UTF8, "application/json"))).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("request.malformed_json", malformed.Code());
+        var badEnum = await officer.PostAsync("/api/enforcement/cases", new StringContent("{\"leadSource\":\"Rumour\"}", Encoding.UTF8, "application/json"));
+        Assert.True((int)badEnum.StatusCode is 400 or 422, badEnum.StatusCode.ToString());
+        Assert.Equal("application/problem+json", badEnum.Content.Headers.ContentType?.MediaType);
+        var badDate = await officer.PostAsync("/api/enforcement/cases", new StringContent("{\"actOn\":\"yesterday\"}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+
+        Assert.Equal(before, (await officer.GetFromJsonAsync<JsonElement>("/api/enforcement/cases")).GetProperty("total").GetInt32());
+
+        // On a case: a file that is not evidence, an unknown limit, a date that is not one, a step out of turn.
+        var (id, _) = await CreatedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases", Lead(u, IdNumber(8))));
+        await NoContentAsync(officer.PostAsync($"/api/enforcement/cases/{id}/filing-approval", null));
+        var text = await (await EvidenceAsync(officer, id, Encoding.UTF8.GetBytes("not a photo"), "a.txt")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("enforcement.file_type", text.Code());
+        var noTitle = await (await EvidenceAsync(officer, id, Png, "p.png", title: "")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("title", noTitle.ErrorFields());
+        var limit = await (await officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/extensions", new { limit = "payment", days = 10, reason = "申请" })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("limit", limit.ErrorFields());
+        var notice = await (await officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/notice", new { penaltyKind = "Fine" })).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("enforcement.evidence_required", notice.Code());
+        Assert.Equal(HttpStatusCode.Created, (await EvidenceAsync(officer, id, Png, "p.png")).StatusCode);
+        var missing = await (await officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/notice", new { penaltyKind = "Fine" })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Superset(new HashSet<string> { "provisions", "basis", "fine" }, missing.ErrorFields().ToHashSet());
+        var lateFine = await officer.GetAsync($"/api/enforcement/cases/{id}/late-fine?on=someday");
+        Assert.Equal(HttpStatusCode.BadRequest, lateFine.StatusCode);
+        Assert.Equal("enforcement.step_out_of_order", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/payment", new { amount = 100 })));
+        await (await officer.GetAsync($"/api/enforcement/cases/{id}/decision.docx")).ReadProblemAsync(HttpStatusCode.Conflict);
+        await (await officer.GetAsync($"/api/enforcement/cases/{Guid.NewGuid()}")).ReadProblemAsync(HttpStatusCode.NotFound);
+
+        // An approved extension of the 90 days moves the due date by as many days.
+        var due = Date((await CaseAsync(officer, id)).GetProperty("decision").GetProperty("dueDate"));
+        await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/extensions", new { limit = "decision", days = 30, reason = "案情复杂，经负责人批准" }));
+        var extended = Date((await CaseAsync(officer, id)).GetProperty("decision").GetProperty("dueDate"));
+        Assert.True(extended >= due.AddDays(30) && extended <= due.AddDays(33), $"{due} → {extended}");
+    }
+
+    [Fact]
+    public async Task A_retried_registration_with_the_same_Idempotency_Key_returns_the_first_case()
+    {
+        var officer = await app.SignedInAsync("officer.msa");
+        var u = await MarketRegulationAsync(officer);
+        var before = (await officer.GetFromJsonAsync<JsonElement>("/api/enforcement/cases")).GetProperty("total").GetInt32();
+        var key = Guid.NewGuid().ToString();
+        var first = await PostWithKeyAsync(officer, "/api/enforcement/cases", Lead(u, IdNumber(9)), key);
+        var (id, number) = await CreatedAsync(first);
+        var again = await PostWithKeyAsync(officer, "/api/enforcement/cases", Lead(u, IdNumber(9)), key);
+        Assert.Equal((id, number), await CreatedAsync(again));
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(before + 1, (await officer.GetFromJsonAsync<JsonElement>("/api/enforcement/cases")).GetProperty("total").GetInt32());
+
+        var spotKey = Guid.NewGuid().ToString();
+        var (spot, _) = await CreatedAsync(await PostWithKeyAsync(officer, "/api/enforcement/cases/on-the-spot", Spot(u, 50), spotKey));
+        Assert.Equal(spot, (await CreatedAsync(await PostWithKeyAsync(officer, "/api/enforcement/cases/on-the-spot", Spot(u, 50), spotKey))).Id);
+    }
+
+    [Fact]
+    public async Task The_partys_identifiers_are_not_stored_in_clear_nor_shown_in_the_audit_record()
+    {
+        var officer = await app.SignedInAsync("officer.msa");
+        var u = await MarketRegulationAsync(officer);
+        var idNumber = IdNumber(10);
+        const string phone = "13826004455";
+        var (id, _) = await CreatedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases", Lead(u, idNumber, phone: phone, name: "梁淑芬")));
+        await NoContentAsync(officer.PostAsync($"/api/enforcement/cases/{id}/filing-approval", null));
+
+        var stored = await StoredText.ReadAsync(app, "enf_parties", "enf_cases", "enf_record_steps", "enf_publications", "sys_audit_entries");
+        Assert.DoesNotContain(stored, s => s.Contains(idNumber, StringComparison.Ordinal) || s.Contains(phone, StringComparison.Ordinal));
+
+        var admin = await app.SignedInAsync("admin");
+        var audit = await admin.GetStringAsync("/api/audit?entityType=enf_parties&pageSize=200");
+        Assert.Contains(Masking.IdNumber(idNumber), audit, StringComparison.Ordinal);
+        Assert.DoesNotContain(idNumber, audit, StringComparison.Ordinal);
+        Assert.DoesNotContain(phone, audit, StringComparison.Ordinal);
+        var export = await admin.GetByteArrayAsync("/api/audit/export?entityType=enf_parties");
+        var rows = string.Join('\n', MiniExcel.Query(new MemoryStream(export)).Cast<IDictionary<string, object>>().SelectMany(r => r.Values).Select(v => v?.ToString()));
+        Assert.DoesNotContain(idNumber, rows, StringComparison.Ordinal);
+
+        // Yet the decision documents, which the party receives, carry them in full, and the API shows them masked.
+        var party = (await CaseAsync(officer, id)).GetProperty("party");
+        Assert.Equal((Masking.IdNumber(idNumber), "138****4455", "粤S****5"), (party.GetProperty("idNumber").GetString(), party.GetProperty("phone").GetString(), party.GetProperty("plate").GetString()));
+    }
+
+    [Fact]
+    public async Task The_officer_ledger_exports_to_Excel_and_an_import_saves_the_good_rows_and_names_each_bad_one()
+    {
+        var supervisor = await app.SignedInAsync("supervisor");
+        var ledger = await supervisor.GetByteArrayAsync("/api/enforcement/officers/export");
+        var exported = MiniExcel.Query(new MemoryStream(ledger), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Contains(exported, r => (r["姓名"] as string) == "周文斌" && (r["部门编码"] as string) == "TX-MSA" && (r["账号"] as string) == "officer.msa" && (r["证件状态"] as string) == "有效");
+        Assert.Contains(exported, r => (r["部门编码"] as string) == "TX-CAE" && (r["证件状态"] as string) == "暂扣");
+
+        var good = "粤执" + Guid.NewGuid().ToString("N")[..10];
+        Dictionary<string, object> Row(string name, string number, string department, string from, string until) => new()
+        {
+            ["姓名"] = name, ["执法证号"] = number, ["部门编码"] = department, ["执法领域"] = "市场监管", ["执法类别"] = "行政处罚、行政检查", ["有效期起"] = from, ["有效期至"] = until,
+            ["考试日期"] = "2024-12-01", ["考试成绩"] = 86, ["培训学时"] = 60, ["证件状态"] = "有效", ["账号"] = "",
+        };
+        var rows = new[]
+        {
+            Row("叶小燕", good, "TX-MSA", "2025-01-01", "2029-12-31"),
+            Row("无部门", "粤执X" + Guid.NewGuid().ToString("N")[..8], "NO-SUCH", "2025-01-01", "2029-12-31"),
+            Row("倒日期", "粤执Y" + Guid.NewGuid().ToString("N")[..8], "TX-MSA", "2029-01-01", "2025-12-31"),
+        };
+        using var xlsx = new MemoryStream();
+        await MiniExcel.SaveAsAsync(xlsx, rows);
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(xlsx.ToArray());
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        content.Add(file, "file", "officers.xlsx");
+        var response = await supervisor.PostAsync("/api/enforcement/officers/import", content);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, report.GetProperty("created").GetInt32());
+        var errors = report.GetProperty("errors").EnumerateArray().ToList();
+        // Row numbers as Excel shows them: the header is row 1.
+        Assert.Contains(errors, e => e.GetProperty("row").GetInt32() == 3);
+        Assert.Contains(errors, e => e.GetProperty("row").GetInt32() == 4 && e.GetProperty("field").GetString() == "有效期至");
+        Assert.DoesNotContain(errors, e => e.GetProperty("row").GetInt32() == 2);
+
+        var found = (await supervisor.GetFromJsonAsync<JsonElement>($"/api/enforcement/officers?q={Uri.EscapeDataString(good)}")).GetProperty("items").EnumerateArray().Single();
+        Assert.Equal(("叶小燕", "2029-12-31", 86), (found.GetProperty("name").GetString(), found.GetProperty("validUntil").GetString(), found.GetProperty("examScore").GetInt32()));
+        Assert.Equal(0, (await supervisor.GetFromJsonAsync<JsonElement>("/api/enforcement/officers?q=倒日期")).GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync("officer.msa")).PostAsync("/api/enforcement/officers/import", new MultipartFormDataContent())).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_new_version_of_a_discretion_benchmark_ends_the_old_one_the_day_before_and_only_the_one_in_force_is_published()
+    {
+        var officer = await app.SignedInAsync("officer.msa");
+        var code = "SC-9" + Random.Shared.Next(10, 99).ToString(CultureInfo.InvariantCulture);
+        object Version(DateOnly from, decimal max) => new
+        {
+            kind = "Benchmark", code, violation = "未按规定公示食品经营许可证", provision = "《食品经营许可和备案管理办法》第四十一条、第五十三条", circumstance = "一般",
+            measure = $"处{max}元以下罚款", minFine = 0, maxFine = max, effectiveFrom = Day(from),
+        };
+        var missing = await (await officer.PostAsJsonAsync("/api/enforcement/discretion", new { kind = "Benchmark" })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Superset(new HashSet<string> { "code", "violation", "provision", "circumstance", "measure", "effectiveFrom" }, missing.ErrorFields().ToHashSet());
+
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/enforcement/discretion", Version(Today.AddDays(-100), 2000))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/enforcement/discretion", Version(Today, 3000))).StatusCode);
+        Assert.Equal("enforcement.rule_version_exists", await ConflictAsync(officer.PostAsJsonAsync("/api/enforcement/discretion", Version(Today.AddDays(-50), 2500))));
+
+        async Task<JsonElement> InForceAsync(DateOnly on) =>
+            (await officer.GetFromJsonAsync<JsonElement>($"/api/enforcement/discretion?on={Day(on)}")).EnumerateArray().Single(r => r.GetProperty("code").GetString() == code);
+        var old = await InForceAsync(Today.AddDays(-1));
+        Assert.Equal((2000m, Day(Today.AddDays(-1))), (old.GetProperty("maxFine").GetDecimal(), old.GetProperty("effectiveTo").GetString()));
+        var current = await InForceAsync(Today);
+        Assert.Equal(3000m, current.GetProperty("maxFine").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, current.GetProperty("effectiveTo").ValueKind);
+
+        var published = (await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/public/enforcement/discretion")).EnumerateArray().Where(r => r.GetProperty("code").GetString() == code).ToList();
+        Assert.Equal(3000m, Assert.Single(published).GetProperty("maxFine").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_licence_recorded_is_due_for_publication_and_counted_in_the_years_six_tables_and_their_Excel()
+    {
+        var officer = await app.SignedInAsync("officer.msa");
+        var u = await MarketRegulationAsync(officer);
+        var year = Today.Year;
+        async Task<JsonElement> LicencesAsync() => (await officer.GetFromJsonAsync<JsonElement>($"/api/enforcement/statistics/{year}")).GetProperty("licences").EnumerateArray()
+            .Single(l => l.GetProperty("departmentId").GetGuid() == u.Department);
+        var before = await LicencesAsync();
+
+        var noGrant = await (await officer.PostAsJsonAsync("/api/enforcement/actions", new { kind = "Licence", matter = "食品经营许可", subject = "某公司", decision = "准予", startedOn = Day(Today.AddDays(-5)), decidedOn = Day(Today) }))
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("granted", noGrant.ErrorFields());
+
+        var recorded = await officer.PostAsJsonAsync("/api/enforcement/actions", new
+        {
+            kind = "Licence", matter = "食品经营许可（新办）", subject = "东莞市塘厦美华餐饮有限公司", subjectKind = "Organisation", decision = "准予行政许可，有效期五年",
+            granted = true, startedOn = Day(Today.AddDays(-8)), decidedOn = Day(Today), validUntil = Day(Today.AddYears(5)), officerNames = new[] { "周文斌" },
+        });
+        var (actionId, number) = await CreatedAsync(recorded);
+        Assert.StartsWith($"塘市监许〔{year}〕", number, StringComparison.Ordinal);
+        Assert.Contains((await officer.GetFromJsonAsync<JsonElement>("/api/enforcement/actions?kind=Licence")).GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetGuid() == actionId);
+
+        var after = await LicencesAsync();
+        Assert.Equal(before.GetProperty("total").GetInt32() + 1, after.GetProperty("total").GetInt32());
+        Assert.Equal(before.GetProperty("granted").GetInt32() + 1, after.GetProperty("granted").GetInt32());
+
+        // 7 working days to publish a licence, the organisation by name.
+        var due = (await officer.GetFromJsonAsync<JsonElement>("/api/enforcement/publications?status=Due")).GetProperty("items").EnumerateArray().Single(p => p.GetProperty("documentNumber").GetString() == number);
+        Assert.Equal(("Licence", "东莞市塘厦美华餐饮有限公司"), (due.GetProperty("kind").GetString(), due.GetProperty("party").GetString()));
+        Assert.Equal(Calendar.AddWorkingDays(Today, 7), Date(due.GetProperty("dueDate")));
+
+        var xlsx = await officer.GetByteArrayAsync($"/api/enforcement/statistics/{year}/export");
+        Assert.Equal(["行政许可", "行政处罚", "行政强制", "行政征收", "行政征用", "行政检查"], MiniExcel.GetSheetNames(new MemoryStream(xlsx)));
+        var licences = MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true, sheetName: "行政许可").Cast<IDictionary<string, object>>().ToList();
+        var line = licences.Single(r => (r["部门"] as string) == u.Name);
+        Assert.Equal(after.GetProperty("total").GetInt32(), Convert.ToInt32(line["合计"], CultureInfo.InvariantCulture));
+        Assert.Contains(licences, r => (r["部门"] as string) == "合计");
+        // The year is not over: the public tables wait for it.
+        await (await app.Anonymous().GetAsync($"/api/public/enforcement/statistics/{year}")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(HttpStatusCode.OK, (await app.Anonymous().GetAsync($"/api/public/enforcement/statistics/{year - 1}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_draw_of_closed_files_can_be_rerun_by_anyone_and_a_file_with_a_veto_fails_with_a_rectification_deadline()
+    {
+        var officer = await app.SignedInAsync("officer.msa");
+        var u = await MarketRegulationAsync(officer);
+        for (var i = 0; i < 3; i++)
+        {
+            var (id, _) = await CreatedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases/on-the-spot", Spot(u, 100, "谢玉兰")));
+            await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/payment", new { amount = 100 }));
+            await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/closing", new { }));
+        }
+
+        var supervisor = await app.SignedInAsync("supervisor");
+        var year = Today.Year;
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync("/api/enforcement/evaluation/draws", new { year, departmentId = u.Department, announcedNumber = "4711", size = 2 })).StatusCode);
+        Assert.Equal("enforcement.nothing_to_draw", await ConflictAsync(supervisor.PostAsJsonAsync("/api/enforcement/evaluation/draws", new { year = 2001, departmentId = u.Department, announcedNumber = "4711", size = 2 })));
+        var made = await supervisor.PostAsJsonAsync("/api/enforcement/evaluation/draws", new { year, departmentId = u.Department, announcedNumber = "4711", size = 2 });
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        var view = await made.Content.ReadFromJsonAsync<JsonElement>();
+        var draw = view.GetProperty("draw");
+        var drawId = draw.GetProperty("id").GetGuid();
+        Assert.Equal($"{year}|TX-MSA|4711", draw.GetProperty("seed").GetString());
+        Assert.True(draw.GetProperty("population").GetInt32() >= 3);
+        var files = view.GetProperty("files").EnumerateArray().ToList();
+        Assert.Equal(2, files.Count);
+
+        // Anyone: the same seed over the same closed files draws the same two, by the printed rule.
+        var anonymous = app.Anonymous();
+        var rerun = await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/enforcement/draws/{drawId}/rerun");
+        Assert.True(rerun.GetProperty("sameAsStored").GetBoolean());
+        var stored = draw.GetProperty("caseNumbers").EnumerateArray().Select(n => n.GetString()!).ToList();
+        Assert.Equal(stored, rerun.GetProperty("caseNumbers").EnumerateArray().Select(n => n.GetString()!).ToList());
+        var population = (await anonymous.GetStringAsync($"/api/public/enforcement/draws/{drawId}/population")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(draw.GetProperty("population").GetInt32(), population.Length);
+        Assert.Equal(stored, EvaluationDraw.Draw(draw.GetProperty("seed").GetString()!, population.Reverse(), 2));
+
+        var failing = files[0].GetProperty("caseId").GetGuid();
+        var passing = files[1].GetProperty("caseId").GetGuid();
+        var legal = await app.SignedInAsync("legal");
+        var outOfRange = await (await legal.PostAsJsonAsync($"/api/enforcement/evaluation/draws/{drawId}/scores", new { caseId = failing, formPoints = 31, contentPoints = 60 })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("formPoints", outOfRange.ErrorFields());
+        await NoContentAsync(legal.PostAsJsonAsync($"/api/enforcement/evaluation/draws/{drawId}/scores", new { caseId = failing, vetoes = new[] { "InsufficientEvidence" }, formPoints = 28, contentPoints = 66, comments = "证据不足以证明违法所得" }));
+        await NoContentAsync(legal.PostAsJsonAsync($"/api/enforcement/evaluation/draws/{drawId}/scores", new { caseId = passing, vetoes = Array.Empty<string>(), formPoints = 27, contentPoints = 65 }));
+        var notDrawn = await (await legal.PostAsJsonAsync($"/api/enforcement/evaluation/draws/{drawId}/scores", new { caseId = Guid.NewGuid(), formPoints = 20, contentPoints = 50 })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("enforcement.not_drawn", notDrawn.Code());
+
+        var scored = (await supervisor.GetFromJsonAsync<JsonElement>($"/api/enforcement/evaluation/draws/{drawId}")).GetProperty("files").EnumerateArray().ToList();
+        var failed = scored.Single(f => f.GetProperty("caseId").GetGuid() == failing).GetProperty("evaluation");
+        Assert.Equal(("Fail", 94), (failed.GetProperty("grade").GetString(), failed.GetProperty("score").GetInt32()));
+        Assert.Equal(Calendar.AddWorkingDays(Today, 20), Date(failed.GetProperty("rectification").GetProperty("dueDate")));
+        var excellent = scored.Single(f => f.GetProperty("caseId").GetGuid() == passing).GetProperty("evaluation");
+        Assert.Equal("Excellent", excellent.GetProperty("grade").GetString());
+        Assert.Equal(JsonValueKind.Null, excellent.GetProperty("rectification").ValueKind);
+
+        var xlsx = await supervisor.GetByteArrayAsync($"/api/enforcement/evaluation/draws/{drawId}/export");
+        var rows = MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var failRow = rows.Single(r => (r["案卷编号"] as string) == files[0].GetProperty("caseNumber").GetString());
+        Assert.Equal("不合格", failRow["等次"] as string);
+        Assert.Contains("证据", failRow["否决项"] as string, StringComparison.Ordinal);
+        Assert.Equal(Day(Calendar.AddWorkingDays(Today, 20)), failRow["整改期限"] as string);
+        Assert.Equal("优秀", rows.Single(r => (r["案卷编号"] as string) == files[1].GetProperty("caseNumber").GetString())["等次"] as string);
+
+        await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/evaluation/draws/{drawId}/files/{failing}/rectification", new { note = "补充调取银行流水，重新核定违法所得" }));
+        Assert.Equal("enforcement.nothing_to_rectify", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/evaluation/draws/{drawId}/files/{passing}/rectification", new { note = "无" })));
+    }
+}
