@@ -217,7 +217,7 @@ public static class PlatformSetup
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl);
+            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : AsciiUrl(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/logout", async (SignInManager<StaffUser> signIn) =>
         {
@@ -225,6 +225,31 @@ public static class PlatformSetup
             return Results.LocalRedirect("/login");
         }).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>
+    /// A header carries ASCII only: a page whose query holds Chinese (a search for 食品) comes back with those characters
+    /// percent-encoded as UTF-8, the way the browser sent them.
+    /// </summary>
+    internal static string AsciiUrl(string url)
+    {
+        var ascii = new System.Text.StringBuilder(url.Length);
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.Value is > 32 and < 127)
+            {
+                ascii.Append((char)rune.Value);
+                continue;
+            }
+
+            foreach (var b in utf8[..rune.EncodeToUtf8(utf8)])
+            {
+                ascii.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return ascii.ToString();
     }
 
     /// <summary>The platform's own APIs: sign-in, calendar, audit.</summary>

@@ -36,6 +36,15 @@ public sealed class LanguageTests(FazhiFactory app) : IClassFixture<FazhiFactory
     }
 
     [Fact]
+    public async Task Switching_language_on_a_page_searched_in_Chinese_returns_to_the_same_search()
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync("/culture/en?returnUrl=" + Uri.EscapeDataString("/disclosure?q=食品 经营"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/disclosure?q=%E9%A3%9F%E5%93%81%20%E7%BB%8F%E8%90%A5", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task The_site_icon_is_served()
     {
         var icon = await app.Anonymous().GetAsync("/favicon.ico");

@@ -1,0 +1,108 @@
+using Microsoft.Playwright;
+
+namespace Fazhi.BrowserTests;
+
+/// <summary>
+/// A market-regulation case in each language: an officer pair files it, the legal officer passes the legality review, the
+/// decision is served and published, and the public disclosure page shows it with the party masked.
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed class EnforcementFlowTests(ServerFixture server)
+{
+    private static async Task SignInAsync(IPage page, string userName, string culture)
+    {
+        await page.GotoAsync($"/culture/{culture}?returnUrl=/login");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", "Demo#2019");
+        await page.PressAsync("#password", "Enter");
+        await page.WaitForSelectorAsync("#welcome");
+    }
+
+    [SkippableTheory]
+    [InlineData("zh-CN", "已送达", "陈*强")]
+    [InlineData("en", "Served", "陈*强")]
+    public async Task An_officer_pair_files_a_case_the_reviewer_passes_it_and_the_public_page_shows_the_decision_masked(string culture, string served, string masked)
+    {
+        ServerFixture.SkipUnlessAvailable();
+        var caseUrl = "";
+        await server.WithPageAsync("enforcement-officer-" + culture, async page =>
+        {
+            await SignInAsync(page, "officer.msa", culture);
+            await page.GotoAsync("/enforcement/cases/new");
+            await page.FillAsync("#matter", "销售过期食品");
+            await page.FillAsync("#facts", "当事人在其经营的便利店内销售超过保质期的预包装食品，货值金额人民币860元。");
+            await page.FillAsync("#party-name", "陈志强");
+            await page.FillAsync("#party-id", "11010519491231002X");
+            await page.FillAsync("#party-address", "广东省东莞市塘厦镇花园街12号");
+            await page.FillAsync("#party-phone", "13800001234");
+            // The signed-in officer is ticked; a second certified officer of the department joins.
+            await page.CheckAsync("input[name='Form.OfficerIds']:not(:checked) >> nth=0");
+            await page.ClickAsync("#register");
+            await page.WaitForSelectorAsync("#case-number");
+            caseUrl = new Uri(page.Url).AbsolutePath;
+
+            await page.ClickAsync("#approve-filing");
+            await page.WaitForSelectorAsync("#evidence-form");
+            await page.FillAsync("#evidence-title", "现场检查笔录及照片");
+            await page.ClickAsync("#add-evidence");
+            await page.WaitForSelectorAsync("#evidence tr");
+
+            await page.SelectOptionAsync("#penalty-kind", "Fine");
+            await page.FillAsync("#fine", "20000");
+            await page.FillAsync("#provisions", "《中华人民共和国食品安全法》第三十四条第（十）项");
+            await page.FillAsync("#basis", "《中华人民共和国食品安全法》第一百二十四条第一款");
+            await page.ClickAsync("#issue-notice");
+            await page.WaitForSelectorAsync("#notice-docx");
+
+            // A fine this size may be heard and must pass legality review: the party waives the hearing, the case goes to review.
+            await page.ClickAsync("#waive-hearing");
+            await page.WaitForSelectorAsync("#submit-review");
+            await page.ClickAsync("#submit-review");
+            await page.WaitForFunctionAsync("() => !document.querySelector('#submit-review')");
+        }, culture);
+
+        await server.WithPageAsync("enforcement-reviewer-" + culture, async page =>
+        {
+            await SignInAsync(page, "legal", culture);
+            await page.GotoAsync(caseUrl);
+            await page.FillAsync("#opinion", "主体合法，事实清楚，证据确凿，程序合法，适用法律正确，裁量适当。");
+            await page.ClickAsync("#pass-review");
+            await page.WaitForFunctionAsync("() => !document.querySelector('#pass-review')");
+            Assert.Contains("郑雅琳", await page.InnerTextAsync("#reviews"), StringComparison.Ordinal);
+        }, culture);
+
+        var decision = "";
+        await server.WithPageAsync("enforcement-decision-" + culture, async page =>
+        {
+            await SignInAsync(page, "officer.msa", culture);
+            await page.GotoAsync(caseUrl);
+            await page.ClickAsync("#decide");
+            await page.WaitForSelectorAsync("#decision-docx");
+            decision = (await page.InnerTextAsync("#decision-number")).Split(' ')[0].Trim();
+            Assert.Contains("罚〔", decision, StringComparison.Ordinal);
+
+            await page.SelectOptionAsync("#method", "InPerson");
+            await page.ClickAsync("#serve");
+            await page.WaitForSelectorAsync("#performance-form");
+            Assert.StartsWith(served, await page.InnerTextAsync("#case-status"), StringComparison.Ordinal);
+
+            await page.GotoAsync("/enforcement/disclosure?status=Due");
+            await page.ClickAsync($"#publications tr:has-text('{decision}') button.primary");
+            await page.WaitForSelectorAsync($"#publications tr:has-text('{decision}') button.primary", new() { State = WaitForSelectorState.Detached });
+            await page.GotoAsync("/enforcement/disclosure?status=Published");
+            await page.WaitForSelectorAsync($"#publications tr:has-text('{decision}')");
+        }, culture);
+
+        await server.WithPageAsync("enforcement-public-" + culture, async page =>
+        {
+            await page.GotoAsync($"/culture/{culture}?returnUrl={Uri.EscapeDataString("/disclosure?q=" + decision)}");
+            await page.WaitForSelectorAsync("#disclosures article");
+            var text = await page.InnerTextAsync("#disclosures");
+            Assert.Contains(decision, text, StringComparison.Ordinal);
+            Assert.Contains(masked, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("陈志强", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("11010519491231002X", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("花园街12号", text, StringComparison.Ordinal);
+        }, culture);
+    }
+}
