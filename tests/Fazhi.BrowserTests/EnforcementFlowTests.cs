@@ -9,15 +9,6 @@ namespace Fazhi.BrowserTests;
 [Collection(ServerCollection.Name)]
 public sealed class EnforcementFlowTests(ServerFixture server)
 {
-    private static async Task SignInAsync(IPage page, string userName, string culture)
-    {
-        await page.GotoAsync($"/culture/{culture}?returnUrl=/login");
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", "Demo#2019");
-        await page.PressAsync("#password", "Enter");
-        await page.WaitForSelectorAsync("#welcome");
-    }
-
     [SkippableTheory]
     [InlineData("zh-CN", "已送达", "陈*强")]
     [InlineData("en", "Served", "陈*强")]
@@ -27,7 +18,7 @@ public sealed class EnforcementFlowTests(ServerFixture server)
         var caseUrl = "";
         await server.WithPageAsync("enforcement-officer-" + culture, async page =>
         {
-            await SignInAsync(page, "officer.msa", culture);
+            await ServerFixture.SignInAsync(page, "officer.msa", culture);
             await page.GotoAsync("/enforcement/cases/new");
             await page.FillAsync("#matter", "销售过期食品");
             await page.FillAsync("#facts", "当事人在其经营的便利店内销售超过保质期的预包装食品，货值金额人民币860元。");
@@ -63,7 +54,7 @@ public sealed class EnforcementFlowTests(ServerFixture server)
 
         await server.WithPageAsync("enforcement-reviewer-" + culture, async page =>
         {
-            await SignInAsync(page, "legal", culture);
+            await ServerFixture.SignInAsync(page, "legal", culture);
             await page.GotoAsync(caseUrl);
             await page.FillAsync("#opinion", "主体合法，事实清楚，证据确凿，程序合法，适用法律正确，裁量适当。");
             await page.ClickAsync("#pass-review");
@@ -74,7 +65,7 @@ public sealed class EnforcementFlowTests(ServerFixture server)
         var decision = "";
         await server.WithPageAsync("enforcement-decision-" + culture, async page =>
         {
-            await SignInAsync(page, "officer.msa", culture);
+            await ServerFixture.SignInAsync(page, "officer.msa", culture);
             await page.GotoAsync(caseUrl);
             await page.ClickAsync("#decide");
             await page.WaitForSelectorAsync("#decision-docx");

@@ -8,15 +8,6 @@ namespace Fazhi.BrowserTests;
 [Collection(ServerCollection.Name)]
 public sealed class MediationFlowTests(ServerFixture server)
 {
-    private static async Task SignInAsync(IPage page, string userName, string culture)
-    {
-        await page.GotoAsync($"/culture/{culture}?returnUrl=/login");
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", "Demo#2019");
-        await page.PressAsync("#password", "Enter");
-        await page.WaitForSelectorAsync("#welcome");
-    }
-
     private static async Task<int> SettledAsync(IPage page)
     {
         await page.GotoAsync("/mediation/statistics");
@@ -31,7 +22,7 @@ public sealed class MediationFlowTests(ServerFixture server)
         ServerFixture.SkipUnlessAvailable();
         await server.WithPageAsync("mediation-" + culture, async page =>
         {
-            await SignInAsync(page, "mediator", culture);
+            await ServerFixture.SignInAsync(page, "mediator", culture);
             var before = await SettledAsync(page);
 
             await page.GotoAsync("/mediation/cases/new");

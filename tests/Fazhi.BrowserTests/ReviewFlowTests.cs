@@ -6,15 +6,6 @@ namespace Fazhi.BrowserTests;
 [Collection(ServerCollection.Name)]
 public sealed class ReviewFlowTests(ServerFixture server)
 {
-    private static async Task SignInAsync(IPage page, string userName, string culture)
-    {
-        await page.GotoAsync($"/culture/{culture}?returnUrl=/login");
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", "Demo#2019");
-        await page.PressAsync("#password", "Enter");
-        await page.WaitForSelectorAsync("#welcome");
-    }
-
     [SkippableTheory]
     [InlineData("zh-CN", "已作出决定，待送达", "已办结", "感谢您的评价")]
     [InlineData("en", "Decided, to be delivered", "Completed", "Thank you for your rating")]
@@ -25,7 +16,7 @@ public sealed class ReviewFlowTests(ServerFixture server)
         var queryUrl = "";
         await server.WithPageAsync("review-intake-" + culture, async page =>
         {
-            await SignInAsync(page, "clerk", culture);
+            await ServerFixture.SignInAsync(page, "clerk", culture);
             await page.GotoAsync("/window");
             await page.FillAsync("#q", "乡村建设规划许可证");
             await page.PressAsync("#q", "Enter");
@@ -49,7 +40,7 @@ public sealed class ReviewFlowTests(ServerFixture server)
 
         await server.WithPageAsync("review-reviewer-" + culture, async page =>
         {
-            await SignInAsync(page, "reviewer", culture);
+            await ServerFixture.SignInAsync(page, "reviewer", culture);
             await page.GotoAsync("/review");
             await page.ClickAsync($"#queue a[href='/review/{applicationId}']");
             await page.WaitForSelectorAsync("#act-approve");
@@ -63,7 +54,7 @@ public sealed class ReviewFlowTests(ServerFixture server)
 
         await server.WithPageAsync("review-delivery-" + culture, async page =>
         {
-            await SignInAsync(page, "clerk", culture);
+            await ServerFixture.SignInAsync(page, "clerk", culture);
             await page.GotoAsync($"/review/{applicationId}");
             await page.SelectOptionAsync("#method", "post");
             await page.ClickAsync("#act-deliver");
@@ -91,7 +82,7 @@ public sealed class ReviewFlowTests(ServerFixture server)
 
         await server.WithPageAsync("review-dashboard-" + culture, async page =>
         {
-            await SignInAsync(page, "supervisor", culture);
+            await ServerFixture.SignInAsync(page, "supervisor", culture);
             await page.GotoAsync("/supervision/dashboard");
             // ECharts, restored from npm by the build, draws the department chart. Without npm the build
             // leaves it out and the tables stand alone; CI installs npm and requires the chart.

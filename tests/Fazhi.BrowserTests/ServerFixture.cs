@@ -27,6 +27,16 @@ public sealed class ServerFixture : IAsyncLifetime
     public static bool Available => File.Exists(Chromium);
 
     /// <summary>CI sets FAZHI_REQUIRE_BROWSER=1: a missing browser then fails instead of skipping.</summary>
+    /// <summary>Signs a demo account in, in the language given (every demo account has the password Demo#2019).</summary>
+    public static async Task SignInAsync(IPage page, string userName, string culture = "zh-CN")
+    {
+        await page.GotoAsync($"/culture/{culture}?returnUrl=/login");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", "Demo#2019");
+        await page.PressAsync("#password", "Enter");
+        await page.WaitForSelectorAsync("#welcome");
+    }
+
     public static void SkipUnlessAvailable()
     {
         if (Environment.GetEnvironmentVariable("FAZHI_REQUIRE_BROWSER") == "1")
