@@ -15,6 +15,10 @@ public sealed class ApiDocumentTests(FazhiFactory app) : IClassFixture<FazhiFact
         "post /api/services/complaints/{id}/close",
         "post /api/auth/logout",
         "post /api/mediation/cases/{id}/parties/{partyId}/consent",
+        "post /api/enforcement/cases/{id}/filing-approval",
+        "post /api/enforcement/cases/{id}/hearing-waiver",
+        "post /api/enforcement/cases/{id}/review-submission",
+        "post /api/enforcement/cases/{id}/archive",
     ];
 
     private async Task<JsonElement> DocumentAsync() => await app.Anonymous().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
