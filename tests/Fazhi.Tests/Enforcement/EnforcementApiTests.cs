@@ -203,6 +203,9 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         Assert.Equal(Calendar.AddWorkingDays(Today, 7), Date(due.GetProperty("dueDate")));
         Assert.Equal(decisionNumber, due.GetProperty("documentNumber").GetString());
         var publication = due.GetProperty("id").GetGuid();
+        // Not public before it is published; the answer the public search keeps for a minute gives way once it is.
+        var before = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/public/enforcement/disclosures?q={Uri.EscapeDataString(decisionNumber)}");
+        Assert.Empty(before.GetProperty("items").EnumerateArray());
         await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/publications/{publication}/publish", new { }));
         Assert.Equal("enforcement.publication_not_due", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/publications/{publication}/publish", new { })));
 

@@ -60,6 +60,7 @@ public sealed class EnforcementModule : FazhiModule
         builder.Services.AddScoped<RegistryService>();
         builder.Services.AddScoped<DemoEnforcement>();
         builder.Services.AddSingleton<EvidenceFiles>();
+        builder.Services.AddSingleton<PublicAnswers>();
         builder.Services.AddSingleton<DisclosureLimiters>();
         builder.Services.AddRateLimiter(o =>
         {

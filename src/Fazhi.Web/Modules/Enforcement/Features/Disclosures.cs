@@ -8,6 +8,7 @@ using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Scope;
 using Fazhi.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Fazhi.Web.Modules.Enforcement.Features;
 
@@ -30,7 +31,7 @@ public sealed record PublicPage(IReadOnlyList<PublicDisclosure> Items, int Page,
 /// </summary>
 public sealed class DisclosureService(
     FazhiDbContext db, DataScopeResolver scopes, OrganisationDirectory directory, TimeProvider time, WorkingDayCalendar calendar, IConfiguration configuration,
-    IHttpContextAccessor http)
+    IHttpContextAccessor http, PublicAnswers answers)
 {
     public const int PublicPageSize = 20;
 
@@ -65,6 +66,7 @@ public sealed class DisclosureService(
         var content = r.Content is null ? null : DisclosureMasking.From(configuration).Mask(r.Content, null);
         p.Publish(today, await NameAsync(ct), rules.RetainUntil(today, p.Fine), content);
         await SaveAsync(ct);
+        answers.Changed();
     }
 
     public async Task WithdrawAsync(Guid id, ReasonRequest r, CancellationToken ct = default)
@@ -72,6 +74,7 @@ public sealed class DisclosureService(
         var p = await TrackedAsync(id, ct);
         p.Withdraw(ChinaTime.Today(time), r.Reason);
         await SaveAsync(ct);
+        answers.Changed();
     }
 
     /// <summary>The public search: published, within retention; by document number, matter or (masked) party; newest first.</summary>
@@ -79,6 +82,11 @@ public sealed class DisclosureService(
     {
         var today = ChinaTime.Today(time);
         page = Math.Clamp(page, 1, 500);
+        return await answers.GetAsync((today, q?.Trim() ?? "", department, kind, page), () => QueryAsync(q, department, kind, page, today, ct));
+    }
+
+    private async Task<PublicPage> QueryAsync(string? q, Guid? department, PublicationKind? kind, int page, DateOnly today, CancellationToken ct)
+    {
         var query = db.Publications.AsNoTracking().Where(p => p.Status == PublicationStatus.Published && p.RetainUntil >= today);
         if (department is { } d)
         {
@@ -142,6 +150,39 @@ public sealed class DisclosureService(
         {
             throw new DomainException("enforcement.changed_meanwhile", "action", ErrorKind.Conflict);
         }
+    }
+}
+
+/// <summary>
+/// The public search's answers, kept for a minute: after a text message goes out, thousands ask the same few questions,
+/// and what is published changes only when a decision is published or withdrawn (which this process tells it at once;
+/// another server process sees the change within the minute, well inside the 3 working days a withdrawal may take).
+/// </summary>
+public sealed class PublicAnswers(IMemoryCache cache)
+{
+    private static readonly TimeSpan Keep = TimeSpan.FromMinutes(1);
+
+    private long _generation;
+
+    public void Changed() => Interlocked.Increment(ref _generation);
+
+    public async Task<PublicPage> GetAsync((DateOnly Today, string Q, Guid? Department, PublicationKind? Kind, int Page) question, Func<Task<PublicPage>> answer)
+    {
+        // Long terms are not kept: they are rare, and the cache must not grow with what strangers type.
+        if (question.Q.Length > 40)
+        {
+            return await answer();
+        }
+
+        var key = (Interlocked.Read(ref _generation), question);
+        if (cache.TryGetValue(key, out PublicPage? known) && known is not null)
+        {
+            return known;
+        }
+
+        var fresh = await answer();
+        cache.Set(key, fresh, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Keep, Size = 1 });
+        return fresh;
     }
 }
 
