@@ -751,7 +751,6 @@ namespace Fazhi.Web.Migrations.Postgres
             modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.Evidence", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
@@ -843,7 +842,6 @@ namespace Fazhi.Web.Migrations.Postgres
             modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.Extension", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("ApprovedAt")
@@ -1016,7 +1014,6 @@ namespace Fazhi.Web.Migrations.Postgres
             modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.LegalityReview", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CaseId")
@@ -1298,7 +1295,6 @@ namespace Fazhi.Web.Migrations.Postgres
             modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.RecordStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Actor")

@@ -746,7 +746,6 @@ namespace Fazhi.Web.Migrations.Sqlite
             modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.Evidence", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
@@ -838,7 +837,6 @@ namespace Fazhi.Web.Migrations.Sqlite
             modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.Extension", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ApprovedAt")
@@ -1011,7 +1009,6 @@ namespace Fazhi.Web.Migrations.Sqlite
             modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.LegalityReview", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
@@ -1293,7 +1290,6 @@ namespace Fazhi.Web.Migrations.Sqlite
             modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.RecordStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Actor")

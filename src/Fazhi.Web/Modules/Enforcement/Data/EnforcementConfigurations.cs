@@ -181,6 +181,8 @@ internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
     {
         b.ToTable("enf_evidence");
         b.HasKey(e => e.Id);
+        // The domain makes the key when it adds the row to a loaded case: EF must insert it, not look for it.
+        b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.Title).HasMaxLength(300);
         b.Property(e => e.Sha256).HasMaxLength(64);
         b.Property(e => e.ContentType).HasMaxLength(100);
@@ -197,6 +199,8 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<LegalityRev
     {
         b.ToTable("enf_reviews");
         b.HasKey(e => e.Id);
+        // The domain makes the key when it adds the row to a loaded case: EF must insert it, not look for it.
+        b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.SubmittedBy).HasMaxLength(100);
         b.Property(e => e.Reviewer).HasMaxLength(256);
         b.Property(e => e.ReviewerName).HasMaxLength(100);
@@ -213,6 +217,8 @@ internal sealed class ExtensionConfiguration : IEntityTypeConfiguration<Extensio
     {
         b.ToTable("enf_extensions");
         b.HasKey(e => e.Id);
+        // The domain makes the key when it adds the row to a loaded case: EF must insert it, not look for it.
+        b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.Limit).HasMaxLength(20);
         b.Property(e => e.Reason).HasMaxLength(500);
         b.Property(e => e.ApprovedBy).HasMaxLength(100);
@@ -226,6 +232,8 @@ internal sealed class RecordStepConfiguration : IEntityTypeConfiguration<RecordS
     {
         b.ToTable("enf_record_steps");
         b.HasKey(e => e.Id);
+        // The domain makes the key when it adds the row to a loaded case: EF must insert it, not look for it.
+        b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.Kind).HasMaxLength(40);
         b.Property(e => e.Actor).HasMaxLength(100);
         b.Property(e => e.Note).HasMaxLength(2000);

@@ -545,14 +545,7 @@ public sealed class CaseService(
         var c = await Including(db.EnforcementCases.WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty)).SingleOrDefaultAsync(x => x.Id == id, ct)
             ?? throw DomainException.NotFound();
         await using var tx = await db.BeginWriteAsync(ct);
-        var known = Parts(c).ToHashSet(ReferenceEqualityComparer.Instance);
         await act(c, await ActorAsync(ct));
-        // A step, evidence, review or extension the act added carries its own key; found by change detection EF would take it
-        // for an existing row and update nothing (a false 409). Say it is new.
-        foreach (var part in Parts(c).Where(p => !known.Contains(p)))
-        {
-            db.Add(part);
-        }
 
         try
         {
@@ -565,7 +558,4 @@ public sealed class CaseService(
             throw new DomainException("enforcement.changed_meanwhile", "action", ErrorKind.Conflict);
         }
     }
-
-    private static IEnumerable<object> Parts(EnforcementCase c) =>
-        c.Officers.Cast<object>().Concat(c.Evidence).Concat(c.Reviews).Concat(c.Extensions).Concat(c.Steps);
 }
