@@ -19,9 +19,29 @@ public static class StoredText
         if (db.Provider == DatabaseProvider.Sqlite)
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
-            var files = Directory.GetFiles(app.DataDirectory, "fazhi.db*");
-            Assert.NotEmpty(files);
-            return [.. files.Select(File.ReadAllBytes).SelectMany(b => new[] { Encoding.UTF8.GetString(b), Encoding.Unicode.GetString(b) })];
+            // The -shm file is an index of the log and holds no row; it comes and goes with the connections of the
+            // platform's background work, as the log may. The main file is read last: what a vanished log held is in it.
+            var files = Directory.GetFiles(app.DataDirectory, "fazhi.db*").Where(f => !f.EndsWith("-shm", StringComparison.Ordinal))
+                .OrderByDescending(f => f.Length).ToList();
+            Assert.Contains(files, f => f.EndsWith("fazhi.db", StringComparison.Ordinal));
+            var texts = new List<string>();
+            foreach (var file in files)
+            {
+                byte[] bytes;
+                try
+                {
+                    bytes = await File.ReadAllBytesAsync(file);
+                }
+                catch (FileNotFoundException)
+                {
+                    continue;
+                }
+
+                texts.Add(Encoding.UTF8.GetString(bytes));
+                texts.Add(Encoding.Unicode.GetString(bytes));
+            }
+
+            return texts;
         }
 
         var rows = new List<string>();
