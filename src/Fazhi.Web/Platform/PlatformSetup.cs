@@ -57,6 +57,7 @@ public static class PlatformSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
+        services.AddPublicLookupLimit();
         // Chinese text goes into pages as text, not as &#x...; entities.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 

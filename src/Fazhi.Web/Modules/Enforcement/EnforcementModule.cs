@@ -1,12 +1,9 @@
-using System.Threading.RateLimiting;
 using Fazhi.Web.Modules.Enforcement.Domain;
 using Fazhi.Web.Modules.Enforcement.Features;
-using Fazhi.Web.Platform;
 using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Platform.Modules;
 using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Reports;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Fazhi.Web.Modules.Enforcement;
 
@@ -61,14 +58,6 @@ public sealed class EnforcementModule : FazhiModule
         builder.Services.AddScoped<DemoEnforcement>();
         builder.Services.AddSingleton<EvidenceFiles>();
         builder.Services.AddSingleton<PublicAnswers>();
-        builder.Services.AddSingleton<DisclosureLimiters>();
-        builder.Services.AddRateLimiter(o =>
-        {
-            // The disclosure platform is public: limited per client address like every public look-up.
-            o.AddPolicy(DisclosureApi.RateLimitPolicy, http => RateLimitPartition.Get(
-                http.Connection.RemoteIpAddress ?? System.Net.IPAddress.None, http.RequestServices.GetRequiredService<DisclosureLimiters>().Create));
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        });
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder app)
@@ -90,9 +79,3 @@ public sealed class EnforcementModule : FazhiModule
         services.GetRequiredService<DemoEnforcement>().LoadAsync(ct);
 }
 
-/// <summary>One fixed-window limiter per client address, made by a factory built once.</summary>
-internal sealed class DisclosureLimiters(FazhiOptions options)
-{
-    public Func<System.Net.IPAddress, RateLimiter> Create { get; } = _ => new FixedWindowRateLimiter(
-        new FixedWindowRateLimiterOptions { PermitLimit = options.PublicLookupsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = false });
-}

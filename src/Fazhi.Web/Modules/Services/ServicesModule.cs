@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Fazhi.Web.Modules.Services.Features;
 using Fazhi.Web.Platform;
 using Fazhi.Web.Platform.Localization;
@@ -82,16 +81,7 @@ public sealed class ServicesModule : FazhiModule
             o.LoginPath = "/citizen/login";
             o.AccessDeniedPath = "/citizen/login";
         });
-        builder.Services.AddSingleton<PublicLimiters>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, PublicJson.Default));
-        builder.Services.AddRateLimiter(o =>
-        {
-            // Public look-ups are limited per client address, so tokens cannot be guessed by brute force.
-            // Keyed by the address itself (no string per request); the limiter factory is made once.
-            o.AddPolicy(ProgressApi.RateLimitPolicy, http => RateLimitPartition.Get(
-                http.Connection.RemoteIpAddress ?? System.Net.IPAddress.None, http.RequestServices.GetRequiredService<PublicLimiters>().Create));
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        });
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder app)
@@ -124,12 +114,3 @@ public sealed class ServicesModule : FazhiModule
     }
 }
 
-/// <summary>
-/// One fixed-window limiter per client address for the public look-ups, at the configured rate; replenished by
-/// the partitioned limiter's own timer (no timer per address), as RateLimitPartition.GetFixedWindowLimiter does.
-/// </summary>
-internal sealed class PublicLimiters(FazhiOptions options)
-{
-    public Func<System.Net.IPAddress, System.Threading.RateLimiting.RateLimiter> Create { get; } = _ => new System.Threading.RateLimiting.FixedWindowRateLimiter(
-        new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = options.PublicLookupsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = false });
-}

@@ -188,7 +188,8 @@ public sealed class PublicAnswers(IMemoryCache cache)
 
 public static class DisclosureApi
 {
-    public const string RateLimitPolicy = "enforcement-public";
+    /// <summary>The platform's one public limit: a citizen's look-ups here and on the progress page share it.</summary>
+    public const string RateLimitPolicy = PublicLookups.RateLimitPolicy;
 
     public static RouteGroupBuilder MapDisclosures(this RouteGroupBuilder g)
     {

@@ -179,7 +179,7 @@ internal sealed partial class PublicJson : System.Text.Json.Serialization.JsonSe
 
 public static class ProgressApi
 {
-    public const string RateLimitPolicy = "public";
+    public const string RateLimitPolicy = PublicLookups.RateLimitPolicy;
 
     public static IEndpointRouteBuilder MapPublicProgress(this IEndpointRouteBuilder app)
     {
