@@ -604,9 +604,9 @@ namespace Fazhi.Web.Migrations.Postgres
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_enf_publications_DepartmentId_Status_PublishedOn",
+                name: "IX_enf_publications_DepartmentId_Status_PublishedOn_Id",
                 table: "enf_publications",
-                columns: new[] { "DepartmentId", "Status", "PublishedOn" });
+                columns: new[] { "DepartmentId", "Status", "PublishedOn", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_enf_publications_DocumentNumber",
@@ -614,9 +614,9 @@ namespace Fazhi.Web.Migrations.Postgres
                 column: "DocumentNumber");
 
             migrationBuilder.CreateIndex(
-                name: "IX_enf_publications_Status_PublishedOn",
+                name: "IX_enf_publications_Status_PublishedOn_Id",
                 table: "enf_publications",
-                columns: new[] { "Status", "PublishedOn" });
+                columns: new[] { "Status", "PublishedOn", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_enf_record_steps_CaseId_Sequence",
