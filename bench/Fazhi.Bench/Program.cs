@@ -381,7 +381,7 @@ async Task ProbeAsync()
         {
             using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(sp);
             var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Fazhi.Web.Platform.Data.FazhiDbContext>(scope.ServiceProvider);
-            var view = await new Fazhi.Web.Modules.Services.Features.ProgressService(scope.ServiceProvider, reads, memory).ByTokenAsync(tokens[rnd.Next(tokens.Length)]);
+            var view = await new Fazhi.Web.Modules.Services.Features.ProgressService(scope.ServiceProvider, reads, memory, new Fazhi.Web.Modules.Services.Features.ProgressAnswers()).ByTokenAsync(tokens[rnd.Next(tokens.Length)]);
             if (view is null)
             {
                 throw new InvalidOperationException("token not found");

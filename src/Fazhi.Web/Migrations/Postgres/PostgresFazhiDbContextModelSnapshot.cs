@@ -2231,6 +2231,9 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
@@ -2415,6 +2418,8 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
 
                     b.HasIndex("CitizenId");
 

@@ -2226,6 +2226,9 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
@@ -2410,6 +2413,8 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
 
                     b.HasIndex("CitizenId");
 

@@ -58,6 +58,10 @@ public sealed class ServicesModule : FazhiModule
         builder.Services.AddSingleton<IntakeWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IntakeWriter>());
         builder.Services.AddScoped<ProgressService>();
+        builder.Services.AddSingleton<ProgressAnswers>();
+        builder.Services.AddSingleton<Platform.Data.ISaveObserver, ProgressAnswersObserver>();
+        builder.Services.AddSingleton<ProgressAnswersLoader>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ProgressAnswersLoader>());
         builder.Services.AddScoped<ProcessService>();
         builder.Services.AddScoped<EvaluationService>();
         builder.Services.AddScoped<DashboardService>();

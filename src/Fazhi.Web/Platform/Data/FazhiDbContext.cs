@@ -7,6 +7,7 @@ using Fazhi.Web.Platform.Privacy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Fazhi.Web.Platform.Data;
@@ -62,6 +63,46 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
     public abstract DatabaseProvider Provider { get; }
 
     private Dictionary<object, IAuditActor>? _actors;
+
+    private ISaveObserver[]? _observers;
+
+    private List<Action>? _afterCommit;
+
+    private WriteTransaction? _write;
+
+    // The application's services are reached through the options (contexts made by dependency injection);
+    // a context made at design time has none and tells no observer.
+    private ISaveObserver[] Observers => _observers ??=
+        this.GetService<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions>()
+            .FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider?
+            .GetService<IEnumerable<ISaveObserver>>()?.ToArray() ?? [];
+
+    private void TellObservers()
+    {
+        foreach (var observer in Observers)
+        {
+            if (observer.Saving(this) is { } after)
+            {
+                (_afterCommit ??= []).Add(after);
+            }
+        }
+    }
+
+    /// <summary>Runs the observers' actions once the changes are committed (no write transaction left open).</summary>
+    private void Committed(bool outerCommitted = false)
+    {
+        if (_afterCommit is null || (!outerCommitted && _write is not null))
+        {
+            return;
+        }
+
+        var actions = _afterCommit;
+        _afterCommit = null;
+        foreach (var action in actions)
+        {
+            action();
+        }
+    }
 
     /// <summary>
     /// Records the given entities' changes in the audit record under <paramref name="actor"/> rather than
@@ -137,9 +178,12 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
 
         await Deadlines.DeadlineRegisterSync.SyncAsync(this, cancellationToken);
         var drafts = AuditCapture.Capture(ChangeTracker);
+        TellObservers();
         if (drafts.Count == 0)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            Committed();
+            return written;
         }
 
         // The chain is one sequence, so appends are serialised by the database itself: SQLite's write
@@ -180,6 +224,10 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
             {
                 await transaction.CommitAsync(cancellationToken);
             }
+            else
+            {
+                Committed();
+            }
 
             // The head is re-read under the lock next time; a tracked copy would go stale when
             // another context or process appends.
@@ -212,12 +260,33 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
 
         try
         {
-            return new WriteTransaction(await Database.BeginTransactionAsync(cancellationToken), gate);
+            var write = new WriteTransaction(await Database.BeginTransactionAsync(cancellationToken), gate, this);
+            _write = write;
+            return write;
         }
         catch
         {
             gate?.Release();
             throw;
+        }
+    }
+
+    /// <summary>The write transaction ended: committed (the observers' actions run) or not (they are dropped).</summary>
+    internal void WriteEnded(WriteTransaction write, bool committed)
+    {
+        if (!ReferenceEquals(_write, write))
+        {
+            return;
+        }
+
+        _write = null;
+        if (committed)
+        {
+            Committed(outerCommitted: true);
+        }
+        else
+        {
+            _afterCommit = null;
         }
     }
 
@@ -247,11 +316,15 @@ public sealed class PostgresFazhiDbContext(DbContextOptions<PostgresFazhiDbConte
 }
 
 /// <summary>A database transaction that also holds this process's SQLite writer turn until disposed.</summary>
-public sealed class WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, SemaphoreSlim? gate) : IAsyncDisposable
+public sealed class WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, SemaphoreSlim? gate, FazhiDbContext db) : IAsyncDisposable
 {
     private SemaphoreSlim? _gate = gate;
 
-    public Task CommitAsync(CancellationToken cancellationToken = default) => transaction.CommitAsync(cancellationToken);
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await transaction.CommitAsync(cancellationToken);
+        db.WriteEnded(this, committed: true);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -261,6 +334,7 @@ public sealed class WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbCo
         }
         finally
         {
+            db.WriteEnded(this, committed: false);
             Interlocked.Exchange(ref _gate, null)?.Release();
         }
     }

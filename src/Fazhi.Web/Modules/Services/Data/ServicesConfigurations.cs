@@ -68,6 +68,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.HasIndex(e => e.DepartmentId);
         b.HasIndex(e => new { e.IntakeDepartmentId, e.ReceivedAt });
         b.HasIndex(e => e.CitizenId);
+        b.HasIndex(e => e.ChangedAt);
         b.Property(e => e.SuspensionKind).HasMaxLength(20);
         b.Property(e => e.SuspensionReason).HasMaxLength(2000);
         b.Property(e => e.ExtensionRequestReason).HasMaxLength(2000);

@@ -149,6 +149,12 @@ public sealed partial class Application : IVersioned
 
     public Guid RowVersion { get; set; }
 
+    /// <summary>
+    /// When this application or its timeline last changed, stamped by every save (not audited): the
+    /// public progress answers kept in memory by every process re-read what changed since their last look.
+    /// </summary>
+    public DateTime ChangedAt { get; private set; }
+
     public List<ApplicationEvent> Events { get; private set; } = [];
 
     public static Application Receive(
@@ -184,6 +190,7 @@ public sealed partial class Application : IVersioned
             Visits = channel == ApplicationChannel.Window ? 1 : 0,
             PromisedVisits = version.MaxVisits,
             RowVersion = Guid.NewGuid(),
+            ChangedAt = now,
         };
         // At a window the intake ends in its decision at once, and that event is the first on the
         // timeline; an online submission waits for pre-review, so its receipt is an event of its own.

@@ -32,13 +32,14 @@ public sealed record ProgressView(
 
 /// <summary>
 /// 实时查询办理进度: the view behind the receipt's QR code. The public look-up is the busiest
-/// request of the platform, so it reads the application and its timeline in one statement and
-/// takes the immutable parts (an item version's stages, department names) from memory.
+/// request of the platform: it is answered from <see cref="ProgressAnswers"/> (kept in memory, current for
+/// this process), and otherwise reads the application and its timeline in one statement. The immutable
+/// parts (an item version's stages, department names) come from memory either way.
 /// </summary>
-public sealed class ProgressService(IServiceProvider services, ReadConnections connections, IMemoryCache cache)
+public sealed class ProgressService(IServiceProvider services, ReadConnections connections, IMemoryCache cache, ProgressAnswers answers)
 {
     private const string LookupSql = """
-        SELECT a."Id", a."Number", a."ItemVersionId", a."ItemName", a."ApplicantName", a."Status", a."ReceivedAt", a."DueDate",
+        SELECT a."QueryToken", a."Number", a."ItemVersionId", a."ItemName", a."ApplicantName", a."Status", a."ReceivedAt", a."DueDate",
                a."CurrentStage", a."Visits", a."CorrectionItems", a."RefusalReason",
                e."At", e."Kind", e."StageName", e."DepartmentId", e."Note"
         FROM svc_applications a LEFT JOIN svc_application_events e ON e."ApplicationId" = a."Id"
@@ -48,10 +49,6 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
 
     private sealed record VersionFacts(string Code, List<ProcessStage> Stages);
 
-    private sealed record Snapshot(
-        string Number, Guid ItemVersionId, string ItemName, string ApplicantName, ApplicationStatus Status, DateTime ReceivedAt, DateOnly? DueDate,
-        int? CurrentStage, int Visits, List<string> CorrectionItems, string? RefusalReason, List<(DateTime At, string Kind, string? Stage, Guid? DepartmentId, string? Note)> Events);
-
     public async Task<ProgressView?> ByTokenAsync(string token, CancellationToken ct = default)
     {
         // Tokens are URL-safe base64 of 18 random bytes; anything else cannot match and costs no query.
@@ -60,32 +57,64 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
             return null;
         }
 
+        if (answers.Find(token) is { } held)
+        {
+            return await ToViewAsync(held, ct);
+        }
+
         return await connections.QueryAsync(LookupSql, "@token", token, async r =>
         {
-            Snapshot? s = null;
-            while (await r.ReadAsync(ct))
+            ProgressSnapshot? s = null;
+            await foreach (var (_, snapshot) in ReadSnapshotsAsync(r, ct))
             {
-                if (s is null)
-                {
-                    var status = (ApplicationStatus)r.GetInt32(5);
-                    s = new Snapshot(
-                        r.GetString(1), r.GetFieldValue<Guid>(2), r.GetString(3), r.GetString(4), status,
-                        Utc(r, 6), r.IsDBNull(7) ? null : r.GetFieldValue<DateOnly>(7),
-                        r.IsDBNull(8) ? null : r.GetInt32(8), r.GetInt32(9),
-                        // Shown only while the applicant must act; not parsed for the others.
-                        MustAct(status) ? JsonSerializer.Deserialize<List<string>>(r.GetString(10), JsonColumn.Options) ?? [] : [],
-                        r.IsDBNull(11) ? null : r.GetString(11), []);
-                }
-
-                if (!r.IsDBNull(12))
-                {
-                    s.Events.Add((Utc(r, 12), r.GetString(13), r.IsDBNull(14) ? null : r.GetString(14),
-                        r.IsDBNull(15) ? null : r.GetFieldValue<Guid>(15), r.IsDBNull(16) ? null : r.GetString(16)));
-                }
+                s = snapshot;
             }
 
             return s is null ? null : await ToViewAsync(s, ct);
         }, ct);
+    }
+
+    /// <summary>
+    /// Reads applications with their timelines, one row per event (<see cref="LookupSql"/>'s columns, the rows of one
+    /// application together and in order), with the applicant's name masked.
+    /// </summary>
+    internal static async IAsyncEnumerable<(string Token, ProgressSnapshot Snapshot)> ReadSnapshotsAsync(
+        System.Data.Common.DbDataReader r, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        string? token = null;
+        ProgressSnapshot? s = null;
+        while (await r.ReadAsync(ct))
+        {
+            var rowToken = r.GetString(0);
+            if (s is null || rowToken != token)
+            {
+                if (s is not null)
+                {
+                    yield return (token!, s);
+                }
+
+                token = rowToken;
+                var status = (ApplicationStatus)r.GetInt32(5);
+                s = new ProgressSnapshot(
+                    r.GetString(1), r.GetFieldValue<Guid>(2), r.GetString(3), Masking.Name(r.GetString(4)), status,
+                    Utc(r, 6), r.IsDBNull(7) ? null : r.GetFieldValue<DateOnly>(7),
+                    r.IsDBNull(8) ? null : r.GetInt32(8), r.GetInt32(9),
+                    // Shown only while the applicant must act; not parsed for the others.
+                    MustAct(status) ? JsonSerializer.Deserialize<List<string>>(r.GetString(10), JsonColumn.Options) ?? [] : [],
+                    r.IsDBNull(11) ? null : r.GetString(11), []);
+            }
+
+            if (!r.IsDBNull(12))
+            {
+                s.Events.Add((Utc(r, 12), r.GetString(13), r.IsDBNull(14) ? null : r.GetString(14),
+                    r.IsDBNull(15) ? null : r.GetFieldValue<Guid>(15), r.IsDBNull(16) ? null : r.GetString(16)));
+            }
+        }
+
+        if (s is not null)
+        {
+            yield return (token!, s);
+        }
     }
 
     private static bool MustAct(ApplicationStatus status) => status is ApplicationStatus.AwaitingCorrection or ApplicationStatus.Suspended;
@@ -119,12 +148,12 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
     public async Task<ProgressView> ViewAsync(Application app, CancellationToken ct = default)
     {
         var events = await Db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == app.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
-        return await ToViewAsync(new Snapshot(app.Number, app.ItemVersionId, app.ItemName, app.ApplicantName, app.Status, app.ReceivedAt, app.DueDate,
+        return await ToViewAsync(new ProgressSnapshot(app.Number, app.ItemVersionId, app.ItemName, Masking.Name(app.ApplicantName), app.Status, app.ReceivedAt, app.DueDate,
             app.CurrentStage, app.Visits, app.CorrectionItems, app.RefusalReason,
             events.Select(e => (e.At, e.Kind, e.StageName, e.DepartmentId, e.Note)).ToList()), ct);
     }
 
-    private async Task<ProgressView> ToViewAsync(Snapshot s, CancellationToken ct)
+    private async Task<ProgressView> ToViewAsync(ProgressSnapshot s, CancellationToken ct)
     {
         // Published versions never change, so their facts are cached for as long as memory allows.
         var version = await cache.GetOrCreateAsync(("version-facts", s.ItemVersionId), async e =>
@@ -144,7 +173,7 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
         }
 
         return new ProgressView(
-            s.Number, s.ItemName, version!.Code, Masking.Name(s.ApplicantName), s.Status.ToString(), s.ReceivedAt, s.DueDate,
+            s.Number, s.ItemName, version!.Code, s.Applicant, s.Status.ToString(), s.ReceivedAt, s.DueDate,
             stage, department, s.Visits, MustAct(s.Status) ? s.CorrectionItems : [], s.RefusalReason,
             s.Events.Select(e => new ProgressStep(e.At, e.Kind, e.Stage, e.DepartmentId is { } d ? names!.GetValueOrDefault(d) : null, e.Note)).ToList());
     }

@@ -1,0 +1,558 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Text;
+using Fazhi.Web.Modules.Services.Domain;
+using Fazhi.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Web.Modules.Services.Features;
+
+/// <summary>One application as the public look-up reads it; the applicant's name is already masked.</summary>
+internal sealed record ProgressSnapshot(
+    string Number, Guid ItemVersionId, string ItemName, string Applicant, ApplicationStatus Status, DateTime ReceivedAt, DateOnly? DueDate,
+    int? CurrentStage, int Visits, List<string> CorrectionItems, string? RefusalReason, List<(DateTime At, string Kind, string? Stage, Guid? DepartmentId, string? Note)> Events);
+
+/// <summary>
+/// The public progress answers kept ready in memory, by query token: the look-up after a text message goes
+/// out to thousands of applicants reads no database. Each application is held in about a hundred bytes
+/// (names, stages and departments are shared; the applicant's name is held masked, never in clear).
+/// <para>
+/// An entry is right or absent, never stale for this process: every save that changes an application
+/// drops its entry once committed (<see cref="ProgressAnswersObserver"/>), and a look-up without an entry
+/// reads the database. <see cref="ProgressAnswersLoader"/> loads every application at start and then, each
+/// second, re-reads those changed lately (by any process sharing the database), so another process's
+/// change shows within about a second.
+/// </para>
+/// </summary>
+public sealed class ProgressAnswers
+{
+    /// <summary>Query tokens are URL-safe base64 of 18 random bytes (24 characters); only those are kept.</summary>
+    internal const int KeyBytes = 18;
+
+    private const int Header = KeyBytes + 1;
+
+    private readonly Lock _write = new();
+    private volatile Table _table = new(1 << 10);
+    private volatile string[] _strings = new string[256];
+    private volatile Guid[] _guids = new Guid[64];
+    private int _stringCount;
+    private int _guidCount;
+    private readonly Dictionary<string, int> _stringIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, int> _guidIndex = [];
+    private readonly ArrayBufferWriter<byte> _buffer = new(512);
+
+    // Every drop takes a new generation; a batch read from the database before a drop does not put back
+    // what was dropped after the read began.
+    private long _generation;
+    private readonly ConcurrentDictionary<string, long> _dropped = new(StringComparer.Ordinal);
+
+    /// <summary>Whether every application has been loaded once (until then, missing entries read the database).</summary>
+    public bool Loaded { get; internal set; }
+
+    /// <summary>Applications held.</summary>
+    public int Count => _table.Count;
+
+    internal long Generation => Interlocked.Read(ref _generation);
+
+    /// <summary>The application behind <paramref name="token"/>, when its answer is held and current.</summary>
+    internal ProgressSnapshot? Find(string token)
+    {
+        Span<byte> key = stackalloc byte[KeyBytes];
+        if (!TryKey(token, key))
+        {
+            return null;
+        }
+
+        var entry = _table.Find(key);
+        return entry is null || entry[KeyBytes] == 0 ? null : Decode(entry);
+    }
+
+    /// <summary>Drops the answers of these tokens (their applications changed); the next look-up reads the database.</summary>
+    internal void Drop(IReadOnlyCollection<string> tokens)
+    {
+        Span<byte> key = stackalloc byte[KeyBytes];
+        lock (_write)
+        {
+            var generation = Interlocked.Increment(ref _generation);
+            foreach (var token in tokens)
+            {
+                _dropped[token] = generation;
+                if (TryKey(token, key) && _table.Find(key) is { } entry)
+                {
+                    // Marked in place: a look-up already past the mark answers what was true a moment ago.
+                    Volatile.Write(ref entry[KeyBytes], 0);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Puts answers read from the database when the generation was <paramref name="readFrom"/>; an answer
+    /// dropped since is left out (it is read again by the next pass).
+    /// </summary>
+    internal void Put(IEnumerable<(string Token, ProgressSnapshot Snapshot)> rows, long readFrom)
+    {
+        lock (_write)
+        {
+            foreach (var (token, snapshot) in rows)
+            {
+                if (_dropped.TryGetValue(token, out var dropped) && dropped > readFrom)
+                {
+                    continue;
+                }
+
+                var entry = Encode(token, snapshot);
+                if (entry is not null)
+                {
+                    var table = _table;
+                    if (!table.TryUpsert(entry))
+                    {
+                        _table = table = table.Grown();
+                        table.TryUpsert(entry);
+                    }
+                }
+            }
+
+            // Drops older than this read no longer matter to any read still to come.
+            foreach (var (token, generation) in _dropped)
+            {
+                if (generation <= readFrom)
+                {
+                    _dropped.TryRemove(new KeyValuePair<string, long>(token, generation));
+                }
+            }
+        }
+    }
+
+    internal static bool TryKey(string token, Span<byte> key)
+    {
+        if (token.Length != 24)
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[24];
+        for (var i = 0; i < 24; i++)
+        {
+            var c = token[i];
+            chars[i] = c switch
+            {
+                '-' => '+',
+                '_' => '/',
+                '+' or '/' => '!',
+                _ => c,
+            };
+        }
+
+        return Convert.TryFromBase64Chars(chars, key, out var written) && written == KeyBytes;
+    }
+
+    // Layout: the 18 key bytes, a byte that is 1 while current, then the fields (7-bit encoded integers,
+    // shared names by index, free text as UTF-8 with its length).
+    private byte[]? Encode(string token, ProgressSnapshot s)
+    {
+        var b = _buffer;
+        b.ResetWrittenCount();
+        if (!TryKey(token, b.GetSpan(KeyBytes)[..KeyBytes]))
+        {
+            return null;
+        }
+
+        b.Advance(KeyBytes);
+        WriteByte(b, 1);
+        WriteText(b, s.Number);
+        WriteInt(b, GuidIndex(s.ItemVersionId));
+        WriteInt(b, StringIndex(s.ItemName));
+        WriteInt(b, StringIndex(s.Applicant));
+        WriteByte(b, (byte)s.Status);
+        BinaryPrimitives.WriteInt64LittleEndian(b.GetSpan(8), s.ReceivedAt.Ticks);
+        b.Advance(8);
+        WriteInt(b, s.DueDate is { } due ? due.DayNumber + 1 : 0);
+        WriteInt(b, s.CurrentStage is { } stage ? stage + 1 : 0);
+        WriteInt(b, s.Visits);
+        WriteOptionalText(b, s.RefusalReason);
+        WriteInt(b, s.CorrectionItems.Count);
+        foreach (var item in s.CorrectionItems)
+        {
+            WriteText(b, item);
+        }
+
+        WriteInt(b, s.Events.Count);
+        foreach (var e in s.Events)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(b.GetSpan(8), e.At.Ticks);
+            b.Advance(8);
+            WriteInt(b, StringIndex(e.Kind));
+            WriteInt(b, e.Stage is null ? 0 : StringIndex(e.Stage) + 1);
+            WriteInt(b, e.DepartmentId is { } d ? GuidIndex(d) + 1 : 0);
+            WriteOptionalText(b, e.Note);
+        }
+
+        return b.WrittenSpan.ToArray();
+    }
+
+    private ProgressSnapshot Decode(byte[] entry)
+    {
+        var strings = _strings;
+        var guids = _guids;
+        var r = new Reader(entry, Header);
+        var number = r.Text();
+        var version = guids[r.Int()];
+        var itemName = strings[r.Int()];
+        var applicant = strings[r.Int()];
+        var status = (ApplicationStatus)r.Byte();
+        var received = new DateTime(r.Long(), DateTimeKind.Utc);
+        var due = r.Int() is var d and > 0 ? DateOnly.FromDayNumber(d - 1) : (DateOnly?)null;
+        var stage = r.Int() is var st and > 0 ? st - 1 : (int?)null;
+        var visits = r.Int();
+        var refusal = r.OptionalText();
+        var corrections = new List<string>(r.Int());
+        for (var i = corrections.Capacity; i > 0; i--)
+        {
+            corrections.Add(r.Text());
+        }
+
+        var events = new List<(DateTime, string, string?, Guid?, string?)>(r.Int());
+        for (var i = events.Capacity; i > 0; i--)
+        {
+            var at = new DateTime(r.Long(), DateTimeKind.Utc);
+            var kind = strings[r.Int()];
+            var stageName = r.Int() is var sn and > 0 ? strings[sn - 1] : null;
+            var department = r.Int() is var dn and > 0 ? guids[dn - 1] : (Guid?)null;
+            events.Add((at, kind, stageName, department, r.OptionalText()));
+        }
+
+        return new ProgressSnapshot(number, version, itemName, applicant, status, received, due, stage, visits, corrections, refusal, events);
+    }
+
+    private int StringIndex(string value)
+    {
+        if (_stringIndex.TryGetValue(value, out var i))
+        {
+            return i;
+        }
+
+        var strings = _strings;
+        if (_stringCount == strings.Length)
+        {
+            Array.Resize(ref strings, strings.Length * 2);
+        }
+
+        strings[_stringCount] = value;
+        _strings = strings;
+        _stringIndex[value] = _stringCount;
+        return _stringCount++;
+    }
+
+    private int GuidIndex(Guid value)
+    {
+        if (_guidIndex.TryGetValue(value, out var i))
+        {
+            return i;
+        }
+
+        var guids = _guids;
+        if (_guidCount == guids.Length)
+        {
+            Array.Resize(ref guids, guids.Length * 2);
+        }
+
+        guids[_guidCount] = value;
+        _guids = guids;
+        _guidIndex[value] = _guidCount;
+        return _guidCount++;
+    }
+
+    private static void WriteByte(ArrayBufferWriter<byte> b, byte value)
+    {
+        b.GetSpan(1)[0] = value;
+        b.Advance(1);
+    }
+
+    private static void WriteInt(ArrayBufferWriter<byte> b, int value)
+    {
+        var v = (uint)value;
+        while (v >= 0x80)
+        {
+            WriteByte(b, (byte)(v | 0x80));
+            v >>= 7;
+        }
+
+        WriteByte(b, (byte)v);
+    }
+
+    private static void WriteText(ArrayBufferWriter<byte> b, string value)
+    {
+        var bytes = Encoding.UTF8.GetBytes(value);
+        WriteInt(b, bytes.Length);
+        b.Write(bytes);
+    }
+
+    private static void WriteOptionalText(ArrayBufferWriter<byte> b, string? value)
+    {
+        if (value is null)
+        {
+            WriteInt(b, 0);
+            return;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(value);
+        WriteInt(b, bytes.Length + 1);
+        b.Write(bytes);
+    }
+
+    private ref struct Reader(byte[] data, int position)
+    {
+        private int _at = position;
+
+        public byte Byte() => data[_at++];
+
+        public long Long()
+        {
+            var v = BinaryPrimitives.ReadInt64LittleEndian(data.AsSpan(_at, 8));
+            _at += 8;
+            return v;
+        }
+
+        public int Int()
+        {
+            uint v = 0;
+            var shift = 0;
+            byte b;
+            do
+            {
+                b = data[_at++];
+                v |= (uint)(b & 0x7F) << shift;
+                shift += 7;
+            }
+            while (b >= 0x80);
+            return (int)v;
+        }
+
+        public string Text()
+        {
+            var n = Int();
+            var s = Encoding.UTF8.GetString(data, _at, n);
+            _at += n;
+            return s;
+        }
+
+        public string? OptionalText()
+        {
+            var n = Int();
+            if (n == 0)
+            {
+                return null;
+            }
+
+            var s = Encoding.UTF8.GetString(data, _at, n - 1);
+            _at += n - 1;
+            return s;
+        }
+    }
+
+    /// <summary>
+    /// Open addressing over the token bytes (random, so their first eight bytes are the hash). Readers take no
+    /// lock: slots are only ever filled or replaced, under the write lock, and a full table is replaced by a
+    /// larger copy.
+    /// </summary>
+    private sealed class Table(int capacity)
+    {
+        private readonly byte[]?[] _slots = new byte[]?[capacity];
+
+        public int Count { get; private set; }
+
+        private int Slot(ReadOnlySpan<byte> key) => (int)(BinaryPrimitives.ReadUInt64LittleEndian(key) & (ulong)(_slots.Length - 1));
+
+        public byte[]? Find(ReadOnlySpan<byte> key)
+        {
+            var mask = _slots.Length - 1;
+            for (var i = Slot(key); ; i = (i + 1) & mask)
+            {
+                var entry = Volatile.Read(ref _slots[i]);
+                if (entry is null || entry.AsSpan(0, KeyBytes).SequenceEqual(key))
+                {
+                    return entry;
+                }
+            }
+        }
+
+        /// <summary>Replaces or adds; false when the table is too full to add.</summary>
+        public bool TryUpsert(byte[] entry)
+        {
+            var key = entry.AsSpan(0, KeyBytes);
+            var mask = _slots.Length - 1;
+            for (var i = Slot(key); ; i = (i + 1) & mask)
+            {
+                var current = _slots[i];
+                if (current is null)
+                {
+                    if ((Count + 1) * 10L > _slots.Length * 7L)
+                    {
+                        return false;
+                    }
+
+                    Count++;
+                    Volatile.Write(ref _slots[i], entry);
+                    return true;
+                }
+
+                if (current.AsSpan(0, KeyBytes).SequenceEqual(key))
+                {
+                    Volatile.Write(ref _slots[i], entry);
+                    return true;
+                }
+            }
+        }
+
+        public Table Grown()
+        {
+            var grown = new Table(_slots.Length * 2);
+            foreach (var entry in _slots)
+            {
+                if (entry is not null)
+                {
+                    grown.TryUpsert(entry);
+                }
+            }
+
+            return grown;
+        }
+    }
+}
+
+/// <summary>
+/// Stamps every saved change of an application (or of its timeline) with <see cref="Application.ChangedAt"/>, and
+/// drops its public answer once the change is committed.
+/// </summary>
+internal sealed class ProgressAnswersObserver(ProgressAnswers answers, TimeProvider time) : ISaveObserver
+{
+    public Action? Saving(FazhiDbContext db)
+    {
+        List<string>? tokens = null;
+        var now = time.GetUtcNow().UtcDateTime;
+        var applications = db.ChangeTracker.Entries<Application>().ToList();
+        if (applications.Count == 0)
+        {
+            return null;
+        }
+
+        // Events are only ever added through their application (Application.AddEvent), so it is tracked.
+        var withNewEvents = db.ChangeTracker.Entries<ApplicationEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.ApplicationId).ToHashSet();
+        foreach (var entry in applications)
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified || withNewEvents.Contains(entry.Entity.Id))
+            {
+                if (entry.State != EntityState.Added)
+                {
+                    entry.Property(a => a.ChangedAt).CurrentValue = now;
+                }
+
+                (tokens ??= []).Add(entry.Entity.QueryToken);
+            }
+        }
+
+        return tokens is null ? null : () => answers.Drop(tokens);
+    }
+}
+
+/// <summary>
+/// Loads every application's public answer at start, then re-reads, each second, the applications changed
+/// since a little before the last pass (the overlap covers writes committed late and clocks a little apart).
+/// </summary>
+internal sealed class ProgressAnswersLoader(
+    ProgressAnswers answers, ReadConnections connections, TimeProvider time, IConfiguration configuration, ILogger<ProgressAnswersLoader> log) : BackgroundService
+{
+    private const string Columns = """
+        SELECT a."QueryToken", a."Number", a."ItemVersionId", a."ItemName", a."ApplicantName", a."Status", a."ReceivedAt", a."DueDate",
+               a."CurrentStage", a."Visits", a."CorrectionItems", a."RefusalReason",
+               e."At", e."Kind", e."StageName", e."DepartmentId", e."Note"
+        FROM svc_applications a LEFT JOIN svc_application_events e ON e."ApplicationId" = a."Id"
+        """;
+
+    private const string AllSql = Columns + """
+         ORDER BY a."Id", e."Sequence"
+        """;
+
+    private const string ChangedSql = Columns + """
+         WHERE a."ChangedAt" >= @since
+         ORDER BY a."Id", e."Sequence"
+        """;
+
+    private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
+
+    private DateTime _since;
+
+    public bool Enabled => configuration.GetValue("Services:ProgressAnswers:Enabled", true);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            await LoadAllAsync(stoppingToken);
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(configuration.GetValue("Services:ProgressAnswers:PollSeconds", 1.0)), TimeProvider.System);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await PollAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A missed pass leaves changed answers dropped (look-ups read the database) until the next one.
+                    log.LogWarning(e, "Re-reading changed progress answers failed; trying again in a second.");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Reads every application once.</summary>
+    public async Task LoadAllAsync(CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        _since = time.GetUtcNow().UtcDateTime - Overlap;
+        var read = await ReadAsync(AllSql, null, ct);
+        answers.Loaded = true;
+        log.LogInformation("Progress answers: {Count} applications loaded in {Seconds:N1} s.", read, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    /// <summary>Re-reads the applications changed since shortly before the last pass.</summary>
+    public async Task<int> PollAsync(CancellationToken ct)
+    {
+        var since = _since;
+        _since = time.GetUtcNow().UtcDateTime - Overlap;
+        return await ReadAsync(ChangedSql, since, ct);
+    }
+
+    private async Task<int> ReadAsync(string sql, DateTime? since, CancellationToken ct)
+    {
+        var generation = answers.Generation;
+        return await connections.QueryAsync(sql, since is { } s ? [("@since", s)] : [], async r =>
+        {
+            var batch = new List<(string, ProgressSnapshot)>(4096);
+            var count = 0;
+            await foreach (var row in ProgressService.ReadSnapshotsAsync(r, ct))
+            {
+                batch.Add(row);
+                if (batch.Count == batch.Capacity)
+                {
+                    answers.Put(batch, generation);
+                    count += batch.Count;
+                    batch.Clear();
+                }
+            }
+
+            answers.Put(batch, generation);
+            return count + batch.Count;
+        }, ct);
+    }
+}

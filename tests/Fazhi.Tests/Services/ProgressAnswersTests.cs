@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Fazhi.Tests.Infrastructure;
+using Fazhi.Web.Modules.Services.Domain;
+using Fazhi.Web.Modules.Services.Features;
+using Fazhi.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Fazhi.Tests.Services;
+
+/// <summary>
+/// The public progress answers kept in memory (issue 11): they say exactly what the database says, a
+/// change made here shows at once, and a change made by another process shows after the next pass.
+/// </summary>
+public sealed class ProgressAnswersTests(DemoTownFactory app) : IClassFixture<DemoTownFactory>
+{
+    private ProgressAnswers Answers => app.Services.GetRequiredService<ProgressAnswers>();
+
+    private ProgressAnswersLoader Loader => app.Services.GetServices<IHostedService>().OfType<ProgressAnswersLoader>().Single();
+
+    private static string Json(ProgressView? view) => JsonSerializer.Serialize(view);
+
+    /// <summary>The answer as the database gives it, without the answers in memory.</summary>
+    private async Task<string> FromDatabaseAsync(string token)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var service = new ProgressService(sp, sp.GetRequiredService<ReadConnections>(), sp.GetRequiredService<IMemoryCache>(), new ProgressAnswers());
+        return Json(await service.ByTokenAsync(token));
+    }
+
+    private async Task<string> ServedAsync(string token)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return Json(await scope.ServiceProvider.GetRequiredService<ProgressService>().ByTokenAsync(token));
+    }
+
+    private async Task<List<string>> TokensAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<FazhiDbContext>().Set<Application>().Select(a => a.QueryToken).ToListAsync();
+    }
+
+    [Fact]
+    public async Task Every_demo_application_is_held_and_answers_exactly_as_the_database_does()
+    {
+        await Loader.LoadAllAsync(CancellationToken.None);
+        var tokens = await TokensAsync();
+        Assert.True(tokens.Count >= 10, $"the demo town has {tokens.Count} applications");
+        Assert.True(Answers.Loaded);
+        var statuses = new HashSet<string>();
+        foreach (var token in tokens)
+        {
+            Assert.True(Answers.Find(token) is not null, $"{token} is held");
+            var expected = await FromDatabaseAsync(token);
+            Assert.Equal(expected, await ServedAsync(token));
+            statuses.Add(JsonDocument.Parse(expected).RootElement.GetProperty("Status").GetString()!);
+        }
+
+        // The comparison covers the shapes the page shows: waiting for corrections, in review, suspended, done.
+        Assert.True(statuses.IsSupersetOf(["AwaitingCorrection", "Accepted", "Suspended", "Completed"]), string.Join(", ", statuses));
+    }
+
+    /// <summary>A window application waiting for the applicant's corrections.</summary>
+    private async Task<(Guid Id, string Token, Guid Window, HttpClient Clerk)> WaitingForCorrectionAsync()
+    {
+        var clerk = await app.SignedInAsync("clerk");
+        var windows = await clerk.GetFromJsonAsync<JsonElement>("/api/org/windows");
+        var window = windows.EnumerateArray().First().GetProperty("id").GetGuid();
+        var created = await clerk.PostAsJsonAsync("/api/services/applications", new
+        {
+            itemCode = "TX-MFBJ-001",
+            windowId = window,
+            applicant = new { kind = "Person", name = "林小梅", idNumber = IntakeTests.ValidId, phone = "13800001234" },
+            materials = Array.Empty<object>(),
+            outcome = "correction",
+            correctionItems = new[] { "户口簿复印件" },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        return (body.GetProperty("id").GetGuid(), body.GetProperty("queryToken").GetString()!, window, clerk);
+    }
+
+    [Fact]
+    public async Task A_change_made_here_shows_at_once_and_one_made_by_another_process_after_the_next_pass()
+    {
+        var (id, token, window, clerk) = await WaitingForCorrectionAsync();
+
+        await Loader.PollAsync(CancellationToken.None);
+        Assert.Equal("AwaitingCorrection", Answers.Find(token)?.Status.ToString());
+
+        // The applicant comes back with everything: the answer changes with the commit, not a second later.
+        var items = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/services/items/TX-MFBJ-001");
+        var all = items.GetProperty("elements").GetProperty("materials").EnumerateArray()
+            .Select(m => new { key = m.GetProperty("key").GetString(), provided = true }).ToList();
+        var back = await clerk.PostAsJsonAsync($"/api/services/applications/{id}/intake-decision", new { materials = all, outcome = "accept", inPerson = true, windowId = window });
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        Assert.Null(Answers.Find(token));
+        var progress = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/public/progress/{token}");
+        Assert.Equal("Accepted", progress.GetProperty("status").GetString());
+        Assert.Equal(2, progress.GetProperty("visits").GetInt32());
+
+        await Loader.PollAsync(CancellationToken.None);
+        Assert.Equal("Accepted", Answers.Find(token)?.Status.ToString());
+        Assert.Equal(await FromDatabaseAsync(token), await ServedAsync(token));
+
+        // Another process (sharing the database) counts a visit: it stamps the row as every save does.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FazhiDbContext>();
+            var now = app.Time.GetUtcNow().UtcDateTime;
+            await db.Set<Application>().Where(a => a.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Visits, 3).SetProperty(a => a.ChangedAt, now));
+        }
+
+        await Loader.PollAsync(CancellationToken.None);
+        progress = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/public/progress/{token}");
+        Assert.Equal(3, progress.GetProperty("visits").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_change_inside_a_write_transaction_drops_the_answer_at_its_commit_and_a_rollback_drops_nothing()
+    {
+        var ids = new[] { (await WaitingForCorrectionAsync()).Id, (await WaitingForCorrectionAsync()).Id };
+        await Loader.PollAsync(CancellationToken.None);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FazhiDbContext>();
+        var waiting = await db.Set<Application>().Include(a => a.Events).Where(a => ids.Contains(a.Id)).OrderBy(a => a.Number).ToListAsync();
+        Assert.Equal(2, waiting.Count);
+        var now = app.Time.GetUtcNow().UtcDateTime;
+
+        await using (var rolledBack = await db.BeginWriteAsync())
+        {
+            waiting[0].ReturnForIntake(false, null, null, now, "test");
+            await db.SaveChangesAsync();
+            Assert.NotNull(Answers.Find(waiting[0].QueryToken));
+        }
+
+        Assert.NotNull(Answers.Find(waiting[0].QueryToken));
+        db.ChangeTracker.Clear();
+
+        var second = await db.Set<Application>().Include(a => a.Events).SingleAsync(a => a.Id == waiting[1].Id);
+        await using (var tx = await db.BeginWriteAsync())
+        {
+            // Only an event is added: the application's own columns do not change, its answer still must.
+            second.ReturnForIntake(false, null, null, now, "test");
+            await db.SaveChangesAsync();
+            Assert.NotNull(Answers.Find(second.QueryToken));
+            await tx.CommitAsync();
+        }
+
+        Assert.Null(Answers.Find(second.QueryToken));
+        var stamped = await db.Set<Application>().AsNoTracking().Where(a => a.Id == second.Id).Select(a => a.ChangedAt).SingleAsync();
+        Assert.Equal(now, stamped);
+        await Loader.PollAsync(CancellationToken.None);
+        Assert.Contains("\"resubmitted\"", await ServedAsync(second.QueryToken));
+    }
+
+    [Fact]
+    public void Only_tokens_of_the_receipt_shape_are_keys()
+    {
+        Span<byte> key = stackalloc byte[ProgressAnswers.KeyBytes];
+        Assert.True(ProgressAnswers.TryKey("abk73BIXY85-lK5ukuvtNC3M", key));
+        Assert.False(ProgressAnswers.TryKey("abk73BIXY85+lK5ukuvtNC3M", key));
+        Assert.False(ProgressAnswers.TryKey("abk73BIXY85-lK5ukuvtNC3", key));
+        Assert.False(ProgressAnswers.TryKey("abk73BIXY85-lK5ukuvtNC3M=", key));
+    }
+}
