@@ -31,6 +31,7 @@ internal sealed class Server : IAsyncDisposable
         start.ArgumentList.Add(url);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Fazhi.Web.Modules.Services.Features.ProgressAnswersLoader"] = "Information";
         start.Environment["Fazhi__PublicLookupsPerMinute"] = "1000000000";
         foreach (var (k, v) in settings)
         {
@@ -38,7 +39,8 @@ internal sealed class Server : IAsyncDisposable
         }
 
         var p = Process.Start(start)!;
-        p.OutputDataReceived += (_, _) => { };
+        // The server's own account of loading its public progress answers (issue 11) is worth seeing.
+        p.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Progress answers:", StringComparison.Ordinal) == true) { Console.WriteLine("server:" + e.Data); } };
         p.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("server: " + e.Data); } };
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();

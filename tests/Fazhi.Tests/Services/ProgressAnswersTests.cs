@@ -18,6 +18,8 @@ namespace Fazhi.Tests.Services;
 /// </summary>
 public sealed class ProgressAnswersTests(DemoTownFactory app) : IClassFixture<DemoTownFactory>
 {
+    private static readonly JsonSerializerOptions WithFields = new() { IncludeFields = true };
+
     private ProgressAnswers Answers => app.Services.GetRequiredService<ProgressAnswers>();
 
     private ProgressAnswersLoader Loader => app.Services.GetServices<IHostedService>().OfType<ProgressAnswersLoader>().Single();
@@ -158,6 +160,49 @@ public sealed class ProgressAnswersTests(DemoTownFactory app) : IClassFixture<De
         Assert.Equal(now, stamped);
         await Loader.PollAsync(CancellationToken.None);
         Assert.Contains("\"resubmitted\"", await ServedAsync(second.QueryToken));
+    }
+
+    [Fact]
+    public void The_store_grows_replaces_and_compacts_without_losing_an_answer()
+    {
+        var answers = new ProgressAnswers();
+        var random = new Random(11);
+        var tokens = Enumerable.Range(0, 3000).Select(_ => Convert.ToBase64String(random.GetItems<byte>(Enumerable.Range(0, 256).Select(i => (byte)i).ToArray(), 18)).Replace('+', '-').Replace('/', '_')).ToList();
+        ProgressSnapshot Snapshot(int i, int visits) => new(
+            $"TX2026-{i:D6}", Guid.CreateVersion7(), i % 3 == 0 ? "农村村民住宅建设审批（民房报建）" : "个体工商户设立登记", "陈*强", (ApplicationStatus)(i % 8),
+            new DateTime(2026, 11, 20, 1, 2, 3, DateTimeKind.Utc).AddTicks(i * 1234567L), i % 2 == 0 ? new DateOnly(2026, 12, 18) : null, i % 4 == 0 ? null : i % 4, visits,
+            i % 5 == 0 ? ["户口簿复印件", "建房设计图纸需加盖设计单位公章"] : [], i % 7 == 0 ? "不属于本机关职权范围" : null,
+            [.. Enumerable.Range(0, i % 6).Select(e => (new DateTime(2026, 11, 21, 0, 0, 0, DateTimeKind.Utc).AddMinutes(e), e == 0 ? "accepted" : "stage_started", (string?)(e % 2 == 0 ? "审查" : null), (Guid?)(e % 3 == 0 ? null : Guid.Empty), (string?)(e == 2 ? new string('意', i % 50) : null)))]);
+        static string Json(ProgressSnapshot? s) => JsonSerializer.Serialize(s, WithFields);
+
+        var latest = new Dictionary<string, ProgressSnapshot>();
+        for (var round = 0; round < 70; round++)
+        {
+            var batch = tokens.Select((t, i) => (t, Snapshot(i, round))).ToList();
+            answers.Put(batch, answers.Generation);
+            foreach (var (t, s) in batch)
+            {
+                latest[t] = s;
+            }
+        }
+
+        Assert.Equal(3000, answers.Count);
+        // 70 rounds of 3,000 answers of about a hundred bytes replaced: the store was compacted on the way.
+        Assert.True(answers.Compactions >= 1 && answers.Bytes.Replaced < 69 * answers.Bytes.Live, $"{answers.Compactions} {answers.Bytes}");
+        foreach (var t in tokens)
+        {
+            Assert.Equal(Json(latest[t]), Json(answers.Find(t)));
+        }
+
+        var before = answers.Generation;
+        answers.Drop(tokens[..10]);
+        Assert.All(tokens[..10], t => Assert.Null(answers.Find(t)));
+        Assert.NotNull(answers.Find(tokens[10]));
+        // A read that began before the drop does not bring the dropped answers back; one after it does.
+        answers.Put(tokens[..10].Select(t => (t, latest[t])), before);
+        Assert.All(tokens[..10], t => Assert.Null(answers.Find(t)));
+        answers.Put(tokens[..10].Select(t => (t, latest[t])), answers.Generation);
+        Assert.All(tokens[..10], t => Assert.Equal(Json(latest[t]), Json(answers.Find(t))));
     }
 
     [Fact]

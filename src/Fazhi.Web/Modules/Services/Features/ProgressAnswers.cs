@@ -33,7 +33,7 @@ public sealed class ProgressAnswers
     private const int Header = KeyBytes + 1;
 
     private readonly Lock _write = new();
-    private volatile Table _table = new(1 << 10);
+    private volatile Store _store = new(1 << 10, 4);
     private volatile string[] _strings = new string[256];
     private volatile Guid[] _guids = new Guid[64];
     private int _stringCount;
@@ -51,7 +51,13 @@ public sealed class ProgressAnswers
     public bool Loaded { get; internal set; }
 
     /// <summary>Applications held.</summary>
-    public int Count => _table.Count;
+    public int Count => _store.Count;
+
+    /// <summary>Bytes of answers held, and of answers replaced since the last compaction.</summary>
+    public (long Live, long Replaced) Bytes => (_store.Used - _store.Replaced, _store.Replaced);
+
+    /// <summary>How often the replaced answers were let go.</summary>
+    internal int Compactions { get; private set; }
 
     internal long Generation => Interlocked.Read(ref _generation);
 
@@ -64,8 +70,15 @@ public sealed class ProgressAnswers
             return null;
         }
 
-        var entry = _table.Find(key);
-        return entry is null || entry[KeyBytes] == 0 ? null : Decode(entry);
+        var store = _store;
+        var at = store.Find(key);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var (chunk, position) = store.Locate(at);
+        return Volatile.Read(ref chunk[position + KeyBytes]) == 0 ? null : Decode(chunk, position);
     }
 
     /// <summary>Drops the answers of these tokens (their applications changed); the next look-up reads the database.</summary>
@@ -78,10 +91,11 @@ public sealed class ProgressAnswers
             foreach (var token in tokens)
             {
                 _dropped[token] = generation;
-                if (TryKey(token, key) && _table.Find(key) is { } entry)
+                if (TryKey(token, key) && _store.Find(key) is var at and >= 0)
                 {
                     // Marked in place: a look-up already past the mark answers what was true a moment ago.
-                    Volatile.Write(ref entry[KeyBytes], 0);
+                    var (chunk, position) = _store.Locate(at);
+                    Volatile.Write(ref chunk[position + KeyBytes], 0);
                 }
             }
         }
@@ -103,15 +117,17 @@ public sealed class ProgressAnswers
                 }
 
                 var entry = Encode(token, snapshot);
-                if (entry is not null)
+                if (!entry.IsEmpty)
                 {
-                    var table = _table;
-                    if (!table.TryUpsert(entry))
-                    {
-                        _table = table = table.Grown();
-                        table.TryUpsert(entry);
-                    }
+                    _store = _store.Upsert(entry);
                 }
+            }
+
+            // Replaced answers are left where they were; once they outweigh the live ones, the live ones are copied.
+            if (_store.Replaced > Store.ChunkSize * 16L && _store.Replaced > _store.Used / 2)
+            {
+                _store = _store.Compacted();
+                Compactions++;
             }
 
             // Drops older than this read no longer matter to any read still to come.
@@ -150,13 +166,13 @@ public sealed class ProgressAnswers
 
     // Layout: the 18 key bytes, a byte that is 1 while current, then the fields (7-bit encoded integers,
     // shared names by index, free text as UTF-8 with its length).
-    private byte[]? Encode(string token, ProgressSnapshot s)
+    private ReadOnlySpan<byte> Encode(string token, ProgressSnapshot s)
     {
         var b = _buffer;
         b.ResetWrittenCount();
         if (!TryKey(token, b.GetSpan(KeyBytes)[..KeyBytes]))
         {
-            return null;
+            return default;
         }
 
         b.Advance(KeyBytes);
@@ -189,14 +205,15 @@ public sealed class ProgressAnswers
             WriteOptionalText(b, e.Note);
         }
 
-        return b.WrittenSpan.ToArray();
+        // An answer longer than a chunk (pages of notes) is not held; its look-up reads the database.
+        return b.WrittenCount <= Store.ChunkSize ? b.WrittenSpan : default;
     }
 
-    private ProgressSnapshot Decode(byte[] entry)
+    private ProgressSnapshot Decode(byte[] chunk, int position)
     {
         var strings = _strings;
         var guids = _guids;
-        var r = new Reader(entry, Header);
+        var r = new Reader(chunk, position + Header);
         var number = r.Text();
         var version = guids[r.Int()];
         var itemName = strings[r.Int()];
@@ -338,6 +355,41 @@ public sealed class ProgressAnswers
             return s;
         }
 
+        /// <summary>Walks past every field; returns the position after the answer.</summary>
+        public int Skip()
+        {
+            SkipText(false);
+            Int();
+            Int();
+            Int();
+            _at += 1 + 8;
+            Int();
+            Int();
+            Int();
+            SkipText(true);
+            for (var i = Int(); i > 0; i--)
+            {
+                SkipText(false);
+            }
+
+            for (var i = Int(); i > 0; i--)
+            {
+                _at += 8;
+                Int();
+                Int();
+                Int();
+                SkipText(true);
+            }
+
+            return _at;
+        }
+
+        private void SkipText(bool optional)
+        {
+            var n = Int();
+            _at += optional && n > 0 ? n - 1 : n;
+        }
+
         public string? OptionalText()
         {
             var n = Int();
@@ -353,72 +405,169 @@ public sealed class ProgressAnswers
     }
 
     /// <summary>
-    /// Open addressing over the token bytes (random, so their first eight bytes are the hash). Readers take no
-    /// lock: slots are only ever filled or replaced, under the write lock, and a full table is replaced by a
-    /// larger copy.
+    /// The answers, back to back in chunks of a megabyte (no object per application, so the collector has
+    /// nothing to trace), found by open addressing over the token bytes (random, so their first eight bytes
+    /// are the hash). Readers take no lock: a slot is only ever filled or pointed at a newer copy, under the
+    /// write lock, after its bytes are written; a store that must grow is replaced by a larger one.
     /// </summary>
-    private sealed class Table(int capacity)
+    private sealed class Store
     {
-        private readonly byte[]?[] _slots = new byte[]?[capacity];
+        public const int ChunkBits = 20;
+        public const int ChunkSize = 1 << ChunkBits;
+
+        // Each slot holds the answer's position + 1 (0 is empty).
+        private readonly long[] _slots;
+        private readonly byte[][] _chunks;
+        private int _chunkCount;
+
+        public Store(int capacity, int chunkCapacity)
+        {
+            _slots = new long[capacity];
+            _chunks = new byte[chunkCapacity][];
+        }
+
+        private Store(long[] slots, byte[][] chunks, int chunkCount, int count, long used, long replaced)
+        {
+            _slots = slots;
+            _chunks = chunks;
+            _chunkCount = chunkCount;
+            Count = count;
+            Used = used;
+            Replaced = replaced;
+        }
 
         public int Count { get; private set; }
 
+        public long Used { get; private set; }
+
+        public long Replaced { get; private set; }
+
+        public (byte[] Chunk, int Position) Locate(long at) => (_chunks[at >> ChunkBits], (int)(at & (ChunkSize - 1)));
+
         private int Slot(ReadOnlySpan<byte> key) => (int)(BinaryPrimitives.ReadUInt64LittleEndian(key) & (ulong)(_slots.Length - 1));
 
-        public byte[]? Find(ReadOnlySpan<byte> key)
+        /// <summary>The position of the answer for <paramref name="key"/>, or -1.</summary>
+        public long Find(ReadOnlySpan<byte> key)
         {
             var mask = _slots.Length - 1;
             for (var i = Slot(key); ; i = (i + 1) & mask)
             {
-                var entry = Volatile.Read(ref _slots[i]);
-                if (entry is null || entry.AsSpan(0, KeyBytes).SequenceEqual(key))
+                var slot = Volatile.Read(ref _slots[i]);
+                if (slot == 0)
                 {
-                    return entry;
+                    return -1;
+                }
+
+                var (chunk, position) = Locate(slot - 1);
+                if (chunk.AsSpan(position, KeyBytes).SequenceEqual(key))
+                {
+                    return slot - 1;
                 }
             }
         }
 
-        /// <summary>Replaces or adds; false when the table is too full to add.</summary>
-        public bool TryUpsert(byte[] entry)
+        /// <summary>Writes the answer and points its slot at it; returns the store to use from now on (this one, or a larger copy).</summary>
+        public Store Upsert(ReadOnlySpan<byte> entry)
         {
-            var key = entry.AsSpan(0, KeyBytes);
+            var store = this;
+            if ((Count + 1) * 10L > _slots.Length * 7L || (NeedsChunk(entry.Length) && _chunkCount == _chunks.Length))
+            {
+                store = Grown(_slots.Length * ((Count + 1) * 10L > _slots.Length * 7L ? 2 : 1), _chunks.Length * 2);
+            }
+
+            store.Put(entry);
+            return store;
+        }
+
+        private bool NeedsChunk(int length) => _chunkCount == 0 || Used >> ChunkBits >= _chunkCount || (Used & (ChunkSize - 1)) + length > ChunkSize;
+
+        private void Put(ReadOnlySpan<byte> entry)
+        {
+            var key = entry[..KeyBytes];
+            if (NeedsChunk(entry.Length))
+            {
+                // A new chunk; the tail of the last one stays unused.
+                Used = (long)_chunkCount << ChunkBits;
+                Volatile.Write(ref _chunks[_chunkCount], new byte[ChunkSize]);
+                _chunkCount++;
+            }
+
+            var at = Used;
+            var (chunk, position) = Locate(at);
+            entry.CopyTo(chunk.AsSpan(position));
+            Used += entry.Length;
             var mask = _slots.Length - 1;
             for (var i = Slot(key); ; i = (i + 1) & mask)
             {
-                var current = _slots[i];
-                if (current is null)
+                var slot = _slots[i];
+                if (slot == 0)
                 {
-                    if ((Count + 1) * 10L > _slots.Length * 7L)
-                    {
-                        return false;
-                    }
-
                     Count++;
-                    Volatile.Write(ref _slots[i], entry);
-                    return true;
+                    Volatile.Write(ref _slots[i], at + 1);
+                    return;
                 }
 
-                if (current.AsSpan(0, KeyBytes).SequenceEqual(key))
+                var (old, oldPosition) = Locate(slot - 1);
+                if (old.AsSpan(oldPosition, KeyBytes).SequenceEqual(key))
                 {
-                    Volatile.Write(ref _slots[i], entry);
-                    return true;
+                    Replaced += Length(old, oldPosition);
+                    Volatile.Write(ref _slots[i], at + 1);
+                    return;
                 }
             }
         }
 
-        public Table Grown()
+        private Store Grown(int capacity, int chunkCapacity)
         {
-            var grown = new Table(_slots.Length * 2);
-            foreach (var entry in _slots)
+            var chunks = new byte[chunkCapacity][];
+            Array.Copy(_chunks, chunks, _chunkCount);
+            var grown = new Store(capacity == _slots.Length ? _slots : new long[capacity], chunks, _chunkCount, capacity == _slots.Length ? Count : 0, Used, Replaced);
+            if (capacity != _slots.Length)
             {
-                if (entry is not null)
+                foreach (var slot in _slots)
                 {
-                    grown.TryUpsert(entry);
+                    if (slot != 0)
+                    {
+                        grown.Relink(slot - 1);
+                    }
                 }
             }
 
             return grown;
         }
+
+        private void Relink(long at)
+        {
+            var (chunk, position) = Locate(at);
+            var mask = _slots.Length - 1;
+            var i = Slot(chunk.AsSpan(position, KeyBytes));
+            while (_slots[i] != 0)
+            {
+                i = (i + 1) & mask;
+            }
+
+            _slots[i] = at + 1;
+            Count++;
+        }
+
+        /// <summary>A store holding only the current answers (the dropped ones too: their mark travels with them).</summary>
+        public Store Compacted()
+        {
+            var compact = new Store(_slots.Length, Math.Max(4, (int)((Used - Replaced) >> ChunkBits) * 2 + 2));
+            foreach (var slot in _slots)
+            {
+                if (slot != 0)
+                {
+                    var (chunk, position) = Locate(slot - 1);
+                    compact = compact.Upsert(chunk.AsSpan(position, Length(chunk, position)));
+                }
+            }
+
+            return compact;
+        }
+
+        /// <summary>The length of the answer at <paramref name="position"/>, read by walking its fields.</summary>
+        private static int Length(byte[] chunk, int position) => new Reader(chunk, position + Header).Skip() - position;
     }
 }
 
