@@ -55,11 +55,21 @@ public sealed class ProgressAnswersTests(DemoTownFactory app) : IClassFixture<De
         Assert.True(tokens.Count >= 10, $"the demo town has {tokens.Count} applications");
         Assert.True(Answers.Loaded);
         var statuses = new HashSet<string>();
+        var web = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var client = app.Anonymous();
         foreach (var token in tokens)
         {
             Assert.True(Answers.Find(token) is not null, $"{token} is held");
             var expected = await FromDatabaseAsync(token);
             Assert.Equal(expected, await ServedAsync(token));
+
+            // The public API writes the held answer itself: byte for byte what the serializer writes for the database's answer.
+            await using var scope = app.Services.CreateAsyncScope();
+            var sp = scope.ServiceProvider;
+            var view = await new ProgressService(sp, sp.GetRequiredService<ReadConnections>(), sp.GetRequiredService<IMemoryCache>(), new ProgressAnswers()).ByTokenAsync(token);
+            using var response = await client.GetAsync($"/api/public/progress/{token}");
+            Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+            Assert.Equal(JsonSerializer.Serialize(view, web), await response.Content.ReadAsStringAsync());
             statuses.Add(JsonDocument.Parse(expected).RootElement.GetProperty("Status").GetString()!);
         }
 

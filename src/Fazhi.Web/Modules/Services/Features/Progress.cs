@@ -49,6 +49,43 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
 
     private sealed record VersionFacts(string Code, List<ProcessStage> Stages);
 
+    /// <summary>
+    /// The answer for <paramref name="token"/> as JSON straight from memory, or null when it is not held (the caller
+    /// then asks <see cref="ByTokenAsync"/>).
+    /// </summary>
+    internal async ValueTask<IResult?> HeldJsonAsync(string token, CancellationToken ct = default)
+    {
+        if (!answers.TryLocate(token, out var held))
+        {
+            return null;
+        }
+
+        var version = await VersionAsync(answers.VersionOf(held), ct);
+        return new HeldJson(answers, held, version, await Directory.NamesAsync(ct));
+    }
+
+    private sealed class HeldJson(ProgressAnswers answers, HeldAnswer held, VersionFacts version, IReadOnlyDictionary<Guid, string> names) : IResult
+    {
+        [ThreadStatic]
+        private static (System.Buffers.ArrayBufferWriter<byte> Buffer, System.Text.Json.Utf8JsonWriter Writer)? _scratch;
+
+        public Task ExecuteAsync(HttpContext http)
+        {
+            // Written whole into a buffer of this thread first, so the answer goes out with its length in one write.
+            var (buffer, writer) = _scratch ??= (new System.Buffers.ArrayBufferWriter<byte>(2048), new System.Text.Json.Utf8JsonWriter(System.IO.Stream.Null, new System.Text.Json.JsonWriterOptions { Encoder = answers.Encoder, SkipValidation = true }));
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            answers.WriteJson(held, writer, version.Code, version.Stages, names);
+            writer.Flush();
+            var response = http.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = buffer.WrittenCount;
+            System.Buffers.BuffersExtensions.Write(response.BodyWriter, buffer.WrittenSpan);
+            return response.BodyWriter.FlushAsync(http.RequestAborted).AsTask();
+        }
+    }
+
     public async Task<ProgressView?> ByTokenAsync(string token, CancellationToken ct = default)
     {
         // Tokens are URL-safe base64 of 18 random bytes; anything else cannot match and costs no query.
@@ -153,17 +190,20 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
             events.Select(e => (e.At, e.Kind, e.StageName, e.DepartmentId, e.Note)).ToList()), ct);
     }
 
-    private async Task<ProgressView> ToViewAsync(ProgressSnapshot s, CancellationToken ct)
-    {
-        // Published versions never change, so their facts are cached for as long as memory allows.
-        var version = await cache.GetOrCreateAsync(("version-facts", s.ItemVersionId), async e =>
+    // Published versions never change, so their facts are cached for as long as memory allows.
+    private async ValueTask<VersionFacts> VersionAsync(Guid id, CancellationToken ct) =>
+        cache.TryGetValue(("version-facts", id), out VersionFacts? facts) ? facts! : (await cache.GetOrCreateAsync(("version-facts", id), async e =>
         {
             e.SlidingExpiration = TimeSpan.FromHours(1);
             return await (from v in Db.ServiceItemVersions.AsNoTracking()
                           join i in Db.ServiceItems.AsNoTracking() on v.ItemId equals i.Id
-                          where v.Id == s.ItemVersionId
+                          where v.Id == id
                           select new VersionFacts(i.Code, v.Stages)).SingleAsync(ct);
-        });
+        }))!;
+
+    private async Task<ProgressView> ToViewAsync(ProgressSnapshot s, CancellationToken ct)
+    {
+        var version = await VersionAsync(s.ItemVersionId, ct);
         var names = await Directory.NamesAsync(ct);
         string? stage = null, department = null;
         if (s.Status == ApplicationStatus.Accepted && s.CurrentStage is { } i && i < version!.Stages.Count)
@@ -214,12 +254,13 @@ public static class ProgressApi
     {
         app.MapGet("/api/public/ping", () => TypedResults.Ok(PingAnswer.Alive))
             .AllowAnonymous().WithTags("Public").WithSummary("A constant answer, for load balancers and as the benchmark's baseline.");
-        app.MapGet("/api/public/progress/{token}", Get)
+        app.MapGet("/api/public/progress/{token}", Get).Produces<ProgressView>()
             .AllowAnonymous().RequireRateLimiting(RateLimitPolicy).WithTags("Public")
             .WithSummary("Progress of an application by the query token of its receipt. Personal data is masked.");
         return app;
     }
 
-    private static async Task<Ok<ProgressView>> Get(string token, ProgressService s) =>
-        TypedResults.Ok(await s.ByTokenAsync(token) ?? throw new DomainException("progress.not_found", "token", ErrorKind.NotFound));
+    // The answer held in memory is written as it is; otherwise the database is asked.
+    private static async Task<IResult> Get(string token, ProgressService s) =>
+        await s.HeldJsonAsync(token) ?? TypedResults.Ok(await s.ByTokenAsync(token) ?? throw new DomainException("progress.not_found", "token", ErrorKind.NotFound));
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Json;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -25,8 +26,11 @@ internal sealed record ProgressSnapshot(
 /// change shows within about a second.
 /// </para>
 /// </summary>
-public sealed class ProgressAnswers
+public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder? encoder = null)
 {
+    /// <summary>The encoder of the API's JSON options: the held answers escape exactly as the serializer does.</summary>
+    internal System.Text.Encodings.Web.JavaScriptEncoder? Encoder => encoder;
+
     /// <summary>Query tokens are URL-safe base64 of 18 random bytes (24 characters); only those are kept.</summary>
     internal const int KeyBytes = 18;
 
@@ -35,6 +39,8 @@ public sealed class ProgressAnswers
     private readonly Lock _write = new();
     private volatile Store _store = new(1 << 10, 4);
     private volatile string[] _strings = new string[256];
+    private volatile JsonEncodedText[] _encoded = new JsonEncodedText[256];
+    private readonly ConcurrentDictionary<string, JsonEncodedText> _names = new(StringComparer.Ordinal);
     private volatile Guid[] _guids = new Guid[64];
     private int _stringCount;
     private int _guidCount;
@@ -79,6 +85,184 @@ public sealed class ProgressAnswers
 
         var (chunk, position) = store.Locate(at);
         return Volatile.Read(ref chunk[position + KeyBytes]) == 0 ? null : Decode(chunk, position);
+    }
+
+    /// <summary>Where the current answer for <paramref name="token"/> is held, if it is.</summary>
+    internal bool TryLocate(string token, out HeldAnswer held)
+    {
+        held = default;
+        Span<byte> key = stackalloc byte[KeyBytes];
+        if (!TryKey(token, key))
+        {
+            return false;
+        }
+
+        var store = _store;
+        var at = store.Find(key);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var (chunk, position) = store.Locate(at);
+        held = new HeldAnswer(chunk, position);
+        return Volatile.Read(ref chunk[position + KeyBytes]) != 0;
+    }
+
+    /// <summary>The item version an answer refers to (its code and stages are the caller's to find).</summary>
+    internal Guid VersionOf(HeldAnswer held)
+    {
+        var r = new Reader(held.Chunk, held.Position + Header);
+        r.SkipText(false);
+        return _guids[r.Int()];
+    }
+
+    /// <summary>
+    /// Writes the answer as the public API's JSON (<see cref="ProgressView"/>'s shape, byte for byte what the serializer
+    /// writes for it): shared names are escaped once, when first held, not on every request.
+    /// </summary>
+    internal void WriteJson(HeldAnswer held, Utf8JsonWriter w, string itemCode, IReadOnlyList<ProcessStage> stages, IReadOnlyDictionary<Guid, string> departments)
+    {
+        var encoded = _encoded;
+        var guids = _guids;
+        var r = new Reader(held.Chunk, held.Position + Header);
+        w.WriteStartObject();
+        w.WriteString(Names.Number, r.Utf8());
+        r.Int();
+        w.WriteString(Names.ItemName, encoded[r.Int()]);
+        w.WriteString(Names.ItemCode, Name(itemCode));
+        w.WriteString(Names.Applicant, encoded[r.Int()]);
+        var status = (ApplicationStatus)r.Byte();
+        w.WriteString(Names.Status, StatusText(status));
+        w.WriteString(Names.ReceivedAt, new DateTime(r.Long(), DateTimeKind.Utc));
+        if (r.Int() is var due and > 0)
+        {
+            Span<byte> day = stackalloc byte[10];
+            DateOnly.FromDayNumber(due - 1).TryFormat(day, out _, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            w.WriteString(Names.DueDate, day);
+        }
+        else
+        {
+            w.WriteNull(Names.DueDate);
+        }
+
+        var stage = r.Int() - 1;
+        if (status == ApplicationStatus.Accepted && stage >= 0 && stage < stages.Count)
+        {
+            w.WriteString(Names.CurrentStage, Name(stages[stage].Name));
+            w.WriteString(Names.CurrentDepartment, Name(string.Join("、", stages[stage].DepartmentIds.Select(d => departments.GetValueOrDefault(d, "")))));
+        }
+        else
+        {
+            w.WriteNull(Names.CurrentStage);
+            w.WriteNull(Names.CurrentDepartment);
+        }
+
+        w.WriteNumber(Names.Visits, r.Int());
+        var refusal = r.OptionalUtf8(out var hasRefusal);
+        w.WriteStartArray(Names.ApplicantMustDo);
+        for (var i = r.Int(); i > 0; i--)
+        {
+            var item = r.Utf8();
+            if (status is ApplicationStatus.AwaitingCorrection or ApplicationStatus.Suspended)
+            {
+                w.WriteStringValue(item);
+            }
+        }
+
+        w.WriteEndArray();
+        if (hasRefusal)
+        {
+            w.WriteString(Names.RefusalReason, refusal);
+        }
+        else
+        {
+            w.WriteNull(Names.RefusalReason);
+        }
+
+        w.WriteStartArray(Names.Timeline);
+        for (var i = r.Int(); i > 0; i--)
+        {
+            w.WriteStartObject();
+            w.WriteString(Names.At, new DateTime(r.Long(), DateTimeKind.Utc));
+            w.WriteString(Names.Kind, encoded[r.Int()]);
+            if (r.Int() is var sn and > 0)
+            {
+                w.WriteString(Names.Stage, encoded[sn - 1]);
+            }
+            else
+            {
+                w.WriteNull(Names.Stage);
+            }
+
+            if (r.Int() is var dn and > 0 && departments.TryGetValue(guids[dn - 1], out var department))
+            {
+                w.WriteString(Names.Department, Name(department));
+            }
+            else
+            {
+                w.WriteNull(Names.Department);
+            }
+
+            var note = r.OptionalUtf8(out var hasNote);
+            if (hasNote)
+            {
+                w.WriteString(Names.Note, note);
+            }
+            else
+            {
+                w.WriteNull(Names.Note);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    // Names that change rarely (department names, item codes): escaped once and kept (a bounded set).
+    private JsonEncodedText Name(string value)
+    {
+        if (_names.TryGetValue(value, out var encoded))
+        {
+            return encoded;
+        }
+
+        if (_names.Count > 10_000)
+        {
+            _names.Clear();
+        }
+
+        return _names[value] = JsonEncodedText.Encode(value, encoder);
+    }
+
+    // By value: the statuses are numbered 0, 1, 2 and so on.
+    private static readonly JsonEncodedText[] Statuses = [.. Enumerable.Range(0, Enum.GetValues<ApplicationStatus>().Length).Select(v => JsonEncodedText.Encode(((ApplicationStatus)v).ToString()))];
+
+    private static JsonEncodedText StatusText(ApplicationStatus status) =>
+        (uint)status < (uint)Statuses.Length ? Statuses[(int)status] : JsonEncodedText.Encode(status.ToString());
+
+    private static class Names
+    {
+        public static readonly JsonEncodedText Number = JsonEncodedText.Encode("number");
+        public static readonly JsonEncodedText ItemName = JsonEncodedText.Encode("itemName");
+        public static readonly JsonEncodedText ItemCode = JsonEncodedText.Encode("itemCode");
+        public static readonly JsonEncodedText Applicant = JsonEncodedText.Encode("applicant");
+        public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+        public static readonly JsonEncodedText ReceivedAt = JsonEncodedText.Encode("receivedAt");
+        public static readonly JsonEncodedText DueDate = JsonEncodedText.Encode("dueDate");
+        public static readonly JsonEncodedText CurrentStage = JsonEncodedText.Encode("currentStage");
+        public static readonly JsonEncodedText CurrentDepartment = JsonEncodedText.Encode("currentDepartment");
+        public static readonly JsonEncodedText Visits = JsonEncodedText.Encode("visits");
+        public static readonly JsonEncodedText ApplicantMustDo = JsonEncodedText.Encode("applicantMustDo");
+        public static readonly JsonEncodedText RefusalReason = JsonEncodedText.Encode("refusalReason");
+        public static readonly JsonEncodedText Timeline = JsonEncodedText.Encode("timeline");
+        public static readonly JsonEncodedText At = JsonEncodedText.Encode("at");
+        public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+        public static readonly JsonEncodedText Stage = JsonEncodedText.Encode("stage");
+        public static readonly JsonEncodedText Department = JsonEncodedText.Encode("department");
+        public static readonly JsonEncodedText Note = JsonEncodedText.Encode("note");
     }
 
     /// <summary>Drops the answers of these tokens (their applications changed); the next look-up reads the database.</summary>
@@ -251,12 +435,16 @@ public sealed class ProgressAnswers
         }
 
         var strings = _strings;
+        var encoded = _encoded;
         if (_stringCount == strings.Length)
         {
             Array.Resize(ref strings, strings.Length * 2);
+            Array.Resize(ref encoded, encoded.Length * 2);
         }
 
         strings[_stringCount] = value;
+        encoded[_stringCount] = JsonEncodedText.Encode(value, encoder);
+        _encoded = encoded;
         _strings = strings;
         _stringIndex[value] = _stringCount;
         return _stringCount++;
@@ -323,6 +511,26 @@ public sealed class ProgressAnswers
     {
         private int _at = position;
 
+        public ReadOnlySpan<byte> Utf8()
+        {
+            var n = Int();
+            _at += n;
+            return data.AsSpan(_at - n, n);
+        }
+
+        public ReadOnlySpan<byte> OptionalUtf8(out bool present)
+        {
+            var n = Int();
+            present = n > 0;
+            if (n == 0)
+            {
+                return default;
+            }
+
+            _at += n - 1;
+            return data.AsSpan(_at - n + 1, n - 1);
+        }
+
         public byte Byte() => data[_at++];
 
         public long Long()
@@ -384,7 +592,7 @@ public sealed class ProgressAnswers
             return _at;
         }
 
-        private void SkipText(bool optional)
+        public void SkipText(bool optional)
         {
             var n = Int();
             _at += optional && n > 0 ? n - 1 : n;
@@ -570,6 +778,9 @@ public sealed class ProgressAnswers
         private static int Length(byte[] chunk, int position) => new Reader(chunk, position + Header).Skip() - position;
     }
 }
+
+/// <summary>Where one held answer lies.</summary>
+internal readonly record struct HeldAnswer(byte[] Chunk, int Position);
 
 /// <summary>
 /// Stamps every saved change of an application (or of its timeline) with <see cref="Application.ChangedAt"/>, and
