@@ -835,9 +835,11 @@ internal sealed class ProgressAnswersLoader(
          ORDER BY a."Id", e."Sequence"
         """;
 
+    // Ordered by the stamp first, so that the stamp's index finds the few changed rows (ordered by Id alone,
+    // SQLite would walk the key index through every application, a second of work each second).
     private const string ChangedSql = Columns + """
          WHERE a."ChangedAt" >= @since
-         ORDER BY a."Id", e."Sequence"
+         ORDER BY a."ChangedAt", a."Id", e."Sequence"
         """;
 
     private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
