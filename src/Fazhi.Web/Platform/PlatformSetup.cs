@@ -94,7 +94,12 @@ public static class PlatformSetup
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(fazhi.MaxRequestBodyBytes, fazhi.MaxUploadBytes));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = Math.Max(fazhi.MaxRequestBodyBytes, fazhi.MaxUploadBytes);
+            // The server's name and make are nobody's business (and 15 bytes of every answer).
+            k.AddServerHeader = false;
+        });
 
         services.AddOpenApi(o => o.AddOperationTransformer<Web.FormFieldsTransformer>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionProvider, ProblemResponses>());

@@ -216,6 +216,19 @@ public sealed class ProgressAnswersTests(DemoTownFactory app) : IClassFixture<De
     }
 
     [Fact]
+    public async Task The_constant_answer_is_the_serializers_with_its_length_and_every_security_header()
+    {
+        using var response = await app.Anonymous().GetAsync("/api/public/ping");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var web = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        Assert.Equal(JsonSerializer.Serialize(PingAnswer.Alive, web), await response.Content.ReadAsStringAsync());
+        Assert.Equal(11, response.Content.Headers.ContentLength);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Only_tokens_of_the_receipt_shape_are_keys()
     {
         Span<byte> key = stackalloc byte[ProgressAnswers.KeyBytes];
