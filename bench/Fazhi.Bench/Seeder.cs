@@ -256,10 +256,11 @@ internal static class Seeder
               FROM generate_series(0, @rows - 1) AS i),
             d AS (
               SELECT g.*, CASE WHEN g.open THEN @today + ((g.i % 60) - 20) ELSE g.at::date + 28 END AS due FROM g)
+            -- Tokens have the receipt's shape (URL-safe base64 of 18 bytes), as the platform makes them.
             INSERT INTO svc_applications ("Id", "Number", "QueryToken", "ItemId", "ItemVersionId", "ItemName", "DepartmentId", "Channel", "ApplicantKind",
               "ApplicantName", "IdNumber", "Phone", "IdentifierTail", "Status", "ReceivedAt", "AcceptedAt", "DueDate", "YellowFrom", "LimitDays",
               "Visits", "PromisedVisits", "CurrentStage", "Materials", "CorrectionItems", "Decision", "DecidedAt", "OnTime", "WorkingDaysUsed", "CompletedAt", "RowVersion")
-            SELECT gen_random_uuid(), 'TX' || extract(year FROM d.at) || '-' || lpad(d.i::text, 7, '0'), md5(d.i::text || random()::text), v."ItemId", v."Id", v."Name",
+            SELECT gen_random_uuid(), 'TX' || extract(year FROM d.at) || '-' || lpad(d.i::text, 7, '0'), translate(encode(substring(decode(md5(d.i::text || random()::text) || md5(random()::text), 'hex') FROM 1 FOR 18), 'base64'), '+/', '-_'), v."ItemId", v."Id", v."Name",
               v."DepartmentId", 0, 0, '申请人', @idno, @phone, @tail, CASE WHEN d.open THEN 2 ELSE 4 END, d.at AT TIME ZONE 'UTC',
               d.at AT TIME ZONE 'UTC', d.due, d.due - 4, 20,
               CASE WHEN d.i % 3 = 0 THEN 0 WHEN d.i % 17 = 0 THEN 2 ELSE 1 END, 1, CASE WHEN d.open THEN 0 END, '[]', '[]',

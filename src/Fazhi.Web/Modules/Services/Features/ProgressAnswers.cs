@@ -37,7 +37,7 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
     private const int Header = KeyBytes + 1;
 
     private readonly Lock _write = new();
-    private volatile Store _store = new(1 << 10, 4);
+    private volatile Store _store = new(1 << 10);
     private volatile string[] _strings = new string[256];
     private volatile JsonEncodedText[] _encoded = new JsonEncodedText[256];
     private readonly ConcurrentDictionary<string, JsonEncodedText> _names = new(StringComparer.Ordinal);
@@ -55,6 +55,9 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
 
     /// <summary>Whether every application has been loaded once (until then, missing entries read the database).</summary>
     public bool Loaded { get; internal set; }
+
+    /// <summary>Off (<c>Services:ProgressAnswers:Enabled</c> false): nothing is held, so nothing is dropped either.</summary>
+    internal bool Disabled { get; set; }
 
     /// <summary>Applications held.</summary>
     public int Count => _store.Count;
@@ -268,6 +271,11 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
     /// <summary>Drops the answers of these tokens (their applications changed); the next look-up reads the database.</summary>
     internal void Drop(IReadOnlyCollection<string> tokens)
     {
+        if (Disabled)
+        {
+            return;
+        }
+
         Span<byte> key = stackalloc byte[KeyBytes];
         lock (_write)
         {
@@ -623,23 +631,25 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
         public const int ChunkBits = 20;
         public const int ChunkSize = 1 << ChunkBits;
 
-        // Each slot holds the answer's position + 1 (0 is empty).
+        // Each slot holds the answer's position + 1 (0 is empty). The chunk directory never grows (64 GB of
+        // answers), so a reader holding an older store still finds every chunk a slot can point at.
+        private const int MaxChunks = 1 << 16;
+
         private readonly long[] _slots;
-        private readonly byte[][] _chunks;
+        private readonly byte[]?[] _chunks;
         private int _chunkCount;
 
-        public Store(int capacity, int chunkCapacity)
+        public Store(int capacity)
         {
             _slots = new long[capacity];
-            _chunks = new byte[chunkCapacity][];
+            _chunks = new byte[MaxChunks][];
         }
 
-        private Store(long[] slots, byte[][] chunks, int chunkCount, int count, long used, long replaced)
+        private Store(long[] slots, byte[]?[] chunks, int chunkCount, long used, long replaced)
         {
             _slots = slots;
             _chunks = chunks;
             _chunkCount = chunkCount;
-            Count = count;
             Used = used;
             Replaced = replaced;
         }
@@ -650,7 +660,7 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
 
         public long Replaced { get; private set; }
 
-        public (byte[] Chunk, int Position) Locate(long at) => (_chunks[at >> ChunkBits], (int)(at & (ChunkSize - 1)));
+        public (byte[] Chunk, int Position) Locate(long at) => (Volatile.Read(ref _chunks[at >> ChunkBits])!, (int)(at & (ChunkSize - 1)));
 
         private int Slot(ReadOnlySpan<byte> key) => (int)(BinaryPrimitives.ReadUInt64LittleEndian(key) & (ulong)(_slots.Length - 1));
 
@@ -678,9 +688,13 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
         public Store Upsert(ReadOnlySpan<byte> entry)
         {
             var store = this;
-            if ((Count + 1) * 10L > _slots.Length * 7L || (NeedsChunk(entry.Length) && _chunkCount == _chunks.Length))
+            if ((Count + 1) * 10L > _slots.Length * 7L)
             {
-                store = Grown(_slots.Length * ((Count + 1) * 10L > _slots.Length * 7L ? 2 : 1), _chunks.Length * 2);
+                store = Grown(_slots.Length * 2);
+            }
+            else if (NeedsChunk(entry.Length) && _chunkCount == MaxChunks)
+            {
+                throw new InvalidOperationException("The progress answers fill 64 GB.");
             }
 
             store.Put(entry);
@@ -725,19 +739,15 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
             }
         }
 
-        private Store Grown(int capacity, int chunkCapacity)
+        // A larger table over the same chunks: the old one stays whole for the readers still in it.
+        private Store Grown(int capacity)
         {
-            var chunks = new byte[chunkCapacity][];
-            Array.Copy(_chunks, chunks, _chunkCount);
-            var grown = new Store(capacity == _slots.Length ? _slots : new long[capacity], chunks, _chunkCount, capacity == _slots.Length ? Count : 0, Used, Replaced);
-            if (capacity != _slots.Length)
+            var grown = new Store(new long[capacity], _chunks, _chunkCount, Used, Replaced);
+            foreach (var slot in _slots)
             {
-                foreach (var slot in _slots)
+                if (slot != 0)
                 {
-                    if (slot != 0)
-                    {
-                        grown.Relink(slot - 1);
-                    }
+                    grown.Relink(slot - 1);
                 }
             }
 
@@ -761,7 +771,7 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
         /// <summary>A store holding only the current answers (the dropped ones too: their mark travels with them).</summary>
         public Store Compacted()
         {
-            var compact = new Store(_slots.Length, Math.Max(4, (int)((Used - Replaced) >> ChunkBits) * 2 + 2));
+            var compact = new Store(_slots.Length);
             foreach (var slot in _slots)
             {
                 if (slot != 0)
@@ -842,9 +852,11 @@ internal sealed class ProgressAnswersLoader(
          ORDER BY a."ChangedAt", a."Id", e."Sequence"
         """;
 
-    private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
-
     private DateTime _since;
+
+    // How far back each pass looks before the last one: a write's stamp is taken inside its save, a moment before it
+    // commits, and the clocks of processes sharing a database may be a little apart.
+    private TimeSpan Overlap => TimeSpan.FromSeconds(configuration.GetValue("Services:ProgressAnswers:OverlapSeconds", 5.0));
 
     public bool Enabled => configuration.GetValue("Services:ProgressAnswers:Enabled", true);
 
@@ -852,6 +864,7 @@ internal sealed class ProgressAnswersLoader(
     {
         if (!Enabled)
         {
+            answers.Disabled = true;
             return;
         }
 
