@@ -76,6 +76,12 @@ internal static partial class PublicBench
         var p99 = results.Path.Max(r => r.P99Ms);
         Console.WriteLine(FormattableString.Invariant($"app constant / bare Kestrel: {a.PerSecond / b.PerSecond:P0} ({a.PerSecond:N0} / {b.PerSecond:N0} req/s; target >= 80%)"));
         Console.WriteLine(FormattableString.Invariant($"{label} / app constant: {p.PerSecond / a.PerSecond:P0} ({p.PerSecond:N0} / {a.PerSecond:N0} req/s; target >= 70%); worst p99 {p99:N1} ms (target < 20 ms)"));
+        // Each round's servers run seconds apart, so a round's own ratios see the same machine: their median is steadier
+        // than the ratio of medians when the machine's speed drifts between rounds.
+        static double MedianOf(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+        var constantRounds = results.Ping.Zip(results.Bare, (x, y) => x.PerSecond / y.PerSecond).ToList();
+        var pathRounds = results.Path.Zip(results.Ping, (x, y) => x.PerSecond / y.PerSecond).ToList();
+        Console.WriteLine(FormattableString.Invariant($"per round: app constant / bare {string.Join(", ", constantRounds.Select(r => r.ToString("P0", CultureInfo.InvariantCulture)))} (median {MedianOf(constantRounds):P0}); {label} / app constant {string.Join(", ", pathRounds.Select(r => r.ToString("P0", CultureInfo.InvariantCulture)))} (median {MedianOf(pathRounds):P0})"));
         Console.WriteLine(FormattableString.Invariant($"server peak RSS {peak:N0} MB (target < 400 MB); errors {results.Path.Sum(r => r.Errors) + results.Ping.Sum(r => r.Errors):N0}"));
         Directory.Delete(work, true);
         return 0;
