@@ -38,13 +38,17 @@ public sealed record ProgressView(
 /// </summary>
 public sealed class ProgressService(IServiceProvider services, ReadConnections connections, IMemoryCache cache, ProgressAnswers answers)
 {
-    private const string LookupSql = """
+    /// <summary>An application and its timeline, one row per event, as <see cref="ReadSnapshotsAsync"/> reads them.</summary>
+    internal const string SnapshotColumns = """
         SELECT a."QueryToken", a."Number", a."ItemVersionId", a."ItemName", a."ApplicantName", a."Status", a."ReceivedAt", a."DueDate",
                a."CurrentStage", a."Visits", a."CorrectionItems", a."RefusalReason",
                e."At", e."Kind", e."StageName", e."DepartmentId", e."Note"
         FROM svc_applications a LEFT JOIN svc_application_events e ON e."ApplicationId" = a."Id"
-        WHERE a."QueryToken" = @token
-        ORDER BY e."Sequence"
+        """;
+
+    private const string LookupSql = SnapshotColumns + """
+         WHERE a."QueryToken" = @token
+         ORDER BY e."Sequence"
         """;
 
     private sealed record VersionFacts(string Code, List<ProcessStage> Stages);
@@ -112,7 +116,7 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
     }
 
     /// <summary>
-    /// Reads applications with their timelines, one row per event (<see cref="LookupSql"/>'s columns, the rows of one
+    /// Reads applications with their timelines, one row per event (<see cref="SnapshotColumns"/>, the rows of one
     /// application together and in order), with the applicant's name masked.
     /// </summary>
     internal static async IAsyncEnumerable<(string Token, ProgressSnapshot Snapshot)> ReadSnapshotsAsync(

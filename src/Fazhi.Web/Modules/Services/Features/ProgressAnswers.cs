@@ -71,24 +71,7 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
     internal long Generation => Interlocked.Read(ref _generation);
 
     /// <summary>The application behind <paramref name="token"/>, when its answer is held and current.</summary>
-    internal ProgressSnapshot? Find(string token)
-    {
-        Span<byte> key = stackalloc byte[KeyBytes];
-        if (!TryKey(token, key))
-        {
-            return null;
-        }
-
-        var store = _store;
-        var at = store.Find(key);
-        if (at < 0)
-        {
-            return null;
-        }
-
-        var (chunk, position) = store.Locate(at);
-        return Volatile.Read(ref chunk[position + KeyBytes]) == 0 ? null : Decode(chunk, position);
-    }
+    internal ProgressSnapshot? Find(string token) => TryLocate(token, out var held) ? Decode(held.Chunk, held.Position) : null;
 
     /// <summary>Where the current answer for <paramref name="token"/> is held, if it is.</summary>
     internal bool TryLocate(string token, out HeldAnswer held)
@@ -834,20 +817,13 @@ internal sealed class ProgressAnswersObserver(ProgressAnswers answers, TimeProvi
 internal sealed class ProgressAnswersLoader(
     ProgressAnswers answers, ReadConnections connections, TimeProvider time, IConfiguration configuration, ILogger<ProgressAnswersLoader> log) : BackgroundService
 {
-    private const string Columns = """
-        SELECT a."QueryToken", a."Number", a."ItemVersionId", a."ItemName", a."ApplicantName", a."Status", a."ReceivedAt", a."DueDate",
-               a."CurrentStage", a."Visits", a."CorrectionItems", a."RefusalReason",
-               e."At", e."Kind", e."StageName", e."DepartmentId", e."Note"
-        FROM svc_applications a LEFT JOIN svc_application_events e ON e."ApplicationId" = a."Id"
-        """;
-
-    private const string AllSql = Columns + """
+    private const string AllSql = ProgressService.SnapshotColumns + """
          ORDER BY a."Id", e."Sequence"
         """;
 
     // Ordered by the stamp first, so that the stamp's index finds the few changed rows (ordered by Id alone,
     // SQLite would walk the key index through every application, a second of work each second).
-    private const string ChangedSql = Columns + """
+    private const string ChangedSql = ProgressService.SnapshotColumns + """
          WHERE a."ChangedAt" >= @since
          ORDER BY a."ChangedAt", a."Id", e."Sequence"
         """;
