@@ -38,14 +38,9 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
 
     private readonly Lock _write = new();
     private volatile Store _store = new(1 << 10);
-    private volatile string[] _strings = new string[256];
-    private volatile JsonEncodedText[] _encoded = new JsonEncodedText[256];
+    private readonly Shared<string, (string Text, JsonEncodedText Json)> _strings = new(v => (v, JsonEncodedText.Encode(v, encoder)));
+    private readonly Shared<Guid, Guid> _guids = new(v => v);
     private readonly ConcurrentDictionary<string, JsonEncodedText> _names = new(StringComparer.Ordinal);
-    private volatile Guid[] _guids = new Guid[64];
-    private int _stringCount;
-    private int _guidCount;
-    private readonly Dictionary<string, int> _stringIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<Guid, int> _guidIndex = [];
     private readonly ArrayBufferWriter<byte> _buffer = new(512);
 
     // Every drop takes a new generation; a batch read from the database before a drop does not put back
@@ -99,8 +94,8 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
     internal Guid VersionOf(HeldAnswer held)
     {
         var r = new Reader(held.Chunk, held.Position + Header);
-        r.SkipText(false);
-        return _guids[r.Int()];
+        r.Utf8();
+        return _guids.Items[r.Int()];
     }
 
     /// <summary>
@@ -109,15 +104,15 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
     /// </summary>
     internal void WriteJson(HeldAnswer held, Utf8JsonWriter w, string itemCode, IReadOnlyList<ProcessStage> stages, IReadOnlyDictionary<Guid, string> departments)
     {
-        var encoded = _encoded;
-        var guids = _guids;
+        var strings = _strings.Items;
+        var guids = _guids.Items;
         var r = new Reader(held.Chunk, held.Position + Header);
         w.WriteStartObject();
         w.WriteString(Names.Number, r.Utf8());
         r.Int();
-        w.WriteString(Names.ItemName, encoded[r.Int()]);
+        w.WriteString(Names.ItemName, strings[r.Int()].Json);
         w.WriteString(Names.ItemCode, Name(itemCode));
-        w.WriteString(Names.Applicant, encoded[r.Int()]);
+        w.WriteString(Names.Applicant, strings[r.Int()].Json);
         var status = (ApplicationStatus)r.Byte();
         w.WriteString(Names.Status, StatusText(status));
         w.WriteString(Names.ReceivedAt, new DateTime(r.Long(), DateTimeKind.Utc));
@@ -171,10 +166,10 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
         {
             w.WriteStartObject();
             w.WriteString(Names.At, new DateTime(r.Long(), DateTimeKind.Utc));
-            w.WriteString(Names.Kind, encoded[r.Int()]);
+            w.WriteString(Names.Kind, strings[r.Int()].Json);
             if (r.Int() is var sn and > 0)
             {
-                w.WriteString(Names.Stage, encoded[sn - 1]);
+                w.WriteString(Names.Stage, strings[sn - 1].Json);
             }
             else
             {
@@ -353,9 +348,9 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
         b.Advance(KeyBytes);
         WriteByte(b, 1);
         WriteText(b, s.Number);
-        WriteInt(b, GuidIndex(s.ItemVersionId));
-        WriteInt(b, StringIndex(s.ItemName));
-        WriteInt(b, StringIndex(s.Applicant));
+        WriteInt(b, _guids.IndexOf(s.ItemVersionId));
+        WriteInt(b, _strings.IndexOf(s.ItemName));
+        WriteInt(b, _strings.IndexOf(s.Applicant));
         WriteByte(b, (byte)s.Status);
         BinaryPrimitives.WriteInt64LittleEndian(b.GetSpan(8), s.ReceivedAt.Ticks);
         b.Advance(8);
@@ -374,9 +369,9 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
         {
             BinaryPrimitives.WriteInt64LittleEndian(b.GetSpan(8), e.At.Ticks);
             b.Advance(8);
-            WriteInt(b, StringIndex(e.Kind));
-            WriteInt(b, e.Stage is null ? 0 : StringIndex(e.Stage) + 1);
-            WriteInt(b, e.DepartmentId is { } d ? GuidIndex(d) + 1 : 0);
+            WriteInt(b, _strings.IndexOf(e.Kind));
+            WriteInt(b, e.Stage is null ? 0 : _strings.IndexOf(e.Stage) + 1);
+            WriteInt(b, e.DepartmentId is { } d ? _guids.IndexOf(d) + 1 : 0);
             WriteOptionalText(b, e.Note);
         }
 
@@ -386,13 +381,13 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
 
     private ProgressSnapshot Decode(byte[] chunk, int position)
     {
-        var strings = _strings;
-        var guids = _guids;
+        var strings = _strings.Items;
+        var guids = _guids.Items;
         var r = new Reader(chunk, position + Header);
         var number = r.Text();
         var version = guids[r.Int()];
-        var itemName = strings[r.Int()];
-        var applicant = strings[r.Int()];
+        var itemName = strings[r.Int()].Text;
+        var applicant = strings[r.Int()].Text;
         var status = (ApplicationStatus)r.Byte();
         var received = new DateTime(r.Long(), DateTimeKind.Utc);
         var due = r.Int() is var d and > 0 ? DateOnly.FromDayNumber(d - 1) : (DateOnly?)null;
@@ -409,55 +404,13 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
         for (var i = events.Capacity; i > 0; i--)
         {
             var at = new DateTime(r.Long(), DateTimeKind.Utc);
-            var kind = strings[r.Int()];
-            var stageName = r.Int() is var sn and > 0 ? strings[sn - 1] : null;
+            var kind = strings[r.Int()].Text;
+            var stageName = r.Int() is var sn and > 0 ? strings[sn - 1].Text : null;
             var department = r.Int() is var dn and > 0 ? guids[dn - 1] : (Guid?)null;
             events.Add((at, kind, stageName, department, r.OptionalText()));
         }
 
         return new ProgressSnapshot(number, version, itemName, applicant, status, received, due, stage, visits, corrections, refusal, events);
-    }
-
-    private int StringIndex(string value)
-    {
-        if (_stringIndex.TryGetValue(value, out var i))
-        {
-            return i;
-        }
-
-        var strings = _strings;
-        var encoded = _encoded;
-        if (_stringCount == strings.Length)
-        {
-            Array.Resize(ref strings, strings.Length * 2);
-            Array.Resize(ref encoded, encoded.Length * 2);
-        }
-
-        strings[_stringCount] = value;
-        encoded[_stringCount] = JsonEncodedText.Encode(value, encoder);
-        _encoded = encoded;
-        _strings = strings;
-        _stringIndex[value] = _stringCount;
-        return _stringCount++;
-    }
-
-    private int GuidIndex(Guid value)
-    {
-        if (_guidIndex.TryGetValue(value, out var i))
-        {
-            return i;
-        }
-
-        var guids = _guids;
-        if (_guidCount == guids.Length)
-        {
-            Array.Resize(ref guids, guids.Length * 2);
-        }
-
-        guids[_guidCount] = value;
-        _guids = guids;
-        _guidIndex[value] = _guidCount;
-        return _guidCount++;
     }
 
     private static void WriteByte(ArrayBufferWriter<byte> b, byte value)
@@ -478,23 +431,25 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
         WriteByte(b, (byte)v);
     }
 
-    private static void WriteText(ArrayBufferWriter<byte> b, string value)
-    {
-        var bytes = Encoding.UTF8.GetBytes(value);
-        WriteInt(b, bytes.Length);
-        b.Write(bytes);
-    }
+    private static void WriteText(ArrayBufferWriter<byte> b, string value) => WriteUtf8(b, value, 0);
 
+    // An optional text's length is written one more than it is, so that 0 can stand for none.
     private static void WriteOptionalText(ArrayBufferWriter<byte> b, string? value)
     {
         if (value is null)
         {
             WriteInt(b, 0);
-            return;
         }
+        else
+        {
+            WriteUtf8(b, value, 1);
+        }
+    }
 
+    private static void WriteUtf8(ArrayBufferWriter<byte> b, string value, int lengthOffset)
+    {
         var bytes = Encoding.UTF8.GetBytes(value);
-        WriteInt(b, bytes.Length + 1);
+        WriteInt(b, bytes.Length + lengthOffset);
         b.Write(bytes);
     }
 
@@ -546,18 +501,12 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
             return (int)v;
         }
 
-        public string Text()
-        {
-            var n = Int();
-            var s = Encoding.UTF8.GetString(data, _at, n);
-            _at += n;
-            return s;
-        }
+        public string Text() => Encoding.UTF8.GetString(Utf8());
 
         /// <summary>Walks past every field; returns the position after the answer.</summary>
         public int Skip()
         {
-            SkipText(false);
+            Utf8();
             Int();
             Int();
             Int();
@@ -565,10 +514,10 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
             Int();
             Int();
             Int();
-            SkipText(true);
+            OptionalUtf8(out _);
             for (var i = Int(); i > 0; i--)
             {
-                SkipText(false);
+                Utf8();
             }
 
             for (var i = Int(); i > 0; i--)
@@ -577,29 +526,16 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
                 Int();
                 Int();
                 Int();
-                SkipText(true);
+                OptionalUtf8(out _);
             }
 
             return _at;
         }
 
-        public void SkipText(bool optional)
-        {
-            var n = Int();
-            _at += optional && n > 0 ? n - 1 : n;
-        }
-
         public string? OptionalText()
         {
-            var n = Int();
-            if (n == 0)
-            {
-                return null;
-            }
-
-            var s = Encoding.UTF8.GetString(data, _at, n - 1);
-            _at += n - 1;
-            return s;
+            var utf8 = OptionalUtf8(out var present);
+            return present ? Encoding.UTF8.GetString(utf8) : null;
         }
     }
 
@@ -769,6 +705,38 @@ public sealed class ProgressAnswers(System.Text.Encodings.Web.JavaScriptEncoder?
 
         /// <summary>The length of the answer at <paramref name="position"/>, read by walking its fields.</summary>
         private static int Length(byte[] chunk, int position) => new Reader(chunk, position + Header).Skip() - position;
+    }
+}
+
+/// <summary>
+/// Values many answers share (names, stages, departments), each held once and written as its index. Added to under
+/// the answers' write lock; read without one (an index in an answer was added before the answer was).
+/// </summary>
+internal sealed class Shared<TKey, TItem>(Func<TKey, TItem> make)
+    where TKey : notnull
+{
+    private readonly Dictionary<TKey, int> _index = [];
+    private volatile TItem[] _items = new TItem[64];
+
+    public TItem[] Items => _items;
+
+    public int IndexOf(TKey key)
+    {
+        if (!_index.TryGetValue(key, out var i))
+        {
+            var items = _items;
+            i = _index.Count;
+            if (i == items.Length)
+            {
+                Array.Resize(ref items, items.Length * 2);
+            }
+
+            items[i] = make(key);
+            _items = items;
+            _index[key] = i;
+        }
+
+        return i;
     }
 }
 
