@@ -371,7 +371,9 @@ async Task ProbeAsync()
         o => Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions.UseSqlite(o, $"Data Source={Path.Combine(dir, "fazhi.db")}"));
     var sp = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
     var rnd = new Random(1);
-    using var memory = new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
+    var facts = new Fazhi.Web.Modules.Services.Features.ProgressFacts(
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.Extensions.DependencyInjection.IServiceScopeFactory>(sp),
+        new Fazhi.Web.Modules.Services.Features.ProgressAnswers());
     using var reads = new Fazhi.Web.Platform.Data.ReadConnections(Fazhi.Web.Platform.Data.DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dir, "fazhi.db")}");
     for (var round = 0; round < 3; round++)
     {
@@ -381,7 +383,7 @@ async Task ProbeAsync()
         {
             using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(sp);
             var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Fazhi.Web.Platform.Data.FazhiDbContext>(scope.ServiceProvider);
-            var view = await new Fazhi.Web.Modules.Services.Features.ProgressService(scope.ServiceProvider, reads, memory, new Fazhi.Web.Modules.Services.Features.ProgressAnswers()).ByTokenAsync(tokens[rnd.Next(tokens.Length)]);
+            var view = await new Fazhi.Web.Modules.Services.Features.ProgressService(scope.ServiceProvider, reads, facts, new Fazhi.Web.Modules.Services.Features.ProgressAnswers()).ByTokenAsync(tokens[rnd.Next(tokens.Length)]);
             if (view is null)
             {
                 throw new InvalidOperationException("token not found");

@@ -6,7 +6,6 @@ using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Modules.Services.Features;
 using Fazhi.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -31,7 +30,7 @@ public sealed class ProgressAnswersTests(DemoTownFactory app) : IClassFixture<De
     {
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        var service = new ProgressService(sp, sp.GetRequiredService<ReadConnections>(), sp.GetRequiredService<IMemoryCache>(), new ProgressAnswers());
+        var service = new ProgressService(sp, sp.GetRequiredService<ReadConnections>(), sp.GetRequiredService<ProgressFacts>(), new ProgressAnswers());
         return Json(await service.ByTokenAsync(token));
     }
 
@@ -66,7 +65,7 @@ public sealed class ProgressAnswersTests(DemoTownFactory app) : IClassFixture<De
             // The public API writes the held answer itself: byte for byte what the serializer writes for the database's answer.
             await using var scope = app.Services.CreateAsyncScope();
             var sp = scope.ServiceProvider;
-            var view = await new ProgressService(sp, sp.GetRequiredService<ReadConnections>(), sp.GetRequiredService<IMemoryCache>(), new ProgressAnswers()).ByTokenAsync(token);
+            var view = await new ProgressService(sp, sp.GetRequiredService<ReadConnections>(), sp.GetRequiredService<ProgressFacts>(), new ProgressAnswers()).ByTokenAsync(token);
             using var response = await client.GetAsync($"/api/public/progress/{token}");
             Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
             Assert.Equal(JsonSerializer.Serialize(view, web), await response.Content.ReadAsStringAsync());

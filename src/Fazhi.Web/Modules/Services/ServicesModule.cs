@@ -58,6 +58,7 @@ public sealed class ServicesModule : FazhiModule
         builder.Services.AddSingleton<IntakeWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IntakeWriter>());
         builder.Services.AddScoped<ProgressService>();
+        builder.Services.AddSingleton<ProgressFacts>();
         builder.Services.AddSingleton(sp => new ProgressAnswers(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions.Encoder));
         builder.Services.AddSingleton<Platform.Data.ISaveObserver, ProgressAnswersObserver>();
         builder.Services.AddSingleton<ProgressAnswersLoader>();

@@ -2,7 +2,6 @@ using Fazhi.Web.Platform.Privacy;
 using Fazhi.Web.Modules.Services.Data;
 using Fazhi.Web.Platform.Organisation;
 using System.Text.Json;
-using Microsoft.Extensions.Caching.Memory;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Web;
@@ -36,7 +35,7 @@ public sealed record ProgressView(
 /// this process), and otherwise reads the application and its timeline in one statement. The immutable
 /// parts (an item version's stages, department names) come from memory either way.
 /// </summary>
-public sealed class ProgressService(IServiceProvider services, ReadConnections connections, IMemoryCache cache, ProgressAnswers answers)
+public sealed class ProgressService(IServiceProvider services, ReadConnections connections, ProgressFacts facts, ProgressAnswers answers)
 {
     /// <summary>An application and its timeline, one row per event, as <see cref="ReadSnapshotsAsync"/> reads them.</summary>
     internal const string SnapshotColumns = """
@@ -50,45 +49,6 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
          WHERE a."QueryToken" = @token
          ORDER BY e."Sequence"
         """;
-
-    private sealed record VersionFacts(string Code, List<ProcessStage> Stages);
-
-    /// <summary>
-    /// The answer for <paramref name="token"/> as JSON straight from memory, or null when it is not held (the caller
-    /// then asks <see cref="ByTokenAsync"/>).
-    /// </summary>
-    internal async ValueTask<IResult?> HeldJsonAsync(string token, CancellationToken ct = default)
-    {
-        if (!answers.TryLocate(token, out var held))
-        {
-            return null;
-        }
-
-        var version = await VersionAsync(answers.VersionOf(held), ct);
-        return new HeldJson(answers, held, version, await Directory.NamesAsync(ct));
-    }
-
-    private sealed class HeldJson(ProgressAnswers answers, HeldAnswer held, VersionFacts version, IReadOnlyDictionary<Guid, string> names) : IResult
-    {
-        [ThreadStatic]
-        private static (System.Buffers.ArrayBufferWriter<byte> Buffer, System.Text.Json.Utf8JsonWriter Writer)? _scratch;
-
-        public Task ExecuteAsync(HttpContext http)
-        {
-            // Written whole into a buffer of this thread first, so the answer goes out with its length in one write.
-            var (buffer, writer) = _scratch ??= (new System.Buffers.ArrayBufferWriter<byte>(2048), new System.Text.Json.Utf8JsonWriter(System.IO.Stream.Null, new System.Text.Json.JsonWriterOptions { Encoder = answers.Encoder, SkipValidation = true }));
-            buffer.ResetWrittenCount();
-            writer.Reset(buffer);
-            answers.WriteJson(held, writer, version.Code, version.Stages, names);
-            writer.Flush();
-            var response = http.Response;
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = "application/json; charset=utf-8";
-            response.ContentLength = buffer.WrittenCount;
-            System.Buffers.BuffersExtensions.Write(response.BodyWriter, buffer.WrittenSpan);
-            return response.BodyWriter.FlushAsync(http.RequestAborted).AsTask();
-        }
-    }
 
     public async Task<ProgressView?> ByTokenAsync(string token, CancellationToken ct = default)
     {
@@ -171,8 +131,6 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
     // The context is only needed off the hot path (kiosk look-ups, staff pages, cache misses).
     private FazhiDbContext Db => services.GetRequiredService<FazhiDbContext>();
 
-    private OrganisationDirectory Directory => services.GetRequiredService<OrganisationDirectory>();
-
     public async Task<ProgressView?> ByNumberAsync(string number, string tail, CancellationToken ct = default)
     {
         var n = number.Trim().ToUpperInvariant();
@@ -194,21 +152,10 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
             events.Select(e => (e.At, e.Kind, e.StageName, e.DepartmentId, e.Note)).ToList()), ct);
     }
 
-    // Published versions never change, so their facts are cached for as long as memory allows.
-    private async ValueTask<VersionFacts> VersionAsync(Guid id, CancellationToken ct) =>
-        cache.TryGetValue(("version-facts", id), out VersionFacts? facts) ? facts! : (await cache.GetOrCreateAsync(("version-facts", id), async e =>
-        {
-            e.SlidingExpiration = TimeSpan.FromHours(1);
-            return await (from v in Db.ServiceItemVersions.AsNoTracking()
-                          join i in Db.ServiceItems.AsNoTracking() on v.ItemId equals i.Id
-                          where v.Id == id
-                          select new VersionFacts(i.Code, v.Stages)).SingleAsync(ct);
-        }))!;
-
     private async Task<ProgressView> ToViewAsync(ProgressSnapshot s, CancellationToken ct)
     {
-        var version = await VersionAsync(s.ItemVersionId, ct);
-        var names = await Directory.NamesAsync(ct);
+        var version = await facts.VersionAsync(s.ItemVersionId, ct);
+        var names = await facts.NamesAsync(ct);
         string? stage = null, department = null;
         if (s.Status == ApplicationStatus.Accepted && s.CurrentStage is { } i && i < version!.Stages.Count)
         {
@@ -221,6 +168,92 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
             stage, department, s.Visits, MustAct(s.Status) ? s.CorrectionItems : [], s.RefusalReason,
             s.Events.Select(e => new ProgressStep(e.At, e.Kind, e.Stage, e.DepartmentId is { } d ? names!.GetValueOrDefault(d) : null, e.Note)).ToList());
     }
+}
+
+/// <summary>
+/// What every progress answer shares, kept for the process: a published item version's code and stages (they never
+/// change) and the departments' names (taken from the organisation directory again every few seconds). A singleton,
+/// so that the public look-up of an answer held in memory resolves nothing from the request: no service scope, no
+/// database context, no cache entry per request.
+/// </summary>
+public sealed class ProgressFacts(IServiceScopeFactory scopes, ProgressAnswers answers)
+{
+    // Real time, like the directory's own 30-second cache that the names come from.
+    private const long NamesFreshMs = 5_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, VersionFacts> _versions = new();
+    private Names? _names;
+
+    internal sealed record VersionFacts(string Code, List<ProcessStage> Stages);
+
+    private sealed record Names(IReadOnlyDictionary<Guid, string> ById, long Until);
+
+    /// <summary>
+    /// The answer for <paramref name="token"/> as JSON straight from memory, or null when it is not held (the caller
+    /// then asks <see cref="ProgressService.ByTokenAsync"/>).
+    /// </summary>
+    internal async ValueTask<IResult?> HeldJsonAsync(string token, CancellationToken ct = default)
+    {
+        if (!answers.TryLocate(token, out var held))
+        {
+            return null;
+        }
+
+        var version = await VersionAsync(answers.VersionOf(held), ct);
+        return new HeldJson(answers, held, version, await NamesAsync(ct));
+    }
+
+    /// <summary>A published version's item code and stages, read once.</summary>
+    internal ValueTask<VersionFacts> VersionAsync(Guid id, CancellationToken ct) =>
+        _versions.TryGetValue(id, out var facts) ? ValueTask.FromResult(facts) : new(ReadVersionAsync(id, ct));
+
+    private async Task<VersionFacts> ReadVersionAsync(Guid id, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FazhiDbContext>();
+        var facts = await (from v in db.ServiceItemVersions.AsNoTracking()
+                           join i in db.ServiceItems.AsNoTracking() on v.ItemId equals i.Id
+                           where v.Id == id
+                           select new VersionFacts(i.Code, v.Stages)).SingleAsync(ct);
+        return _versions.GetOrAdd(id, facts);
+    }
+
+    /// <summary>The names of the organisation's nodes by id, at most a few seconds older than the directory's.</summary>
+    internal ValueTask<IReadOnlyDictionary<Guid, string>> NamesAsync(CancellationToken ct) =>
+        Volatile.Read(ref _names) is { } names && Environment.TickCount64 < names.Until
+            ? ValueTask.FromResult(names.ById)
+            : new(ReadNamesAsync(ct));
+
+    private async Task<IReadOnlyDictionary<Guid, string>> ReadNamesAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var names = await scope.ServiceProvider.GetRequiredService<OrganisationDirectory>().NamesAsync(ct);
+        Volatile.Write(ref _names, new Names(names, Environment.TickCount64 + NamesFreshMs));
+        return names;
+    }
+
+    private sealed class HeldJson(ProgressAnswers answers, HeldAnswer held, VersionFacts version, IReadOnlyDictionary<Guid, string> names) : IResult
+    {
+        [ThreadStatic]
+        private static (System.Buffers.ArrayBufferWriter<byte> Buffer, System.Text.Json.Utf8JsonWriter Writer)? _scratch;
+
+        public Task ExecuteAsync(HttpContext http)
+        {
+            // Written whole into a buffer of this thread first, so the answer goes out with its length in one write.
+            var (buffer, writer) = _scratch ??= (new System.Buffers.ArrayBufferWriter<byte>(2048), new System.Text.Json.Utf8JsonWriter(System.IO.Stream.Null, new System.Text.Json.JsonWriterOptions { Encoder = answers.Encoder, SkipValidation = true }));
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            answers.WriteJson(held, writer, version.Code, version.Stages, names);
+            writer.Flush();
+            var response = http.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = buffer.WrittenCount;
+            System.Buffers.BuffersExtensions.Write(response.BodyWriter, buffer.WrittenSpan);
+            return response.BodyWriter.FlushAsync(http.RequestAborted).AsTask();
+        }
+    }
+
 }
 
 /// <summary>QR codes as PNG, drawn by QRCoder.</summary>
@@ -272,15 +305,19 @@ public static class ProgressApi
 
     public static IEndpointRouteBuilder MapPublicProgress(this IEndpointRouteBuilder app)
     {
+        // Taken here, not per request: a held answer is written without the request's service scope.
+        var facts = app.ServiceProvider.GetRequiredService<ProgressFacts>();
         app.MapGet("/api/public/ping", () => ConstantJson.Ping).Produces<PingAnswer>()
             .AllowAnonymous().WithTags("Public").WithSummary("A constant answer, for load balancers and as the benchmark's baseline.");
-        app.MapGet("/api/public/progress/{token}", Get).Produces<ProgressView>()
+        app.MapGet("/api/public/progress/{token}", (string token, HttpContext http) => Get(token, http, facts)).Produces<ProgressView>()
             .AllowAnonymous().RequireRateLimiting(RateLimitPolicy).WithTags("Public")
             .WithSummary("Progress of an application by the query token of its receipt. Personal data is masked.");
         return app;
     }
 
     // The answer held in memory is written as it is; otherwise the database is asked.
-    private static async Task<IResult> Get(string token, ProgressService s) =>
-        await s.HeldJsonAsync(token) ?? TypedResults.Ok(await s.ByTokenAsync(token) ?? throw new DomainException("progress.not_found", "token", ErrorKind.NotFound));
+    private static async Task<IResult> Get(string token, HttpContext http, ProgressFacts facts) =>
+        await facts.HeldJsonAsync(token, http.RequestAborted)
+        ?? TypedResults.Ok(await http.RequestServices.GetRequiredService<ProgressService>().ByTokenAsync(token, http.RequestAborted)
+            ?? throw new DomainException("progress.not_found", "token", ErrorKind.NotFound));
 }
