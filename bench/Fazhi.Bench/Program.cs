@@ -50,6 +50,12 @@ switch (scenario)
             settings[pair[..pair.IndexOf('=', StringComparison.Ordinal)]] = pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..];
         }
 
+        // --tokens FILE: one value per line for {token} in --path, for a public look-up of another module's records.
+        if (Arg("tokens", "") is { Length: > 0 } tokenList)
+        {
+            tokens = [.. File.ReadAllLines(tokenList).Where(l => l.Length > 0)];
+        }
+
         await using var server = await Server.StartAsync(root, settings);
         var path = Arg("path", "/api/public/progress/{token}");
         return await PublicBench.RunAsync(server, tokens, path, int.Parse(Arg("seconds", "10"), CultureInfo.InvariantCulture),

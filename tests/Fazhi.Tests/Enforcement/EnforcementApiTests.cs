@@ -210,7 +210,14 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         Assert.Equal("enforcement.publication_not_due", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/publications/{publication}/publish", new { })));
 
         var anonymous = app.Anonymous();
-        var found = await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/enforcement/disclosures?q={Uri.EscapeDataString(decisionNumber)}");
+        var search = $"/api/public/enforcement/disclosures?q={Uri.EscapeDataString(decisionNumber)}";
+        var foundText = await anonymous.GetStringAsync(search);
+        var found = JsonDocument.Parse(foundText).RootElement;
+        // Asked again, the kept answer is written as it is: the same JSON, with its length.
+        using var again = await anonymous.GetAsync(search);
+        Assert.Equal("application/json; charset=utf-8", again.Content.Headers.ContentType?.ToString());
+        Assert.Equal(Encoding.UTF8.GetByteCount(foundText), again.Content.Headers.ContentLength);
+        Assert.Equal(foundText, await again.Content.ReadAsStringAsync());
         var shown = Assert.Single(found.GetProperty("items").EnumerateArray());
         Assert.Equal("林*国", shown.GetProperty("party").GetString());
         Assert.Equal(20000m, shown.GetProperty("fine").GetDecimal());

@@ -8,7 +8,10 @@ using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Scope;
 using Fazhi.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace Fazhi.Web.Modules.Enforcement.Features;
 
@@ -78,12 +81,12 @@ public sealed class DisclosureService(
     }
 
     /// <summary>The public search: published, within retention; by document number, matter or (masked) party; newest first.</summary>
-    public async Task<PublicPage> SearchAsync(string? q, Guid? department, PublicationKind? kind, int page, CancellationToken ct = default)
-    {
-        var today = ChinaTime.Today(time);
-        page = Math.Clamp(page, 1, 500);
-        return await answers.GetAsync((today, q?.Trim() ?? "", department, kind, page), () => QueryAsync(q, department, kind, page, today, ct));
-    }
+    public async Task<PublicPage> SearchAsync(string? q, Guid? department, PublicationKind? kind, int page, CancellationToken ct = default) =>
+        (await AnswerAsync(answers.Ask(q, department, kind, page), ct)).Page;
+
+    /// <summary>The answer to <paramref name="question"/>, kept for a minute (<see cref="PublicAnswers"/>).</summary>
+    internal Task<PublicAnswers.Answer> AnswerAsync(PublicAnswers.Question question, CancellationToken ct) =>
+        answers.GetAsync(question, () => QueryAsync(question.Q, question.Department, question.Kind, question.Page, question.Today, ct));
 
     private async Task<PublicPage> QueryAsync(string? q, Guid? department, PublicationKind? kind, int page, DateOnly today, CancellationToken ct)
     {
@@ -158,32 +161,56 @@ public sealed class DisclosureService(
 /// and what is published changes only when a decision is published or withdrawn (which this process tells it at once;
 /// another server process sees the change within the minute, well inside the 3 working days a withdrawal may take).
 /// </summary>
-public sealed class PublicAnswers(IMemoryCache cache)
+public sealed class PublicAnswers(IMemoryCache cache, TimeProvider time, IOptions<JsonOptions> json)
 {
     private static readonly TimeSpan Keep = TimeSpan.FromMinutes(1);
 
+    // Long terms are not kept: they are rare, and the cache must not grow with what strangers type.
+    private const int LongestKept = 40;
+
+    private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
     private long _generation;
+
+    /// <summary>What a search asks: today in China (what is within its retention), the term, department, kind and page.</summary>
+    public readonly record struct Question(DateOnly Today, string Q, Guid? Department, PublicationKind? Kind, int Page);
+
+    /// <summary>One question's answer as kept: the page, and its JSON once the API has written it.</summary>
+    public sealed class Answer(PublicPage page)
+    {
+        public PublicPage Page => page;
+
+        internal JsonBytes? Json { get; set; }
+    }
 
     public void Changed() => Interlocked.Increment(ref _generation);
 
-    public async Task<PublicPage> GetAsync((DateOnly Today, string Q, Guid? Department, PublicationKind? Kind, int Page) question, Func<Task<PublicPage>> answer)
-    {
-        // Long terms are not kept: they are rare, and the cache must not grow with what strangers type.
-        if (question.Q.Length > 40)
-        {
-            return await answer();
-        }
+    public Question Ask(string? q, Guid? department, PublicationKind? kind, int page) =>
+        new(ChinaTime.Today(time), q?.Trim() ?? "", department, kind, Math.Clamp(page, 1, 500));
 
-        var key = (Interlocked.Read(ref _generation), question);
-        if (cache.TryGetValue(key, out PublicPage? known) && known is not null)
+    /// <summary>The answer kept for <paramref name="question"/>, or null.</summary>
+    public Answer? Held(Question question) =>
+        question.Q.Length <= LongestKept && cache.TryGetValue((Interlocked.Read(ref _generation), question), out Answer? known) ? known : null;
+
+    public async Task<Answer> GetAsync(Question question, Func<Task<PublicPage>> answer)
+    {
+        // The generation is read before the database: a change committed meanwhile makes this answer one nobody asks for.
+        var generation = Interlocked.Read(ref _generation);
+        if (question.Q.Length <= LongestKept && cache.TryGetValue((generation, question), out Answer? known) && known is not null)
         {
             return known;
         }
 
-        var fresh = await answer();
-        cache.Set(key, fresh, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Keep, Size = 1 });
+        var fresh = new Answer(await answer());
+        if (question.Q.Length <= LongestKept)
+        {
+            cache.Set((generation, question), fresh, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Keep, Size = 1 });
+        }
+
         return fresh;
     }
+
+    /// <summary>The answer as the API's JSON, serialized once per kept answer and then written as it is.</summary>
+    public JsonBytes Json(Answer answer) => answer.Json ??= new JsonBytes(JsonSerializer.SerializeToUtf8Bytes(answer.Page, _json));
 }
 
 public static class DisclosureApi
@@ -213,8 +240,16 @@ public static class DisclosureApi
     public static IEndpointRouteBuilder MapPublicDisclosure(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/public/enforcement").AllowAnonymous().RequireRateLimiting(RateLimitPolicy).WithTags("Public");
-        g.MapGet("/disclosures", async (string? q, Guid? departmentId, PublicationKind? kind, int? page, DisclosureService s) =>
-                TypedResults.Ok(await s.SearchAsync(q, departmentId, kind, page ?? 1)))
+        // Taken here, not per request: an answer kept in memory is written without the request's services.
+        var answers = app.ServiceProvider.GetRequiredService<PublicAnswers>();
+        g.MapGet("/disclosures", async (string? q, Guid? departmentId, PublicationKind? kind, int? page, HttpContext http) =>
+            {
+                var question = answers.Ask(q, departmentId, kind, page ?? 1);
+                var answer = answers.Held(question)
+                    ?? await http.RequestServices.GetRequiredService<DisclosureService>().AnswerAsync(question, http.RequestAborted);
+                return answers.Json(answer);
+            })
+            .Produces<PublicPage>()
             .WithSummary("Published enforcement decisions, masked, newest first; search by document number, matter or party.");
         g.MapGet("/disclosures/{id:guid}", async (Guid id, DisclosureService s) =>
                 TypedResults.Ok(await s.PublicAsync(id) ?? throw new DomainException("not_found", "id", ErrorKind.NotFound)))

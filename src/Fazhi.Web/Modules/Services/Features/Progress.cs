@@ -275,22 +275,6 @@ public sealed record PingAnswer(bool Ok)
     public static readonly PingAnswer Alive = new(true);
 }
 
-/// <summary>A JSON answer that never changes, serialized once and written with its length (no chunked encoding).</summary>
-internal sealed class ConstantJson(byte[] body) : IResult
-{
-    /// <summary><see cref="PingAnswer.Alive"/> as the API's JSON options write it.</summary>
-    public static readonly ConstantJson Ping = new("""{"ok":true}"""u8.ToArray());
-
-    public Task ExecuteAsync(HttpContext http)
-    {
-        var response = http.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = body.Length;
-        return response.Body.WriteAsync(body, http.RequestAborted).AsTask();
-    }
-}
-
 /// <summary>
 /// The public answers, serialized by source-generated code (no reflection on the busiest requests); the
 /// platform's JSON options (names, enums as text) still apply.
@@ -303,11 +287,14 @@ public static class ProgressApi
 {
     public const string RateLimitPolicy = PublicLookups.RateLimitPolicy;
 
+    /// <summary><see cref="PingAnswer.Alive"/> as the API's JSON options write it, serialized once.</summary>
+    internal static readonly JsonBytes Ping = new("""{"ok":true}"""u8.ToArray());
+
     public static IEndpointRouteBuilder MapPublicProgress(this IEndpointRouteBuilder app)
     {
         // Taken here, not per request: a held answer is written without the request's service scope.
         var facts = app.ServiceProvider.GetRequiredService<ProgressFacts>();
-        app.MapGet("/api/public/ping", () => ConstantJson.Ping).Produces<PingAnswer>()
+        app.MapGet("/api/public/ping", () => Ping).Produces<PingAnswer>()
             .AllowAnonymous().WithTags("Public").WithSummary("A constant answer, for load balancers and as the benchmark's baseline.");
         app.MapGet("/api/public/progress/{token}", (string token, HttpContext http) => Get(token, http, facts)).Produces<ProgressView>()
             .AllowAnonymous().RequireRateLimiting(RateLimitPolicy).WithTags("Public")
