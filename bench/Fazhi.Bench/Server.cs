@@ -9,11 +9,15 @@ internal sealed class Server : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private Server(Process process, string baseUrl)
+    private Server(Process process, string baseUrl, Task answersLoaded)
     {
         _process = process;
         BaseUrl = baseUrl;
+        AnswersLoaded = answersLoaded;
     }
+
+    /// <summary>Completes when the server says it holds every public progress answer (it looks up the database until then).</summary>
+    public Task AnswersLoaded { get; }
 
     public string BaseUrl { get; }
 
@@ -40,7 +44,20 @@ internal sealed class Server : IAsyncDisposable
 
         var p = Process.Start(start)!;
         // The server's own account of loading its public progress answers (issue 11) is worth seeing.
-        p.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Progress answers:", StringComparison.Ordinal) == true) { Console.WriteLine("server:" + e.Data); } };
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (settings.TryGetValue("Services__ProgressAnswers__Enabled", out var held) && held.Equals("false", StringComparison.OrdinalIgnoreCase))
+        {
+            loaded.TrySetResult(); // nothing to wait for: the look-ups read the database
+        }
+
+        p.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("Progress answers:", StringComparison.Ordinal) == true)
+            {
+                Console.WriteLine("server:" + e.Data);
+                loaded.TrySetResult();
+            }
+        };
         p.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("server: " + e.Data); } };
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
@@ -52,7 +69,7 @@ internal sealed class Server : IAsyncDisposable
             {
                 if ((await http.GetAsync(url + "/healthz")).IsSuccessStatusCode)
                 {
-                    return new Server(p, url);
+                    return new Server(p, url, loaded.Task);
                 }
             }
             catch (HttpRequestException)
