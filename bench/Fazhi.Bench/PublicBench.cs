@@ -23,7 +23,7 @@ internal static partial class PublicBench
 
     /// <summary>
     /// Runs the comparison. <paramref name="path"/> is any public path; <c>{token}</c> in it is replaced, per
-    /// request, by a random query token of the seeded applications.
+    /// request, by one of <paramref name="tokens"/> at random (the seeded applications' query tokens, or `--tokens`).
     /// </summary>
     public static async Task<int> RunAsync(Server server, IReadOnlyList<string> tokens, string path, int seconds, int rounds, string label)
     {
@@ -32,6 +32,17 @@ internal static partial class PublicBench
         {
             return 2;
         }
+
+        // The steady state is measured: until the server holds every progress answer, its look-ups read the database
+        // and its loader takes a core (21 s for 1,000,000 on a warm SQLite file, a minute on a PostgreSQL server just started).
+        var waited = Stopwatch.StartNew();
+        if (await Task.WhenAny(server.AnswersLoaded, Task.Delay(TimeSpan.FromMinutes(10))) != server.AnswersLoaded)
+        {
+            Console.Error.WriteLine("the server did not say it had loaded its progress answers within 10 minutes");
+            return 2;
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"waited {waited.Elapsed.TotalSeconds:N0} s for the server to hold its progress answers"));
 
         var (work, script, tokenFile) = await ScriptAsync(path, tokens);
         await using var bare = await BareAsync();
@@ -49,17 +60,6 @@ internal static partial class PublicBench
         Task<WrkResult> Bare(int s) => WrkAsync(wrk, bare.Url + "/ping", s, null, null);
         Task<WrkResult> Ping(int s) => WrkAsync(wrk, server.BaseUrl + "/api/public/ping", s, null, null);
         Task<WrkResult> Path_(int s) => WrkAsync(wrk, server.BaseUrl, s, script, tokenFile);
-
-        // The steady state is measured: until the server holds every progress answer, its look-ups read the database
-        // and its loader takes a core (21 s for 1,000,000 on a warm SQLite file, a minute on a PostgreSQL server just started).
-        var waited = Stopwatch.StartNew();
-        if (await Task.WhenAny(server.AnswersLoaded, Task.Delay(TimeSpan.FromMinutes(10))) != server.AnswersLoaded)
-        {
-            Console.Error.WriteLine("the server did not say it had loaded its progress answers within 10 minutes");
-            return 2;
-        }
-
-        Console.WriteLine(FormattableString.Invariant($"waited {waited.Elapsed.TotalSeconds:N0} s for the server to hold its progress answers"));
 
         // Warm-up: tiered JIT and PGO settle, connection pools, the page cache (shorter warm-ups favoured the bare server).
         await Bare(10);

@@ -188,14 +188,16 @@ public sealed class PublicAnswers(IMemoryCache cache, TimeProvider time, IOption
         new(ChinaTime.Today(time), q?.Trim() ?? "", department, kind, Math.Clamp(page, 1, 500));
 
     /// <summary>The answer kept for <paramref name="question"/>, or null.</summary>
-    public Answer? Held(Question question) =>
-        question.Q.Length <= LongestKept && cache.TryGetValue((Interlocked.Read(ref _generation), question), out Answer? known) ? known : null;
+    public Answer? Held(Question question) => Held(Interlocked.Read(ref _generation), question);
+
+    private Answer? Held(long generation, Question question) =>
+        question.Q.Length <= LongestKept && cache.TryGetValue((generation, question), out Answer? known) ? known : null;
 
     public async Task<Answer> GetAsync(Question question, Func<Task<PublicPage>> answer)
     {
         // The generation is read before the database: a change committed meanwhile makes this answer one nobody asks for.
         var generation = Interlocked.Read(ref _generation);
-        if (question.Q.Length <= LongestKept && cache.TryGetValue((generation, question), out Answer? known) && known is not null)
+        if (Held(generation, question) is { } known)
         {
             return known;
         }

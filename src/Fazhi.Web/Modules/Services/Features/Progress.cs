@@ -253,7 +253,6 @@ public sealed class ProgressFacts(IServiceScopeFactory scopes, ProgressAnswers a
             return response.BodyWriter.FlushAsync(http.RequestAborted).AsTask();
         }
     }
-
 }
 
 /// <summary>QR codes as PNG, drawn by QRCoder.</summary>
