@@ -51,11 +51,15 @@ public static class Cli
                 var result = await sp.GetRequiredService<AuditVerifier>().VerifyAsync();
                 if (result.Intact)
                 {
-                    await output.WriteLineAsync($"audit chain intact: {result.EntriesChecked} entries checked");
+                    await output.WriteLineAsync($"audit chain intact: {result.EntriesChecked} entries checked against {result.SignedHeads} signed heads" +
+                        (result.LastSigned is { } signed ? $" (the last signed is entry {signed}; entries after it are not yet vouched for)" : " (none signed yet)") +
+                        $"; {result.RecordsChecked} case records intact");
                     return 0;
                 }
 
-                await output.WriteLineAsync($"audit chain BROKEN at entry {result.BrokenAt} ({result.Problem}); {result.EntriesChecked} entries before it are intact");
+                await output.WriteLineAsync(result.Record is { } record
+                    ? $"case record BROKEN: {record}; the audit chain itself ({result.EntriesChecked} entries) is intact"
+                    : $"audit chain BROKEN at entry {result.BrokenAt} ({result.Problem}); {result.EntriesChecked} entries before it are intact");
                 return 1;
             case ("admin", "create"):
                 return await CreateAdministratorAsync(sp, Options(args), output);

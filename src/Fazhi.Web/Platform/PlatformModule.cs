@@ -20,18 +20,38 @@ internal sealed class PlatformModule : FazhiModule
 
     public override IEnumerable<(string Key, string Zh, string En)> Strings => Localization.Strings.All;
 
+    private static readonly string[] Overseers = [Roles.Supervisor, Roles.Administrator];
+
+    /// <summary>The platform's own group: the town's organisation, calendar and records, for those who keep them.</summary>
     public override IEnumerable<MenuEntry> Menu =>
     [
-        new("/alerts", "nav.alerts", [], 400, "home.alerts_hint"),
-        new("/figures", "nav.figures", [Roles.Supervisor, Roles.Reviewer, Roles.Administrator], 410, "home.figures_hint"),
-        new("/org", "nav.org", [], 500, "home.org_hint"),
-        new("/org/windows", "nav.windows", [], 501, "home.windows_hint"),
-        new("/org/staff", "nav.staff", [], 502, "home.staff_hint"),
-        new("/calendar", "nav.calendar", [], 503, "home.calendar_hint"),
+        new("/figures", "nav.figures", Overseers, 410, "home.figures_hint"),
+        new("/org", "nav.org", Overseers, 500, "home.org_hint"),
+        new("/org/windows", "nav.windows", [Roles.Administrator], 501, "home.windows_hint"),
+        new("/org/staff", "nav.staff", Overseers, 502, "home.staff_hint"),
+        new("/calendar", "nav.calendar", Overseers, 503, "home.calendar_hint"),
         new("/org/import", "nav.import", [Roles.Administrator], 910),
         new("/admin/login-log", "nav.loginlog", [Roles.Administrator], 920),
         new("/admin/audit", "nav.audit", [Roles.Administrator], 930),
         new("/api-docs", "nav.api", [], 990),
+    ];
+
+    public override IEnumerable<RoleDefinition> DeclaredRoles =>
+    [
+        new(Roles.Administrator, "role.administrator"),
+        new(Roles.Supervisor, "role.supervisor"),
+    ];
+
+    public override IEnumerable<DemoAccount> DemoAccounts =>
+    [
+        new("admin", "系统管理员", "TX-LAW", [Roles.Administrator], DataScope.All),
+        new("supervisor", "王建华", "TX-SUP", [Roles.Supervisor], DataScope.All),
+    ];
+
+    public override IEnumerable<DeadlineKind> DeadlineKinds =>
+    [
+        new(Files.FileStore.AlteredKind, "deadline.platform.file_altered"),
+        new(Calendar.CalendarYearAlert.Kind, "deadline.platform.calendar_year"),
     ];
 
     public override void AddServices(WebApplicationBuilder builder)

@@ -64,6 +64,20 @@ public static class PlatformSetup
         builder.AddFazhiDatabase();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AuditVerifier>();
+        var audit = builder.Configuration.GetSection(AuditOptions.Section).Get<AuditOptions>() ?? new AuditOptions();
+        services.AddSingleton(audit);
+        services.AddSingleton(sp => ChainSigner.Open(audit, sp.GetRequiredService<IConfiguration>().GetSection(Privacy.PrivacyOptions.Section).Get<Privacy.PrivacyOptions>() ?? new Privacy.PrivacyOptions(),
+            sp.GetRequiredService<DataDirectory>().Path, sp.GetRequiredService<IHostEnvironment>()));
+        services.AddScoped<HeadSigning>();
+        services.AddHostedService<HeadSigningService>();
+        services.AddScoped<Cases.ActorSource>();
+        services.AddScoped<Cases.CaseWorkflow>();
+        services.AddScoped<Cases.RecordCheck>();
+        services.AddSingleton<Files.FileStore>();
+        services.AddScoped<Deadlines.SystemAlerts>();
+        services.AddScoped<CalendarYearAlert>();
+        services.AddScoped<Tasks.TaskList>();
+        services.AddScoped<Lists.TextSearch>();
         services.AddSingleton<WorkingDayCalendar>();
         services.AddScoped<CalendarStore>();
         services.AddHostedService<CalendarRefresh>();
@@ -274,6 +288,7 @@ public static class PlatformSetup
         app.MapAuthApi();
         app.MapCalendarApi();
         app.MapAuditApi();
+        app.MapSignedHeads();
         return app;
     }
 }

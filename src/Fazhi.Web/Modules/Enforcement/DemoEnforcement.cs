@@ -13,7 +13,7 @@ namespace Fazhi.Web.Modules.Enforcement;
 /// <summary>
 /// The demo town's enforcement: certified officers in every enforcement department (one certificate lapsing within 30
 /// days, one suspended), the legality reviewer, discretion benchmarks and a first-violation list, and (unless
-/// Enforcement:DemoCases is false) a few hundred cases since the start of last year at every step, licences, inspections and
+/// Fazhi:DemoCases leaves enforcement out) a few hundred cases since the start of last year at every step, licences, inspections and
 /// the other acts, publications and a case-file draw. Made through the domain methods, at the dates they happened.
 /// </summary>
 public sealed class DemoEnforcement(
@@ -106,7 +106,7 @@ public sealed class DemoEnforcement(
         db.DiscretionRules.AddRange(rules);
         await db.SaveChangesAsync(ct);
 
-        if (configuration.GetValue("Enforcement:DemoCases", true) && msa is not null && cae is not null)
+        if (Platform.Modules.ModuleCatalog.Named(EnforcementModule.ModuleName)!.WantsDemoCases(configuration) && msa is not null && cae is not null)
         {
             await CasesAsync([msa.Id, cae.Id], officers, rules, rnd, today, ct);
             await ActionsAsync(units.Select(u => u.Id).ToList(), officers, rnd, today, ct);

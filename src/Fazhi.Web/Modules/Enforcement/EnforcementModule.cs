@@ -18,7 +18,7 @@ public sealed class EnforcementModule : FazhiModule
 
     public override IEnumerable<(string Key, string Zh, string En)> Strings => EnforcementStrings.All;
 
-    private static readonly string[] Staff = [Roles.EnforcementOfficer, Roles.LegalityReviewer, Roles.Supervisor, Roles.Administrator];
+    private static readonly string[] Staff = [EnforcementRoles.Officer, EnforcementRoles.LegalityReviewer, Roles.Supervisor, Roles.Administrator];
 
     public override IEnumerable<MenuEntry> Menu =>
     [

@@ -2,6 +2,7 @@ using Fazhi.Web.Modules.Mediation.Features;
 using Fazhi.Web.Modules.Mediation.Data;
 using Fazhi.Web.Modules.Mediation.Domain;
 using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Cases;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Platform.Organisation;
@@ -132,9 +133,9 @@ public sealed class DemoMediation(FazhiDbContext db, OrganisationDirectory direc
         }
 
         await db.SaveChangesAsync(ct);
-        if (configuration.GetValue("Mediation:DemoCases", true))
+        if (Platform.Modules.ModuleCatalog.Named(MediationModule.ModuleName)!.WantsDemoCases(configuration))
         {
-            // A year of cases; tests that count their own cases turn it off (Mediation:DemoCases=false).
+            // A year of cases; tests that count their own cases turn it off (Fazhi:DemoCases=false).
             await CasesAsync(town, land, communities, rooms, mediators, rnd, today, ct);
         }
 
@@ -163,7 +164,7 @@ public sealed class DemoMediation(FazhiDbContext db, OrganisationDirectory direc
             var at = Actor(day, 9);
             var number = await CaseService.NextNumberAsync(db, committee, day.Year, ct);
             var c = MediationCase.Register(number, committee, room?.Id, story.Type, source, source == CaseSource.PoliceReferral ? room?.Name.Replace("人民调解工作室", "", StringComparison.Ordinal) : null,
-                story.Facts, "请求依法调解。", Parties(rnd, i), team, null, at);
+                story.Facts, "请求依法调解。", Parties(rnd, i), team, at);
             foreach (var p in c.Parties.Where(p => !p.Consented))
             {
                 c.RecordConsent(p.Id, at);
@@ -281,5 +282,5 @@ public sealed class DemoMediation(FazhiDbContext db, OrganisationDirectory direc
     private static void Seat(MediationCommittee c, Mediator m, CommitteeRole role, DateOnly from, DateOnly to) =>
         c.Members.Add(new CommitteeMember { Id = Guid.CreateVersion7(), CommitteeId = c.Id, MediatorId = m.Id, Role = role, TermFrom = from, TermTo = to });
 
-    private CaseActor Actor(DateOnly day, int hour) => new("mediator", ChinaTime.StartOfDayUtc(day).AddHours(hour), day, calendar);
+    private Actor Actor(DateOnly day, int hour) => Platform.Cases.Actor.Seeding("mediator", "钟伟明", ChinaTime.StartOfDayUtc(day).AddHours(hour), calendar);
 }

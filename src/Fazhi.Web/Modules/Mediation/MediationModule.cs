@@ -4,6 +4,7 @@ using Fazhi.Web.Platform.Modules;
 using Fazhi.Web.Platform.Notifications;
 using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Reports;
+using Fazhi.Web.Platform.Tasks;
 
 namespace Fazhi.Web.Modules.Mediation;
 
@@ -12,6 +13,9 @@ public sealed class MediationModule : FazhiModule
 {
     public const string ModuleName = "mediation";
     public const string ViolenceTemplate = "mediation.violence_risk";
+
+    /// <summary>The cases' entry in the platform's text index.</summary>
+    public const string SearchEntity = "mediation.case";
 
     public override string Name => ModuleName;
 
@@ -22,11 +26,11 @@ public sealed class MediationModule : FazhiModule
 
     public override IEnumerable<(string Key, string Zh, string En)> Strings => MediationStrings.All;
 
-    private static readonly string[] Staff = [Roles.Mediator, Roles.Supervisor];
+    private static readonly string[] Staff = [MediationRoles.Mediator, Roles.Supervisor];
 
     public override IEnumerable<MenuEntry> Menu =>
     [
-        new("/mediation/today", "mediation.nav.today", [Roles.Mediator], 40, "mediation.hint.today"),
+        new("/mediation/today", "mediation.nav.today", [MediationRoles.Mediator], 40, "mediation.hint.today"),
         new("/mediation", "mediation.nav.cases", Staff, 41, "mediation.hint.cases"),
         new("/mediation/screenings", "mediation.nav.screenings", Staff, 42),
         new("/mediation/committees", "mediation.nav.committees", Staff, 43),
@@ -37,7 +41,8 @@ public sealed class MediationModule : FazhiModule
     public override IEnumerable<DeadlineKind> DeadlineKinds =>
     [
         new(Domain.MediationCase.CaseClock, "mediation.deadline.case"),
-        new(Domain.MediationCase.ConfirmationClock, "mediation.deadline.confirmation"),
+        // The parties' right, not the mediator's duty (人民调解法 第33条).
+        new(Domain.MediationCase.ConfirmationClock, "mediation.deadline.confirmation", DeadlineOwner.Party),
         new(Domain.MediationCase.FollowUpClock, "mediation.deadline.followup"),
         new(Domain.ScreeningCampaign.ReportClock, "mediation.deadline.screening"),
     ];
@@ -49,6 +54,16 @@ public sealed class MediationModule : FazhiModule
     ];
 
     public override IEnumerable<ReportFigure> Figures => StatisticsService.Figures;
+
+    public override IEnumerable<RoleDefinition> DeclaredRoles => [new(MediationRoles.Mediator, "role.mediator")];
+
+    public override IEnumerable<DemoAccount> DemoAccounts =>
+    [
+        new("mediator", "钟伟明", "TX-JUS-MED", [MediationRoles.Mediator], DataScope.Department),
+        new("justice.head", "罗志坚", "TX-JUS", [Roles.Supervisor, MediationRoles.Mediator], DataScope.DepartmentAndBelow),
+    ];
+
+    public override IEnumerable<TaskDefinition> Tasks => MediationTasks.All;
 
     public override void AddServices(WebApplicationBuilder builder)
     {
@@ -63,7 +78,7 @@ public sealed class MediationModule : FazhiModule
 
     public override void MapEndpoints(IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/mediation").WithTags("Mediation").RequireAuthorization(p => p.RequireRole(Roles.Mediator, Roles.Supervisor, Roles.Administrator))
+        app.MapGroup("/api/mediation").WithTags("Mediation").RequireAuthorization(p => p.RequireRole(MediationRoles.Mediator, Roles.Supervisor, Roles.Administrator))
             .MapCases()
             .MapCommittees()
             .MapScreenings()

@@ -31,12 +31,12 @@ public sealed class DemoCatalog(FazhiDbContext db, TimeProvider time, Organisati
             "《中华人民共和国土地管理法》第六十二条；《中华人民共和国城乡规划法》第四十一条；《广东省农村宅基地和村民住宅建设管理办法》",
             [Form, IdCard, Household, new("homestead", "宅基地使用权证明或村集体同意使用宅基地的证明", 1, 1, true),
              new("design", "建房设计图纸（通用图集或有资质单位设计）", 1, 2, true), new("village", "村（社区）民主决议及公示材料", 1, 0, true), Agent],
-            [("初审", ["TX-PLAN"], Roles.Reviewer, 5), ("联合审查（规划、建设、自然资源）", ["TX-PLAN", "TX-BUILD", "TX-LAND"], Roles.Reviewer, 10), ("审批决定", ["TX-PLAN"], Roles.Reviewer, 5)]),
+            [("初审", ["TX-PLAN"], ServicesRoles.Reviewer, 5), ("联合审查（规划、建设、自然资源）", ["TX-PLAN", "TX-BUILD", "TX-LAND"], ServicesRoles.Reviewer, 10), ("审批决定", ["TX-PLAN"], ServicesRoles.Reviewer, 5)]),
         new("TX-MFBJ-002", "乡村建设规划许可证核发", "TX-PLAN", "民房报建", 20, 10, false, 1,
             "《中华人民共和国城乡规划法》第四十一条", [Form, IdCard, new("site", "建设用地权属证明", 1, 1, true), new("plan", "建设工程设计方案", 1, 2, true), Agent]),
         new("TX-MFBJ-003", "农村村民住宅竣工验收", "TX-BUILD", "民房报建", 20, 10, false, 1,
             "《广东省农村宅基地和村民住宅建设管理办法》", [Form, IdCard, new("permit", "乡村建设规划许可证", 1, 1, true), new("photos", "竣工现场照片", 0, 1, true)],
-            [("现场核查", ["TX-BUILD", "TX-PLAN"], Roles.Reviewer, 7), ("验收决定", ["TX-BUILD"], Roles.Reviewer, 3)]),
+            [("现场核查", ["TX-BUILD", "TX-PLAN"], ServicesRoles.Reviewer, 7), ("验收决定", ["TX-BUILD"], ServicesRoles.Reviewer, 3)]),
         new("TX-GC-001", "建设工程规划许可证核发", "TX-PLAN", "工程建设", 20, 15, true, 1,
             "《中华人民共和国城乡规划法》第四十条", [Form, new("landuse", "建设用地规划许可证及土地权属证明", 1, 1, true), new("drawings", "建设工程设计方案总平面图", 1, 2, true), Licence]),
         new("TX-GC-002", "建筑工程施工许可证核发", "TX-BUILD", "工程建设", 15, 7, true, 1,
@@ -52,7 +52,7 @@ public sealed class DemoCatalog(FazhiDbContext db, TimeProvider time, Organisati
         new("TX-QY-006", "公司注销登记（简易注销）", "TX-MSA", "企业开办", 20, 3, true, 0, "《中华人民共和国市场主体登记管理条例》第三十三条", [Form, Licence, new("pledge", "全体投资人承诺书", 1, 0, true)]),
         new("TX-SP-001", "食品经营许可证核发", "TX-MSA", "企业开办", 20, 10, true, 1,
             "《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》", [Form, Licence, new("layout", "经营设施布局和操作流程图", 1, 0, true), new("rules", "食品安全管理制度", 1, 0, true)],
-            [("材料审查", ["TX-MSA"], Roles.Reviewer, 3), ("现场核查", ["TX-MSA"], Roles.Reviewer, 5), ("许可决定", ["TX-MSA"], Roles.Reviewer, 2)]),
+            [("材料审查", ["TX-MSA"], ServicesRoles.Reviewer, 3), ("现场核查", ["TX-MSA"], ServicesRoles.Reviewer, 5), ("许可决定", ["TX-MSA"], ServicesRoles.Reviewer, 2)]),
         new("TX-SP-002", "小餐饮经营登记", "TX-MSA", "企业开办", 20, 5, true, 1, "《广东省食品生产加工小作坊和食品摊贩管理条例》", [Form, IdCard, Premises, new("health", "从业人员健康证明", 1, 1, true)]),
         new("TX-WS-001", "公共场所卫生许可证核发", "TX-HEALTH", "企业开办", 20, 10, true, 1, "《公共场所卫生管理条例》第八条", [Form, Licence, new("test", "卫生检测报告", 1, 0, true), new("health", "从业人员健康证明", 1, 1, true)]),
         new("TX-WH-001", "娱乐场所经营许可", "TX-CULT", "企业开办", 20, 15, false, 1, "《娱乐场所管理条例》第九条", [Form, Licence, Premises, new("fire", "消防安全检查合格证明", 1, 1, true)]),
@@ -85,7 +85,7 @@ public sealed class DemoCatalog(FazhiDbContext db, TimeProvider time, Organisati
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var s in Items)
         {
-            var stages = s.Stages ?? [("审查", [s.Dept], Roles.Reviewer, Math.Max(1, s.Committed - 1)), ("决定", [s.Dept], Roles.Reviewer, 1)];
+            var stages = s.Stages ?? [("审查", [s.Dept], ServicesRoles.Reviewer, Math.Max(1, s.Committed - 1)), ("决定", [s.Dept], ServicesRoles.Reviewer, 1)];
             var elements = new ServiceItemElements(
                 s.Name, depts[s.Dept], s.Basis,
                 "申请人符合法律法规规定的条件，材料齐全、符合法定形式。",

@@ -32,11 +32,11 @@ public sealed class ServicesModule : FazhiModule
 
     public override IEnumerable<MenuEntry> Menu =>
     [
-        new("/window", "desk.title", [Roles.WindowClerk, Roles.Administrator], 10, "desk.hint"),
+        new("/window", "desk.title", [ServicesRoles.WindowClerk, Roles.Administrator], 10, "desk.hint"),
         new("/window/applications", "desk.applications", [], 11),
-        new("/review", "nav.review", [Roles.Reviewer, Roles.Supervisor], 20, "review.hint"),
-        new("/supervision", "supervision.title", [Roles.Reviewer, Roles.Supervisor], 21),
-        new("/supervision/dashboard", "dash.title", [Roles.Reviewer, Roles.Supervisor], 22, "dash.hint"),
+        new("/review", "nav.review", [ServicesRoles.Reviewer, Roles.Supervisor], 20, "review.hint"),
+        new("/supervision", "supervision.title", [ServicesRoles.Reviewer, Roles.Supervisor], 21),
+        new("/supervision/dashboard", "dash.title", [ServicesRoles.Reviewer, Roles.Supervisor], 22, "dash.hint"),
         new("/services", "public.catalog", [], 30),
         new("/admin/catalog", "nav.catalog", [Roles.Administrator], 900),
     ];
@@ -44,7 +44,7 @@ public sealed class ServicesModule : FazhiModule
     public override async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct)
     {
         await services.GetRequiredService<DemoCatalog>().LoadAsync(ct);
-        if (services.GetRequiredService<IConfiguration>().GetValue("Fazhi:DemoApplications", true))
+        if (WantsDemoCases(services.GetRequiredService<IConfiguration>()))
         {
             await services.GetRequiredService<DemoApplications>().LoadAsync(ct);
         }

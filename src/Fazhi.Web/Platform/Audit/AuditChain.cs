@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace Fazhi.Web.Platform.Audit;
 
 /// <summary>A change seen in the change tracker, before it is numbered and hashed.</summary>
-internal sealed record AuditDraft(object Entity, string EntityType, string EntityId, string Action, string? Before, string? After);
+internal sealed record AuditDraft(object Entity, string EntityType, string EntityId, Guid? RecordId, string Action, string? Before, string? After);
 
 /// <summary>Turns tracked changes into audit drafts.</summary>
 internal static class AuditCapture
@@ -32,27 +32,34 @@ internal static class AuditCapture
         foreach (var entry in tracker.Entries())
         {
             // Bookkeeping copies (the deadline register, the alerts it raises) are not changes of a record.
-            if (entry.Entity is AuditEntry or AuditHead or LoginLogEntry or Deadlines.RegisteredDeadline or Deadlines.DeadlineAlert || entry.Metadata.IsOwned())
+            if (entry.Entity is AuditEntry or AuditHead or SignedHead or LoginLogEntry or Deadlines.RegisteredDeadline or Deadlines.DeadlineAlert or Cases.IdempotencyKey or Lists.SearchRow
+                || entry.Metadata.IsOwned())
             {
                 continue;
             }
 
             var table = entry.Metadata.GetTableName() ?? entry.Metadata.ClrType.Name;
             var key = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
+            Guid? record = entry.Entity switch
+            {
+                Cases.ICase c => c.Id,
+                Cases.ICasePart part => part.CaseId,
+                _ => null,
+            };
             switch (entry.State)
             {
                 case EntityState.Added:
-                    drafts.Add(new AuditDraft(entry.Entity, table, key, "create", null, Serialize(entry, p => true, original: false)));
+                    drafts.Add(new AuditDraft(entry.Entity, table, key, record, "create", null, Serialize(entry, p => true, original: false)));
                     break;
                 case EntityState.Deleted:
-                    drafts.Add(new AuditDraft(entry.Entity, table, key, "delete", Serialize(entry, p => true, original: true), null));
+                    drafts.Add(new AuditDraft(entry.Entity, table, key, record, "delete", Serialize(entry, p => true, original: true), null));
                     break;
                 case EntityState.Modified:
                     bool Changed(PropertyEntry p) => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue);
                     var after = Serialize(entry, Changed, original: false);
                     if (after != "{}")
                     {
-                        drafts.Add(new AuditDraft(entry.Entity, table, key, "update", Serialize(entry, Changed, original: true), after));
+                        drafts.Add(new AuditDraft(entry.Entity, table, key, record, "update", Serialize(entry, Changed, original: true), after));
                     }
 
                     break;
@@ -116,6 +123,7 @@ public static class AuditChain
             Ip = actor.Ip,
             EntityType = draft.EntityType,
             EntityId = draft.EntityId,
+            RecordId = draft.RecordId,
             Action = draft.Action,
             Before = draft.Before,
             After = draft.After,
@@ -143,63 +151,12 @@ public static class AuditChain
         Add(e.Before);
         Add(e.After);
         Add(e.PreviousHash);
+        // Entries written before cases were filed under their record carry none; their hashes stay as they were.
+        if (e.RecordId is { } record)
+        {
+            Add(record.ToString());
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
-    }
-}
-
-/// <summary>The outcome of checking the chain: intact, or the first entry where it breaks and why.</summary>
-public sealed record AuditVerification(bool Intact, long EntriesChecked, long? BrokenAt, string? Problem);
-
-/// <summary>Walks the whole chain in order and reports the first broken link.</summary>
-public sealed class AuditVerifier(Data.FazhiDbContext db)
-{
-    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
-    {
-        var previous = AuditChain.Genesis;
-        long expected = 1;
-        long checkedCount = 0;
-        const int batch = 2000;
-        while (true)
-        {
-            var rows = await db.AuditEntries.AsNoTracking()
-                .Where(e => e.Sequence >= expected)
-                .OrderBy(e => e.Sequence)
-                .Take(batch)
-                .ToListAsync(ct);
-            foreach (var e in rows)
-            {
-                if (e.Sequence != expected)
-                {
-                    return new(false, checkedCount, expected, "missing");
-                }
-
-                if (e.PreviousHash != previous)
-                {
-                    return new(false, checkedCount, e.Sequence, "link");
-                }
-
-                if (AuditChain.ComputeHash(e) != e.Hash)
-                {
-                    return new(false, checkedCount, e.Sequence, "altered");
-                }
-
-                previous = e.Hash;
-                expected++;
-                checkedCount++;
-            }
-
-            if (rows.Count < batch)
-            {
-                break;
-            }
-        }
-
-        var head = await db.AuditHeads.AsNoTracking().SingleOrDefaultAsync(ct);
-        if (head is not null && (head.LastSequence != expected - 1 || head.LastHash != previous))
-        {
-            return new(false, checkedCount, expected, "missing");
-        }
-
-        return new(true, checkedCount, null, null);
     }
 }

@@ -21,6 +21,9 @@ public sealed class AuditEntry
 
     public string EntityId { get; set; } = "";
 
+    /// <summary>The case the changed row belongs to (the case itself, one of its parts or a step of its record), if any.</summary>
+    public Guid? RecordId { get; set; }
+
     /// <summary><c>create</c>, <c>update</c> or <c>delete</c>.</summary>
     public string Action { get; set; } = "";
 

@@ -51,7 +51,7 @@ public sealed class CalendarStore(FazhiDbContext db, WorkingDayCalendar calendar
     }
 
     public async Task ReloadAsync(CancellationToken ct = default) =>
-        calendar.Replace(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
+        calendar.Replace(await db.CalendarDays.AsNoTracking().ToListAsync(ct), await db.CalendarYears.AsNoTracking().Select(y => y.Year).ToListAsync(ct));
 
     public async Task<List<CalendarYear>> YearsAsync(CancellationToken ct = default) =>
         await db.CalendarYears.AsNoTracking().OrderBy(y => y.Year).ToListAsync(ct);

@@ -16,13 +16,29 @@ public sealed class WorkingDayCalendar
 
     public WorkingDayCalendar() { }
 
+    private volatile FrozenSet<int>? _years;
+
     public WorkingDayCalendar(IEnumerable<CalendarDay> days) => Replace(days);
 
     /// <summary>The calendar as shipped, without the database: for tools and tests.</summary>
     public static WorkingDayCalendar Shipped() => new(CalendarStore.ShippedYears().SelectMany(y => y.Days));
 
-    public void Replace(IEnumerable<CalendarDay> days) =>
-        _exceptions = days.ToFrozenDictionary(d => d.Date, d => d.IsWorkingDay);
+    /// <summary>Loads the calendar; <paramref name="years"/> are the years whose holidays are entered (by default, those with any exception day).</summary>
+    public void Replace(IEnumerable<CalendarDay> days, IEnumerable<int>? years = null)
+    {
+        var list = days.ToList();
+        _exceptions = list.ToFrozenDictionary(d => d.Date, d => d.IsWorkingDay);
+        _years = (years ?? list.Select(d => d.Date.Year)).ToFrozenSet();
+    }
+
+    /// <summary>
+    /// A date in a year whose holidays are not entered yet: a due date there is counted on plain weeks and may move when
+    /// the State Council's notice is loaded (the pages say it is provisional).
+    /// </summary>
+    public bool IsProvisional(DateOnly date) => _years is { Count: > 0 } years && !years.Contains(date.Year);
+
+    /// <summary>Whether the holidays of <paramref name="year"/> are entered.</summary>
+    public bool HasYear(int year) => _years?.Contains(year) == true;
 
     public bool IsWorkingDay(DateOnly date) =>
         _exceptions.TryGetValue(date, out var working)

@@ -47,19 +47,6 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
 
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
-
-
-
-
-
-
-
-
-
-
-
-
-
     public abstract DatabaseProvider Provider { get; }
 
     private Dictionary<object, IAuditActor>? _actors;
@@ -177,6 +164,8 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
         }
 
         await Deadlines.DeadlineRegisterSync.SyncAsync(this, cancellationToken);
+        await Lists.SearchIndexSync.SyncAsync(this, cancellationToken);
+        Cases.RecordChain.Chain(this);
         var drafts = AuditCapture.Capture(ChangeTracker);
         TellObservers();
         if (drafts.Count == 0)

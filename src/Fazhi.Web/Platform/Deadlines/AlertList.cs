@@ -10,18 +10,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Fazhi.Web.Platform.Deadlines;
 
 /// <summary>Which alerts to list: all, or one module's, one department's, one level's.</summary>
-public sealed record AlertFilter(string? Module = null, Guid? DepartmentId = null, WarningLevel? Level = null, int Page = 1, int PageSize = 50);
+/// <summary>Which alerts to list: all, or one module's, one department's, one level's; staff deadlines by default, or the parties' windows.</summary>
+public sealed record AlertFilter(string? Module = null, Guid? DepartmentId = null, WarningLevel? Level = null, int Page = 1, int PageSize = 50, DeadlineOwner Owner = DeadlineOwner.Staff);
 
 /// <summary>One alert as the list shows it, with the link to its record.</summary>
 public sealed record AlertView(
     Guid RecordId, string Module, string Kind, string Title, string? Label, Guid DepartmentId, string Department,
-    WarningLevel Level, DateOnly DueDate, DateTime RaisedAt, string Link);
+    WarningLevel Level, DateOnly DueDate, DateTime RaisedAt, string Link, DeadlineOwner Owner, bool Provisional);
 
 /// <summary>
 /// The one alert list of every module: a department sees its own alerts, a supervisor (all-data scope)
 /// every department's, newest first.
 /// </summary>
-public sealed class AlertList(FazhiDbContext db, DataScopeResolver scopes, OrganisationDirectory directory)
+public sealed class AlertList(FazhiDbContext db, DataScopeResolver scopes, OrganisationDirectory directory, Calendar.WorkingDayCalendar calendar)
 {
     public async Task<Paged<AlertView>> ListAsync(AlertFilter f, CancellationToken ct = default)
     {
@@ -29,7 +30,8 @@ public sealed class AlertList(FazhiDbContext db, DataScopeResolver scopes, Organ
         var page = await alerts.OrderByDescending(a => a.RaisedAt).ThenByDescending(a => a.Level).ToPageAsync(f.Page, f.PageSize, ct);
         var names = await directory.NamesAsync(ct);
         return page.With(page.Items.Select(a => new AlertView(
-            a.RecordId, a.Module, a.Kind, a.Title, a.Label, a.DepartmentId, names.GetValueOrDefault(a.DepartmentId, ""), a.Level, a.DueDate, a.RaisedAt, a.Link)).ToList());
+            a.RecordId, a.Module, a.Kind, a.Title, a.Label, a.DepartmentId, names.GetValueOrDefault(a.DepartmentId, ""), a.Level, a.DueDate, a.RaisedAt, a.Link,
+            OwnerOf(a.Kind), calendar.IsProvisional(a.DueDate))).ToList());
     }
 
     /// <summary>The alerts of the caller's scope that pass the filter, as a query a module may narrow further.</summary>
@@ -53,7 +55,9 @@ public sealed class AlertList(FazhiDbContext db, DataScopeResolver scopes, Organ
             alerts = alerts.Where(a => a.Level == level);
         }
 
-        return alerts;
+        // A party's window is not a duty of the department: it has its own list.
+        var kinds = Kinds.Where(k => k.Owner == f.Owner).Select(k => k.Key).ToList();
+        return alerts.Where(a => kinds.Contains(a.Kind));
     }
 
     /// <summary>The list as an Excel ledger (up to 10,000 rows, newest first).</summary>
@@ -71,7 +75,7 @@ public sealed class AlertList(FazhiDbContext db, DataScopeResolver scopes, Organ
                 [text["alerts.record"]] = a.Title,
                 [text["alerts.label"]] = a.Label ?? "",
                 [text["field.department"]] = a.Department,
-                [text["alerts.due"]] = a.DueDate.ToString("yyyy-MM-dd"),
+                [text["alerts.due"]] = a.DueDate.ToDateTime(TimeOnly.MinValue),
                 [text["alerts.level"]] = text["warning." + a.Level].Value,
             }));
             if (batch.Items.Count < batch.PageSize)
@@ -83,9 +87,12 @@ public sealed class AlertList(FazhiDbContext db, DataScopeResolver scopes, Organ
         return await Spreadsheet.WriteAsync(text["alerts.title"], rows);
     }
 
+    private static readonly IReadOnlyList<DeadlineKind> Kinds = [.. ModuleCatalog.All.SelectMany(m => m.DeadlineKinds)];
+
     /// <summary>The string key of a deadline kind's label, as its module declares it.</summary>
-    public static string KindLabel(string kind) =>
-        ModuleCatalog.All.SelectMany(m => m.DeadlineKinds).FirstOrDefault(k => k.Key == kind)?.LabelKey ?? kind;
+    public static string KindLabel(string kind) => Kinds.FirstOrDefault(k => k.Key == kind)?.LabelKey ?? kind;
+
+    public static DeadlineOwner OwnerOf(string kind) => Kinds.FirstOrDefault(k => k.Key == kind)?.Owner ?? DeadlineOwner.Staff;
 }
 
 public static class AlertApi
@@ -93,11 +100,11 @@ public static class AlertApi
     public static IEndpointRouteBuilder MapAlertApi(this IEndpointRouteBuilder app)
     {
         var alerts = app.MapGroup("/api/alerts").WithTags("Deadlines").RequireAuthorization();
-        alerts.MapGet("/", async (string? module, Guid? departmentId, WarningLevel? level, int? page, AlertList list) =>
-                TypedResults.Ok(await list.ListAsync(new AlertFilter(module, departmentId, level, page ?? 1))))
-            .WithSummary("Deadline alerts of every module in the caller's scope, newest first; filter by module, department and level.");
-        alerts.MapGet("/export", async (string? module, Guid? departmentId, WarningLevel? level, AlertList list, Text text) =>
-                TypedResults.File(await list.ExportAsync(new AlertFilter(module, departmentId, level), text), Spreadsheet.ContentType, "alerts.xlsx"))
+        alerts.MapGet("/", async (string? module, Guid? departmentId, WarningLevel? level, DeadlineOwner? owner, int? page, AlertList list) =>
+                TypedResults.Ok(await list.ListAsync(new AlertFilter(module, departmentId, level, page ?? 1, Owner: owner ?? DeadlineOwner.Staff))))
+            .WithSummary("Deadline alerts of every module in the caller's scope, newest first; staff deadlines by default (owner=Party: the parties' windows); filter by module, department and level.");
+        alerts.MapGet("/export", async (string? module, Guid? departmentId, WarningLevel? level, DeadlineOwner? owner, AlertList list, Text text) =>
+                TypedResults.File(await list.ExportAsync(new AlertFilter(module, departmentId, level, Owner: owner ?? DeadlineOwner.Staff), text), Spreadsheet.ContentType, "alerts.xlsx"))
             .WithSummary("The alert list as Excel.");
         return app;
     }

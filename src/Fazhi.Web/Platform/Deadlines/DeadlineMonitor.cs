@@ -52,6 +52,10 @@ public sealed class DeadlineMonitorService(IServiceScopeFactory scopes, TimeProv
     protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
         var raised = await services.GetRequiredService<DeadlineMonitor>().RunPassAsync(ct);
+        if (await services.GetRequiredService<Calendar.CalendarYearAlert>().RunAsync(ct))
+        {
+            log.LogWarning("Next year's holidays are not entered: limits ending next year are provisional");
+        }
         if (raised > 0)
         {
             log.LogInformation("Deadline monitor raised {Count} alerts", raised);

@@ -41,7 +41,30 @@ public abstract class FazhiModule
     /// <summary>UI strings: key, zh-CN, en.</summary>
     public virtual IEnumerable<(string Key, string Zh, string En)> Strings => [];
 
+    /// <summary>Its menu group's links (the group is the module, titled <see cref="TitleKey"/>), each with the roles that see it.</summary>
     public virtual IEnumerable<MenuEntry> Menu => [];
+
+    /// <summary>The roles of this work line, with their names as string keys; the platform creates them and offers them to administrators.</summary>
+    public virtual IEnumerable<RoleDefinition> DeclaredRoles => [];
+
+    /// <summary>Accounts the demo town gives this work line (demo mode only), listed on the login page.</summary>
+    public virtual IEnumerable<DemoAccount> DemoAccounts => [];
+
+    /// <summary>The work waiting for each role ("cases awaiting my legality review"): counted on the home page, listed on <c>/tasks</c>.</summary>
+    public virtual IEnumerable<Tasks.TaskDefinition> Tasks => [];
+
+    /// <summary>
+    /// Whether the demo town loads this module's sample cases as well as its settings (committees, officers, the catalog):
+    /// <c>Fazhi:DemoCases</c> is <c>true</c> (the default), <c>false</c>, or the names of the modules that load theirs
+    /// (<c>mediation,enforcement</c>).
+    /// </summary>
+    public bool WantsDemoCases(IConfiguration configuration)
+    {
+        var value = configuration["Fazhi:DemoCases"];
+        return string.IsNullOrWhiteSpace(value) || (bool.TryParse(value, out var all)
+            ? all
+            : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(Name, StringComparer.OrdinalIgnoreCase));
+    }
 
     /// <summary>Loads the module's part of the demo town into an empty database (demo mode only).</summary>
     public virtual Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
@@ -65,6 +88,12 @@ public sealed record MenuEntry(string Href, string TextKey, IReadOnlyList<string
     public bool VisibleTo(System.Security.Claims.ClaimsPrincipal user) => Roles.Count == 0 || Roles.Any(user.IsInRole);
 }
 
+/// <summary>A role a module declares: its stable code and the string key of its name.</summary>
+public sealed record RoleDefinition(string Code, string LabelKey);
+
+/// <summary>A demo account: user name, name, the code of its department in the demo town, roles and data scope.</summary>
+public sealed record DemoAccount(string UserName, string Name, string DepartmentCode, IReadOnlyList<string> Roles, Organisation.Domain.DataScope Scope);
+
 /// <summary>Every module of this build, found once by reflection and ordered.</summary>
 public static class ModuleCatalog
 {
@@ -78,6 +107,14 @@ public static class ModuleCatalog
     public static IReadOnlyList<FazhiModule> All => Found.Value;
 
     public static FazhiModule? Named(string name) => All.FirstOrDefault(m => m.Name == name);
+
+    /// <summary>Every role of every module, the platform's first.</summary>
+    public static IReadOnlyList<RoleDefinition> Roles => RoleList.Value;
+
+    private static readonly Lazy<IReadOnlyList<RoleDefinition>> RoleList = new(() => [.. All.SelectMany(m => m.DeclaredRoles)]);
+
+    /// <summary>The module that declares a role, or null.</summary>
+    public static FazhiModule? OwnerOfRole(string role) => All.FirstOrDefault(m => m.DeclaredRoles.Any(r => r.Code == role));
 
     /// <summary>Registers every module's services.</summary>
     public static WebApplicationBuilder AddModules(this WebApplicationBuilder builder)

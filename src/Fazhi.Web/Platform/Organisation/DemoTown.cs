@@ -1,5 +1,6 @@
 using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Modules;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,14 +16,6 @@ public sealed class DemoTown(FazhiDbContext db, UserManager<StaffUser> users, IP
 {
     /// <summary>Shown on the login page in demo mode. It is shorter than the policy asks: demo accounts are seeded, not created through the policy.</summary>
     public const string Password = "Demo#2019";
-
-    public static readonly IReadOnlyList<(string UserName, string Role)> Accounts =
-    [
-        ("admin", Roles.Administrator),
-        ("clerk", Roles.WindowClerk),
-        ("reviewer", Roles.Reviewer),
-        ("supervisor", Roles.Supervisor),
-    ];
 
     private static readonly (string Code, string Name, bool Enforces)[] Departments =
     [
@@ -77,23 +70,8 @@ public sealed class DemoTown(FazhiDbContext db, UserManager<StaffUser> users, IP
         "企业开办", "民房报建", "不动产登记", "社保医保", "人才户籍", "公安户政", "税务办理", "婚姻登记", "工程建设", "出入境",
     ];
 
-    private static readonly (string UserName, string Name, string Dept, string[] Roles, DataScope Scope)[] Staff =
-    [
-        ("admin", "系统管理员", "TX-LAW", [Roles.Administrator], DataScope.All),
-        ("clerk", "陈晓敏", "TX-SVC", [Roles.WindowClerk], DataScope.Department),
-        ("reviewer", "李国强", "TX-PLAN", [Roles.Reviewer], DataScope.Department),
-        ("supervisor", "王建华", "TX-SUP", [Roles.Supervisor], DataScope.All),
-        ("clerk2", "刘嘉欣", "TX-SVC", [Roles.WindowClerk], DataScope.Self),
-        ("reviewer.build", "张志伟", "TX-BUILD", [Roles.Reviewer], DataScope.Department),
-        ("reviewer.land", "黄丽萍", "TX-LAND", [Roles.Reviewer], DataScope.Department),
-        ("officer.msa", "周文斌", "TX-MSA", [Roles.EnforcementOfficer], DataScope.Department),
-        ("officer.cae", "吴海涛", "TX-CAE", [Roles.EnforcementOfficer], DataScope.Department),
-        ("legal", "郑雅琳", "TX-LAW", [Roles.LegalityReviewer], DataScope.All),
-        ("mediator", "钟伟明", "TX-JUS-MED", [Roles.Mediator], DataScope.Department),
-        ("aid", "叶美华", "TX-JUS-AID", [Roles.LegalAidStaff], DataScope.Department),
-        ("petition", "何俊杰", "TX-PET", [Roles.PetitionStaff], DataScope.Department),
-        ("justice.head", "罗志坚", "TX-JUS", [Roles.Supervisor, Roles.Mediator], DataScope.DepartmentAndBelow),
-    ];
+    /// <summary>Every module's demo accounts, the platform's first: as the login page lists them.</summary>
+    public static IEnumerable<DemoAccount> Accounts => ModuleCatalog.All.SelectMany(m => m.DemoAccounts);
 
     public async Task LoadAsync(CancellationToken ct = default)
     {
@@ -137,7 +115,7 @@ public sealed class DemoTown(FazhiDbContext db, UserManager<StaffUser> users, IP
         var phone = 1000;
         // Every demo account has the published demo password: one hash serves them all (hashing is slow by design).
         string? hash = null;
-        foreach (var (userName, name, dept, roles, scope) in Staff)
+        foreach (var (userName, name, dept, roles, scope) in Accounts)
         {
             var user = new StaffUser
             {

@@ -101,7 +101,7 @@ public static class Identifiers
 }
 
 /// <summary>Personal data as public pages and lists show it.</summary>
-public static class Masking
+public static partial class Masking
 {
     /// <summary>张三 → 张*, 张三丰 → 张*丰, 欧阳小明 → 欧**明.</summary>
     public static string Name(string? name)
@@ -131,4 +131,35 @@ public static class Masking
     /// <summary>13800001234 → 138****1234.</summary>
     public static string Phone(string? phone) =>
         string.IsNullOrEmpty(phone) || phone.Length < 7 ? "" : phone[..3] + new string('*', phone.Length - 7) + phone[^4..];
+
+    /// <summary>
+    /// Free text with the identifiers in it masked, as the audit record keeps a story: ID numbers and credit codes, mobile
+    /// and landline numbers, bank-card numbers, and the street and number of an address (塘厦镇花园街12号 → 塘厦镇花园街****).
+    /// </summary>
+    public static string IdentifiersIn(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text ?? "";
+        }
+
+        var s = IdLike().Replace(text, m => IdNumber(m.Value));
+        s = CardLike().Replace(s, m => m.Value[..4] + new string('*', m.Value.Length - 8) + m.Value[^4..]);
+        s = PhoneLike().Replace(s, m => Phone(m.Value));
+        return AddressLike().Replace(s, m => m.Groups["place"].Value + "****");
+    }
+
+    // 18 characters of an ID number or a credit code, not part of a longer run.
+    [System.Text.RegularExpressions.GeneratedRegex("(?<![0-9A-Za-z])(?:[0-9]{17}[0-9Xx]|[0-9]{15}|[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10})(?![0-9A-Za-z])")]
+    private static partial System.Text.RegularExpressions.Regex IdLike();
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<![0-9])[0-9]{16,19}(?![0-9])")]
+    private static partial System.Text.RegularExpressions.Regex CardLike();
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<![0-9])(?:1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})(?![0-9])")]
+    private static partial System.Text.RegularExpressions.Regex PhoneLike();
+
+    // A road, street, lane, village or estate and the number after it (号, 栋, 座, 室 …).
+    [System.Text.RegularExpressions.GeneratedRegex("(?<place>\\p{IsCJKUnifiedIdeographs}{0,12}?(?:路|街|巷|大道|道|村|弄|里|小区|花园|大厦|广场|社区))[\\p{IsCJKUnifiedIdeographs}A-Za-z0-9\\-]{0,12}?[0-9]+\\s*(?:号|栋|座|幢|楼|室)(?:[0-9A-Za-z\\-]+\\s*(?:号|栋|座|幢|楼|室))*")]
+    private static partial System.Text.RegularExpressions.Regex AddressLike();
 }

@@ -21,8 +21,18 @@ public static class PersonalDataMapping
     public const int StoredLength = 300;
 
     /// <summary>Stores the (string) property encrypted; the audit record holds it masked.</summary>
-    public static PropertyBuilder<TString> IsPersonal<TString>(this PropertyBuilder<TString> b, PersonalKind kind) =>
-        b.HasAnnotation(PersonalAnnotation, kind.ToString()).HasMaxLength(StoredLength);
+    public static PropertyBuilder<TString> IsPersonal<TString>(this PropertyBuilder<TString> b, PersonalKind kind)
+    {
+        b.HasAnnotation(PersonalAnnotation, kind.ToString());
+        if (kind == PersonalKind.Text)
+        {
+            // Ciphertext of a story is longer than the story: the column holds any length.
+            b.Metadata.SetMaxLength(null);
+            return b;
+        }
+
+        return b.HasMaxLength(StoredLength);
+    }
 
     /// <summary>
     /// Stores the keyed hash of what is written here. <paramref name="source"/> names the personal

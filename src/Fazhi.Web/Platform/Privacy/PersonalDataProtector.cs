@@ -18,6 +18,12 @@ public enum PersonalKind
 
     /// <summary>The last six characters of an identifier (the kiosk's second key): looked up, never shown.</summary>
     IdentifierTail = 3,
+
+    /// <summary>
+    /// Free text that tells a person's story (facts, statements, session records, opinions): stored encrypted, of any
+    /// length; the audit record keeps it with the identifiers found in it masked.
+    /// </summary>
+    Text = 4,
 }
 
 /// <summary>
@@ -129,6 +135,7 @@ public sealed class PersonalDataProtector
         PersonalKind.IdNumber => Masking.IdNumber(clear),
         PersonalKind.Phone => Masking.Phone(clear),
         PersonalKind.Address => Masking.Address(clear),
+        PersonalKind.Text => Masking.IdentifiersIn(clear),
         _ => "******",
     };
 

@@ -256,7 +256,7 @@ public sealed class PersonalDataSealer(FazhiDbContext db, PersonalDataProtector 
             ["previousHead"] = oldHead,
             ["reason"] = "personal data masked in the audit record (encryption at rest)",
         }, AuditCapture.Json);
-        db.AuditEntries.Add(AuditChain.Append(head, new AuditDraft(head, "sys_audit_entries", first.ToString()!, "reseal", null, note),
+        db.AuditEntries.Add(AuditChain.Append(head, new AuditDraft(head, "sys_audit_entries", first.ToString()!, null, "reseal", null, note),
             SystemAuditActor.Instance, AuditChain.Truncate(time.GetUtcNow().UtcDateTime)));
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();

@@ -7,6 +7,9 @@ public enum ErrorKind
     NotFound,
     Conflict,
     Forbidden,
+
+    /// <summary>The body is not of a type the endpoint reads (415).</summary>
+    UnsupportedMediaType,
 }
 
 /// <summary>

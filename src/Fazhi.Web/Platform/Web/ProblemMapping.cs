@@ -67,6 +67,7 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, Text
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
             ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            ErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
             _ => StatusCodes.Status422UnprocessableEntity,
         };
         var problem = Problem(status, d.Code, d.Field, d.Args);

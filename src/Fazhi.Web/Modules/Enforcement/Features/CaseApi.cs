@@ -40,7 +40,7 @@ public static class CaseApi
         Step<HearingRecordRequest>(g, "hearing-record", (s, id, r) => s.HearingRecordAsync(id, r), "听证笔录, or the party's absence (a waiver).");
         Action(g, "review-submission", (s, id) => s.SubmitReviewAsync(id), "送法制审核.");
         Step<ReviewRequest>(g, "review", (s, id, r) => s.ReviewAsync(id, r), "法制审核 (第58条): the nine points; `failed` lists the points that did not pass.")
-            .RequireAuthorization(p => p.RequireRole(Platform.Organisation.Domain.Roles.LegalityReviewer));
+            .RequireAuthorization(p => p.RequireRole(EnforcementRoles.LegalityReviewer));
         Step<DiscussionRequest>(g, "discussion", (s, id, r) => s.DiscussionAsync(id, r), "集体讨论 (第57条) for heavy penalties.");
         Step<DecisionRequest>(g, "decision", (s, id, r) => s.DecideAsync(id, r), "行政处罚决定: refused with 409 until every required step is done.");
         Step<ServiceRequest>(g, "service", (s, id, r) => s.ServeAsync(id, r), "送达: electronic only with signed consent; the party is told of the publication.");

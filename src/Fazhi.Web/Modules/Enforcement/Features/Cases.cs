@@ -324,7 +324,7 @@ public sealed class CaseService(
     /// <summary>法制审核 by a registered legality reviewer.</summary>
     public Task ReviewAsync(Guid id, ReviewRequest r, CancellationToken ct = default) => ActAsync(id, async (c, a) =>
     {
-        if (!User.IsInRole(Roles.LegalityReviewer))
+        if (!User.IsInRole(EnforcementRoles.LegalityReviewer))
         {
             throw new DomainException("enforcement.reviewers_only", "reviewer", ErrorKind.Forbidden);
         }

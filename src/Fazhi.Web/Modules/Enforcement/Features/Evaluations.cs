@@ -162,7 +162,7 @@ public static class EvaluationApi
 {
     public static RouteGroupBuilder MapEvaluation(this RouteGroupBuilder g)
     {
-        var staff = new[] { Roles.LegalityReviewer, Roles.Supervisor, Roles.Administrator };
+        var staff = new[] { EnforcementRoles.LegalityReviewer, Roles.Supervisor, Roles.Administrator };
         g.MapGet("/evaluation/draws", async (EvaluationService s) => TypedResults.Ok(await s.DrawsAsync())).WithSummary("The case-file draws in the caller's scope.");
         g.MapPost("/evaluation/draws", async (DrawRequest r, EvaluationService s) =>
         {

@@ -201,12 +201,12 @@ public static class OfficerApi
         {
             var o = await s.SaveAsync(null, r);
             return TypedResults.Created($"/api/enforcement/officers/{o.Id}", new { o.Id });
-        }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator, Roles.EnforcementOfficer)).WithSummary("A new certificate holder.");
+        }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator, EnforcementRoles.Officer)).WithSummary("A new certificate holder.");
         g.MapPut("/officers/{id:guid}", async (Guid id, SaveOfficerRequest r, OfficerService s) =>
         {
             await s.SaveAsync(id, r);
             return TypedResults.NoContent();
-        }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator, Roles.EnforcementOfficer)).WithSummary("Change a certificate.");
+        }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator, EnforcementRoles.Officer)).WithSummary("Change a certificate.");
         g.MapPost("/officers/{id:guid}/status", async (Guid id, OfficerStatusRequest r, OfficerService s) =>
         {
             await s.SetStatusAsync(id, r.Status ?? throw new DomainException("required", "status"));

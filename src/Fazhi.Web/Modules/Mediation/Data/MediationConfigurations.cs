@@ -1,5 +1,6 @@
 using Fazhi.Web.Modules.Mediation.Domain;
 using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Cases;
 using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -87,15 +88,13 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<MediationCase
         b.HasKey(e => e.Id);
         b.Property(e => e.Number).HasMaxLength(40);
         b.Property(e => e.ReferredBy).HasMaxLength(100);
-        b.Property(e => e.Facts).HasMaxLength(4000);
-        b.Property(e => e.Claims).HasMaxLength(2000);
-        b.Property(e => e.ViolenceNote).HasMaxLength(1000);
-        b.Property(e => e.OutcomeNote).HasMaxLength(2000);
-        b.Property(e => e.IdempotencyKey).HasMaxLength(100);
-        b.HasIndex(e => e.IdempotencyKey).IsUnique();
+        // A person's story: encrypted at rest, its identifiers masked in the audit record.
+        b.Property(e => e.Facts).IsPersonal(PersonalKind.Text);
+        b.Property(e => e.Claims).IsPersonal(PersonalKind.Text);
+        b.Property(e => e.ViolenceNote).IsPersonal(PersonalKind.Text);
+        b.Property(e => e.OutcomeNote).IsPersonal(PersonalKind.Text);
         b.Property(e => e.ProposedBy).HasMaxLength(100);
         b.Property(e => e.ApprovedBy).HasMaxLength(100);
-        b.Property(e => e.LastActedBy).HasMaxLength(100);
         b.Property(e => e.SubsidyAmount).HasPrecision(10, 2);
         b.Ignore(e => e.IsOpen);
         b.Ignore(e => e.Succeeded);
@@ -155,7 +154,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<MediationS
         b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.MediatorIds).AsJson().HasMaxLength(1000);
         b.Property(e => e.Attendees).HasMaxLength(1000);
-        b.Property(e => e.Record).HasMaxLength(8000);
+        b.Property(e => e.Record).IsPersonal(PersonalKind.Text);
         b.HasIndex(e => new { e.CaseId, e.At });
         // The day view: every session of a day.
         b.HasIndex(e => e.At);
@@ -168,8 +167,8 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Mediatio
     {
         b.ToTable("med_agreements");
         b.HasKey(e => e.CaseId);
-        b.Property(e => e.Facts).HasMaxLength(4000);
-        b.Property(e => e.Terms).HasMaxLength(4000);
+        b.Property(e => e.Facts).IsPersonal(PersonalKind.Text);
+        b.Property(e => e.Terms).IsPersonal(PersonalKind.Text);
         b.Property(e => e.Performance).HasMaxLength(2000);
         b.Property(e => e.Court).HasMaxLength(100);
         b.HasClock(e => e.ConfirmationWindow, "Confirmation");
@@ -186,7 +185,7 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         b.ToTable("med_followups");
         b.HasKey(e => e.Id);
         b.Property(e => e.Id).ValueGeneratedNever();
-        b.Property(e => e.Note).HasMaxLength(1000);
+        b.Property(e => e.Note).IsPersonal(PersonalKind.Text);
         b.Property(e => e.DoneBy).HasMaxLength(100);
         b.HasClock(e => e.Clock, "Due");
         b.HasIndex(e => new { e.DoneOn, e.DueOn });
@@ -201,10 +200,7 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
         b.ToTable("med_case_events");
         b.HasKey(e => e.Id);
         b.Property(e => e.Id).ValueGeneratedNever();
-        b.Property(e => e.Kind).HasMaxLength(40);
-        b.Property(e => e.Actor).HasMaxLength(100);
-        b.Property(e => e.Note).HasMaxLength(2000);
-        b.HasIndex(e => new { e.CaseId, e.Sequence }).IsUnique();
+        b.Steps();
     }
 }
 

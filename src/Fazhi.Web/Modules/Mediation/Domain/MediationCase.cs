@@ -1,6 +1,7 @@
-using System.Text.Json.Serialization;
-using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Cases;
 using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Lists;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Platform.Web;
 
@@ -80,55 +81,64 @@ public enum DifficultyClass
 }
 
 /// <summary>当事人. Personal data (ID number, phone, address) is encrypted at rest.</summary>
-public sealed class Party
+public sealed class Party : ICasePart
 {
-    public Guid Id { get; set; }
+    public Guid Id { get; internal set; }
 
-    public Guid CaseId { get; set; }
+    public Guid CaseId { get; internal set; }
 
-    public PartySide Side { get; set; }
+    public PartySide Side { get; internal set; }
 
-    public PartyKind Kind { get; set; }
+    public PartyKind Kind { get; internal set; }
 
-    public string Name { get; set; } = "";
+    public string Name { get; internal set; } = "";
 
-    public string? IdNumber { get; set; }
+    public string? IdNumber { get; internal set; }
 
-    public string? Phone { get; set; }
+    public string? Phone { get; internal set; }
 
-    public string? Address { get; set; }
+    public string? Address { get; internal set; }
 
     /// <summary>The party agreed to mediation (第17条: mediation needs both parties' consent).</summary>
-    public bool Consented { get; set; }
+    public bool Consented { get; internal set; }
+
+    /// <summary>A party as the registration names it; the applicant of a case that comes by application has consented by asking.</summary>
+    public static Party Create(PartySide side, PartyKind kind, string name, string? idNumber, string? phone, string? address, bool consented) => new()
+    {
+        Side = side, Kind = kind, Name = name.Trim(), IdNumber = Clean(idNumber)?.ToUpperInvariant(), Phone = Clean(phone), Address = Clean(address), Consented = consented,
+    };
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 /// <summary>A mediator on a case (the lead first); the day view and the lists read these rows.</summary>
-public sealed class CaseMediator
+public sealed class CaseMediator : ICasePart
 {
-    public Guid CaseId { get; set; }
+    public Guid CaseId { get; internal set; }
 
-    public Guid MediatorId { get; set; }
+    public Guid MediatorId { get; internal set; }
 }
 
 /// <summary>调解会: one session, with who attended and its record (第27条).</summary>
-public sealed class MediationSession
+public sealed class MediationSession : ICasePart
 {
-    public Guid Id { get; set; }
+    public Guid Id { get; internal set; }
 
-    public Guid CaseId { get; set; }
+    public Guid CaseId { get; internal set; }
 
-    public DateTime At { get; set; }
+    public DateTime At { get; internal set; }
 
-    public Guid? RoomId { get; set; }
+    public Guid? RoomId { get; internal set; }
 
-    public List<Guid> MediatorIds { get; set; } = [];
+    public List<Guid> MediatorIds { get; internal set; } = [];
 
-    public string Attendees { get; set; } = "";
+    public string Attendees { get; internal set; } = "";
 
-    public string Record { get; set; } = "";
+    /// <summary>The minutes: a person's story, encrypted at rest.</summary>
+    public string Record { get; internal set; } = "";
 
     /// <summary>False while only scheduled: the day view lists it, the record comes when it is held.</summary>
-    public bool Held { get; set; }
+    public bool Held { get; internal set; }
 }
 
 /// <summary>
@@ -136,187 +146,195 @@ public sealed class MediationSession
 /// sign and the committee seals) or oral (第30条). A written one may be taken to court for judicial confirmation
 /// within 30 days of taking effect (第33条).
 /// </summary>
-public sealed class MediationAgreement
+public sealed class MediationAgreement : ICasePart
 {
     /// <summary>Confirmation by a court must be applied for within 30 days of the agreement taking effect (人民调解法 第33条).</summary>
     public const int ConfirmationDays = 30;
 
-    public Guid CaseId { get; set; }
+    public Guid CaseId { get; internal set; }
 
-    public AgreementKind Kind { get; set; }
+    public AgreementKind Kind { get; internal set; }
 
-    public string Facts { get; set; } = "";
+    public string Facts { get; internal set; } = "";
 
-    public string Terms { get; set; } = "";
+    public string Terms { get; internal set; } = "";
 
     /// <summary>How and by when the terms are performed.</summary>
-    public string Performance { get; set; } = "";
+    public string Performance { get; internal set; } = "";
 
-    public DateOnly? PerformBy { get; set; }
+    public DateOnly? PerformBy { get; internal set; }
 
-    public DateOnly EffectiveOn { get; set; }
+    public DateOnly EffectiveOn { get; internal set; }
 
     /// <summary>Status, adoption and marriage matters cannot be confirmed (法释〔2011〕5号).</summary>
-    public bool Confirmable { get; set; }
+    public bool Confirmable { get; internal set; }
 
-    /// <summary>The 30-day window to apply for judicial confirmation; null where none applies.</summary>
-    public DeadlineClock? ConfirmationWindow { get; set; }
+    /// <summary>The parties' 30-day window to apply for judicial confirmation; null where none applies.</summary>
+    public DeadlineClock? ConfirmationWindow { get; internal set; }
 
-    public DateOnly? ConfirmationAppliedOn { get; set; }
+    public DateOnly? ConfirmationAppliedOn { get; internal set; }
 
-    public string? Court { get; set; }
+    public string? Court { get; internal set; }
 
-    public DateOnly? CourtAcceptedOn { get; set; }
+    public DateOnly? CourtAcceptedOn { get; internal set; }
 
-    public DateOnly? CourtDecidedOn { get; set; }
+    public DateOnly? CourtDecidedOn { get; internal set; }
 
-    public bool? Confirmed { get; set; }
+    public bool? Confirmed { get; internal set; }
 }
 
 /// <summary>履行回访: a follow-up of performance on its due date (第31条).</summary>
-public sealed class FollowUp
+public sealed class FollowUp : ICasePart
 {
-    public Guid Id { get; set; }
+    public Guid Id { get; internal set; }
 
-    public Guid CaseId { get; set; }
+    public Guid CaseId { get; internal set; }
 
-    public DeadlineClock Clock { get; set; } = new();
+    public DeadlineClock Clock { get; internal set; } = new();
 
-    public DateOnly DueOn { get; set; }
+    public DateOnly DueOn { get; internal set; }
 
-    public DateOnly? DoneOn { get; set; }
+    public DateOnly? DoneOn { get; internal set; }
 
-    public bool? Performed { get; set; }
+    public bool? Performed { get; internal set; }
 
-    public string? Note { get; set; }
+    public string? Note { get; internal set; }
 
-    public string? DoneBy { get; set; }
+    public string? DoneBy { get; internal set; }
 }
 
-/// <summary>One step of a case's record, in order (第27条: every case keeps its record).</summary>
-public sealed class CaseEvent
+/// <summary>One step of a case's record, in order (第27条: every case keeps its record), chained by the platform.</summary>
+public sealed class CaseEvent : CaseStep
 {
-    public Guid Id { get; set; }
-
-    public Guid CaseId { get; set; }
-
-    public int Sequence { get; set; }
-
-    public DateTime At { get; set; }
-
-    public string Kind { get; set; } = "";
-
-    public string Actor { get; set; } = "";
-
-    public string? Note { get; set; }
 }
 
-/// <summary>Who acts on a case and when, and the calendar limits are counted on.</summary>
-public sealed record CaseActor(string Name, DateTime Now, DateOnly Today, WorkingDayCalendar Calendar);
+/// <summary>What can be done to a mediation case; <see cref="MediationCase.Guard"/> says whether it can be now.</summary>
+public enum MediationAction
+{
+    Consent,
+    RightsNotice,
+    ScheduleSession,
+    HoldSession,
+    AgreeInWriting,
+    AgreeOrally,
+    Fail,
+    EndByRefusal,
+    FollowUp,
+    ApplyForConfirmation,
+    RecordCourt,
+    FlagViolence,
+    ProposeClass,
+    ApproveClass,
+}
 
 /// <summary>
 /// 人民调解案件: a dispute from registration to its outcome, with the one-month clock (人民调解工作若干规定 第33条),
-/// the agreement and its judicial confirmation, follow-ups and the per-case subsidy. Each step is a named method
-/// that checks the state and records an event.
+/// the agreement and its judicial confirmation, follow-ups and the per-case subsidy. Each step is a named method that
+/// checks its guard (the same guard <see cref="AvailableActions"/> reads), changes the case and records a step.
 /// </summary>
-public sealed class MediationCase : IVersioned, IHasDeadlines
+public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchable
 {
     public const string CaseClock = "mediation.case";
     public const string ConfirmationClock = "mediation.confirmation";
     public const string FollowUpClock = "mediation.followup";
 
+    private MediationCase()
+    {
+    }
+
     /// <summary>Types of agreement a court cannot confirm: status, adoption, marriage (法释〔2011〕5号 第4条).</summary>
     public static bool ConfirmableType(DisputeType type) => type != DisputeType.MarriageFamily;
 
-    public Guid Id { get; set; }
+    public Guid Id { get; private set; }
 
     /// <summary>e.g. 塘调〔2026〕12号.</summary>
-    public string Number { get; set; } = "";
+    public string Number { get; private set; } = "";
 
-    public Guid CommitteeId { get; set; }
+    public Guid CommitteeId { get; private set; }
 
     /// <summary>The committee's organisation node: whose data the case is.</summary>
-    public Guid DepartmentId { get; set; }
+    public Guid DepartmentId { get; private set; }
 
-    public Guid? RoomId { get; set; }
+    public Guid? RoomId { get; private set; }
 
-    public DisputeType Type { get; set; }
+    public DisputeType Type { get; private set; }
 
-    public CaseSource Source { get; set; }
+    public CaseSource Source { get; private set; }
 
     /// <summary>Who referred it (the police station, court or office), when referred.</summary>
-    public string? ReferredBy { get; set; }
+    public string? ReferredBy { get; private set; }
 
-    public string Facts { get; set; } = "";
+    /// <summary>The dispute as told: encrypted at rest.</summary>
+    public string Facts { get; private set; } = "";
 
-    public string Claims { get; set; } = "";
+    public string Claims { get; private set; } = "";
 
-    public DateTime RegisteredAt { get; set; }
+    public DateTime RegisteredAt { get; private set; }
 
-    public DateOnly AcceptedOn { get; set; }
+    public DateOnly AcceptedOn { get; private set; }
 
     /// <summary>One month from acceptance to settle (人民调解工作若干规定 第33条), in calendar days.</summary>
-    public DeadlineClock Clock { get; set; } = new();
+    public DeadlineClock Clock { get; private set; } = new();
 
-    public DateTime? RightsNoticeAt { get; set; }
+    public DateTime? RightsNoticeAt { get; private set; }
 
-    public bool ViolenceRisk { get; set; }
+    public bool ViolenceRisk { get; private set; }
 
-    public string? ViolenceNote { get; set; }
+    public string? ViolenceNote { get; private set; }
 
-    public CaseStatus Status { get; set; }
+    public CaseStatus Status { get; private set; }
 
     /// <summary>The kind of agreement reached, kept on the case too so that the statistics count written and oral ones in their one pass.</summary>
-    public AgreementKind? AgreementKind { get; set; }
+    public AgreementKind? AgreementKind { get; private set; }
 
-    public DateTime? ClosedAt { get; set; }
+    public DateTime? ClosedAt { get; private set; }
 
     /// <summary>For a failure, the routes the parties were told; for an ending, who refused and why.</summary>
-    public string? OutcomeNote { get; set; }
+    public string? OutcomeNote { get; private set; }
 
-    public List<CaseMediator> Mediators { get; set; } = [];
+    public List<CaseMediator> Mediators { get; private set; } = [];
 
-    /// <summary>A retry of the same registration (Idempotency-Key) finds this case instead of making a second.</summary>
-    public string? IdempotencyKey { get; set; }
+    public DifficultyClass? ProposedClass { get; private set; }
 
-    public DifficultyClass? ProposedClass { get; set; }
+    public string? ProposedBy { get; private set; }
 
-    public string? ProposedBy { get; set; }
+    public DifficultyClass? ApprovedClass { get; private set; }
 
-    public DifficultyClass? ApprovedClass { get; set; }
+    public string? ApprovedBy { get; private set; }
 
-    public string? ApprovedBy { get; set; }
+    public DateTime? ApprovedAt { get; private set; }
 
-    public DateTime? ApprovedAt { get; set; }
-
-    public decimal? SubsidyAmount { get; set; }
-
-    public string? LastActedBy { get; set; }
-
-    public DateTime? LastActedAt { get; set; }
+    public decimal? SubsidyAmount { get; private set; }
 
     public Guid RowVersion { get; set; }
 
-    public List<Party> Parties { get; set; } = [];
+    public List<Party> Parties { get; private set; } = [];
 
-    public List<MediationSession> Sessions { get; set; } = [];
+    public List<MediationSession> Sessions { get; private set; } = [];
 
-    public MediationAgreement? Agreement { get; set; }
+    public MediationAgreement? Agreement { get; private set; }
 
-    public List<FollowUp> FollowUps { get; set; } = [];
+    public List<FollowUp> FollowUps { get; private set; } = [];
 
-    public List<CaseEvent> Events { get; set; } = [];
+    public List<CaseEvent> Events { get; private set; } = [];
 
-    [JsonIgnore]
+    IReadOnlyList<CaseStep> ICase.Record => Events;
+
+    string ISearchable.SearchEntity => MediationModule.SearchEntity;
+
+    Guid ISearchable.SearchId => Id;
+
+    /// <summary>Found by its number and its parties' names.</summary>
+    string ISearchable.SearchText => string.Join(" | ", [Number, .. Parties.Select(p => p.Name)]);
+
     public bool IsOpen => Status is CaseStatus.Registered or CaseStatus.InMediation;
 
-    [JsonIgnore]
     public bool Succeeded => Status == CaseStatus.Settled;
 
     /// <summary>Registers a dispute. Mediation needs the consent of both parties (第17条): it can be registered before, and is recorded when given.</summary>
     public static MediationCase Register(
         string number, MediationCommittee committee, Guid? roomId, DisputeType type, CaseSource source, string? referredBy, string facts, string claims,
-        IReadOnlyList<Party> parties, IReadOnlyList<Guid> mediators, string? idempotencyKey, CaseActor by)
+        IReadOnlyList<Party> parties, IReadOnlyList<Guid> mediators, Actor by)
     {
         var c = new MediationCase
         {
@@ -335,7 +353,6 @@ public sealed class MediationCase : IVersioned, IHasDeadlines
             // 一个月: from the day after acceptance to the same date next month.
             Clock = DeadlineClock.Start(by.Calendar, by.Today, by.Today.AddMonths(1).DayNumber - by.Today.DayNumber, DeadlineUnit.CalendarDays),
             Status = CaseStatus.Registered,
-            IdempotencyKey = idempotencyKey,
             RowVersion = Guid.NewGuid(),
         };
         c.Mediators.AddRange(mediators.Distinct().Select(m => new CaseMediator { CaseId = c.Id, MediatorId = m }));
@@ -350,26 +367,62 @@ public sealed class MediationCase : IVersioned, IHasDeadlines
         return c;
     }
 
-    /// <summary>告知权利义务 (第23条): the rights notice was given to the parties.</summary>
-    public void GiveRightsNotice(CaseActor by)
+    /// <summary>The actions <paramref name="by"/> may take now: those whose guard passes.</summary>
+    public IReadOnlyList<MediationAction> AvailableActions(Actor by) => Workflow.Available<MediationAction>(a => Guard(a, by));
+
+    /// <summary>Why <paramref name="action"/> cannot be taken now by <paramref name="by"/>, or null when it can (state and rights; not the input).</summary>
+    public DomainException? Guard(MediationAction action, Actor by) => StaffRule(by) ?? action switch
     {
-        RightsNoticeAt ??= by.Now;
+        MediationAction.Consent => OpenRule() ?? Workflow.Unless(Parties.Any(p => !p.Consented), "mediation.consent_given"),
+        MediationAction.RightsNotice => OpenRule() ?? Workflow.Unless(RightsNoticeAt is null, "mediation.rights_notice_given"),
+        MediationAction.ScheduleSession or MediationAction.Fail or MediationAction.EndByRefusal => OpenRule(),
+        // 第17条: mediation needs both parties' consent.
+        MediationAction.HoldSession => OpenRule() ?? Workflow.Unless(Parties.All(p => p.Consented), "mediation.consent_missing", "parties"),
+        MediationAction.AgreeInWriting or MediationAction.AgreeOrally => OpenRule() ?? Workflow.Unless(Sessions.Any(s => s.Held), "mediation.session_required", "status"),
+        MediationAction.FollowUp => Workflow.Unless(FollowUps.Any(f => f.DoneOn is null), "mediation.followup_done", "followUpId"),
+        MediationAction.ApplyForConfirmation => WrittenRule()
+            ?? Workflow.Unless(Agreement!.Confirmable, "mediation.not_confirmable", "type")
+            ?? Workflow.Unless(Agreement.ConfirmationAppliedOn is null, "mediation.confirmation_applied")
+            ?? Workflow.Unless(by.Today <= Agreement.ConfirmationWindow!.DueDate, "mediation.confirmation_window_passed", "appliedOn", ErrorKind.Conflict,
+                Agreement.ConfirmationWindow.DueDate.ToString("yyyy-MM-dd")),
+        MediationAction.RecordCourt => WrittenRule()
+            ?? Workflow.Unless(Agreement!.ConfirmationAppliedOn is not null, "mediation.confirmation_not_applied")
+            ?? Workflow.Unless(Agreement.Confirmed is null, "mediation.court_decided"),
+        MediationAction.FlagViolence => Workflow.Unless(!ViolenceRisk, "mediation.violence_flagged"),
+        MediationAction.ProposeClass => Workflow.Unless(Succeeded, "mediation.subsidy_needs_success", "status") ?? Workflow.Unless(ApprovedClass is null, "mediation.subsidy_approved", "class"),
+        // The justice office approves the class (以案定补).
+        MediationAction.ApproveClass => Workflow.Unless(by.IsIn(Roles.Supervisor), "mediation.justice_office_only", "class", ErrorKind.Forbidden)
+            ?? Workflow.Unless(ProposedClass is not null, "mediation.subsidy_not_proposed", "class")
+            ?? Workflow.Unless(ApprovedClass is null, "mediation.subsidy_approved", "class"),
+        _ => throw new ArgumentOutOfRangeException(nameof(action)),
+    };
+
+    /// <summary>告知权利义务 (第23条): the rights notice was given to the parties.</summary>
+    public void GiveRightsNotice(Actor by)
+    {
+        Workflow.Check(Guard(MediationAction.RightsNotice, by));
+        RightsNoticeAt = by.Now;
         Record("rights_notice", by, null);
     }
 
     /// <summary>A party's consent to mediation (第17条).</summary>
-    public void RecordConsent(Guid partyId, CaseActor by)
+    public void RecordConsent(Guid partyId, Actor by)
     {
-        CheckOpen();
+        Workflow.Check(Guard(MediationAction.Consent, by));
         var party = Parties.FirstOrDefault(p => p.Id == partyId) ?? throw DomainException.NotFound("partyId");
+        if (party.Consented)
+        {
+            throw new DomainException("mediation.consent_given", "partyId", ErrorKind.Conflict);
+        }
+
         party.Consented = true;
         Record("consent", by, party.Name);
     }
 
     /// <summary>Schedules a session (day, room, mediators): it shows on the mediators' day view.</summary>
-    public MediationSession ScheduleSession(DateTime at, Guid? roomId, IReadOnlyList<Guid> mediators, CaseActor by)
+    public MediationSession ScheduleSession(DateTime at, Guid? roomId, IReadOnlyList<Guid> mediators, Actor by)
     {
-        CheckOpen();
+        Workflow.Check(Guard(MediationAction.ScheduleSession, by));
         new Validator().Check(mediators.Count > 0, "mediatorIds", "required").ThrowIfInvalid();
         var session = new MediationSession { Id = Guid.CreateVersion7(), CaseId = Id, At = at, RoomId = roomId, MediatorIds = [.. mediators.Distinct()] };
         Sessions.Add(session);
@@ -378,14 +431,9 @@ public sealed class MediationCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>调解: a session held (a scheduled one, or a new one), with who attended and its record. Both parties must have consented first (第17条).</summary>
-    public MediationSession HoldSession(Guid? scheduled, DateTime at, Guid? roomId, IReadOnlyList<Guid> mediators, string? attendees, string? record, CaseActor by)
+    public MediationSession HoldSession(Guid? scheduled, DateTime at, Guid? roomId, IReadOnlyList<Guid> mediators, string? attendees, string? record, Actor by)
     {
-        CheckOpen();
-        if (Parties.Any(p => !p.Consented))
-        {
-            throw new DomainException("mediation.consent_missing", "parties", ErrorKind.Conflict);
-        }
-
+        Workflow.Check(Guard(MediationAction.HoldSession, by));
         new Validator().Required("record", record, 8000).Check(mediators.Count > 0, "mediatorIds", "required").MaxLength("attendees", attendees, 1000).ThrowIfInvalid();
         var session = scheduled is { } id
             ? Sessions.FirstOrDefault(s => s.Id == id && !s.Held) ?? throw DomainException.NotFound("sessionId")
@@ -407,70 +455,63 @@ public sealed class MediationCase : IVersioned, IHasDeadlines
 
     /// <summary>
     /// 调解协议书 (第29条): every element, effective when signed (the day given); a follow-up falls due on the day of
-    /// performance, and, where confirmable, the 30-day window for judicial confirmation starts.
+    /// performance, and, where confirmable, the parties' 30-day window for judicial confirmation starts.
     /// </summary>
-    public void AgreeInWriting(string? facts, string? terms, string? performance, DateOnly? performBy, DateOnly effectiveOn, CaseActor by)
+    public void AgreeInWriting(string? facts, string? terms, string? performance, DateOnly? performBy, DateOnly effectiveOn, Actor by)
     {
-        CheckMediated();
+        Workflow.Check(Guard(MediationAction.AgreeInWriting, by));
         new Validator().Required("facts", facts, 4000).Required("terms", terms, 4000).Required("performance", performance, 2000).ThrowIfInvalid();
         Settle(Domain.AgreementKind.Written, facts!, terms!, performance!, performBy, effectiveOn, by);
     }
 
     /// <summary>口头协议 (第30条): for a simple matter, recorded by the mediator.</summary>
-    public void AgreeOrally(string? terms, DateOnly? performBy, CaseActor by)
+    public void AgreeOrally(string? terms, DateOnly? performBy, Actor by)
     {
-        CheckMediated();
+        Workflow.Check(Guard(MediationAction.AgreeOrally, by));
         new Validator().Required("terms", terms, 4000).ThrowIfInvalid();
         Settle(Domain.AgreementKind.Oral, Facts, terms!, "", performBy, by.Today, by);
     }
 
     /// <summary>调解不成 (第26条): ended, and the parties told their other routes (arbitration, litigation, administrative).</summary>
-    public void Fail(string? routesTold, CaseActor by)
+    public void Fail(string? routesTold, Actor by)
     {
-        CheckOpen();
+        Workflow.Check(Guard(MediationAction.Fail, by));
         new Validator().Required("note", routesTold, 2000).ThrowIfInvalid();
         Close(CaseStatus.Failed, routesTold!.Trim(), "failed", by);
     }
 
     /// <summary>终止 (第17条): a party refused to mediate or to go on.</summary>
-    public void EndByRefusal(string? who, CaseActor by)
+    public void EndByRefusal(string? who, Actor by)
     {
-        CheckOpen();
+        Workflow.Check(Guard(MediationAction.EndByRefusal, by));
         new Validator().Required("note", who, 2000).ThrowIfInvalid();
         Close(CaseStatus.Ended, who!.Trim(), "ended", by);
     }
 
-    /// <summary>回访: records whether the terms were performed.</summary>
-    public void RecordFollowUp(Guid followUpId, bool performed, string? note, CaseActor by)
+    /// <summary>回访 (第31条): records whether the terms were performed.</summary>
+    public void RecordFollowUp(Guid followUpId, bool performed, string? note, Actor by)
     {
+        Workflow.Check(Guard(MediationAction.FollowUp, by));
         var f = FollowUps.FirstOrDefault(x => x.Id == followUpId) ?? throw DomainException.NotFound("followUpId");
         if (f.DoneOn is not null)
         {
             throw new DomainException("mediation.followup_done", "followUpId", ErrorKind.Conflict);
         }
 
+        new Validator().MaxLength("note", note, 1000).ThrowIfInvalid();
         f.DoneOn = by.Today;
         f.Performed = performed;
         f.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        f.DoneBy = by.Name;
+        f.DoneBy = by.UserName;
         Record(performed ? "performed" : "not_performed", by, f.Note);
     }
 
     /// <summary>申请司法确认: the parties applied jointly, within 30 days of the agreement taking effect (第33条).</summary>
-    public void ApplyForConfirmation(DateOnly on, string? court, CaseActor by)
+    public void ApplyForConfirmation(DateOnly on, string? court, Actor by)
     {
-        var a = WrittenAgreement();
-        if (!a.Confirmable)
-        {
-            throw new DomainException("mediation.not_confirmable", "type", ErrorKind.Conflict);
-        }
-
-        if (a.ConfirmationAppliedOn is not null)
-        {
-            throw new DomainException("mediation.confirmation_applied", "action", ErrorKind.Conflict);
-        }
-
-        if (on > a.ConfirmationWindow!.DueDate)
+        Workflow.Check(Guard(MediationAction.ApplyForConfirmation, by));
+        var a = Agreement!;
+        if (on > a.ConfirmationWindow!.DueDate || on < a.EffectiveOn || on > by.Today)
         {
             throw new DomainException("mediation.confirmation_window_passed", "appliedOn", ErrorKind.Conflict, a.ConfirmationWindow.DueDate.ToString("yyyy-MM-dd"));
         }
@@ -482,14 +523,10 @@ public sealed class MediationCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>The court accepted the application (within 3 days), or decided (within 15 days, +10): confirmed or not.</summary>
-    public void RecordCourt(DateOnly? acceptedOn, DateOnly? decidedOn, bool? confirmed, CaseActor by)
+    public void RecordCourt(DateOnly? acceptedOn, DateOnly? decidedOn, bool? confirmed, Actor by)
     {
-        var a = WrittenAgreement();
-        if (a.ConfirmationAppliedOn is null)
-        {
-            throw new DomainException("mediation.confirmation_not_applied", "action", ErrorKind.Conflict);
-        }
-
+        Workflow.Check(Guard(MediationAction.RecordCourt, by));
+        var a = Agreement!;
         if (decidedOn is not null && confirmed is null)
         {
             throw new DomainException("required", "confirmed");
@@ -502,8 +539,9 @@ public sealed class MediationCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>矛盾激化: a risk of violence; the police are told (第25条).</summary>
-    public void FlagViolence(string? note, CaseActor by)
+    public void FlagViolence(string? note, Actor by)
     {
+        Workflow.Check(Guard(MediationAction.FlagViolence, by));
         new Validator().Required("note", note, 1000).ThrowIfInvalid();
         ViolenceRisk = true;
         ViolenceNote = note!.Trim();
@@ -511,39 +549,21 @@ public sealed class MediationCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>以案定补: the mediator proposes the difficulty class of a settled case.</summary>
-    public void ProposeClass(DifficultyClass cls, CaseActor by)
+    public void ProposeClass(DifficultyClass cls, Actor by)
     {
-        if (!Succeeded)
-        {
-            throw new DomainException("mediation.subsidy_needs_success", "status", ErrorKind.Conflict);
-        }
-
-        if (ApprovedClass is not null)
-        {
-            throw new DomainException("mediation.subsidy_approved", "class", ErrorKind.Conflict);
-        }
-
-        ProposedClass = cls;
-        ProposedBy = by.Name;
+        Workflow.Check(Guard(MediationAction.ProposeClass, by));
+        ProposedClass = Enum.IsDefined(cls) ? cls : throw new DomainException("required", "class");
+        ProposedBy = by.UserName;
         Record("class_proposed", by, Texts.Class(cls));
     }
 
     /// <summary>The justice office approves the class (or another one) at the amount the city's table gives on the day of settlement.</summary>
-    public void ApproveClass(DifficultyClass cls, decimal amount, CaseActor by)
+    public void ApproveClass(DifficultyClass cls, decimal amount, Actor by)
     {
-        if (ProposedClass is null)
-        {
-            throw new DomainException("mediation.subsidy_not_proposed", "class", ErrorKind.Conflict);
-        }
-
-        if (ApprovedClass is not null)
-        {
-            throw new DomainException("mediation.subsidy_approved", "class", ErrorKind.Conflict);
-        }
-
-        ApprovedClass = cls;
+        Workflow.Check(Guard(MediationAction.ApproveClass, by));
+        ApprovedClass = Enum.IsDefined(cls) ? cls : throw new DomainException("required", "class");
         SubsidyAmount = amount;
-        ApprovedBy = by.Name;
+        ApprovedBy = by.UserName;
         ApprovedAt = by.Now;
         Record("class_approved", by, $"{Texts.Class(cls)} {amount:0.##}");
     }
@@ -572,7 +592,7 @@ public sealed class MediationCase : IVersioned, IHasDeadlines
         }
     }
 
-    private void Settle(AgreementKind kind, string facts, string terms, string performance, DateOnly? performBy, DateOnly effectiveOn, CaseActor by)
+    private void Settle(AgreementKind kind, string facts, string terms, string performance, DateOnly? performBy, DateOnly effectiveOn, Actor by)
     {
         if (effectiveOn > by.Today)
         {
@@ -606,7 +626,7 @@ public sealed class MediationCase : IVersioned, IHasDeadlines
         Close(CaseStatus.Settled, null, kind == Domain.AgreementKind.Written ? "agreed_written" : "agreed_oral", by);
     }
 
-    private void Close(CaseStatus status, string? note, string kind, CaseActor by)
+    private void Close(CaseStatus status, string? note, string kind, Actor by)
     {
         Status = status;
         OutcomeNote = note;
@@ -614,33 +634,15 @@ public sealed class MediationCase : IVersioned, IHasDeadlines
         Record(kind, by, note);
     }
 
-    private MediationAgreement WrittenAgreement() =>
-        Agreement is { Kind: Domain.AgreementKind.Written } a ? a : throw new DomainException("mediation.no_written_agreement", "action", ErrorKind.Conflict);
+    private static DomainException? StaffRule(Actor by) =>
+        Workflow.Unless(by.IsInAny(MediationRoles.Mediator, Roles.Supervisor, Roles.Administrator) || by.UserId is null, "mediation.staff_only", "action", ErrorKind.Forbidden);
 
-    private void CheckOpen()
-    {
-        if (!IsOpen)
-        {
-            throw new DomainException("mediation.case_closed", "status", ErrorKind.Conflict);
-        }
-    }
+    private DomainException? OpenRule() => Workflow.Unless(IsOpen, "mediation.case_closed", "status");
 
-    /// <summary>An agreement comes out of mediation: a session must have been held.</summary>
-    private void CheckMediated()
-    {
-        CheckOpen();
-        if (!Sessions.Any(s => s.Held))
-        {
-            throw new DomainException("mediation.session_required", "status", ErrorKind.Conflict);
-        }
-    }
+    private DomainException? WrittenRule() => Workflow.Unless(Agreement is { Kind: Domain.AgreementKind.Written }, "mediation.no_written_agreement");
 
-    private void Record(string kind, CaseActor by, string? note)
-    {
-        Events.Add(new CaseEvent { Id = Guid.CreateVersion7(), CaseId = Id, Sequence = Events.Count + 1, At = by.Now, Kind = kind, Actor = by.Name, Note = note });
-        LastActedBy = by.Name;
-        LastActedAt = by.Now;
-    }
+    private void Record(string kind, Actor by, string? note) =>
+        Events.Add(CaseStep.New<CaseEvent>(Id, Workflow.NextSequence(Events), kind, by, note));
 }
 
 /// <summary>Names used inside records (the case's timeline notes): Chinese, as the record is kept.</summary>

@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using Fazhi.Web.Modules.Mediation.Data;
 using Fazhi.Web.Modules.Mediation.Domain;
-using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Cases;
 using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Lists;
 using Fazhi.Web.Platform.Documents;
 using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Platform.Notifications;
@@ -23,24 +24,33 @@ public sealed record RegisterCaseRequest(
     Guid? CommitteeId, Guid? RoomId, DisputeType? DisputeType, CaseSource? CaseSource, string? ReferredBy, string? Facts, string? Claims,
     IReadOnlyList<PartyInput>? Parties, IReadOnlyList<Guid>? MediatorIds);
 
+/// <summary>
+/// What every step on a case sends besides its own fields: how many steps of the record the caller's page showed
+/// (<c>seenEvents</c>). When someone acted since, the step is refused with 409 <c>case.acted_by</c> naming them.
+/// </summary>
+public abstract record StepRequest
+{
+    public int? SeenEvents { get; init; }
+}
+
 /// <summary>A session: held (with its record), or only scheduled (<c>Scheduled</c> true, no record yet). <c>SessionId</c> completes a scheduled one.</summary>
-public sealed record SessionRequest(DateTime? At, Guid? RoomId, IReadOnlyList<Guid>? MediatorIds, string? Attendees, string? Record, bool Scheduled = false, Guid? SessionId = null);
+public sealed record SessionRequest(DateTime? At, Guid? RoomId, IReadOnlyList<Guid>? MediatorIds, string? Attendees, string? Record, bool Scheduled = false, Guid? SessionId = null) : StepRequest;
 
-public sealed record WrittenAgreementRequest(string? Facts, string? Terms, string? Performance, DateOnly? PerformBy, DateOnly? EffectiveOn);
+public sealed record WrittenAgreementRequest(string? Facts, string? Terms, string? Performance, DateOnly? PerformBy, DateOnly? EffectiveOn) : StepRequest;
 
-public sealed record OralAgreementRequest(string? Terms, DateOnly? PerformBy);
+public sealed record OralAgreementRequest(string? Terms, DateOnly? PerformBy) : StepRequest;
 
-public sealed record OutcomeNoteRequest(string? Note);
+public sealed record OutcomeNoteRequest(string? Note) : StepRequest;
 
-public sealed record FollowUpRequest(Guid? FollowUpId, bool? Performed, string? Note);
+public sealed record FollowUpRequest(Guid? FollowUpId, bool? Performed, string? Note) : StepRequest;
 
-public sealed record ConfirmationRequest(DateOnly? AppliedOn, string? Court);
+public sealed record ConfirmationRequest(DateOnly? AppliedOn, string? Court) : StepRequest;
 
-public sealed record CourtRequest(DateOnly? AcceptedOn, DateOnly? DecidedOn, bool? Confirmed);
+public sealed record CourtRequest(DateOnly? AcceptedOn, DateOnly? DecidedOn, bool? Confirmed) : StepRequest;
 
-public sealed record ClassRequest(DifficultyClass? Class);
+public sealed record ClassRequest(DifficultyClass? Class) : StepRequest;
 
-public sealed record CaseFilter(CaseStatus? Status = null, DisputeType? Type = null, Guid? CommitteeId = null, string? Q = null, int Page = 1);
+public sealed record CaseFilter(CaseStatus? Status = null, DisputeType? Type = null, Guid? CommitteeId = null, string? Q = null, int Page = 1, int PageSize = 50);
 
 /// <summary>A case in a list: the parties' names masked.</summary>
 public sealed record CaseRow(Guid Id, string Number, DisputeType Type, CaseSource Source, CaseStatus Status, string Parties, DateTime RegisteredAt, DateOnly DueDate, bool ViolenceRisk);
@@ -49,15 +59,12 @@ public sealed record CaseCreated(Guid Id, string Number);
 
 /// <summary>
 /// 人民调解 cases as their committee's staff handle them: registration, consent, sessions, outcomes, follow-ups,
-/// judicial confirmation, violence risk and the subsidy class. Everything answers within the caller's data scope.
+/// judicial confirmation, violence risk and the subsidy class. Everything answers within the caller's data scope, and
+/// every step goes through the platform's one case workflow.
 /// </summary>
 public sealed class CaseService(
-    FazhiDbContext db, DataScopeResolver scopes, WorkingDayCalendar calendar, TimeProvider time, IHttpContextAccessor http, Text text)
+    FazhiDbContext db, DataScopeResolver scopes, CaseWorkflow workflow, ActorSource actors, TextSearch search, RecordCheck records, TimeProvider time, Text text)
 {
-    private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
-
-    private CaseActor Actor => new(User.Identity?.Name ?? "system", time.GetUtcNow().UtcDateTime, ChinaTime.Today(time), calendar);
-
     public async Task<IQueryable<MediationCase>> ScopedAsync(CancellationToken ct = default)
     {
         var scope = await scopes.CurrentAsync(ct);
@@ -72,6 +79,18 @@ public sealed class CaseService(
     }
 
     public async Task<Paged<CaseRow>> ListAsync(CaseFilter f, CancellationToken ct = default)
+    {
+        var page = await FilteredAsync(f, ct).ContinueWith(t => t.Result.OrderByDescending(c => c.RegisteredAt).ThenByDescending(c => c.Number)
+            .Select(c => new { c.Id, c.Number, c.Type, c.Source, c.Status, c.RegisteredAt, Due = c.Clock.DueDate, c.ViolenceRisk })
+            .ToPageAsync(f.Page, f.PageSize, ct), ct).Unwrap();
+        var ids = page.Items.Select(c => c.Id).ToList();
+        var names = (await db.Set<Party>().AsNoTracking().Where(p => ids.Contains(p.CaseId)).OrderBy(p => p.Side).Select(p => new { p.CaseId, p.Name }).ToListAsync(ct))
+            .GroupBy(p => p.CaseId).ToDictionary(g => g.Key, g => string.Join("、", g.Select(p => Masking.Name(p.Name))));
+        return page.With(page.Items.Select(c => new CaseRow(c.Id, c.Number, c.Type, c.Source, c.Status, names.GetValueOrDefault(c.Id, ""), c.RegisteredAt, c.Due, c.ViolenceRisk)).ToList());
+    }
+
+    /// <summary>The cases of the caller's scope that pass the filter; the words of <c>q</c> match the number (in part) and the parties' names.</summary>
+    private async Task<IQueryable<MediationCase>> FilteredAsync(CaseFilter f, CancellationToken ct)
     {
         var cases = await ScopedAsync(ct);
         if (f.Status is { } s)
@@ -89,59 +108,27 @@ public sealed class CaseService(
             cases = cases.Where(c => c.CommitteeId == committee);
         }
 
-        if (!string.IsNullOrWhiteSpace(f.Q))
-        {
-            var q = f.Q.Trim();
-            cases = cases.Where(c => c.Number.Contains(q) || c.Parties.Any(p => p.Name.Contains(q)));
-        }
-
-        var page = await cases.OrderByDescending(c => c.RegisteredAt).ThenByDescending(c => c.Number)
-            .Select(c => new { c.Id, c.Number, c.Type, c.Source, c.Status, c.RegisteredAt, Due = c.Clock.DueDate, c.ViolenceRisk })
-            .ToPageAsync(f.Page, 50, ct);
-        var ids = page.Items.Select(c => c.Id).ToList();
-        var names = (await db.Set<Party>().AsNoTracking().Where(p => ids.Contains(p.CaseId)).OrderBy(p => p.Side).Select(p => new { p.CaseId, p.Name }).ToListAsync(ct))
-            .GroupBy(p => p.CaseId).ToDictionary(g => g.Key, g => string.Join("、", g.Select(p => Masking.Name(p.Name))));
-        return page.With(page.Items.Select(c => new CaseRow(c.Id, c.Number, c.Type, c.Source, c.Status, names.GetValueOrDefault(c.Id, ""), c.RegisteredAt, c.Due, c.ViolenceRisk)).ToList());
+        return search.Filter(cases, c => c.Id, MediationModule.SearchEntity, f.Q);
     }
 
-    /// <summary>The case with everything the handling staff need, personal data included.</summary>
-    /// <summary>The case as the API shows it: parties' ID numbers, phones and addresses masked (the Word documents carry them in full).</summary>
-    public async Task<MediationCase> GetMaskedAsync(Guid id, CancellationToken ct = default)
-    {
-        var c = await GetAsync(id, ct);
-        foreach (var p in c.Parties)
-        {
-            (p.IdNumber, p.Phone, p.Address) = (p.IdNumber is null ? null : Masking.IdNumber(p.IdNumber), p.Phone is null ? null : Masking.Phone(p.Phone), p.Address is null ? null : Masking.Address(p.Address));
-        }
-
-        return c;
-    }
-
+    /// <summary>The case with everything the handling staff need, personal data included (its pages and documents).</summary>
     public async Task<MediationCase> GetAsync(Guid id, CancellationToken ct = default)
     {
         var scope = await scopes.CurrentAsync(ct);
-        var c = await db.MediationCases.AsNoTracking().WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty)
-            .Include(x => x.Parties).Include(x => x.Sessions).Include(x => x.Agreement).Include(x => x.FollowUps).Include(x => x.Events).Include(x => x.Mediators)
-            .AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound();
-        c.Events.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
-        c.Sessions.Sort((a, b) => a.At.CompareTo(b.At));
+        var c = await Including(db.MediationCases.AsNoTracking().WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty)).SingleOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw DomainException.NotFound();
+        Sort(c);
         return c;
     }
 
-    /// <summary>Registers a dispute; the same Idempotency-Key again returns the first case.</summary>
+    /// <summary>The case as the API shows it: a read model, the parties' ID numbers, phones and addresses masked (the Word documents carry them in full).</summary>
+    public async Task<MediationCaseView> ViewAsync(Guid id, CancellationToken ct = default) =>
+        MediationCaseView.Of(await GetAsync(id, ct), await actors.CurrentAsync(ct));
+
+    /// <summary>Registers a dispute; the same Idempotency-Key again returns the first case, and another scope's key is refused.</summary>
     public async Task<(CaseCreated Case, bool Replayed)> RegisterAsync(RegisterCaseRequest r, string? idempotencyKey, CancellationToken ct = default)
     {
-        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
-        if (key is { Length: > 100 })
-        {
-            throw new DomainException("too_long", "Idempotency-Key", ErrorKind.Invalid, 100);
-        }
-
-        if (key is not null && await db.MediationCases.AsNoTracking().Where(c => c.IdempotencyKey == key).Select(c => new CaseCreated(c.Id, c.Number)).FirstOrDefaultAsync(ct) is { } earlier)
-        {
-            return (earlier, true);
-        }
-
+        Idempotency.Normalise(idempotencyKey);
         var v = new Validator()
             .Check(r.CommitteeId is not null, "committeeId", "required")
             .Check(r.DisputeType is { } t && Enum.IsDefined(t), "disputeType", "required")
@@ -155,91 +142,71 @@ public sealed class CaseService(
         foreach (var (p, i) in (r.Parties ?? []).Select((p, i) => (p, i)))
         {
             v.Required($"parties[{i}].name", p.Name, 100)
+                .Check(p.Side is null || Enum.IsDefined(p.Side.Value), $"parties[{i}].side", "required")
                 .Check(p.IdNumber is null or "" || Identifiers.IsValidIdNumber(p.IdNumber.Trim().ToUpperInvariant()), $"parties[{i}].idNumber", "intake.id_number_invalid")
                 .Check(string.IsNullOrWhiteSpace(p.Phone) || Identifiers.IsPhone(p.Phone), $"parties[{i}].phone", "phone_format")
                 .MaxLength($"parties[{i}].address", p.Address, 150);
-            parties.Add(new Party
-            {
-                Side = p.Side ?? PartySide.Applicant, Kind = p.Kind ?? PartyKind.Person, Name = p.Name?.Trim() ?? "",
-                IdNumber = string.IsNullOrWhiteSpace(p.IdNumber) ? null : p.IdNumber.Trim().ToUpperInvariant(),
-                Phone = string.IsNullOrWhiteSpace(p.Phone) ? null : p.Phone.Trim(), Address = string.IsNullOrWhiteSpace(p.Address) ? null : p.Address.Trim(),
-                // An applicant asks for mediation: that is consent (第17条). The other side's is recorded when given.
-                Consented = (p.Side ?? PartySide.Applicant) == PartySide.Applicant && r.CaseSource == Domain.CaseSource.Application,
-            });
+            var side = p.Side ?? PartySide.Applicant;
+            // An applicant asks for mediation: that is consent (第17条). The other side's is recorded when given.
+            parties.Add(Party.Create(side, p.Kind ?? PartyKind.Person, p.Name ?? "", p.IdNumber, p.Phone, p.Address,
+                consented: side == PartySide.Applicant && r.CaseSource == Domain.CaseSource.Application));
         }
 
         v.ThrowIfInvalid();
         var committee = await VisibleCommitteeAsync(r.CommitteeId!.Value, ct);
         await CheckRoomAsync(committee.Id, r.RoomId, ct);
         await CheckMediatorsAsync(r.MediatorIds!, ct);
-
-        var actor = Actor;
-        await using var tx = await db.BeginWriteAsync(ct);
-        var number = await NextNumberAsync(db, committee, actor.Today.Year, ct);
-        var c = MediationCase.Register(number, committee, r.RoomId, r.DisputeType!.Value, r.CaseSource!.Value, r.ReferredBy, r.Facts!, r.Claims ?? "", parties, r.MediatorIds!, key, actor);
-        db.MediationCases.Add(c);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateException) when (key is not null)
-        {
-            // Two requests with one key at once: the other one's case stands.
-            await tx.DisposeAsync();
-            db.ChangeTracker.Clear();
-            var first = await db.MediationCases.AsNoTracking().Where(x => x.IdempotencyKey == key).Select(x => new CaseCreated(x.Id, x.Number)).FirstOrDefaultAsync(ct);
-            return first is null ? throw new DomainException("concurrency_conflict", null, ErrorKind.Conflict) : (first, true);
-        }
-
-        return (new CaseCreated(c.Id, c.Number), false);
+        return await workflow.CreateAsync(MediationModule.ModuleName, idempotencyKey,
+            async by => MediationCase.Register(await NextNumberAsync(db, committee, by.Today.Year, ct), committee, r.RoomId, r.DisputeType!.Value, r.CaseSource!.Value,
+                r.ReferredBy, r.Facts!, r.Claims ?? "", parties, r.MediatorIds!, by),
+            c => new CaseCreated(c.Id, c.Number),
+            async id => await db.MediationCases.AsNoTracking().Where(x => x.Id == id).Select(x => new CaseCreated(x.Id, x.Number)).SingleAsync(ct), ct);
     }
 
-    public Task ConsentAsync(Guid id, Guid partyId, CancellationToken ct = default) => ActAsync(id, c => c.RecordConsent(partyId, Actor), ct);
-
-    public Task RightsNoticeGivenAsync(Guid id, CancellationToken ct = default) => ActAsync(id, c => c.GiveRightsNotice(Actor), ct);
-
-    public async Task SessionAsync(Guid id, SessionRequest r, CancellationToken ct = default)
+    public async Task<RecordCheckResult> CheckRecordAsync(Guid id, CancellationToken ct = default)
     {
-        var c = await TrackedAsync(id, ct);
+        var c = await GetAsync(id, ct);
+        return await records.CheckAsync(c.Id, c.Events, ct);
+    }
+
+    public Task ConsentAsync(Guid id, Guid partyId, int? seenEvents, CancellationToken ct = default) =>
+        ActAsync(id, seenEvents, (c, by) => c.RecordConsent(partyId, by), ct);
+
+    public Task SessionAsync(Guid id, SessionRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, async (c, by) =>
+    {
         await CheckRoomAsync(c.CommitteeId, r.RoomId, ct);
         await CheckMediatorsAsync(r.MediatorIds ?? [], ct);
-        var actor = Actor;
         if (r.Scheduled)
         {
-            c.ScheduleSession(r.At ?? actor.Now, r.RoomId, r.MediatorIds ?? [], actor);
+            c.ScheduleSession(r.At ?? by.Now, r.RoomId, r.MediatorIds ?? [], by);
         }
         else
         {
-            c.HoldSession(r.SessionId, r.At ?? actor.Now, r.RoomId, r.MediatorIds ?? [], r.Attendees, r.Record, actor);
+            c.HoldSession(r.SessionId, r.At ?? by.Now, r.RoomId, r.MediatorIds ?? [], r.Attendees, r.Record, by);
         }
-
-        await SaveAsync(ct);
-    }
+    }, ct);
 
     public Task WrittenAsync(Guid id, WrittenAgreementRequest r, CancellationToken ct = default) =>
-        ActAsync(id, c => c.AgreeInWriting(r.Facts, r.Terms, r.Performance, r.PerformBy, r.EffectiveOn ?? Actor.Today, Actor), ct);
+        ActAsync(id, r.SeenEvents, (c, by) => c.AgreeInWriting(r.Facts, r.Terms, r.Performance, r.PerformBy, r.EffectiveOn ?? by.Today, by), ct);
 
-    public Task OralAsync(Guid id, OralAgreementRequest r, CancellationToken ct = default) => ActAsync(id, c => c.AgreeOrally(r.Terms, r.PerformBy, Actor), ct);
+    public Task OralAsync(Guid id, OralAgreementRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.AgreeOrally(r.Terms, r.PerformBy, by), ct);
 
-    public Task FailAsync(Guid id, OutcomeNoteRequest r, CancellationToken ct = default) => ActAsync(id, c => c.Fail(r.Note, Actor), ct);
+    public Task FailAsync(Guid id, OutcomeNoteRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.Fail(r.Note, by), ct);
 
-    public Task EndAsync(Guid id, OutcomeNoteRequest r, CancellationToken ct = default) => ActAsync(id, c => c.EndByRefusal(r.Note, Actor), ct);
+    public Task EndAsync(Guid id, OutcomeNoteRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.EndByRefusal(r.Note, by), ct);
 
     public Task FollowUpAsync(Guid id, FollowUpRequest r, CancellationToken ct = default) =>
-        ActAsync(id, c => c.RecordFollowUp(r.FollowUpId ?? Guid.Empty, r.Performed ?? throw new DomainException("required", "performed"), r.Note, Actor), ct);
+        ActAsync(id, r.SeenEvents, (c, by) => c.RecordFollowUp(r.FollowUpId ?? Guid.Empty, r.Performed ?? throw new DomainException("required", "performed"), r.Note, by), ct);
 
     public Task ConfirmationAsync(Guid id, ConfirmationRequest r, CancellationToken ct = default) =>
-        ActAsync(id, c => c.ApplyForConfirmation(r.AppliedOn ?? Actor.Today, r.Court, Actor), ct);
+        ActAsync(id, r.SeenEvents, (c, by) => c.ApplyForConfirmation(r.AppliedOn ?? by.Today, r.Court, by), ct);
 
-    public Task CourtAsync(Guid id, CourtRequest r, CancellationToken ct = default) => ActAsync(id, c => c.RecordCourt(r.AcceptedOn, r.DecidedOn, r.Confirmed, Actor), ct);
+    public Task CourtAsync(Guid id, CourtRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.RecordCourt(r.AcceptedOn, r.DecidedOn, r.Confirmed, by), ct);
 
     /// <summary>Flags a risk of violence and tells the police-station rooms of the committee by text message (人民调解法 第25条).</summary>
-    public async Task ViolenceAsync(Guid id, OutcomeNoteRequest r, CancellationToken ct = default)
+    public Task ViolenceAsync(Guid id, OutcomeNoteRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, async (c, by) =>
     {
-        var c = await TrackedAsync(id, ct);
-        var actor = Actor;
-        c.FlagViolence(r.Note, actor);
+        c.FlagViolence(r.Note, by);
         var rooms = await db.Rooms.AsNoTracking()
             .Where(x => x.IsActive && x.Place == RoomPlace.PoliceStation && x.DutyPhone != null && (x.Id == c.RoomId || x.CommitteeId == c.CommitteeId))
             .ToListAsync(ct);
@@ -247,31 +214,23 @@ public sealed class CaseService(
         foreach (var room in rooms.Any(x => x.Id == c.RoomId) ? rooms.Where(x => x.Id == c.RoomId) : rooms)
         {
             Outbox.Add(db, new Message(MediationModule.ViolenceTemplate, Channels.Sms,
-                new Dictionary<string, string?> { ["number"] = c.Number, ["room"] = room.Name, ["note"] = c.ViolenceNote }, actor.Now, Recipient: room.DutyPhone, RecordId: c.Id));
+                new Dictionary<string, string?> { ["number"] = c.Number, ["room"] = room.Name, ["note"] = c.ViolenceNote }, by.Now, Recipient: room.DutyPhone, RecordId: c.Id));
         }
-
-        await SaveAsync(ct);
-    }
+    }, ct);
 
     public Task ProposeClassAsync(Guid id, ClassRequest r, CancellationToken ct = default) =>
-        ActAsync(id, c => c.ProposeClass(r.Class ?? throw new DomainException("required", "class"), Actor), ct);
+        ActAsync(id, r.SeenEvents, (c, by) => c.ProposeClass(r.Class ?? throw new DomainException("required", "class"), by), ct);
 
     /// <summary>The justice office approves the class; the amount is the city's in force on the day the case was settled.</summary>
-    public async Task ApproveClassAsync(Guid id, ClassRequest r, string city, CancellationToken ct = default)
+    public Task ApproveClassAsync(Guid id, ClassRequest r, string city, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, async (c, by) =>
     {
-        if (!User.IsInRole(Roles.Supervisor))
-        {
-            throw new DomainException("mediation.justice_office_only", "class", ErrorKind.Forbidden);
-        }
-
-        var c = await TrackedAsync(id, ct);
+        Workflow.Check(c.Guard(MediationAction.ApproveClass, by));
         var cls = r.Class ?? c.ProposedClass ?? throw new DomainException("required", "class");
-        var settled = ChinaTime.DateOf(c.ClosedAt ?? time.GetUtcNow().UtcDateTime);
+        var settled = ChinaTime.DateOf(c.ClosedAt ?? by.Now);
         var rate = SubsidyRate.InForce(await db.SubsidyRates.AsNoTracking().Where(x => x.City == city).ToListAsync(ct), city, cls, settled)
             ?? throw new DomainException("mediation.no_subsidy_rate", "class", ErrorKind.Conflict, text[$"mediation.class.{cls}"].Value, settled.ToString("yyyy-MM-dd"));
-        c.ApproveClass(cls, rate.Amount, Actor);
-        await SaveAsync(ct);
-    }
+        c.ApproveClass(cls, rate.Amount, by);
+    }, ct);
 
     /// <summary>人民调解协议书 in 公文 form, with every 第29条 element and the signature blocks.</summary>
     public async Task<byte[]> AgreementDocxAsync(Guid id, CancellationToken ct = default)
@@ -311,37 +270,37 @@ public sealed class CaseService(
             .Paragraph("调解不成的，当事人可以依法通过仲裁、行政、司法等途径维护自己的权利。")
             .Signatures([.. c.Parties.Select(p => p.Name)])
             .Issuer(committee.Name, ChinaTime.Today(time));
-        await RightsNoticeGivenAsync(id, ct);
+        // Giving it is a step of the record, once, while the case is open.
+        if (c.Guard(MediationAction.RightsNotice, await actors.CurrentAsync(ct)) is null)
+        {
+            await ActAsync(id, null, (x, by) => x.GiveRightsNotice(by), ct);
+        }
+
         return doc.ToBytes();
     }
 
-    private async Task ActAsync(Guid id, Action<MediationCase> act, CancellationToken ct)
-    {
-        act(await TrackedAsync(id, ct));
-        await SaveAsync(ct);
-    }
-
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
+    private Task<MediationCase> ActAsync(Guid id, int? seenEvents, Action<MediationCase, Actor> act, CancellationToken ct) =>
+        ActAsync(id, seenEvents, (c, by) =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone changed the case in between: the page is out of date.
-            throw new DomainException("mediation.changed_meanwhile", "action", ErrorKind.Conflict);
-        }
-    }
+            act(c, by);
+            return Task.CompletedTask;
+        }, ct);
 
-    private async Task<MediationCase> TrackedAsync(Guid id, CancellationToken ct)
+    private Task<MediationCase> ActAsync(Guid id, int? seenEvents, Func<MediationCase, Actor, Task> act, CancellationToken ct) =>
+        workflow.ActAsync<MediationCase, CaseEvent>(scope => Including(db.MediationCases.WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty)), id, seenEvents,
+            async (c, by) =>
+            {
+                Sort(c);
+                await act(c, by);
+            }, ct: ct);
+
+    private static IQueryable<MediationCase> Including(IQueryable<MediationCase> q) =>
+        q.Include(x => x.Parties).Include(x => x.Sessions).Include(x => x.Agreement).Include(x => x.FollowUps).Include(x => x.Events).Include(x => x.Mediators).AsSplitQuery();
+
+    private static void Sort(MediationCase c)
     {
-        var scope = await scopes.CurrentAsync(ct);
-        var c = await db.MediationCases.WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty)
-            .Include(x => x.Parties).Include(x => x.Sessions).Include(x => x.Agreement).Include(x => x.FollowUps).Include(x => x.Events).Include(x => x.Mediators)
-            .AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound();
         c.Events.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
-        return c;
+        c.Sessions.Sort((a, b) => a.At.CompareTo(b.At));
     }
 
     private async Task<MediationCommittee> VisibleCommitteeAsync(Guid id, CancellationToken ct)
@@ -368,7 +327,6 @@ public sealed class CaseService(
         }
     }
 
-    /// <summary>The short name in a case number: 塘调 for the town committee, the committee's code otherwise.</summary>
     /// <summary>A committee's own yearly series: 塘调〔2026〕12号 (the committee's short name, year, sequence).</summary>
     public static async Task<string> NextNumberAsync(FazhiDbContext db, MediationCommittee committee, int year, CancellationToken ct)
     {
@@ -384,8 +342,10 @@ public static class CaseApi
     {
         g.MapGet("/cases", async ([AsParameters] CaseQuery q, CaseService s) => TypedResults.Ok(await s.ListAsync(q.Filter)))
             .WithSummary("Cases in the caller's scope, newest first, parties masked; filter by status, type, committee, or number and party name.");
-        g.MapGet("/cases/{id:guid}", async (Guid id, CaseService s) => TypedResults.Ok(await s.GetMaskedAsync(id)))
-            .WithSummary("One case with its parties, sessions, agreement, follow-ups and record.");
+        g.MapGet("/cases/{id:guid}", async (Guid id, CaseService s) => TypedResults.Ok(await s.ViewAsync(id)))
+            .WithSummary("One case with its parties (identifiers masked), sessions, agreement, follow-ups, record, seenEvents and the actions the caller may take now.");
+        g.MapGet("/cases/{id:guid}/record/check", async (Guid id, CaseService s) => TypedResults.Ok(await s.CheckRecordAsync(id)))
+            .WithSummary("Checks the case's record: its hash chain, its last step against the audit record, and the audit record against the last signed head.");
         g.MapPost("/cases", async Task<Created<CaseCreated>> (RegisterCaseRequest r, [FromHeader(Name = "Idempotency-Key")] string? key, CaseService s, HttpContext http) =>
         {
             var (created, replayed) = await s.RegisterAsync(r, key);
@@ -406,11 +366,11 @@ public static class CaseApi
         Step<ConfirmationRequest>(g, "confirmation", (s, id, r) => s.ConfirmationAsync(id, r), "司法确认申请, within 30 days of the agreement taking effect.");
         Step<CourtRequest>(g, "court", (s, id, r) => s.CourtAsync(id, r), "The court's acceptance and decision on the confirmation.");
         Step<ClassRequest>(g, "subsidy-class", (s, id, r) => s.ProposeClassAsync(id, r), "以案定补: the mediator proposes the difficulty class.");
-        g.MapPost("/cases/{id:guid}/parties/{partyId:guid}/consent", async (Guid id, Guid partyId, CaseService s) =>
+        g.MapPost("/cases/{id:guid}/parties/{partyId:guid}/consent", async (Guid id, Guid partyId, int? seenEvents, CaseService s) =>
         {
-            await s.ConsentAsync(id, partyId);
+            await s.ConsentAsync(id, partyId, seenEvents);
             return TypedResults.NoContent();
-        }).WithSummary("A party consents to mediation (第17条).");
+        }).WithSummary("A party consents to mediation (第17条). seenEvents: the record's length the caller's page showed; 409 case.acted_by when someone acted since.");
         g.MapPost("/cases/{id:guid}/subsidy-approval", async (Guid id, ClassRequest r, CaseService s, IConfiguration config) =>
         {
             await s.ApproveClassAsync(id, r, MediationModule.City(config));

@@ -114,7 +114,7 @@ public sealed class CatalogLedger(FazhiDbContext db, CatalogService catalog, Tex
                     continue;
                 }
 
-                stageList.Add(new ProcessStage(st.Text(Stage), ids, st.Optional(Role) ?? Roles.Reviewer, days));
+                stageList.Add(new ProcessStage(st.Text(Stage), ids, st.Optional(Role) ?? ServicesRoles.Reviewer, days));
             }
 
             var elements = new ServiceItemElements(

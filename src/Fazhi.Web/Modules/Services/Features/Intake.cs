@@ -229,14 +229,14 @@ public static class IntakeApi
     public static RouteGroupBuilder MapIntake(this RouteGroupBuilder services)
     {
         services.MapPost("/applications", TakeAtWindow)
-            .RequireAuthorization(p => p.RequireRole(Roles.WindowClerk, Roles.Administrator))
+            .RequireAuthorization(p => p.RequireRole(ServicesRoles.WindowClerk, Roles.Administrator))
             .WithSummary("Window intake (收件). Send an Idempotency-Key header: a retry with the same key returns the first application.");
         services.MapGet("/applications", async (ApplicationStatus? status, string? q, int? page, IntakeService s) => TypedResults.Ok(await s.ListAsync(status, q, page ?? 1)))
             .WithSummary("Applications within the caller's data scope, newest first; names masked.");
         services.MapGet("/applications/{id:guid}", async (Guid id, IntakeService s) => TypedResults.Ok(ApplicationDetail.Of(await s.VisibleAsync(id))))
             .WithSummary("One application within the caller's data scope, with the applicant's identifiers in full for the staff who handle it.");
         services.MapPost("/applications/{id:guid}/intake-decision", async (Guid id, IntakeDecision d, IntakeService s) => TypedResults.Ok(await s.DecideAsync(id, d)))
-            .RequireAuthorization(p => p.RequireRole(Roles.WindowClerk, Roles.Administrator))
+            .RequireAuthorization(p => p.RequireRole(ServicesRoles.WindowClerk, Roles.Administrator))
             .WithSummary("Pre-review an online application, or take in the corrections an applicant returns with: accept, correction or refuse.");
         return services;
     }

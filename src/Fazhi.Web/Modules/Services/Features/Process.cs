@@ -256,7 +256,7 @@ public sealed class ProcessService(
 
     /// <summary>Delivery and closing are done by the window that took the application in, or by the deciding department.</summary>
     private bool MayDeliver(Application app) =>
-        (User.IsInRole(Roles.WindowClerk) || User.IsInRole(Roles.Reviewer))
+        (User.IsInRole(ServicesRoles.WindowClerk) || User.IsInRole(ServicesRoles.Reviewer))
         && (InScope(app.DepartmentId) || (app.IntakeDepartmentId is { } intake && InScope(intake)) || (_scope.SelfOnly && app.ClerkId == _scope.UserId));
 
     private async Task<Application> VisibleAsync(Guid id, bool tracked, CancellationToken ct)

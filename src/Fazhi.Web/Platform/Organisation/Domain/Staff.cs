@@ -30,22 +30,16 @@ public sealed class StaffUser : IdentityUser<Guid>
     public bool IsActive { get; set; } = true;
 }
 
-/// <summary>The roles the platform knows. Codes are stable; the UI shows their localized names.</summary>
+/// <summary>
+/// The platform's own roles. Each work line declares its own (<c>FazhiModule.DeclaredRoles</c>); <see cref="All"/> is every
+/// module's. Codes are stable; the UI shows their localized names.
+/// </summary>
 public static class Roles
 {
     public const string Administrator = "administrator";
-    public const string WindowClerk = "window_clerk";
-    public const string Reviewer = "reviewer";
-    public const string Supervisor = "supervisor";
-    public const string EnforcementOfficer = "enforcement_officer";
-    public const string LegalityReviewer = "legality_reviewer";
-    public const string Mediator = "mediator";
-    public const string LegalAidStaff = "legal_aid_staff";
-    public const string PetitionStaff = "petition_staff";
 
-    public static readonly IReadOnlyList<string> All =
-    [
-        Administrator, WindowClerk, Reviewer, Supervisor, EnforcementOfficer,
-        LegalityReviewer, Mediator, LegalAidStaff, PetitionStaff,
-    ];
+    /// <summary>Town leadership and the supervision office: every work line's alerts, figures and approvals.</summary>
+    public const string Supervisor = "supervisor";
+
+    public static IReadOnlyList<string> All => [.. Modules.ModuleCatalog.Roles.Select(r => r.Code)];
 }

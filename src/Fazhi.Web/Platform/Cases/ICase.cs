@@ -1,0 +1,44 @@
+using Fazhi.Web.Platform.Web;
+
+namespace Fazhi.Web.Platform.Cases;
+
+/// <summary>
+/// A case of a work line (an application, an enforcement case, a mediation case …): an aggregate whose state changes only
+/// through named transitions, each of which appends a step to its record. The workflow acts on it through
+/// <see cref="CaseWorkflow"/>; its guards give the actions a page offers (<see cref="Workflow.Available{TAction}"/>).
+/// </summary>
+public interface ICase
+{
+    Guid Id { get; }
+
+    /// <summary>The department whose case it is: the data scope, the alerts and the idempotency keys go by it.</summary>
+    Guid DepartmentId { get; }
+
+    /// <summary>The steps of its record, loaded with the case.</summary>
+    IReadOnlyList<CaseStep> Record { get; }
+}
+
+/// <summary>The actions of a case: the same guards refuse a transition and leave it out of what a page offers.</summary>
+public static class Workflow
+{
+    /// <summary>The actions whose guard passes now, in their declared order.</summary>
+    public static IReadOnlyList<TAction> Available<TAction>(Func<TAction, DomainException?> guard)
+        where TAction : struct, Enum =>
+        [.. Enum.GetValues<TAction>().Where(a => guard(a) is null)];
+
+    /// <summary>Throws the guard's refusal, if any: the first line of every transition.</summary>
+    public static void Check(DomainException? refusal)
+    {
+        if (refusal is not null)
+        {
+            throw refusal;
+        }
+    }
+
+    /// <summary>A guard that refuses unless <paramref name="ok"/>.</summary>
+    public static DomainException? Unless(bool ok, string code, string field = "action", ErrorKind kind = ErrorKind.Conflict, params object[] args) =>
+        ok ? null : new DomainException(code, field, kind, args);
+
+    /// <summary>The number of the next step of a record.</summary>
+    public static int NextSequence(IReadOnlyList<CaseStep> record) => record.Count == 0 ? 1 : record.Max(s => s.Sequence) + 1;
+}
