@@ -302,8 +302,8 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("DiscussionConclusion")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<string>("DiscussionParticipants")
                         .HasMaxLength(500)
@@ -314,8 +314,8 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.Property<string>("Facts")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<string>("FileNumber")
                         .HasMaxLength(60)
@@ -356,25 +356,14 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("HearingTranscript")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<bool>("HearingWaived")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
                     b.Property<bool>("InvolvesSafety")
                         .HasColumnType("boolean");
-
-                    b.Property<DateTime?>("LastActedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("LastActedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
 
                     b.Property<decimal?>("LateFinePaid")
                         .HasPrecision(14, 2)
@@ -468,12 +457,12 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("Statement")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<string>("StatementRecheck")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -676,9 +665,6 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DecisionNumber")
-                        .IsUnique();
-
-                    b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("Number")
@@ -1025,8 +1011,8 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("Opinion")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<bool?>("Passed")
                         .HasColumnType("boolean");
@@ -1302,6 +1288,10 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
@@ -1322,8 +1312,10 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.Property<string>("Hash")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1331,13 +1323,15 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
@@ -1360,11 +1354,22 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1372,8 +1377,15 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
@@ -1448,8 +1460,8 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<bool?>("Performed")
                         .HasColumnType("boolean");
@@ -1533,8 +1545,8 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.Property<string>("Facts")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -1549,8 +1561,8 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.Property<string>("Terms")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "ConfirmationWindow", "Fazhi.Web.Modules.Mediation.Domain.MediationAgreement.ConfirmationWindow#DeadlineClock", b1 =>
                         {
@@ -1626,8 +1638,8 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.Property<string>("Claims")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1640,19 +1652,8 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.Property<string>("Facts")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTime?>("LastActedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("LastActedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -1660,8 +1661,8 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("OutcomeNote")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<string>("ProposedBy")
                         .HasMaxLength(100)
@@ -1701,8 +1702,8 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("ViolenceNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<bool>("ViolenceRisk")
                         .HasColumnType("boolean");
@@ -1753,9 +1754,6 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.HasIndex("ApprovedAt");
 
                     b.HasIndex("CommitteeId");
-
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1885,8 +1883,8 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.Property<string>("Record")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<Guid?>("RoomId")
                         .HasColumnType("uuid");
@@ -2317,10 +2315,6 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasAnnotation("Fazhi:BlindIndex", "IdNumber")
                         .HasAnnotation("Fazhi:BlindIndexOf", "IdNumber");
 
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
                     b.Property<string>("IdentifierTail")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2427,9 +2421,6 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.HasIndex("IdNumberLookup");
 
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
-
                     b.HasIndex("ItemVersionId");
 
                     b.HasIndex("Number")
@@ -2456,19 +2447,33 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("ActorName")
+                    b.Property<string>("Actor")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("ActorName");
 
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("ActorDisplayName");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ApplicationId");
+
                     b.Property<Guid?>("DepartmentId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2479,6 +2484,13 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
@@ -2488,7 +2500,7 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId", "Sequence")
+                    b.HasIndex("CaseId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("svc_application_events", (string)null);
@@ -3006,6 +3018,9 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Sequence");
 
                     b.HasIndex("ActorId");
@@ -3013,6 +3028,8 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.HasIndex("At");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("RecordId", "Sequence");
 
                     b.ToTable("sys_audit_entries", (string)null);
                 });
@@ -3033,6 +3050,37 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("sys_audit_head", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Platform.Audit.SignedHead", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("sys_signed_heads", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Web.Platform.Calendar.CalendarDay", b =>
@@ -3069,6 +3117,33 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.HasKey("Year");
 
                     b.ToTable("sys_calendar_years", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Platform.Cases.IdempotencyKey", b =>
+                {
+                    b.Property<string>("Module")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Module", "Key");
+
+                    b.ToTable("sys_idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Web.Platform.Data.NumberSeriesRow", b =>
@@ -3264,6 +3339,36 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.HasIndex("UserName");
 
                     b.ToTable("sys_login_log", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Platform.Lists.SearchRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("Entity", "RecordId")
+                        .IsUnique();
+
+                    b.ToTable("sys_search", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Web.Platform.Notifications.OutboxMessage", b =>
@@ -3837,7 +3942,7 @@ namespace Fazhi.Web.Migrations.Postgres
                 {
                     b.HasOne("Fazhi.Web.Modules.Services.Domain.Application", null)
                         .WithMany("Events")
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -297,8 +297,8 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DiscussionConclusion")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<string>("DiscussionParticipants")
                         .HasMaxLength(500)
@@ -309,8 +309,8 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.Property<string>("Facts")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<string>("FileNumber")
                         .HasMaxLength(60)
@@ -351,25 +351,14 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HearingTranscript")
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<bool>("HearingWaived")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("InvolvesSafety")
                         .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("LastActedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastActedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
 
                     b.Property<decimal?>("LateFinePaid")
                         .HasPrecision(14, 2)
@@ -463,12 +452,12 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Statement")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<string>("StatementRecheck")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -671,9 +660,6 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DecisionNumber")
-                        .IsUnique();
-
-                    b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("Number")
@@ -1020,8 +1006,8 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Opinion")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<bool?>("Passed")
                         .HasColumnType("INTEGER");
@@ -1297,6 +1283,10 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
@@ -1317,8 +1307,10 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.Property<string>("Hash")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1326,13 +1318,15 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
@@ -1355,11 +1349,22 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1367,8 +1372,15 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
@@ -1443,8 +1455,8 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<bool?>("Performed")
                         .HasColumnType("INTEGER");
@@ -1528,8 +1540,8 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.Property<string>("Facts")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
@@ -1544,8 +1556,8 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.Property<string>("Terms")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "ConfirmationWindow", "Fazhi.Web.Modules.Mediation.Domain.MediationAgreement.ConfirmationWindow#DeadlineClock", b1 =>
                         {
@@ -1621,8 +1633,8 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.Property<string>("Claims")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
@@ -1635,19 +1647,8 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.Property<string>("Facts")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LastActedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastActedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -1655,8 +1656,8 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OutcomeNote")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<string>("ProposedBy")
                         .HasMaxLength(100)
@@ -1696,8 +1697,8 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ViolenceNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<bool>("ViolenceRisk")
                         .HasColumnType("INTEGER");
@@ -1748,9 +1749,6 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.HasIndex("ApprovedAt");
 
                     b.HasIndex("CommitteeId");
-
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1880,8 +1878,8 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.Property<string>("Record")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<Guid?>("RoomId")
                         .HasColumnType("TEXT");
@@ -2312,10 +2310,6 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasAnnotation("Fazhi:BlindIndex", "IdNumber")
                         .HasAnnotation("Fazhi:BlindIndexOf", "IdNumber");
 
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("IdentifierTail")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2422,9 +2416,6 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.HasIndex("IdNumberLookup");
 
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
-
                     b.HasIndex("ItemVersionId");
 
                     b.HasIndex("Number")
@@ -2451,19 +2442,33 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ActorName")
+                    b.Property<string>("Actor")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ActorName");
 
-                    b.Property<Guid>("ApplicationId")
-                        .HasColumnType("TEXT");
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ActorDisplayName");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ApplicationId");
+
                     b.Property<Guid?>("DepartmentId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2474,6 +2479,13 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -2483,7 +2495,7 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId", "Sequence")
+                    b.HasIndex("CaseId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("svc_application_events", (string)null);
@@ -3001,6 +3013,9 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Sequence");
 
                     b.HasIndex("ActorId");
@@ -3008,6 +3023,8 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("RecordId", "Sequence");
 
                     b.ToTable("sys_audit_entries", (string)null);
                 });
@@ -3028,6 +3045,37 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("sys_audit_head", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Platform.Audit.SignedHead", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("sys_signed_heads", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Web.Platform.Calendar.CalendarDay", b =>
@@ -3064,6 +3112,33 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.HasKey("Year");
 
                     b.ToTable("sys_calendar_years", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Platform.Cases.IdempotencyKey", b =>
+                {
+                    b.Property<string>("Module")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Module", "Key");
+
+                    b.ToTable("sys_idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Web.Platform.Data.NumberSeriesRow", b =>
@@ -3257,6 +3332,34 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.HasIndex("UserName");
 
                     b.ToTable("sys_login_log", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Platform.Lists.SearchRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("Entity", "RecordId")
+                        .IsUnique();
+
+                    b.ToTable("sys_search", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Web.Platform.Notifications.OutboxMessage", b =>
@@ -3826,7 +3929,7 @@ namespace Fazhi.Web.Migrations.Sqlite
                 {
                     b.HasOne("Fazhi.Web.Modules.Services.Domain.Application", null)
                         .WithMany("Events")
-                        .HasForeignKey("ApplicationId")
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2,6 +2,7 @@ using Fazhi.Web.Modules.Enforcement.Data;
 using Fazhi.Web.Modules.Enforcement.Domain;
 using Fazhi.Web.Modules.Enforcement.Features;
 using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Cases;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Platform.Organisation;
@@ -120,7 +121,13 @@ public sealed class DemoEnforcement(
             MinFine = min, MaxFine = max, EffectiveFrom = from,
         };
 
-    private CaseActor At(DateOnly day, string name) => new("demo", name, ChinaTime.StartOfDayUtc(day).AddHours(2 + (day.DayNumber % 7)), day, calendar);
+    private static readonly LegalReviewer DemoReviewer = new() { UserName = "legal", Name = "郑雅琳", HasLegalQualification = true, ReviewingSince = new DateOnly(2022, 3, 1) };
+
+    private DepartmentRules _rules = DepartmentRules.For(new ConfigurationBuilder().Build(), "");
+
+    /// <summary>The demo's people at work on a day: the department's head may approve, the town's legality reviewer reviews.</summary>
+    private CaseRights At(DateOnly day, string name) =>
+        new(Actor.Seeding("demo", name, ChinaTime.StartOfDayUtc(day).AddHours(2 + (day.DayNumber % 7)), calendar), IsHead: true, DemoReviewer, _rules);
 
     /// <summary>About 240 cases in market regulation and city management since the start of last year, stopping at every step.</summary>
     private async Task CasesAsync(IReadOnlyList<Guid> departments, IReadOnlyList<Officer> officers, IReadOnlyList<DiscretionRule> rules, Random rnd, DateOnly today, CancellationToken ct)
@@ -157,6 +164,7 @@ public sealed class DemoEnforcement(
                 };
             var a = At(registered, pair[0].Name);
             var deptRules = await cases.RulesAsync(department, ct);
+            _rules = deptRules;
 
             // A tenth are small matters settled on the spot.
             if (n % 10 == 9)
@@ -164,7 +172,7 @@ public sealed class DemoEnforcement(
                 var fine = party.Kind == PartyKind.Person ? 100m : 1000m;
                 var c0 = EnforcementCase.OnTheSpot(
                     await cases.NextNumberAsync(department, "简", registered.Year, ct), await cases.NextNumberAsync(department, "简罚", registered.Year, ct), department,
-                    CaseSource.Inspection, story.Matter, story.Facts, registered.AddDays(-1), party, pair, PenaltyKind.Fine, fine, story.Provisions, story.Basis, null, null, a);
+                    CaseSource.Inspection, story.Matter, story.Facts, registered.AddDays(-1), party, pair, PenaltyKind.Fine, fine, story.Provisions, story.Basis, null, a);
                 db.EnforcementCases.Add(c0);
                 var p0 = cases.PublicationOf(c0, deptRules);
                 db.Publications.Add(p0);
@@ -179,7 +187,7 @@ public sealed class DemoEnforcement(
             }
 
             var c = EnforcementCase.Register(await cases.NextNumberAsync(department, "立", registered.Year, ct), department, deptRules, (CaseSource)(n % 4), n % 4 == 1 ? "12315热线" : null,
-                story.Matter, story.Facts, registered.AddDays(-rnd.Next(1, 30)), registered, false, party, null, a);
+                story.Matter, story.Facts, registered.AddDays(-rnd.Next(1, 30)), registered, false, party, a);
             db.EnforcementCases.Add(c);
             foreach (var o in pair)
             {
@@ -263,7 +271,7 @@ public sealed class DemoEnforcement(
                     continue;
                 }
 
-                c.Review(new LegalReviewer { UserName = "legal", Name = "郑雅琳", HasLegalQualification = true, ReviewingSince = new DateOnly(2022, 3, 1) }, [], "主体合法，事实清楚，证据确凿，程序合法，适用法律正确，裁量适当，同意。", At(day, "郑雅琳"));
+                c.Review([], "主体合法，事实清楚，证据确凿，程序合法，适用法律正确，裁量适当，同意。", At(day, "郑雅琳"));
             }
 
             if (deptRules.IsHeavy(c.Party.Kind, kind, proposed))

@@ -4,6 +4,7 @@ using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Platform.Modules;
 using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Reports;
+using Fazhi.Web.Platform.Tasks;
 
 namespace Fazhi.Web.Modules.Enforcement;
 
@@ -12,6 +13,12 @@ public sealed class EnforcementModule : FazhiModule
 {
     public const string ModuleName = "enforcement";
 
+    /// <summary>The cases' entry in the platform's text index.</summary>
+    public const string CaseSearchEntity = "enforcement.case";
+
+    /// <summary>The publications' entry in the platform's text index (the public disclosure search).</summary>
+    public const string PublicationSearchEntity = "enforcement.publication";
+
     public override string Name => ModuleName;
 
     public override int Order => 30;
@@ -19,6 +26,21 @@ public sealed class EnforcementModule : FazhiModule
     public override IEnumerable<(string Key, string Zh, string En)> Strings => EnforcementStrings.All;
 
     private static readonly string[] Staff = [EnforcementRoles.Officer, EnforcementRoles.LegalityReviewer, Roles.Supervisor, Roles.Administrator];
+
+    public override IEnumerable<RoleDefinition> DeclaredRoles =>
+    [
+        new(EnforcementRoles.Officer, "role.enforcement_officer"),
+        new(EnforcementRoles.LegalityReviewer, "role.legality_reviewer"),
+    ];
+
+    public override IEnumerable<DemoAccount> DemoAccounts =>
+    [
+        new("officer.msa", "周文斌", "TX-MSA", [EnforcementRoles.Officer], DataScope.Department),
+        new("officer.cae", "吴海涛", "TX-CAE", [EnforcementRoles.Officer], DataScope.Department),
+        new("legal", "郑雅琳", "TX-LAW", [EnforcementRoles.LegalityReviewer], DataScope.All),
+    ];
+
+    public override IEnumerable<TaskDefinition> Tasks => EnforcementTasks.All;
 
     public override IEnumerable<MenuEntry> Menu =>
     [
@@ -56,7 +78,6 @@ public sealed class EnforcementModule : FazhiModule
         builder.Services.AddScoped<StatisticsService>();
         builder.Services.AddScoped<RegistryService>();
         builder.Services.AddScoped<DemoEnforcement>();
-        builder.Services.AddSingleton<EvidenceFiles>();
         builder.Services.AddSingleton<PublicAnswers>();
     }
 

@@ -51,6 +51,14 @@ internal static class EnforcementStrings
 
     public static readonly (string Key, string Zh, string En)[] All =
     [
+        ("role.enforcement_officer", "执法人员", "Enforcement officer"),
+        ("role.legality_reviewer", "法制审核人员", "Legality reviewer"),
+        ("enforcement.task.review", "待我法制审核的案件", "Cases awaiting my legality review"),
+        ("enforcement.task.filing", "待审批立案的线索", "Leads awaiting filing approval"),
+        ("enforcement.task.mine", "我承办的在办案件", "My open cases"),
+        ("error.enforcement.officers_only", "只有本部门执法人员或监督人员可以办理此步骤", "Only the department's officers or a supervisor may take this step"),
+        ("error.enforcement.review_passed", "法制审核已通过", "The legality review has passed already"),
+        ("field.isHead", "负责人", "Head"),
         ("module.enforcement", "行政执法", "Administrative enforcement"),
         ("enforcement.nav.cases", "执法案件", "Enforcement cases"),
         ("enforcement.nav.officers", "执法人员", "Officers"),

@@ -5,6 +5,7 @@ using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Modules.Services.Features;
 using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Cases;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +65,7 @@ public sealed class DemoApplications(FazhiDbContext db, WorkingDayCalendar calen
             var day = Back(today, p.DaysAgo);
             var applicant = new Applicant(ApplicantKind.Person, p.Name, Identifiers.WithIdCheck(p.Id17), null, "13800001234", null);
             var app = Application.Receive(await numbers.NextAsync(db, ct), version, applicant, ApplicationChannel.Window,
-                window.Id, clerk, clerkDepartment, null, null, At(day, 9), "clerk");
+                window.Id, clerk, clerkDepartment, null, At(day, 9), "clerk");
             app.CheckMaterials(version.Materials.Select(m => new MaterialCheck(m.Key, true)));
             app.Accept(version, calendar, At(day, 9), day, "clerk");
             for (var k = 0; k < p.Approvals && app.CurrentStage < version.Stages.Count - 1; k++)
@@ -103,7 +104,7 @@ public sealed class DemoApplications(FazhiDbContext db, WorkingDayCalendar calen
         await tx.CommitAsync(ct);
     }
 
-    private ProcessActor Acting(DateOnly day, int hour) => new("reviewer", At(day, hour), day, calendar, (_, _) => true, IsSupervisor: false, MayDeliver: true);
+    private Actor Acting(DateOnly day, int hour) => Actor.Seeding("reviewer", "李国强", At(day, hour), calendar);
 
     private static DateTime At(DateOnly day, int hour) => day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc) - ChinaTime.Offset;
 

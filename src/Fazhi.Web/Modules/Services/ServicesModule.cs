@@ -14,6 +14,9 @@ public sealed class ServicesModule : FazhiModule
 {
     public const string ModuleName = "services";
 
+    /// <summary>The applications' entry in the platform's text index.</summary>
+    public const string SearchEntity = "services.application";
+
     public override string Name => ModuleName;
 
     public override IEnumerable<MessageTemplate> MessageTemplates => ApplicantMessages.Templates;
@@ -30,16 +33,35 @@ public sealed class ServicesModule : FazhiModule
 
     public override IEnumerable<(string Key, string Zh, string En)> Strings => ServicesStrings.All;
 
+    private static readonly string[] Staff = [ServicesRoles.WindowClerk, ServicesRoles.Reviewer, Roles.Supervisor, Roles.Administrator];
+
     public override IEnumerable<MenuEntry> Menu =>
     [
-        new("/window", "desk.title", [ServicesRoles.WindowClerk, Roles.Administrator], 10, "desk.hint"),
-        new("/window/applications", "desk.applications", [], 11),
-        new("/review", "nav.review", [ServicesRoles.Reviewer, Roles.Supervisor], 20, "review.hint"),
+        new("/window", "desk.title", [ServicesRoles.WindowClerk, Roles.Administrator], 10, "home.desk_hint"),
+        new("/window/applications", "desk.applications", Staff, 11),
+        new("/review", "nav.review", [ServicesRoles.Reviewer, Roles.Supervisor], 20, "home.review_hint"),
         new("/supervision", "supervision.title", [ServicesRoles.Reviewer, Roles.Supervisor], 21),
-        new("/supervision/dashboard", "dash.title", [ServicesRoles.Reviewer, Roles.Supervisor], 22, "dash.hint"),
-        new("/services", "public.catalog", [], 30),
+        new("/supervision/dashboard", "dash.title", [ServicesRoles.Reviewer, Roles.Supervisor], 22, "home.dash_hint"),
+        new("/services", "public.catalog", [ServicesRoles.WindowClerk, ServicesRoles.Reviewer, Roles.Administrator], 30),
         new("/admin/catalog", "nav.catalog", [Roles.Administrator], 900),
     ];
+
+    public override IEnumerable<RoleDefinition> DeclaredRoles =>
+    [
+        new(ServicesRoles.WindowClerk, "role.window_clerk"),
+        new(ServicesRoles.Reviewer, "role.reviewer"),
+    ];
+
+    public override IEnumerable<DemoAccount> DemoAccounts =>
+    [
+        new("clerk", "陈晓敏", "TX-SVC", [ServicesRoles.WindowClerk], DataScope.Department),
+        new("clerk2", "刘嘉欣", "TX-SVC", [ServicesRoles.WindowClerk], DataScope.Self),
+        new("reviewer", "李国强", "TX-PLAN", [ServicesRoles.Reviewer], DataScope.Department),
+        new("reviewer.build", "张志伟", "TX-BUILD", [ServicesRoles.Reviewer], DataScope.Department),
+        new("reviewer.land", "黄丽萍", "TX-LAND", [ServicesRoles.Reviewer], DataScope.Department),
+    ];
+
+    public override IEnumerable<Platform.Tasks.TaskDefinition> Tasks => ServicesTasks.All;
 
     public override async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -73,7 +95,6 @@ public sealed class ServicesModule : FazhiModule
         builder.Services.AddScoped<PublicLinks>();
         builder.Services.AddScoped<OnlineService>();
         builder.Services.AddScoped<CatalogLedger>();
-        builder.Services.AddScoped<FileStore>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Domain.Citizen>, Microsoft.AspNetCore.Identity.PasswordHasher<Domain.Citizen>>();
         builder.Services.AddAuthentication().AddCookie(OnlineService.Scheme, o =>
         {
@@ -100,11 +121,13 @@ public sealed class ServicesModule : FazhiModule
         app.MapPublicEvaluation();
         app.MapPublicProgress();
         app.MapOnline();
-        app.MapGet("/window/applications/{id:guid}/files/{fileId:guid}", async (Guid id, Guid fileId, IntakeService intake, OnlineService online, FileStore store) =>
+        app.MapGet("/window/applications/{id:guid}/files/{fileId:guid}", async (Guid id, Guid fileId, IntakeService intake, OnlineService online, Platform.Files.FileStore store) =>
         {
             var application = await intake.VisibleAsync(id);
             var file = (await online.FilesAsync(application.Id)).FirstOrDefault(f => f.Id == fileId) ?? throw Platform.Web.DomainException.NotFound();
-            return Results.File(store.Open(file.Sha256), file.ContentType, file.FileName, enableRangeProcessing: false);
+            // Hashed again before it is handed out: a file replaced on disk is refused and raises an alert.
+            var content = await store.OpenVerifiedAsync(file.Sha256, new Platform.Files.FileOwner(application.Id, application.DepartmentId, application.Number, $"/window/applications/{application.Id}"));
+            return Results.File(content, file.ContentType, file.FileName, enableRangeProcessing: false);
         }).RequireAuthorization().ExcludeFromDescription();
         app.MapPost("/citizen/logout", async (HttpContext http) =>
         {

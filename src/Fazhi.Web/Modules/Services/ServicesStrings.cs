@@ -5,6 +5,12 @@ internal static class ServicesStrings
 {
     public static readonly (string Key, string Zh, string En)[] All =
     [
+        ("role.window_clerk", "窗口人员", "Window clerk"),
+        ("role.reviewer", "审批人员", "Reviewer"),
+        ("services.task.stage", "待审批的环节", "Stages awaiting my review"),
+        ("services.task.prereview", "待预审的网上申请", "Online applications awaiting pre-review"),
+        ("services.task.delivery", "待送达的决定", "Decisions to deliver"),
+        ("services.task.extension", "待批准的延期申请", "Extension requests to decide"),
         ("module.services", "政务服务", "Government services"),
         ("error.catalog.stage_role_unknown", "环节的办理角色不存在", "a stage names a role that does not exist"),
         ("deadline.services.decision", "办件决定时限", "Decision limit of the application"),
@@ -28,7 +34,6 @@ internal static class ServicesStrings
         ("field.legalBasis", "设定依据", "Legal basis"),
         ("field.conditions", "受理条件", "Conditions"),
         ("field.fees", "收费标准", "Fees"),
-        ("field.place", "办理地点", "Place"),
         ("field.hours", "办理时间", "Hours"),
         ("field.statutoryLimitDays", "法定时限", "Statutory limit"),
         ("field.committedLimitDays", "承诺时限", "Committed limit"),
@@ -267,7 +272,6 @@ internal static class ServicesStrings
         ("error.process.not_decided", "尚未作出决定，不能送达", "There is no decision to deliver yet"),
         ("error.process.delivery_method_unknown", "请选择送达方式：窗口领取、邮寄或电子送达", "Choose how to deliver: window pickup, post or electronic"),
         ("error.process.not_delivered", "尚未送达，不能办结", "Deliver the decision before completing"),
-        ("error.process.acted_by", "{0} 已于 {1} 办理了该办件，请刷新后查看", "{0} acted on this application at {1}; reload to see what changed"),
         ("event.received", "收件", "Received"),
         ("event.accepted", "受理", "Accepted"),
         ("event.correction_requested", "出具补正告知", "Correction notice issued"),
@@ -317,9 +321,6 @@ internal static class ServicesStrings
         ("error.citizen.password_weak", "密码至少 8 位，须包含字母和数字", "must be at least 8 characters with letters and digits"),
         ("error.citizen.phone_taken", "该手机号已注册，请直接登录", "This phone number is registered already: sign in"),
         ("error.online.not_online", "该事项暂不支持网上办理，请到窗口办理", "This item cannot be applied for online; please come to a window"),
-        ("error.upload.empty", "文件是空的", "the file is empty"),
-        ("error.upload.too_large", "文件超过 {0} MB", "the file is larger than {0} MB"),
-        ("error.upload.type_not_allowed", "只接受 PDF、JPG、PNG 文件（按文件内容识别）", "only PDF, JPEG and PNG files are accepted (judged by their content)"),
         ("error.upload.unknown_material", "不是本事项的申请材料", "is not a material of this item"),
         ("catalogadmin.title", "事项清单管理", "Service catalog"),
         ("catalogadmin.add", "新增事项", "Add an item"),

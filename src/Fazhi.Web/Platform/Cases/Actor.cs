@@ -47,7 +47,9 @@ public sealed record Actor(
 
     /// <summary>Someone named in data the program loads itself (the demo town's history), acting at <paramref name="now"/> with every right.</summary>
     public static Actor Seeding(string userName, string name, DateTime now, WorkingDayCalendar calendar) =>
-        new(null, userName, name, null, new HashSet<string>(StringComparer.Ordinal), DataScopeFilter.Everything, now, ChinaTime.DateOf(now), calendar);
+        new(null, userName, name, null, EveryRole.Value, DataScopeFilter.Everything, now, ChinaTime.DateOf(now), calendar);
+
+    private static readonly Lazy<IReadOnlySet<string>> EveryRole = new(() => Modules.ModuleCatalog.Roles.Select(r => r.Code).ToHashSet(StringComparer.Ordinal));
 
     /// <summary>The program itself (demo seeding, command-line tools, background work), with every right.</summary>
     public static Actor System(TimeProvider time, WorkingDayCalendar calendar, string name = Audit.SystemAuditActor.Name)

@@ -18,6 +18,16 @@ public interface ICase
     IReadOnlyList<CaseStep> Record { get; }
 }
 
+/// <summary>
+/// What every step on a case sends besides its own fields: how many steps of the record the caller's page showed
+/// (<c>seenEvents</c>). When someone acted since, the step is refused with 409 <c>case.acted_by</c> naming them; left out,
+/// the step is judged against the case as the server finds it.
+/// </summary>
+public abstract record StepRequest
+{
+    public int? SeenEvents { get; init; }
+}
+
 /// <summary>The actions of a case: the same guards refuse a transition and leave it out of what a page offers.</summary>
 public static class Workflow
 {

@@ -23,6 +23,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(e => e.At);
         b.HasIndex(e => new { e.EntityType, e.EntityId });
         b.HasIndex(e => e.ActorId);
+        // A case's history, and the audit entry that wrote its record's last step (RecordCheck).
+        b.HasIndex(e => new { e.RecordId, e.Sequence });
     }
 }
 

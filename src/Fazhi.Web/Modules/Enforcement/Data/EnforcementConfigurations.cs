@@ -1,4 +1,5 @@
 using Fazhi.Web.Modules.Enforcement.Domain;
+using Fazhi.Web.Platform.Cases;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Platform.Privacy;
@@ -85,7 +86,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<EnforcementCa
         b.Property(e => e.Number).HasMaxLength(60);
         b.Property(e => e.SourceNote).HasMaxLength(200);
         b.Property(e => e.Matter).HasMaxLength(300);
-        b.Property(e => e.Facts).HasMaxLength(4000);
+        // The facts, the party's statement, the hearing and the discussion tell a person's story: encrypted at rest.
+        b.Property(e => e.Facts).IsPersonal(PersonalKind.Text);
         b.Property(e => e.RegisteredBy).HasMaxLength(256);
         b.Property(e => e.FiledBy).HasMaxLength(100);
         b.Property(e => e.NotFiledReason).HasMaxLength(1000);
@@ -94,13 +96,13 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<EnforcementCa
         b.Property(e => e.Provisions).HasMaxLength(1000);
         b.Property(e => e.Basis).HasMaxLength(1000);
         b.Property(e => e.DiscretionCitation).HasMaxLength(1000);
-        b.Property(e => e.Statement).HasMaxLength(4000);
-        b.Property(e => e.StatementRecheck).HasMaxLength(4000);
+        b.Property(e => e.Statement).IsPersonal(PersonalKind.Text);
+        b.Property(e => e.StatementRecheck).IsPersonal(PersonalKind.Text);
         b.Property(e => e.HearingPresider).HasMaxLength(50);
         b.Property(e => e.HearingAgents).HasMaxLength(200);
-        b.Property(e => e.HearingTranscript).HasMaxLength(8000);
+        b.Property(e => e.HearingTranscript).IsPersonal(PersonalKind.Text);
         b.Property(e => e.DiscussionParticipants).HasMaxLength(500);
-        b.Property(e => e.DiscussionConclusion).HasMaxLength(2000);
+        b.Property(e => e.DiscussionConclusion).IsPersonal(PersonalKind.Text);
         b.Property(e => e.DecisionNumber).HasMaxLength(60);
         b.Property(e => e.DecidedBy).HasMaxLength(100);
         b.Property(e => e.Fine).HasPrecision(14, 2);
@@ -111,8 +113,6 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<EnforcementCa
         b.Property(e => e.CloseNote).HasMaxLength(1000);
         b.Property(e => e.FileNumber).HasMaxLength(60);
         b.Property(e => e.RevocationReason).HasMaxLength(1000);
-        b.Property(e => e.IdempotencyKey).HasMaxLength(100);
-        b.Property(e => e.LastActedBy).HasMaxLength(100);
         b.Ignore(e => e.IsOpen);
         b.Ignore(e => e.ActiveOfficers);
         b.Ignore(e => e.ReviewPassed);
@@ -124,7 +124,6 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<EnforcementCa
         b.HasClock(e => e.Payment, "Payment");
         b.HasIndex(e => e.Number).IsUnique();
         b.HasIndex(e => e.DecisionNumber).IsUnique();
-        b.HasIndex(e => e.IdempotencyKey).IsUnique();
         // The case list: a department's cases, newest first, page 1 read from the index.
         b.HasIndex(e => new { e.DepartmentId, e.RegisteredAt });
         b.HasIndex(e => new { e.DepartmentId, e.Status, e.RegisteredAt });
@@ -204,7 +203,7 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<LegalityRev
         b.Property(e => e.SubmittedBy).HasMaxLength(100);
         b.Property(e => e.Reviewer).HasMaxLength(256);
         b.Property(e => e.ReviewerName).HasMaxLength(100);
-        b.Property(e => e.Opinion).HasMaxLength(4000);
+        b.Property(e => e.Opinion).IsPersonal(PersonalKind.Text);
         b.Property(e => e.Failed).AsJson().HasMaxLength(200);
         b.HasIndex(e => e.CaseId);
         b.HasIndex(e => e.ReviewedAt);
@@ -231,18 +230,10 @@ internal sealed class RecordStepConfiguration : IEntityTypeConfiguration<RecordS
     public void Configure(EntityTypeBuilder<RecordStep> b)
     {
         b.ToTable("enf_record_steps");
-        b.HasKey(e => e.Id);
-        // The domain makes the key when it adds the row to a loaded case: EF must insert it, not look for it.
-        b.Property(e => e.Id).ValueGeneratedNever();
-        b.Property(e => e.Kind).HasMaxLength(40);
-        b.Property(e => e.Actor).HasMaxLength(100);
-        b.Property(e => e.Note).HasMaxLength(2000);
+        b.Steps();
         b.Property(e => e.FileSha256).HasMaxLength(64);
         b.Property(e => e.FileName).HasMaxLength(200);
         b.Property(e => e.ContentType).HasMaxLength(100);
-        b.Property(e => e.PreviousHash).HasMaxLength(64);
-        b.Property(e => e.Hash).HasMaxLength(64);
-        b.HasIndex(e => new { e.CaseId, e.Sequence }).IsUnique();
     }
 }
 

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Cases;
 using Fazhi.Web.Platform.Deadlines;
 
 namespace Fazhi.Web.Modules.Enforcement.Domain;
@@ -110,26 +108,26 @@ public enum ServiceMethod
 }
 
 /// <summary>当事人 of an enforcement case. Personal identifiers are encrypted at rest.</summary>
-public sealed class CaseParty
+public sealed class CaseParty : ICasePart
 {
-    public Guid CaseId { get; set; }
+    public Guid CaseId { get; internal set; }
 
-    public PartyKind Kind { get; set; }
+    public PartyKind Kind { get; internal set; }
 
-    public string Name { get; set; } = "";
+    public string Name { get; internal set; } = "";
 
     /// <summary>身份证号 of a person, or the unified social credit code of an organisation.</summary>
-    public string? IdNumber { get; set; }
+    public string? IdNumber { get; internal set; }
 
-    public string? Address { get; set; }
+    public string? Address { get; internal set; }
 
-    public string? Phone { get; set; }
+    public string? Phone { get; internal set; }
 
     /// <summary>号牌号码, when a vehicle is involved.</summary>
-    public string? Plate { get; set; }
+    public string? Plate { get; internal set; }
 
     /// <summary>法定代表人 of an organisation.</summary>
-    public string? Representative { get; set; }
+    public string? Representative { get; internal set; }
 }
 
 public enum OfficerRole
@@ -142,64 +140,64 @@ public enum OfficerRole
 }
 
 /// <summary>An officer on a case; one who withdrew (回避, 第43条) stays on record with the reason.</summary>
-public sealed class CaseOfficer
+public sealed class CaseOfficer : ICasePart
 {
-    public Guid CaseId { get; set; }
+    public Guid CaseId { get; internal set; }
 
-    public Guid OfficerId { get; set; }
+    public Guid OfficerId { get; internal set; }
 
-    public string Name { get; set; } = "";
+    public string Name { get; internal set; } = "";
 
-    public string CertificateNumber { get; set; } = "";
+    public string CertificateNumber { get; internal set; } = "";
 
-    public string? UserName { get; set; }
+    public string? UserName { get; internal set; }
 
-    public OfficerRole Role { get; set; }
+    public OfficerRole Role { get; internal set; }
 
-    public DateTime AssignedAt { get; set; }
+    public DateTime AssignedAt { get; internal set; }
 
-    public DateTime? RecusedAt { get; set; }
+    public DateTime? RecusedAt { get; internal set; }
 
-    public string? RecusalReason { get; set; }
+    public string? RecusalReason { get; internal set; }
 
     public bool Active => RecusedAt is null;
 }
 
 /// <summary>A piece of evidence, its file kept by SHA-256; 先行登记保存 (第56条) is decided within 7 working days.</summary>
-public sealed class Evidence
+public sealed class Evidence : ICasePart
 {
     public const string PreservationClock = "enforcement.preservation";
 
     /// <summary>第56条 with 第85条: 七日 are working days.</summary>
     public const int PreservationDays = 7;
 
-    public Guid Id { get; set; }
+    public Guid Id { get; internal set; }
 
-    public Guid CaseId { get; set; }
+    public Guid CaseId { get; internal set; }
 
-    public EvidenceKind Kind { get; set; }
+    public EvidenceKind Kind { get; internal set; }
 
-    public string Title { get; set; } = "";
+    public string Title { get; internal set; } = "";
 
-    public string? Sha256 { get; set; }
+    public string? Sha256 { get; internal set; }
 
-    public string? ContentType { get; set; }
+    public string? ContentType { get; internal set; }
 
-    public long? Size { get; set; }
+    public long? Size { get; internal set; }
 
-    public DateTime CollectedAt { get; set; }
+    public DateTime CollectedAt { get; internal set; }
 
-    public string CollectedBy { get; set; } = "";
+    public string CollectedBy { get; internal set; } = "";
 
     /// <summary>先行登记保存: registered and preserved, to be decided within 7 working days.</summary>
-    public bool Preserved { get; set; }
+    public bool Preserved { get; internal set; }
 
-    public DeadlineClock? PreservationWindow { get; set; }
+    public DeadlineClock? PreservationWindow { get; internal set; }
 
     /// <summary>What was decided on the preserved goods (returned, seized, confiscated …) and when.</summary>
-    public string? PreservationOutcome { get; set; }
+    public string? PreservationOutcome { get; internal set; }
 
-    public DateOnly? PreservationDecidedOn { get; set; }
+    public DateOnly? PreservationDecidedOn { get; internal set; }
 }
 
 /// <summary>Nine points of 法制审核 (第58条; 118号文): each checked, a review passes only when all pass.</summary>
@@ -217,84 +215,58 @@ public enum ReviewPoint
 }
 
 /// <summary>One 法制审核 of a case, with the nine-point checklist and the opinion.</summary>
-public sealed class LegalityReview
+public sealed class LegalityReview : ICasePart
 {
-    public Guid Id { get; set; }
+    public Guid Id { get; internal set; }
 
-    public Guid CaseId { get; set; }
+    public Guid CaseId { get; internal set; }
 
-    public DateTime SubmittedAt { get; set; }
+    public DateTime SubmittedAt { get; internal set; }
 
-    public string SubmittedBy { get; set; } = "";
+    public string SubmittedBy { get; internal set; } = "";
 
-    public string? Reviewer { get; set; }
+    public string? Reviewer { get; internal set; }
 
-    public string? ReviewerName { get; set; }
+    public string? ReviewerName { get; internal set; }
 
-    public DateTime? ReviewedAt { get; set; }
+    public DateTime? ReviewedAt { get; internal set; }
 
     /// <summary>The points that failed; empty when all passed.</summary>
-    public List<ReviewPoint> Failed { get; set; } = [];
+    public List<ReviewPoint> Failed { get; internal set; } = [];
 
-    public bool? Passed { get; set; }
+    public bool? Passed { get; internal set; }
 
-    public string? Opinion { get; set; }
+    public string? Opinion { get; internal set; }
 }
 
 /// <summary>A recorded approval to extend the 90-day decision limit (第60条: sector rules allow it with approval).</summary>
-public sealed class Extension
+public sealed class Extension : ICasePart
 {
-    public Guid Id { get; set; }
+    public Guid Id { get; internal set; }
 
-    public Guid CaseId { get; set; }
+    public Guid CaseId { get; internal set; }
 
     /// <summary>"filing" or "decision".</summary>
-    public string Limit { get; set; } = "";
+    public string Limit { get; internal set; } = "";
 
-    public int Days { get; set; }
+    public int Days { get; internal set; }
 
-    public string Reason { get; set; } = "";
+    public string Reason { get; internal set; } = "";
 
-    public string ApprovedBy { get; set; } = "";
+    public string ApprovedBy { get; internal set; } = "";
 
-    public DateTime ApprovedAt { get; set; }
+    public DateTime ApprovedAt { get; internal set; }
 }
 
 /// <summary>
-/// One step of the full-process record (第47条; 118号文): append-only and chained, each step's hash covering the one
-/// before it, so a changed or removed step shows. A file attached to a step is named by its SHA-256.
+/// One step of the full-process record (第47条; 118号文): append-only and chained by the platform, each step's hash covering
+/// every field of it and the one before it, so a changed or removed step shows. A file attached to a step is named by its SHA-256.
 /// </summary>
-public sealed class RecordStep
+public sealed class RecordStep : CaseStep
 {
-    public Guid Id { get; set; }
+    public string? FileSha256 { get; internal set; }
 
-    public Guid CaseId { get; set; }
+    public string? FileName { get; internal set; }
 
-    public int Sequence { get; set; }
-
-    public DateTime At { get; set; }
-
-    public string Kind { get; set; } = "";
-
-    public string Actor { get; set; } = "";
-
-    public string? Note { get; set; }
-
-    public string? FileSha256 { get; set; }
-
-    public string? FileName { get; set; }
-
-    public string? ContentType { get; set; }
-
-    public string PreviousHash { get; set; } = "";
-
-    public string Hash { get; set; } = "";
-
-    public string ComputeHash() =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Join('\u001f', PreviousHash, Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), At.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Kind, Actor, Note ?? "", FileSha256 ?? "", FileName ?? ""))));
+    public string? ContentType { get; internal set; }
 }
-
-/// <summary>Who acts on a case and when, and the calendar limits are counted on.</summary>
-public sealed record CaseActor(string UserName, string Name, DateTime Now, DateOnly Today, WorkingDayCalendar Calendar);

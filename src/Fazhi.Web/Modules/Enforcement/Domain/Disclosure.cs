@@ -38,8 +38,15 @@ public enum PublicationStatus
 /// 执法决定公示 (118号文; 行政处罚法 第48条): a decision published masked within 7 working days (licences and penalties) or 20
 /// (others), kept for its retention period, and withdrawn within 3 working days when the decision is revoked or changed.
 /// </summary>
-public sealed class Publication : IVersioned, IHasDeadlines
+public sealed class Publication : IVersioned, IHasDeadlines, Platform.Lists.ISearchable
 {
+    string Platform.Lists.ISearchable.SearchEntity => EnforcementModule.PublicationSearchEntity;
+
+    Guid Platform.Lists.ISearchable.SearchId => Id;
+
+    /// <summary>The public search finds it by its document number (in part), its matter and its (masked) party.</summary>
+    string Platform.Lists.ISearchable.SearchText => string.Join(" | ", DocumentNumber, Matter, Party);
+
     public const string DueClock = "enforcement.disclosure";
     public const string WithdrawalClock = "enforcement.withdrawal";
 

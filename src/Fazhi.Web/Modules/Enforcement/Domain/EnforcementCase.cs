@@ -1,5 +1,7 @@
-using System.Text.Json.Serialization;
+using Fazhi.Web.Platform.Cases;
 using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Lists;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Platform.Web;
 
@@ -9,8 +11,12 @@ namespace Fazhi.Web.Modules.Enforcement.Domain;
 /// 行政处罚案件 from registration to archive (行政处罚法 2021). Each step is a named method that checks the state and the
 /// law, changes the case and appends a step to its full-process record (第47条).
 /// </summary>
-public sealed class EnforcementCase : IVersioned, IHasDeadlines
+public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearchable
 {
+    private EnforcementCase()
+    {
+    }
+
     public const string FilingClock = "enforcement.filing";
     public const string DecisionClock = "enforcement.decision";
     public const string ServiceClock = "enforcement.service";
@@ -43,198 +49,268 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
         return days <= 0 || fine <= 0 ? 0m : Math.Min(fine, Math.Round(fine * 0.03m * days, 2, MidpointRounding.AwayFromZero));
     }
 
-    public Guid Id { get; set; }
+    public Guid Id { get; private set; }
 
     /// <summary>案件编号, e.g. 塘市监立〔2026〕12号.</summary>
-    public string Number { get; set; } = "";
+    public string Number { get; private set; } = "";
 
-    public Guid DepartmentId { get; set; }
+    public Guid DepartmentId { get; private set; }
 
-    public CaseSource Source { get; set; }
+    public CaseSource Source { get; private set; }
 
     /// <summary>Who complained, referred or transferred it, or which inspection found it.</summary>
-    public string? SourceNote { get; set; }
+    public string? SourceNote { get; private set; }
 
-    public Procedure Procedure { get; set; }
+    public Procedure Procedure { get; private set; }
 
-    public CaseStatus Status { get; set; }
+    public CaseStatus Status { get; private set; }
 
     /// <summary>案由.</summary>
-    public string Matter { get; set; } = "";
+    public string Matter { get; private set; } = "";
 
-    public string Facts { get; set; } = "";
+    public string Facts { get; private set; } = "";
 
     /// <summary>The day the act was done, or the continuing act ended (第36条 counts from it).</summary>
-    public DateOnly ActOn { get; set; }
+    public DateOnly ActOn { get; private set; }
 
-    public DateOnly DiscoveredOn { get; set; }
+    public DateOnly DiscoveredOn { get; private set; }
 
     /// <summary>Life, health or financial safety is involved: 5 years instead of 2.</summary>
-    public bool InvolvesSafety { get; set; }
+    public bool InvolvesSafety { get; private set; }
 
-    public DateTime RegisteredAt { get; set; }
+    public DateTime RegisteredAt { get; private set; }
 
-    public string RegisteredBy { get; set; } = "";
+    public string RegisteredBy { get; private set; } = "";
 
-    public CaseParty Party { get; set; } = new();
+    public CaseParty Party { get; private set; } = new();
 
     /// <summary>立案 limit from discovery, working days, the department's.</summary>
-    public DeadlineClock? Filing { get; set; }
+    public DeadlineClock? Filing { get; private set; }
 
-    public DateOnly? FiledOn { get; set; }
+    public DateOnly? FiledOn { get; private set; }
 
-    public string? FiledBy { get; set; }
+    public string? FiledBy { get; private set; }
 
-    public string? NotFiledReason { get; set; }
+    public string? NotFiledReason { get; private set; }
 
     /// <summary>90 days from filing (第60条), with approved extensions.</summary>
-    public DeadlineClock? Decision { get; set; }
+    public DeadlineClock? Decision { get; private set; }
 
-    public PenaltyKind? ProposedKind { get; set; }
+    public PenaltyKind? ProposedKind { get; private set; }
 
-    public decimal ProposedFine { get; set; }
+    public decimal ProposedFine { get; private set; }
 
-    public decimal ProposedConfiscation { get; set; }
+    public decimal ProposedConfiscation { get; private set; }
 
     /// <summary>违反的法律条款.</summary>
-    public string? Provisions { get; set; }
+    public string? Provisions { get; private set; }
 
     /// <summary>处罚依据.</summary>
-    public string? Basis { get; set; }
+    public string? Basis { get; private set; }
 
-    public Guid? DiscretionRuleId { get; set; }
+    public Guid? DiscretionRuleId { get; private set; }
 
     /// <summary>The benchmark or list entry applied, as the decision states it.</summary>
-    public string? DiscretionCitation { get; set; }
+    public string? DiscretionCitation { get; private set; }
 
-    public DateOnly? NoticeServedOn { get; set; }
+    public DateOnly? NoticeServedOn { get; private set; }
 
-    public bool MajorPublicInterest { get; set; }
+    public bool MajorPublicInterest { get; private set; }
 
-    public bool Complex { get; set; }
+    public bool Complex { get; private set; }
 
-    public bool HearingEligible { get; set; }
+    public bool HearingEligible { get; private set; }
 
-    public DeadlineClock? HearingRequestWindow { get; set; }
+    public DeadlineClock? HearingRequestWindow { get; private set; }
 
-    public bool ReviewRequired { get; set; }
+    public bool ReviewRequired { get; private set; }
 
-    public string? Statement { get; set; }
+    public string? Statement { get; private set; }
 
-    public string? StatementRecheck { get; set; }
+    public string? StatementRecheck { get; private set; }
 
-    public DateOnly? HearingRequestedOn { get; set; }
+    public DateOnly? HearingRequestedOn { get; private set; }
 
-    public bool HearingWaived { get; set; }
+    public bool HearingWaived { get; private set; }
 
-    public DateOnly? HearingNoticedOn { get; set; }
+    public DateOnly? HearingNoticedOn { get; private set; }
 
-    public DateOnly? HearingOn { get; set; }
+    public DateOnly? HearingOn { get; private set; }
 
-    public string? HearingPresider { get; set; }
+    public string? HearingPresider { get; private set; }
 
-    public string? HearingAgents { get; set; }
+    public string? HearingAgents { get; private set; }
 
-    public string? HearingTranscript { get; set; }
+    public string? HearingTranscript { get; private set; }
 
-    public DateOnly? HearingHeldOn { get; set; }
+    public DateOnly? HearingHeldOn { get; private set; }
 
-    public DateOnly? DiscussedOn { get; set; }
+    public DateOnly? DiscussedOn { get; private set; }
 
-    public string? DiscussionParticipants { get; set; }
+    public string? DiscussionParticipants { get; private set; }
 
-    public string? DiscussionConclusion { get; set; }
+    public string? DiscussionConclusion { get; private set; }
 
     /// <summary>处罚决定书 number, e.g. 塘市监罚〔2026〕12号.</summary>
-    public string? DecisionNumber { get; set; }
+    public string? DecisionNumber { get; private set; }
 
-    public DateOnly? DecidedOn { get; set; }
+    public DateOnly? DecidedOn { get; private set; }
 
-    public string? DecidedBy { get; set; }
+    public string? DecidedBy { get; private set; }
 
-    public PenaltyKind? PenaltyKind { get; set; }
+    public PenaltyKind? PenaltyKind { get; private set; }
 
-    public decimal Fine { get; set; }
+    public decimal Fine { get; private set; }
 
-    public decimal Confiscation { get; set; }
+    public decimal Confiscation { get; private set; }
 
     /// <summary>How and by when the penalty is performed (第59条).</summary>
-    public string? Performance { get; set; }
+    public string? Performance { get; private set; }
 
-    public DeadlineClock? Service { get; set; }
+    public DeadlineClock? Service { get; private set; }
 
-    public DateOnly? ServedOn { get; set; }
+    public DateOnly? ServedOn { get; private set; }
 
-    public ServiceMethod? ServiceMethod { get; set; }
+    public ServiceMethod? ServiceMethod { get; private set; }
 
-    public bool ElectronicConsent { get; set; }
+    public bool ElectronicConsent { get; private set; }
 
     /// <summary>The party was told at service that the decision will be published (118号文).</summary>
-    public DateOnly? DisclosureToldOn { get; set; }
+    public DateOnly? DisclosureToldOn { get; private set; }
 
-    public DeadlineClock? Payment { get; set; }
+    public DeadlineClock? Payment { get; private set; }
 
-    public DateOnly? PaidOn { get; set; }
+    public DateOnly? PaidOn { get; private set; }
 
-    public decimal? PaidAmount { get; set; }
+    public decimal? PaidAmount { get; private set; }
 
-    public decimal? LateFinePaid { get; set; }
+    public decimal? LateFinePaid { get; private set; }
 
-    public DateOnly? ClosedOn { get; set; }
+    public DateOnly? ClosedOn { get; private set; }
 
-    public string? CloseNote { get; set; }
+    public string? CloseNote { get; private set; }
 
-    public DateOnly? ArchivedOn { get; set; }
+    public DateOnly? ArchivedOn { get; private set; }
 
     /// <summary>档案号.</summary>
-    public string? FileNumber { get; set; }
+    public string? FileNumber { get; private set; }
 
     /// <summary>撤销或者变更: the decision was revoked or changed; its publication is withdrawn within 3 working days.</summary>
-    public DateOnly? RevokedOn { get; set; }
+    public DateOnly? RevokedOn { get; private set; }
 
-    public string? RevocationReason { get; set; }
-
-    public string? IdempotencyKey { get; set; }
-
-    public string? LastActedBy { get; set; }
-
-    public DateTime? LastActedAt { get; set; }
+    public string? RevocationReason { get; private set; }
 
     public Guid RowVersion { get; set; }
 
-    public List<CaseOfficer> Officers { get; set; } = [];
+    public List<CaseOfficer> Officers { get; private set; } = [];
 
-    public List<Evidence> Evidence { get; set; } = [];
+    public List<Evidence> Evidence { get; private set; } = [];
 
-    public List<LegalityReview> Reviews { get; set; } = [];
+    public List<LegalityReview> Reviews { get; private set; } = [];
 
-    public List<Extension> Extensions { get; set; } = [];
+    public List<Extension> Extensions { get; private set; } = [];
 
-    public List<RecordStep> Steps { get; set; } = [];
+    public List<RecordStep> Steps { get; private set; } = [];
 
-    [JsonIgnore]
     public bool IsOpen => Status is CaseStatus.Registered or CaseStatus.Investigation or CaseStatus.Notified or CaseStatus.Decided or CaseStatus.Served;
 
-    [JsonIgnore]
     public IEnumerable<CaseOfficer> ActiveOfficers => Officers.Where(o => o.Active);
 
     /// <summary>A review passed after the last one submitted.</summary>
-    [JsonIgnore]
     public bool ReviewPassed => Reviews.OrderBy(r => r.SubmittedAt).LastOrDefault() is { Passed: true };
 
-    [JsonIgnore]
     public LegalityReview? OpenReview => Reviews.FirstOrDefault(r => r.Passed is null);
 
     /// <summary>The last day to pay: the payment clock's due date.</summary>
     public decimal LateFineOn(DateOnly on) => Payment is { } p ? LateFine(Fine, p.DueDate, on) : 0m;
 
+    IReadOnlyList<CaseStep> ICase.Record => Steps;
+
+    string ISearchable.SearchEntity => EnforcementModule.CaseSearchEntity;
+
+    Guid ISearchable.SearchId => Id;
+
+    /// <summary>Found by its numbers, its matter and its party's name (never by an identifier).</summary>
+    string ISearchable.SearchText => string.Join(" | ", new[] { Number, DecisionNumber, Matter, Party.Name }.Where(t => !string.IsNullOrEmpty(t)));
+
+    /// <summary>The actions <paramref name="by"/> may take now: those whose guard passes. The transitions check the same guards.</summary>
+    public IReadOnlyList<CaseAction> AvailableActions(CaseRights by) => Workflow.Available<CaseAction>(a => Guard(a, by));
+
+    /// <summary>Why <paramref name="action"/> cannot be taken now by <paramref name="by"/>, or null when it can (state and rights; not the input).</summary>
+    public DomainException? Guard(CaseAction action, CaseRights by) => action switch
+    {
+        CaseAction.AssignOfficer => StaffRule(by) ?? OpenRule() ?? Workflow.Unless(DecidedOn is null, "enforcement.step_out_of_order"),
+        CaseAction.Recuse => StaffRule(by) ?? OpenRule() ?? Workflow.Unless(ActiveOfficers.Any(), "enforcement.step_out_of_order"),
+        // 第54条: filing is approved by the agency's head.
+        CaseAction.ApproveFiling => HeadRule(by) ?? State(CaseStatus.Registered)
+            ?? Workflow.Unless(ActiveOfficers.Count() >= 2, "enforcement.two_officers_required", "officerIds"),
+        CaseAction.RefuseFiling => HeadRule(by) ?? State(CaseStatus.Registered),
+        CaseAction.ExtendFiling => HeadRule(by) ?? State(CaseStatus.Registered)
+            ?? Workflow.Unless(!Extensions.Any(e => e.Limit == "filing"), "enforcement.filing_extension_limit", "days", ErrorKind.Conflict, by.Rules.FilingExtensionDays),
+        CaseAction.ExtendDecision => HeadRule(by) ?? State(CaseStatus.Investigation, CaseStatus.Notified),
+        CaseAction.AddEvidence => StaffRule(by) ?? State(CaseStatus.Investigation, CaseStatus.Notified),
+        CaseAction.DecidePreservation => StaffRule(by) ?? OpenRule()
+            ?? Workflow.Unless(Evidence.Any(e => e.Preserved && e.PreservationDecidedOn is null), "enforcement.preservation_decided", "evidenceId"),
+        // 第44条 after 第42条: two officers and the evidence first.
+        CaseAction.IssueNotice => StaffRule(by) ?? State(CaseStatus.Investigation)
+            ?? Workflow.Unless(ActiveOfficers.Count() >= 2, "enforcement.two_officers_required", "officerIds")
+            ?? Workflow.Unless(Evidence.Count > 0, "enforcement.evidence_required", "evidence"),
+        CaseAction.RecordStatement => StaffRule(by) ?? State(CaseStatus.Notified),
+        CaseAction.RequestHearing => StaffRule(by) ?? State(CaseStatus.Notified)
+            ?? Workflow.Unless(HearingEligible, "enforcement.hearing_not_applicable")
+            ?? Workflow.Unless(HearingRequestedOn is null && !HearingWaived, "enforcement.hearing_already_answered"),
+        CaseAction.WaiveHearing => StaffRule(by) ?? State(CaseStatus.Notified)
+            ?? Workflow.Unless(HearingEligible && HearingHeldOn is null && !HearingWaived, "enforcement.hearing_not_applicable"),
+        CaseAction.ScheduleHearing => StaffRule(by) ?? State(CaseStatus.Notified)
+            ?? Workflow.Unless(HearingRequestedOn is not null && !HearingWaived && HearingHeldOn is null && HearingOn is null, "enforcement.hearing_not_requested"),
+        CaseAction.HoldHearing => StaffRule(by) ?? State(CaseStatus.Notified)
+            ?? Workflow.Unless(HearingOn is not null && HearingHeldOn is null && !HearingWaived, "enforcement.hearing_not_scheduled")
+            ?? Workflow.Unless(HearingOn <= by.Today, "enforcement.hearing_not_yet", "action", ErrorKind.Conflict, HearingOn?.ToString("yyyy-MM-dd") ?? ""),
+        CaseAction.SubmitForReview => StaffRule(by) ?? State(CaseStatus.Notified)
+            ?? Workflow.Unless(OpenReview is null, "enforcement.review_open") ?? Workflow.Unless(!ReviewPassed, "enforcement.review_passed"),
+        // 第58条: a registered reviewer who did not handle the case, qualified when new to it.
+        CaseAction.Review => ReviewerRule(by) ?? State(CaseStatus.Notified) ?? Workflow.Unless(OpenReview is not null, "enforcement.review_not_submitted"),
+        CaseAction.Discuss => StaffRule(by) ?? State(CaseStatus.Notified),
+        CaseAction.Decide => StaffRule(by) ?? State(CaseStatus.Notified)
+            ?? (DecisionBlocker(ProposedKind ?? Domain.PenaltyKind.NoPenalty, ProposedFine, ProposedConfiscation, by.Rules, by.Today) is { } blocker
+                ? new DomainException(blocker, "action", ErrorKind.Conflict) : null),
+        CaseAction.Serve => StaffRule(by) ?? State(CaseStatus.Decided),
+        CaseAction.RecordPayment => StaffRule(by) ?? State(CaseStatus.Served) ?? Workflow.Unless(Fine > 0 && PaidOn is null, "enforcement.nothing_to_pay"),
+        CaseAction.Close => StaffRule(by) ?? State(CaseStatus.Served)
+            ?? Workflow.Unless(!Evidence.Any(e => e.Preserved && e.PreservationDecidedOn is null), "enforcement.preservation_open", "evidence"),
+        CaseAction.Archive => StaffRule(by) ?? State(CaseStatus.Closed),
+        CaseAction.Revoke => HeadRule(by) ?? Workflow.Unless(DecidedOn is not null && RevokedOn is null, "enforcement.step_out_of_order"),
+        CaseAction.Attach => StaffRule(by) ?? Workflow.Unless(Status != CaseStatus.Archived, "enforcement.case_closed", "status"),
+        _ => throw new ArgumentOutOfRangeException(nameof(action)),
+    };
+
+    private void Check(CaseAction action, CaseRights by) => Workflow.Check(Guard(action, by));
+
+    /// <summary>The department's officers, or a supervisor; a legality reviewer alone does not handle the department's cases.</summary>
+    private static DomainException? StaffRule(CaseRights by) =>
+        Workflow.Unless(by.Actor.UserId is null || by.Actor.IsInAny(EnforcementRoles.Officer, Roles.Supervisor, Roles.Administrator), "enforcement.officers_only", "action", ErrorKind.Forbidden);
+
+    /// <summary>负责人: a supervisor, or an officer of the department marked as its head.</summary>
+    private static DomainException? HeadRule(CaseRights by) => Workflow.Unless(by.IsHead, "enforcement.head_only", "action", ErrorKind.Forbidden);
+
+    private DomainException? ReviewerRule(CaseRights by) =>
+        Workflow.Unless(by.Actor.UserId is null || by.Actor.IsIn(EnforcementRoles.LegalityReviewer), "enforcement.reviewers_only", "reviewer", ErrorKind.Forbidden)
+        ?? (by.Reviewer is not { } reviewer ? new DomainException("enforcement.reviewer_unregistered", "reviewer", ErrorKind.Forbidden)
+            : reviewer.UserName == RegisteredBy || Officers.Any(o => o.UserName is not null && o.UserName == reviewer.UserName)
+                ? new DomainException("enforcement.reviewer_is_handler", "reviewer", ErrorKind.Conflict)
+                : !reviewer.MayReview ? new DomainException("enforcement.reviewer_unqualified", "reviewer", ErrorKind.Conflict) : null);
+
+    private DomainException? OpenRule() => Workflow.Unless(IsOpen, "enforcement.case_closed", "status");
+
+    private DomainException? State(params CaseStatus[] statuses) => Workflow.Unless(statuses.Contains(Status), "enforcement.step_out_of_order", "status");
+
     /// <summary>线索登记. Past the limitation (第36条) it is refused.</summary>
     public static EnforcementCase Register(
         string number, Guid departmentId, DepartmentRules rules, CaseSource source, string? sourceNote, string matter, string facts,
-        DateOnly actOn, DateOnly discoveredOn, bool involvesSafety, CaseParty party, string? idempotencyKey, CaseActor by)
+        DateOnly actOn, DateOnly discoveredOn, bool involvesSafety, CaseParty party, CaseRights by)
     {
         CheckLimitation(actOn, discoveredOn, involvesSafety, by.Today);
-        var c = New(number, departmentId, source, sourceNote, matter, facts, actOn, discoveredOn, involvesSafety, party, idempotencyKey, by);
+        var c = New(number, departmentId, source, sourceNote, matter, facts, actOn, discoveredOn, involvesSafety, party, by);
         c.Procedure = Procedure.Ordinary;
         c.Status = CaseStatus.Registered;
         // 第54条 "及时立案"; the sector's days (市场监管: 15 working days from discovery).
@@ -249,7 +325,7 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     /// </summary>
     public static EnforcementCase OnTheSpot(
         string number, string decisionNumber, Guid departmentId, CaseSource source, string matter, string facts, DateOnly actOn, CaseParty party,
-        IReadOnlyList<Officer> officers, PenaltyKind kind, decimal fine, string provisions, string basis, DiscretionRule? rule, string? idempotencyKey, CaseActor by)
+        IReadOnlyList<Officer> officers, PenaltyKind kind, decimal fine, string provisions, string basis, DiscretionRule? rule, CaseRights by)
     {
         if (kind is not (Domain.PenaltyKind.Warning or Domain.PenaltyKind.Fine))
         {
@@ -262,7 +338,7 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
         }
 
         CheckLimitation(actOn, by.Today, false, by.Today);
-        var c = New(number, departmentId, source, null, matter, facts, actOn, by.Today, false, party, idempotencyKey, by);
+        var c = New(number, departmentId, source, null, matter, facts, actOn, by.Today, false, party, by);
         c.Procedure = Procedure.Simple;
         foreach (var (o, i) in officers.Select((o, i) => (o, i)))
         {
@@ -283,7 +359,7 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
 
     private static EnforcementCase New(
         string number, Guid departmentId, CaseSource source, string? sourceNote, string matter, string facts, DateOnly actOn, DateOnly discoveredOn,
-        bool involvesSafety, CaseParty party, string? idempotencyKey, CaseActor by)
+        bool involvesSafety, CaseParty party, CaseRights by)
     {
         if (discoveredOn > by.Today || actOn > discoveredOn)
         {
@@ -304,7 +380,6 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
             InvolvesSafety = involvesSafety,
             RegisteredAt = by.Now,
             RegisteredBy = by.UserName,
-            IdempotencyKey = idempotencyKey,
             RowVersion = Guid.NewGuid(),
         };
         party.CaseId = c.Id;
@@ -323,8 +398,9 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>指派执法人员 (第42条): only an officer whose certificate is valid today.</summary>
-    public void Assign(Officer officer, OfficerRole role, CaseActor by)
+    public void Assign(Officer officer, OfficerRole role, CaseRights by)
     {
+        Check(CaseAction.AssignOfficer, by);
         CheckOpen();
         if (officer.DepartmentId != DepartmentId)
         {
@@ -355,8 +431,9 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>回避 (第43条): the officer leaves the case; the reason stays on record.</summary>
-    public void Recuse(Guid officerId, string? reason, CaseActor by)
+    public void Recuse(Guid officerId, string? reason, CaseRights by)
     {
+        Check(CaseAction.Recuse, by);
         CheckOpen();
         new Validator().Required("reason", reason, 500).ThrowIfInvalid();
         var o = Officers.FirstOrDefault(x => x.OfficerId == officerId && x.Active) ?? throw DomainException.NotFound("officerId");
@@ -365,8 +442,9 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>立案 approved by the department's head; two certified officers are on it (第42条, 第54条).</summary>
-    public void ApproveFiling(CaseActor by)
+    public void ApproveFiling(CaseRights by)
     {
+        Check(CaseAction.ApproveFiling, by);
         Expect(CaseStatus.Registered);
         CheckTwoOfficers();
         CheckLimitation(ActOn, DiscoveredOn, InvolvesSafety, by.Today);
@@ -378,8 +456,9 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>不予立案, with the reason.</summary>
-    public void RefuseFiling(string? reason, CaseActor by)
+    public void RefuseFiling(string? reason, CaseRights by)
     {
+        Check(CaseAction.RefuseFiling, by);
         Expect(CaseStatus.Registered);
         new Validator().Required("reason", reason, 1000).ThrowIfInvalid();
         Status = CaseStatus.NotFiled;
@@ -389,8 +468,9 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>An approved extension of the filing limit (once, up to the department's days) or of the 90-day limit.</summary>
-    public void Extend(string limit, int days, string? reason, DepartmentRules rules, CaseActor by)
+    public void Extend(string limit, int days, string? reason, DepartmentRules rules, CaseRights by)
     {
+        Check(limit == "filing" ? CaseAction.ExtendFiling : CaseAction.ExtendDecision, by);
         new Validator().Required("reason", reason, 500).Check(days > 0, "days", "range", 1, 365).ThrowIfInvalid();
         switch (limit)
         {
@@ -416,8 +496,9 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>调查取证: a piece of evidence, optionally registered and preserved (第56条: decided within 7 working days).</summary>
-    public Evidence AddEvidence(EvidenceKind kind, string? title, bool preserve, string? sha256, string? contentType, long? size, CaseActor by)
+    public Evidence AddEvidence(EvidenceKind kind, string? title, bool preserve, string? sha256, string? contentType, long? size, CaseRights by)
     {
+        Check(CaseAction.AddEvidence, by);
         Expect(CaseStatus.Investigation, CaseStatus.Notified);
         new Validator().Required("title", title, 300).ThrowIfInvalid();
         var e = new Evidence
@@ -432,8 +513,9 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>The decision on goods registered and preserved: within 7 working days (第56条).</summary>
-    public void DecidePreservation(Guid evidenceId, string? outcome, CaseActor by)
+    public void DecidePreservation(Guid evidenceId, string? outcome, CaseRights by)
     {
+        Check(CaseAction.DecidePreservation, by);
         CheckOpen();
         new Validator().Required("outcome", outcome, 500).ThrowIfInvalid();
         var e = Evidence.FirstOrDefault(x => x.Id == evidenceId && x.Preserved) ?? throw DomainException.NotFound("evidenceId");
@@ -452,8 +534,9 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     /// </summary>
     public void IssueNotice(
         PenaltyKind kind, decimal fine, decimal confiscation, string? provisions, string? basis, DiscretionRule? rule, bool majorPublicInterest, bool complex,
-        DateOnly servedOn, DepartmentRules rules, CaseActor by)
+        DateOnly servedOn, DepartmentRules rules, CaseRights by)
     {
+        Check(CaseAction.IssueNotice, by);
         Expect(CaseStatus.Investigation);
         CheckTwoOfficers();
         if (Evidence.Count == 0)
@@ -476,8 +559,9 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>陈述、申辩 (第45条): heard and re-checked; arguing may not bring a heavier penalty.</summary>
-    public void RecordStatement(string? statement, string? recheck, CaseActor by)
+    public void RecordStatement(string? statement, string? recheck, CaseRights by)
     {
+        Check(CaseAction.RecordStatement, by);
         Expect(CaseStatus.Notified);
         new Validator().Required("statement", statement, 4000).Required("recheck", recheck, 4000).ThrowIfInvalid();
         (Statement, StatementRecheck) = (statement!.Trim(), recheck!.Trim());
@@ -485,8 +569,9 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>听证申请 (第63-64条): within 5 working days of the notice.</summary>
-    public void RequestHearing(DateOnly requestedOn, CaseActor by)
+    public void RequestHearing(DateOnly requestedOn, CaseRights by)
     {
+        Check(CaseAction.RequestHearing, by);
         Expect(CaseStatus.Notified);
         if (!HearingEligible)
         {
@@ -508,8 +593,9 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>The party gives up the hearing (in writing, or by letting the window pass or staying away).</summary>
-    public void WaiveHearing(CaseActor by)
+    public void WaiveHearing(CaseRights by)
     {
+        Check(CaseAction.WaiveHearing, by);
         Expect(CaseStatus.Notified);
         if (!HearingEligible || HearingHeldOn is not null)
         {
@@ -523,8 +609,9 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     /// <summary>
     /// 听证通知 (第64条): noticed at least 7 working days ahead, presided over by someone who did not investigate, one or two agents.
     /// </summary>
-    public void ScheduleHearing(DateOnly noticedOn, DateOnly hearingOn, string? presider, string? agents, CaseActor by)
+    public void ScheduleHearing(DateOnly noticedOn, DateOnly hearingOn, string? presider, string? agents, CaseRights by)
     {
+        Check(CaseAction.ScheduleHearing, by);
         Expect(CaseStatus.Notified);
         if (HearingRequestedOn is null || HearingWaived || HearingHeldOn is not null)
         {
@@ -551,8 +638,9 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>听证: the transcript, signed; a party who stays away has given the hearing up (第64条).</summary>
-    public void HoldHearing(bool partyAbsent, string? transcript, CaseActor by)
+    public void HoldHearing(bool partyAbsent, string? transcript, CaseRights by)
     {
+        Check(CaseAction.HoldHearing, by);
         Expect(CaseStatus.Notified);
         if (HearingOn is null || HearingHeldOn is not null)
         {
@@ -579,8 +667,9 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>送法制审核.</summary>
-    public void SubmitForReview(CaseActor by)
+    public void SubmitForReview(CaseRights by)
     {
+        Check(CaseAction.SubmitForReview, by);
         Expect(CaseStatus.Notified);
         if (OpenReview is not null)
         {
@@ -595,19 +684,11 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     /// 法制审核 (第58条): by a reviewer who did not handle the case, holding the legal qualification when new to it; nine points, all
     /// of which must pass.
     /// </summary>
-    public void Review(LegalReviewer reviewer, IReadOnlyCollection<ReviewPoint> failed, string? opinion, CaseActor by)
+    public void Review(IReadOnlyCollection<ReviewPoint> failed, string? opinion, CaseRights by)
     {
-        Expect(CaseStatus.Notified);
-        var review = OpenReview ?? throw new DomainException("enforcement.review_not_submitted", "action", ErrorKind.Conflict);
-        if (reviewer.UserName == RegisteredBy || Officers.Any(o => o.UserName is not null && o.UserName == reviewer.UserName))
-        {
-            throw new DomainException("enforcement.reviewer_is_handler", "reviewer", ErrorKind.Conflict);
-        }
-
-        if (!reviewer.MayReview)
-        {
-            throw new DomainException("enforcement.reviewer_unqualified", "reviewer", ErrorKind.Conflict);
-        }
+        Check(CaseAction.Review, by);
+        var reviewer = by.Reviewer!;
+        var review = OpenReview!;
 
         new Validator().MaxLength("opinion", opinion, 4000).Check(failed.Count == 0 || !string.IsNullOrWhiteSpace(opinion), "opinion", "required").ThrowIfInvalid();
         (review.Reviewer, review.ReviewerName, review.ReviewedAt, review.Failed, review.Passed, review.Opinion) =
@@ -616,8 +697,9 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>集体讨论 (第57条) by the agency's heads, for heavy penalties.</summary>
-    public void Discuss(DateOnly on, string? participants, string? conclusion, CaseActor by)
+    public void Discuss(DateOnly on, string? participants, string? conclusion, CaseRights by)
     {
+        Check(CaseAction.Discuss, by);
         Expect(CaseStatus.Notified);
         new Validator().Required("participants", participants, 500).Required("conclusion", conclusion, 2000).Check(on <= by.Today, "discussedOn", "enforcement.date_out_of_case").ThrowIfInvalid();
         (DiscussedOn, DiscussionParticipants, DiscussionConclusion) = (on, participants!.Trim(), conclusion!.Trim());
@@ -662,8 +744,9 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>行政处罚决定 (第57-59条), after every guard; the 7-working-day service clock starts (第61条).</summary>
-    public void Decide(string decisionNumber, PenaltyKind kind, decimal fine, decimal confiscation, string? performance, DepartmentRules rules, CaseActor by)
+    public void Decide(string decisionNumber, PenaltyKind kind, decimal fine, decimal confiscation, string? performance, DepartmentRules rules, CaseRights by)
     {
+        Workflow.Check(StaffRule(by));
         new Validator().Check(fine >= 0, "fine", "range", 0, 100_000_000).Check(kind != Domain.PenaltyKind.Fine || fine > 0, "fine", "required")
             .MaxLength("performance", performance, 1000).ThrowIfInvalid();
         if (DecisionBlocker(kind, fine, confiscation, rules, by.Today) is { } blocker)
@@ -681,8 +764,9 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>送达 (第61条): electronic service only with the party's signed consent; the party is told the decision will be published.</summary>
-    public void Serve(DateOnly servedOn, ServiceMethod method, bool electronicConsent, CaseActor by)
+    public void Serve(DateOnly servedOn, ServiceMethod method, bool electronicConsent, CaseRights by)
     {
+        Check(CaseAction.Serve, by);
         Expect(CaseStatus.Decided);
         if (servedOn < DecidedOn || servedOn > by.Today)
         {
@@ -692,7 +776,7 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
         MarkServed(servedOn, method, electronicConsent, by);
     }
 
-    private void MarkServed(DateOnly servedOn, ServiceMethod method, bool electronicConsent, CaseActor by)
+    private void MarkServed(DateOnly servedOn, ServiceMethod method, bool electronicConsent, CaseRights by)
     {
         if (method == Domain.ServiceMethod.Electronic && !electronicConsent)
         {
@@ -707,8 +791,9 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>缴纳罚款, with the late fine due on the day paid (第72条).</summary>
-    public void RecordPayment(DateOnly paidOn, decimal amount, CaseActor by)
+    public void RecordPayment(DateOnly paidOn, decimal amount, CaseRights by)
     {
+        Check(CaseAction.RecordPayment, by);
         Expect(CaseStatus.Served);
         if (Fine <= 0 || PaidOn is not null)
         {
@@ -731,8 +816,9 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>结案: performed, or, unpaid, with what was done about it (申请强制执行).</summary>
-    public void Close(string? note, CaseActor by)
+    public void Close(string? note, CaseRights by)
     {
+        Check(CaseAction.Close, by);
         Expect(CaseStatus.Served);
         if (Evidence.Any(e => e.Preserved && e.PreservationDecidedOn is null))
         {
@@ -750,16 +836,18 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>归档: 一案一卷, with the file number.</summary>
-    public void Archive(string fileNumber, CaseActor by)
+    public void Archive(string fileNumber, CaseRights by)
     {
+        Check(CaseAction.Archive, by);
         Expect(CaseStatus.Closed);
         (Status, ArchivedOn, FileNumber) = (CaseStatus.Archived, by.Today, fileNumber);
         Step("archived", by, fileNumber);
     }
 
     /// <summary>撤销或者变更: the decision's publication must be withdrawn within 3 working days.</summary>
-    public void Revoke(string? reason, CaseActor by)
+    public void Revoke(string? reason, CaseRights by)
     {
+        Check(CaseAction.Revoke, by);
         if (DecidedOn is null || RevokedOn is not null)
         {
             throw new DomainException("enforcement.step_out_of_order", "action", ErrorKind.Conflict);
@@ -771,51 +859,42 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
     }
 
     /// <summary>A file or note on a step (on-site audio or video included); the record takes it as it is.</summary>
-    public void Attach(string kind, string? note, string? sha256, string? fileName, string? contentType, CaseActor by) =>
-        Step(kind, by, note, sha256, fileName, contentType);
-
-    /// <summary>Checks the record's chain: the first step whose hash does not follow, or null when it holds.</summary>
-    public int? BrokenAt()
+    public void Attach(string kind, string? note, string? sha256, string? fileName, string? contentType, CaseRights by)
     {
-        var previous = "";
-        foreach (var s in Steps.OrderBy(s => s.Sequence))
-        {
-            if (s.PreviousHash != previous || s.ComputeHash() != s.Hash)
-            {
-                return s.Sequence;
-            }
-
-            previous = s.Hash;
-        }
-
-        return null;
+        Check(CaseAction.Attach, by);
+        Step(kind, by, note, sha256, fileName, contentType);
     }
 
     Guid IHasDeadlines.RecordId => Id;
+
+    /// <summary>The case's limit that runs now, by its status: filing, the 90 days, service, payment (the page, the list and the register read this one).</summary>
+    public (string Kind, DeadlineClock Clock)? RunningClock => Status switch
+    {
+        CaseStatus.Registered when Filing is { } f => (FilingClock, f),
+        CaseStatus.Investigation or CaseStatus.Notified when Decision is { } d => (DecisionClock, d),
+        CaseStatus.Decided when Service is { } s => (ServiceClock, s),
+        CaseStatus.Served when PaidOn is null && Payment is { } p => (PaymentClock, p),
+        _ => null,
+    };
+
+    /// <summary>The due date of the running limit, from the columns a list reads (the same rule as <see cref="RunningClock"/>).</summary>
+    public static DateOnly? RunningDue(CaseStatus status, DateOnly? filing, DateOnly? decision, DateOnly? service, DateOnly? paymentUnpaid) => status switch
+    {
+        CaseStatus.Registered => filing,
+        CaseStatus.Investigation or CaseStatus.Notified => decision,
+        CaseStatus.Decided => service,
+        CaseStatus.Served => paymentUnpaid,
+        _ => null,
+    };
 
     IEnumerable<Deadline> IHasDeadlines.Deadlines
     {
         get
         {
             var link = $"/enforcement/cases/{Id}";
-            if (Status == CaseStatus.Registered && Filing is { } filing)
+            if (RunningClock is { } running)
             {
-                yield return new Deadline(FilingClock, Id, filing, DepartmentId, Number, Matter, link);
-            }
-
-            if (Status is CaseStatus.Investigation or CaseStatus.Notified && Decision is { } decision)
-            {
-                yield return new Deadline(DecisionClock, Id, decision, DepartmentId, Number, Matter, link);
-            }
-
-            if (Status == CaseStatus.Decided && Service is { } service)
-            {
-                yield return new Deadline(ServiceClock, Id, service, DepartmentId, Number, DecisionNumber, link);
-            }
-
-            if (Status == CaseStatus.Served && PaidOn is null && Payment is { } payment)
-            {
-                yield return new Deadline(PaymentClock, Id, payment, DepartmentId, Number, DecisionNumber, link);
+                yield return new Deadline(running.Kind, Id, running.Clock, DepartmentId, Number, running.Kind is ServiceClock or PaymentClock ? DecisionNumber : Matter, link);
             }
 
             foreach (var e in Evidence.Where(e => e.PreservationWindow is not null && e.PreservationDecidedOn is null))
@@ -885,18 +964,11 @@ public sealed class EnforcementCase : IVersioned, IHasDeadlines
         }
     }
 
-    private void Step(string kind, CaseActor by, string? note, string? sha256 = null, string? fileName = null, string? contentType = null)
+    private void Step(string kind, CaseRights by, string? note, string? sha256 = null, string? fileName = null, string? contentType = null)
     {
-        var last = Steps.Count == 0 ? null : Steps.MaxBy(s => s.Sequence);
-        var step = new RecordStep
-        {
-            Id = Guid.CreateVersion7(), CaseId = Id, Sequence = (last?.Sequence ?? 0) + 1, At = by.Now, Kind = kind, Actor = by.Name,
-            Note = note is { Length: > 2000 } ? note[..2000] : note, FileSha256 = sha256, FileName = fileName, ContentType = contentType,
-            PreviousHash = last?.Hash ?? "",
-        };
-        step.Hash = step.ComputeHash();
+        var step = CaseStep.New<RecordStep>(Id, Workflow.NextSequence(Steps), kind, by.Actor, note is { Length: > 2000 } ? note[..2000] : note);
+        (step.FileSha256, step.FileName, step.ContentType) = (sha256, fileName, contentType);
         Steps.Add(step);
-        (LastActedBy, LastActedAt) = (by.Name, by.Now);
     }
 }
 
@@ -929,4 +1001,50 @@ public static class Texts
         ServiceMethod.Electronic => "电子送达（当事人已签署同意书）",
         _ => "公告送达",
     };
+}
+
+/// <summary>
+/// Who acts on an enforcement case, with what the department's records say of them: whether they are its head
+/// (负责人: a supervisor, or an officer marked as head), their entry as a legality reviewer, and the department's rules.
+/// </summary>
+public sealed record CaseRights(Actor Actor, bool IsHead, LegalReviewer? Reviewer, DepartmentRules Rules)
+{
+    public string UserName => Actor.UserName;
+
+    public string Name => Actor.Name;
+
+    public DateTime Now => Actor.Now;
+
+    public DateOnly Today => Actor.Today;
+
+    public Platform.Calendar.WorkingDayCalendar Calendar => Actor.Calendar;
+}
+
+/// <summary>What can be done to an enforcement case; <see cref="EnforcementCase.Guard"/> says whether it can be now.</summary>
+public enum CaseAction
+{
+    AssignOfficer,
+    Recuse,
+    ApproveFiling,
+    RefuseFiling,
+    ExtendFiling,
+    ExtendDecision,
+    AddEvidence,
+    DecidePreservation,
+    IssueNotice,
+    RecordStatement,
+    RequestHearing,
+    WaiveHearing,
+    ScheduleHearing,
+    HoldHearing,
+    SubmitForReview,
+    Review,
+    Discuss,
+    Decide,
+    Serve,
+    RecordPayment,
+    Close,
+    Archive,
+    Revoke,
+    Attach,
 }

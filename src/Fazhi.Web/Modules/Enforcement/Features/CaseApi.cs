@@ -1,5 +1,6 @@
 using Fazhi.Web.Modules.Enforcement.Domain;
 using Fazhi.Web.Platform.Documents;
+using Fazhi.Web.Platform.Files;
 using Fazhi.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ public sealed record CaseQuery(CaseStatus? Status, Procedure? Procedure, Guid? D
     public CaseFilter Filter => new(Status, Procedure, DepartmentId, Q, Page ?? 1);
 }
 
-public sealed record RecordCheck(bool Intact, int? BrokenAt, int Steps);
+public sealed record EvidenceCreated(Guid Id);
 
 public static class CaseApi
 {
@@ -19,8 +20,8 @@ public static class CaseApi
     {
         g.MapGet("/cases", async ([AsParameters] CaseQuery q, CaseService s) => TypedResults.Ok(await s.ListAsync(q.Filter)))
             .WithSummary("Cases in the caller's scope, newest first, the party masked; filter by status, procedure, department, or number, matter and party.");
-        g.MapGet("/cases/{id:guid}", async (Guid id, CaseService s) => TypedResults.Ok(await s.GetMaskedAsync(id)))
-            .WithSummary("One case with its officers, evidence, reviews, extensions and full-process record; the party's identifiers masked.");
+        g.MapGet("/cases/{id:guid}", async (Guid id, CaseService s) => TypedResults.Ok(await s.ViewAsync(id)))
+            .WithSummary("One case with its officers, evidence, reviews, extensions and full-process record, the party's identifiers masked; seenEvents and the actions the caller may take now.");
         g.MapPost("/cases", async Task<Created<CaseCreated>> (RegisterCaseRequest r, [FromHeader(Name = "Idempotency-Key")] string? key, CaseService s, HttpContext http) =>
             Created(await s.RegisterAsync(r, key), http)).WithSummary("线索登记: register a case for filing (limitation checked). Send an Idempotency-Key: a retry returns the first case.");
         g.MapPost("/cases/on-the-spot", async Task<Created<CaseCreated>> (OnTheSpotRequest r, [FromHeader(Name = "Idempotency-Key")] string? key, CaseService s, HttpContext http) =>
@@ -28,17 +29,17 @@ public static class CaseApi
 
         Step<OfficersRequest>(g, "officers", (s, id, r) => s.AssignAsync(id, r), "指派: assign certified officers (a lapsed or suspended certificate is refused).");
         Step<RecusalRequest>(g, "recusals", (s, id, r) => s.RecuseAsync(id, r), "回避 (第43条): an officer withdraws, with the reason.");
-        Action(g, "filing-approval", (s, id) => s.ApproveFilingAsync(id), "立案审批 by the department's head: two officers on it; the 90-day clock starts.");
+        Action(g, "filing-approval", (s, id, seen) => s.ApproveFilingAsync(id, seen), "立案审批 by the department's head: two officers on it; the 90-day clock starts.");
         Step<ReasonRequest>(g, "filing-refusal", (s, id, r) => s.RefuseFilingAsync(id, r), "不予立案, with the reason.");
         Step<ExtensionRequest>(g, "extensions", (s, id, r) => s.ExtendAsync(id, r), "An approved extension of the filing limit (`filing`) or of the 90-day limit (`decision`).");
         Step<PreservationRequest>(g, "preservation-decisions", (s, id, r) => s.PreservationAsync(id, r), "The decision on goods registered and preserved (7 working days).");
         Step<NoticeRequest>(g, "notice", (s, id, r) => s.NoticeAsync(id, r), "行政处罚事先告知 (第44条): the intended penalty, its basis and the discretion entry applied.");
         Step<StatementRequest>(g, "statement", (s, id, r) => s.StatementAsync(id, r), "陈述申辩 and its re-check (第45条).");
         Step<HearingRequest>(g, "hearing-request", (s, id, r) => s.HearingRequestAsync(id, r), "听证申请, within 5 working days of the notice.");
-        Action(g, "hearing-waiver", (s, id) => s.HearingWaiverAsync(id), "The party gives the hearing up.");
+        Action(g, "hearing-waiver", (s, id, seen) => s.HearingWaiverAsync(id, seen), "The party gives the hearing up.");
         Step<HearingScheduleRequest>(g, "hearing-schedule", (s, id, r) => s.HearingScheduleAsync(id, r), "听证通知: 7 working days ahead, presided over by a non-investigator.");
         Step<HearingRecordRequest>(g, "hearing-record", (s, id, r) => s.HearingRecordAsync(id, r), "听证笔录, or the party's absence (a waiver).");
-        Action(g, "review-submission", (s, id) => s.SubmitReviewAsync(id), "送法制审核.");
+        Action(g, "review-submission", (s, id, seen) => s.SubmitReviewAsync(id, seen), "送法制审核.");
         Step<ReviewRequest>(g, "review", (s, id, r) => s.ReviewAsync(id, r), "法制审核 (第58条): the nine points; `failed` lists the points that did not pass.")
             .RequireAuthorization(p => p.RequireRole(EnforcementRoles.LegalityReviewer));
         Step<DiscussionRequest>(g, "discussion", (s, id, r) => s.DiscussionAsync(id, r), "集体讨论 (第57条) for heavy penalties.");
@@ -46,43 +47,45 @@ public static class CaseApi
         Step<ServiceRequest>(g, "service", (s, id, r) => s.ServeAsync(id, r), "送达: electronic only with signed consent; the party is told of the publication.");
         Step<PaymentRequest>(g, "payment", (s, id, r) => s.PaymentAsync(id, r), "缴纳罚款: the amount must cover the late fine due on the day paid.");
         Step<NoteRequest>(g, "closing", (s, id, r) => s.CloseAsync(id, r), "结案: performed, or (unpaid) what was done about it.");
-        Action(g, "archive", (s, id) => s.ArchiveAsync(id), "归档: a file number and the contents list.");
+        Action(g, "archive", (s, id, seen) => s.ArchiveAsync(id, seen), "归档: a file number and the contents list.");
         Step<ReasonRequest>(g, "revocation", (s, id, r) => s.RevokeAsync(id, r), "撤销或者变更 the decision: its publication is withdrawn within 3 working days.");
 
-        g.MapPost("/cases/{id:guid}/evidence", async (Guid id, HttpContext http, CaseService s) =>
+        g.MapPost("/cases/{id:guid}/evidence", async (Guid id, HttpContext http, CaseService s, FileStore store) =>
         {
-            var form = await http.Request.ReadFormAsync();
-            var kind = Enum.TryParse<EvidenceKind>(form["kind"], true, out var k) ? k : throw new DomainException("required", "kind");
-            await using var file = form.Files.GetFile("file")?.OpenReadStream();
-            var evidenceId = await s.EvidenceAsync(id, kind, form["title"], bool.TryParse(form["preserve"], out var p) && p, file);
-            return TypedResults.Created($"/api/enforcement/cases/{id}", new { Id = evidenceId });
-        }).DisableAntiforgery().WithMetadata(new MultipartForm(
+            // The case and the step are checked before a byte of the body is read: a refused upload stores nothing.
+            MultipartUpload.RequireMultipart(http.Request);
+            await s.ReadyForUploadAsync(id, CaseAction.AddEvidence);
+            var form = await MultipartUpload.ReadAsync(http.Request, store, FileKinds.DocumentsAndRecordings);
+            var kind = Enum.TryParse<EvidenceKind>(form["kind"], true, out var k) && Enum.IsDefined(k) ? k : throw new DomainException("required", "kind");
+            var evidenceId = await s.EvidenceAsync(id, kind, form["title"], bool.TryParse(form["preserve"], out var p) && p, form.File("file")?.File, SeenEvents(form));
+            return TypedResults.Created($"/api/enforcement/cases/{id}", new EvidenceCreated(evidenceId));
+        }).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").WithMetadata(new MultipartForm(
             [new("kind", "Document, Photo, Audio, Video, Physical or Statement", true, [.. Enum.GetNames<EvidenceKind>()]), new("title", "What it is", true),
-             new("preserve", "true: 先行登记保存 (decided within 7 working days)")],
+             new("preserve", "true: 先行登记保存 (decided within 7 working days)"), new("seenEvents", "The record's length the caller's page showed")],
             "file: the evidence (PDF, JPEG, PNG, MP4, WAV, MP3, AMR, WebM), kept by its SHA-256"))
-            .WithSummary("调查取证: a piece of evidence with its file.");
-        g.MapPost("/cases/{id:guid}/record", async (Guid id, HttpContext http, CaseService s) =>
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("调查取证: a piece of evidence with its file (multipart/form-data; anything else is 415).");
+        g.MapPost("/cases/{id:guid}/record", async (Guid id, HttpContext http, CaseService s, FileStore store) =>
         {
-            var form = await http.Request.ReadFormAsync();
-            var upload = form.Files.GetFile("file");
-            await using var file = upload?.OpenReadStream();
-            await s.AttachAsync(id, form["kind"], form["note"], file, upload?.FileName);
+            MultipartUpload.RequireMultipart(http.Request);
+            await s.ReadyForUploadAsync(id, CaseAction.Attach);
+            var form = await MultipartUpload.ReadAsync(http.Request, store, FileKinds.DocumentsAndRecordings);
+            var upload = form.File("file");
+            await s.AttachAsync(id, form["kind"], form["note"], upload?.File, upload?.FileName, SeenEvents(form));
             return TypedResults.NoContent();
-        }).DisableAntiforgery().WithMetadata(new MultipartForm(
-            [new("kind", "The step, e.g. inspection, evidence, seizure, enforcement, on_the_spot, service, hearing, or any other", true), new("note", "What happened")],
+        }).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").WithMetadata(new MultipartForm(
+            [new("kind", "The step, e.g. inspection, evidence, seizure, enforcement, on_the_spot, service, hearing, or any other", true), new("note", "What happened"),
+             new("seenEvents", "The record's length the caller's page showed")],
             "file: a document or photo; audio and video only for the on-site steps"))
-            .WithSummary("Adds a step to the full-process record (append-only), with its file.");
-        g.MapGet("/cases/{id:guid}/record/check", async (Guid id, CaseService s) =>
-        {
-            var c = await s.GetAsync(id);
-            var broken = c.BrokenAt();
-            return TypedResults.Ok(new RecordCheck(broken is null, broken, c.Steps.Count));
-        }).WithSummary("Checks the record's hash chain: every step follows the one before it.");
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Adds a step to the full-process record (append-only), with its file (multipart/form-data; anything else is 415).");
+        g.MapGet("/cases/{id:guid}/record/check", async (Guid id, CaseService s) => TypedResults.Ok(await s.CheckRecordAsync(id)))
+            .WithSummary("Checks the full-process record: its hash chain, its last step against the audit record, and the audit record against the last signed head (a removed last step shows).");
         g.MapGet("/cases/{id:guid}/files/{sha256}", async (Guid id, string sha256, CaseService s) =>
         {
             var (content, type, name) = await s.FileAsync(id, sha256);
             return TypedResults.File(content, type, name);
-        }).WithSummary("A file of the record, by its SHA-256.");
+        }).WithSummary("A file of the record, by its SHA-256, hashed again first: one replaced on disk answers 409 file.altered and raises an alert.");
         g.MapGet("/cases/{id:guid}/late-fine", async (Guid id, DateOnly? on, CaseService s) => TypedResults.Ok(await s.LateFineAsync(id, on)))
             .WithSummary("加处罚款 on a day (default today): 3% of the fine a day after the last day to pay, at most the fine.");
         Document(g, "notice.docx", "行政处罚事先告知书.docx", (d, id) => d.NoticeAsync(id), "The notice of intended penalty as Word.");
@@ -109,12 +112,15 @@ public static class CaseApi
             return TypedResults.NoContent();
         }).WithSummary(summary);
 
-    private static void Action(RouteGroupBuilder g, string path, Func<CaseService, Guid, Task> act, string summary) =>
-        g.MapPost($"/cases/{{id:guid}}/{path}", async (Guid id, CaseService s) =>
+    /// <summary>A step without a body: the record's length the caller's page showed comes as <c>?seenEvents=</c>.</summary>
+    private static void Action(RouteGroupBuilder g, string path, Func<CaseService, Guid, int?, Task> act, string summary) =>
+        g.MapPost($"/cases/{{id:guid}}/{path}", async (Guid id, int? seenEvents, CaseService s) =>
         {
-            await act(s, id);
+            await act(s, id, seenEvents);
             return TypedResults.NoContent();
-        }).WithSummary(summary);
+        }).WithSummary(summary + " seenEvents: the record's length the caller's page showed (409 case.acted_by when someone acted since).");
+
+    private static int? SeenEvents(Upload form) => int.TryParse(form["seenEvents"], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private static void Document(RouteGroupBuilder g, string path, string name, Func<CaseDocuments, Guid, Task<byte[]>> make, string summary) =>
         g.MapGet($"/cases/{{id:guid}}/{path}", async (Guid id, CaseDocuments d) => TypedResults.File(await make(d, id), OfficialDocument.ContentType, name)).WithSummary(summary);

@@ -117,16 +117,17 @@ public sealed class CaseDocuments(CaseService cases, OrganisationDirectory direc
     public async Task<byte[]> ContentsAsync(Guid id, CancellationToken ct = default)
     {
         var c = await cases.GetAsync(id, ct);
+        var check = await cases.CheckRecordAsync(id, ct);
         var agency = await directory.NameAsync(c.DepartmentId, ct) ?? "";
         var rows = c.Steps.Select(s => new[]
         {
             s.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), Platform.Localization.ChinaTime.Format(s.At), EnforcementStrings.StepZh(s.Kind),
-            s.Actor, (s.FileName ?? s.Note ?? "") + (s.FileSha256 is null ? "" : $"（SHA-256 {s.FileSha256[..16]}…）"),
+            s.ActorName ?? s.Actor, (s.FileName ?? s.Note ?? "") + (s.FileSha256 is null ? "" : $"（SHA-256 {s.FileSha256[..16]}…）"),
         }).ToList();
         var doc = new OfficialDocument("卷内文件目录", c.FileNumber ?? c.Number)
             .Paragraph($"案件：{c.Number} {c.Matter}" + (c.DecisionNumber is null ? "" : $"；决定书：{c.DecisionNumber}"))
             .Table(rows, ["序号", "时间", "步骤", "经办人", "文件或摘要"])
-            .Paragraph($"全过程记录共{c.Steps.Count}项，哈希链" + (c.BrokenAt() is { } broken ? $"自第{broken}项起不连续" : "完整") + "。")
+            .Paragraph($"全过程记录共{c.Steps.Count}项，哈希链" + (check.BrokenAt is { } broken ? $"自第{broken}项起不连续" : "完整") + "。")
             .Issuer(agency, c.ArchivedOn ?? c.ClosedOn ?? Platform.Localization.ChinaTime.DateOf(c.RegisteredAt));
         return doc.ToBytes();
     }

@@ -1,8 +1,10 @@
-using System.Security.Claims;
 using Fazhi.Web.Modules.Enforcement.Data;
 using Fazhi.Web.Modules.Enforcement.Domain;
 using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Cases;
 using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Files;
+using Fazhi.Web.Platform.Lists;
 using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Platform.Organisation;
 using Fazhi.Web.Platform.Organisation.Domain;
@@ -25,41 +27,53 @@ public sealed record OnTheSpotRequest(
     Guid? DepartmentId, CaseSource? LeadSource, string? Matter, string? ViolationFacts, DateOnly? ActOn, PartyInput? Party, IReadOnlyList<Guid>? OfficerIds,
     PenaltyKind? PenaltyKind, decimal? Fine, string? Provisions, string? Basis, Guid? DiscretionRuleId);
 
-public sealed record OfficersRequest(IReadOnlyList<Guid>? OfficerIds);
+public sealed record OfficersRequest(IReadOnlyList<Guid>? OfficerIds) : StepRequest;
 
-public sealed record RecusalRequest(Guid? OfficerId, string? Reason);
+public sealed record RecusalRequest(Guid? OfficerId, string? Reason) : StepRequest;
 
-public sealed record ReasonRequest(string? Reason);
+public sealed record ReasonRequest(string? Reason) : StepRequest;
 
-public sealed record ExtensionRequest(string? Limit, int? Days, string? Reason);
+/// <summary>Which limit an extension is of.</summary>
+public enum ExtensionLimit
+{
+    /// <summary>立案: the department's filing days.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("filing")]
+    Filing,
 
-public sealed record PreservationRequest(Guid? EvidenceId, string? Outcome);
+    /// <summary>The 90-day decision limit (第60条).</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("decision")]
+    Decision,
+}
+
+public sealed record ExtensionRequest(ExtensionLimit? Limit, int? Days, string? Reason) : StepRequest;
+
+public sealed record PreservationRequest(Guid? EvidenceId, string? Outcome) : StepRequest;
 
 public sealed record NoticeRequest(
     PenaltyKind? PenaltyKind, decimal? Fine, decimal? Confiscation, string? Provisions, string? Basis, Guid? DiscretionRuleId, bool MajorPublicInterest, bool Complex,
-    DateOnly? ServedOn);
+    DateOnly? ServedOn) : StepRequest;
 
-public sealed record StatementRequest(string? Statement, string? Recheck);
+public sealed record StatementRequest(string? Statement, string? Recheck) : StepRequest;
 
-public sealed record HearingRequest(DateOnly? RequestedOn);
+public sealed record HearingRequest(DateOnly? RequestedOn) : StepRequest;
 
-public sealed record HearingScheduleRequest(DateOnly? NoticedOn, DateOnly? HearingOn, string? Presider, string? Agents);
+public sealed record HearingScheduleRequest(DateOnly? NoticedOn, DateOnly? HearingOn, string? Presider, string? Agents) : StepRequest;
 
-public sealed record HearingRecordRequest(bool PartyAbsent, string? Transcript);
+public sealed record HearingRecordRequest(bool PartyAbsent, string? Transcript) : StepRequest;
 
-public sealed record ReviewRequest(IReadOnlyList<ReviewPoint>? Failed, string? Opinion);
+public sealed record ReviewRequest(IReadOnlyList<ReviewPoint>? Failed, string? Opinion) : StepRequest;
 
-public sealed record DiscussionRequest(DateOnly? DiscussedOn, string? Participants, string? Conclusion);
+public sealed record DiscussionRequest(DateOnly? DiscussedOn, string? Participants, string? Conclusion) : StepRequest;
 
-public sealed record DecisionRequest(PenaltyKind? PenaltyKind, decimal? Fine, decimal? Confiscation, string? Performance);
+public sealed record DecisionRequest(PenaltyKind? PenaltyKind, decimal? Fine, decimal? Confiscation, string? Performance) : StepRequest;
 
-public sealed record ServiceRequest(DateOnly? ServedOn, ServiceMethod? Method, bool ElectronicConsent);
+public sealed record ServiceRequest(DateOnly? ServedOn, ServiceMethod? Method, bool ElectronicConsent) : StepRequest;
 
-public sealed record PaymentRequest(DateOnly? PaidOn, decimal? Amount);
+public sealed record PaymentRequest(DateOnly? PaidOn, decimal? Amount) : StepRequest;
 
-public sealed record NoteRequest(string? Note);
+public sealed record NoteRequest(string? Note) : StepRequest;
 
-public sealed record CaseFilter(CaseStatus? Status = null, Procedure? Procedure = null, Guid? DepartmentId = null, string? Q = null, int Page = 1);
+public sealed record CaseFilter(CaseStatus? Status = null, Procedure? Procedure = null, Guid? DepartmentId = null, string? Q = null, int Page = 1, int PageSize = 50);
 
 /// <summary>A case in a list: the party masked, the clock that runs now.</summary>
 public sealed record CaseRow(
@@ -72,19 +86,13 @@ public sealed record LateFineView(DateOnly On, decimal Fine, DateOnly? LastDayTo
 
 /// <summary>
 /// 行政处罚 cases as a department's officers, its head and the legality reviewers handle them. Everything answers within the
-/// caller's data scope: another department's case is not there (404).
+/// caller's data scope: another department's case is not there (404). Every step goes through the platform's one case
+/// workflow; the case's own guards say what each account may do.
 /// </summary>
 public sealed class CaseService(
-    FazhiDbContext db, DataScopeResolver scopes, WorkingDayCalendar calendar, TimeProvider time, IHttpContextAccessor http,
-    OrganisationDirectory directory, IConfiguration configuration, EvidenceFiles files)
+    FazhiDbContext db, DataScopeResolver scopes, WorkingDayCalendar calendar, TimeProvider time, OrganisationDirectory directory, IConfiguration configuration,
+    CaseWorkflow workflow, ActorSource actors, FileStore files, TextSearch search, RecordCheck records)
 {
-    private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
-
-    private string UserName => User.Identity?.Name ?? "system";
-
-    private async Task<CaseActor> ActorAsync(CancellationToken ct) =>
-        new(UserName, await directory.DisplayNameAsync(UserName, ct) ?? UserName, time.GetUtcNow().UtcDateTime, ChinaTime.Today(time), calendar);
-
     public async Task<IQueryable<EnforcementCase>> ScopedAsync(CancellationToken ct = default)
     {
         var scope = await scopes.CurrentAsync(ct);
@@ -94,7 +102,35 @@ public sealed class CaseService(
     public async Task<DepartmentRules> RulesAsync(Guid departmentId, CancellationToken ct = default) =>
         DepartmentRules.For(configuration, (await directory.CodesAsync(ct)).GetValueOrDefault(departmentId, ""));
 
+    /// <summary>What the department's records say of the actor: head or not, legality reviewer or not, and the department's rules.</summary>
+    public async Task<CaseRights> RightsAsync(Guid departmentId, Actor actor, CancellationToken ct = default)
+    {
+        var name = actor.UserName;
+        var head = actor.IsIn(Roles.Supervisor) || (actor.IsIn(EnforcementRoles.Officer) && await db.Officers.AnyAsync(o => o.UserName == name && o.DepartmentId == departmentId && o.IsHead, ct));
+        var reviewer = actor.IsIn(EnforcementRoles.LegalityReviewer) ? await db.LegalReviewers.AsNoTracking().SingleOrDefaultAsync(x => x.UserName == name && x.IsActive, ct) : null;
+        return new CaseRights(actor, head, reviewer, await RulesAsync(departmentId, ct));
+    }
+
+    /// <summary>The actions the signed-in account may take on the case now (the case page offers exactly these).</summary>
+    public async Task<IReadOnlyList<CaseAction>> AllowedAsync(EnforcementCase c, CancellationToken ct = default) =>
+        c.AvailableActions(await RightsAsync(c.DepartmentId, await actors.CurrentAsync(ct), ct));
+
     public async Task<Paged<CaseRow>> ListAsync(CaseFilter f, CancellationToken ct = default)
+    {
+        var page = await (await FilteredAsync(f, ct)).OrderByDescending(c => c.RegisteredAt).ThenByDescending(c => c.Id)
+            .Select(c => new
+            {
+                c.Id, c.Number, c.Matter, PartyName = c.Party.Name, PartyKind = c.Party.Kind, c.Status, c.Procedure, c.RegisteredAt, c.DecisionNumber,
+                FilingDue = (DateOnly?)c.Filing!.DueDate, DecisionDue = (DateOnly?)c.Decision!.DueDate, ServiceDue = (DateOnly?)c.Service!.DueDate, PaymentDue = (DateOnly?)c.Payment!.DueDate, c.PaidOn,
+            })
+            .ToPageAsync(f.Page, f.PageSize, ct);
+        return page.With(page.Items.Select(c => new CaseRow(
+            c.Id, c.Number, c.Matter, c.PartyKind == PartyKind.Person ? Masking.Name(c.PartyName) : c.PartyName, c.Status, c.Procedure, c.RegisteredAt, c.DecisionNumber,
+            EnforcementCase.RunningDue(c.Status, c.FilingDue, c.DecisionDue, c.ServiceDue, c.PaidOn is null ? c.PaymentDue : null))).ToList());
+    }
+
+    /// <summary>The cases of the caller's scope that pass the filter; the words of <c>q</c> match the numbers (in part), the matter and the party.</summary>
+    public async Task<IQueryable<EnforcementCase>> FilteredAsync(CaseFilter f, CancellationToken ct = default)
     {
         var cases = await ScopedAsync(ct);
         if (f.DepartmentId is { } d)
@@ -112,29 +148,7 @@ public sealed class CaseService(
             cases = cases.Where(c => c.Procedure == p);
         }
 
-        if (!string.IsNullOrWhiteSpace(f.Q))
-        {
-            var q = f.Q.Trim();
-            cases = cases.Where(c => c.Number == q || c.DecisionNumber == q || c.Matter.Contains(q) || c.Party.Name.Contains(q));
-        }
-
-        var page = await cases.OrderByDescending(c => c.RegisteredAt).ThenByDescending(c => c.Id)
-            .Select(c => new
-            {
-                c.Id, c.Number, c.Matter, PartyName = c.Party.Name, PartyKind = c.Party.Kind, c.Status, c.Procedure, c.RegisteredAt, c.DecisionNumber,
-                FilingDue = (DateOnly?)c.Filing!.DueDate, DecisionDue = (DateOnly?)c.Decision!.DueDate, ServiceDue = (DateOnly?)c.Service!.DueDate, PaymentDue = (DateOnly?)c.Payment!.DueDate, c.PaidOn,
-            })
-            .ToPageAsync(f.Page, 50, ct);
-        return page.With(page.Items.Select(c => new CaseRow(
-            c.Id, c.Number, c.Matter, c.PartyKind == PartyKind.Person ? Masking.Name(c.PartyName) : c.PartyName, c.Status, c.Procedure, c.RegisteredAt, c.DecisionNumber,
-            c.Status switch
-            {
-                CaseStatus.Registered => c.FilingDue,
-                CaseStatus.Investigation or CaseStatus.Notified => c.DecisionDue,
-                CaseStatus.Decided => c.ServiceDue,
-                CaseStatus.Served when c.PaidOn is null => c.PaymentDue,
-                _ => null,
-            })).ToList());
+        return search.Filter(cases, c => c.Id, EnforcementModule.CaseSearchEntity, f.Q);
     }
 
     public async Task<EnforcementCase> GetAsync(Guid id, CancellationToken ct = default)
@@ -146,33 +160,17 @@ public sealed class CaseService(
         return c;
     }
 
-    /// <summary>The case as the API shows it: the party's identifiers masked (the Word documents carry them in full).</summary>
-    public async Task<EnforcementCase> GetMaskedAsync(Guid id, CancellationToken ct = default)
+    /// <summary>The case as the API shows it: a read model, the party's identifiers masked (the Word documents carry them in full).</summary>
+    public async Task<EnforcementCaseView> ViewAsync(Guid id, CancellationToken ct = default)
     {
         var c = await GetAsync(id, ct);
-        var p = c.Party;
-        if (p.Kind == PartyKind.Person)
-        {
-            (p.IdNumber, p.Phone, p.Address, p.Plate) = (p.IdNumber is null ? null : Masking.IdNumber(p.IdNumber), p.Phone is null ? null : Masking.Phone(p.Phone),
-                p.Address is null ? null : Masking.Address(p.Address), DisclosureMasking.MaskPlate(p.Plate));
-        }
-        else
-        {
-            p.Phone = p.Phone is null ? null : Masking.Phone(p.Phone);
-        }
-
-        return c;
+        return EnforcementCaseView.Of(c, await AllowedAsync(c, ct), ChinaTime.Today(time));
     }
 
-    /// <summary>Registers a lead; the same Idempotency-Key again returns the first case.</summary>
+    /// <summary>Registers a lead; the same Idempotency-Key again returns the first case, and another scope's key is refused.</summary>
     public async Task<(CaseCreated Case, bool Replayed)> RegisterAsync(RegisterCaseRequest r, string? idempotencyKey, CancellationToken ct = default)
     {
-        var key = Key(idempotencyKey);
-        if (await EarlierAsync(key, ct) is { } earlier)
-        {
-            return (earlier, true);
-        }
-
+        Idempotency.Normalise(idempotencyKey);
         var v = new Validator()
             .Check(r.LeadSource is { } s && Enum.IsDefined(s), "leadSource", "required")
             .Required("matter", r.Matter, 300).Required("violationFacts", r.ViolationFacts, 4000).MaxLength("sourceNote", r.SourceNote, 200)
@@ -180,31 +178,26 @@ public sealed class CaseService(
         var party = ReadParty(r.Party, v);
         v.ThrowIfInvalid();
         var department = await DepartmentAsync(r.DepartmentId, ct);
-        var rules = await RulesAsync(department, ct);
         var officers = await OfficersAsync(department, r.OfficerIds ?? [], ct);
-        var actor = await ActorAsync(ct);
-        return await CreateAsync(key, async () =>
+        return await workflow.CreateAsync(EnforcementModule.ModuleName, idempotencyKey, async actor =>
         {
+            var rights = await RightsAsync(department, actor, ct);
             var number = await NextNumberAsync(department, "立", actor.Today.Year, ct);
-            var c = EnforcementCase.Register(number, department, rules, r.LeadSource!.Value, r.SourceNote, r.Matter!, r.ViolationFacts!, r.ActOn!.Value, r.DiscoveredOn!.Value, r.InvolvesSafety, party, key, actor);
+            var c = EnforcementCase.Register(number, department, rights.Rules, r.LeadSource!.Value, r.SourceNote, r.Matter!, r.ViolationFacts!, r.ActOn!.Value, r.DiscoveredOn!.Value,
+                r.InvolvesSafety, party, rights);
             foreach (var (o, i) in officers.Select((o, i) => (o, i)))
             {
-                c.Assign(o, i == 0 ? OfficerRole.Lead : OfficerRole.Assisting, actor);
+                c.Assign(o, i == 0 ? OfficerRole.Lead : OfficerRole.Assisting, rights);
             }
 
             return c;
-        }, ct);
+        }, c => new CaseCreated(c.Id, c.Number), ReplayAsync, ct);
     }
 
     /// <summary>简易程序: the decision is made and handed over on the spot; it is published like any penalty.</summary>
     public async Task<(CaseCreated Case, bool Replayed)> OnTheSpotAsync(OnTheSpotRequest r, string? idempotencyKey, CancellationToken ct = default)
     {
-        var key = Key(idempotencyKey);
-        if (await EarlierAsync(key, ct) is { } earlier)
-        {
-            return (earlier, true);
-        }
-
+        Idempotency.Normalise(idempotencyKey);
         var v = new Validator()
             .Check(r.LeadSource is { } s && Enum.IsDefined(s), "leadSource", "required")
             .Check(r.PenaltyKind is { } k && Enum.IsDefined(k), "penaltyKind", "required")
@@ -215,153 +208,148 @@ public sealed class CaseService(
         var department = await DepartmentAsync(r.DepartmentId, ct);
         var officers = await OfficersAsync(department, r.OfficerIds ?? [], ct);
         var rule = await RuleAsync(r.DiscretionRuleId, ct);
-        var actor = await ActorAsync(ct);
-        var rules = await RulesAsync(department, ct);
-        return await CreateAsync(key, async () =>
+        return await workflow.CreateAsync(EnforcementModule.ModuleName, idempotencyKey, async actor =>
         {
+            var rights = await RightsAsync(department, actor, ct);
             var number = await NextNumberAsync(department, "简", actor.Today.Year, ct);
             var decision = await NextNumberAsync(department, "简罚", actor.Today.Year, ct);
             var c = EnforcementCase.OnTheSpot(number, decision, department, r.LeadSource!.Value, r.Matter!, r.ViolationFacts!, r.ActOn!.Value, party, officers, r.PenaltyKind!.Value,
-                r.Fine ?? 0, r.Provisions!, r.Basis!, rule, key, actor);
-            db.Publications.Add(PublicationOf(c, rules));
+                r.Fine ?? 0, r.Provisions!, r.Basis!, rule, rights);
+            db.Publications.Add(PublicationOf(c, rights.Rules));
             return c;
-        }, ct);
+        }, c => new CaseCreated(c.Id, c.Number), ReplayAsync, ct);
     }
 
-    public Task AssignAsync(Guid id, OfficersRequest r, CancellationToken ct = default) => ActAsync(id, async (c, a) =>
+    private async Task<CaseCreated> ReplayAsync(Guid id) =>
+        await db.EnforcementCases.AsNoTracking().Where(c => c.Id == id).Select(c => new CaseCreated(c.Id, c.Number)).SingleAsync();
+
+    public Task AssignAsync(Guid id, OfficersRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, async (c, by) =>
     {
         foreach (var o in await OfficersAsync(c.DepartmentId, r.OfficerIds ?? [], ct, atLeastTwo: false))
         {
-            c.Assign(o, c.ActiveOfficers.Any() ? OfficerRole.Assisting : OfficerRole.Lead, a);
+            c.Assign(o, c.ActiveOfficers.Any() ? OfficerRole.Assisting : OfficerRole.Lead, by);
         }
     }, ct);
 
     public Task RecuseAsync(Guid id, RecusalRequest r, CancellationToken ct = default) =>
-        ActAsync(id, (c, a) => c.Recuse(r.OfficerId ?? throw new DomainException("required", "officerId"), r.Reason, a), ct);
+        ActAsync(id, r.SeenEvents, (c, by) => c.Recuse(r.OfficerId ?? throw new DomainException("required", "officerId"), r.Reason, by), ct);
 
     /// <summary>立案审批: the department's head (an officer marked as head, or a supervisor).</summary>
-    public Task ApproveFilingAsync(Guid id, CancellationToken ct = default) => ActAsync(id, async (c, a) =>
+    public Task ApproveFilingAsync(Guid id, int? seenEvents, CancellationToken ct = default) => ActAsync(id, seenEvents, (c, by) => c.ApproveFiling(by), ct);
+
+    public Task RefuseFilingAsync(Guid id, ReasonRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.RefuseFiling(r.Reason, by), ct);
+
+    public Task ExtendAsync(Guid id, ExtensionRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) =>
     {
-        await CheckHeadAsync(c.DepartmentId, ct);
-        c.ApproveFiling(a);
+        var limit = r.Limit is { } l && Enum.IsDefined(l) ? l : throw new DomainException("required", "limit");
+        c.Extend(limit == ExtensionLimit.Filing ? "filing" : "decision", r.Days ?? 0, r.Reason, by.Rules, by);
     }, ct);
 
-    public Task RefuseFilingAsync(Guid id, ReasonRequest r, CancellationToken ct = default) => ActAsync(id, async (c, a) =>
+    /// <summary>
+    /// Before an upload is read: the case is one the caller may see and the step (evidence, or a record step) is one they may
+    /// take now. A refused upload stores nothing.
+    /// </summary>
+    public async Task ReadyForUploadAsync(Guid id, CaseAction action, CancellationToken ct = default)
     {
-        await CheckHeadAsync(c.DepartmentId, ct);
-        c.RefuseFiling(r.Reason, a);
-    }, ct);
-
-    public Task ExtendAsync(Guid id, ExtensionRequest r, CancellationToken ct = default) => ActAsync(id, async (c, a) =>
-    {
-        await CheckHeadAsync(c.DepartmentId, ct);
-        c.Extend(r.Limit ?? "", r.Days ?? 0, r.Reason, await RulesAsync(c.DepartmentId, ct), a);
-    }, ct);
+        var c = await GetAsync(id, ct);
+        Workflow.Check(c.Guard(action, await RightsAsync(c.DepartmentId, await actors.CurrentAsync(ct), ct)));
+    }
 
     /// <summary>Evidence, with its file when there is one (audio and video are accepted: evidence is collected on the spot).</summary>
-    public async Task<Guid> EvidenceAsync(Guid id, EvidenceKind kind, string? title, bool preserve, Stream? file, CancellationToken ct = default)
+    public async Task<Guid> EvidenceAsync(Guid id, EvidenceKind kind, string? title, bool preserve, StoredFile? file, int? seenEvents, CancellationToken ct = default)
     {
-        var stored = file is null ? null : await files.SaveAsync(file, "file", ct);
         var evidenceId = Guid.Empty;
-        await ActAsync(id, (c, a) => evidenceId = c.AddEvidence(kind, title, preserve, stored?.Sha256, stored?.ContentType, stored?.Size, a).Id, ct);
+        await ActAsync(id, seenEvents, (c, by) => evidenceId = c.AddEvidence(kind, title, preserve, file?.Sha256, file?.ContentType, file?.Size, by).Id, ct);
         return evidenceId;
     }
 
     public Task PreservationAsync(Guid id, PreservationRequest r, CancellationToken ct = default) =>
-        ActAsync(id, (c, a) => c.DecidePreservation(r.EvidenceId ?? throw new DomainException("required", "evidenceId"), r.Outcome, a), ct);
+        ActAsync(id, r.SeenEvents, (c, by) => c.DecidePreservation(r.EvidenceId ?? throw new DomainException("required", "evidenceId"), r.Outcome, by), ct);
 
     /// <summary>Steps that happen on the spot: an audio or video file is accepted for these only (118号文).</summary>
     public static readonly IReadOnlySet<string> OnSiteSteps = new HashSet<string>(StringComparer.Ordinal) { "inspection", "evidence", "preservation", "seizure", "enforcement", "on_the_spot", "service", "hearing" };
 
     /// <summary>A file or a note added to the full-process record.</summary>
-    public async Task AttachAsync(Guid id, string? kind, string? note, Stream? file, string? fileName, CancellationToken ct = default)
+    public async Task AttachAsync(Guid id, string? kind, string? note, StoredFile? file, string? fileName, int? seenEvents, CancellationToken ct = default)
     {
         new Validator().Required("kind", kind, 40).MaxLength("note", note, 2000).Check(file is not null || !string.IsNullOrWhiteSpace(note), "note", "required").ThrowIfInvalid();
-        var stored = file is null ? null : await files.SaveAsync(file, "file", ct);
-        if (stored is { IsAudioVideo: true } && !OnSiteSteps.Contains(kind!))
+        if (file is { IsAudioVideo: true } && !OnSiteSteps.Contains(kind!))
         {
             throw new DomainException("enforcement.av_on_site_only", "kind", ErrorKind.Invalid);
         }
 
-        await ActAsync(id, (c, a) => c.Attach(kind!.Trim(), note?.Trim(), stored?.Sha256, Path.GetFileName(fileName), stored?.ContentType, a), ct);
+        await ActAsync(id, seenEvents, (c, by) => c.Attach(kind!.Trim(), note?.Trim(), file?.Sha256, fileName is null ? null : Path.GetFileName(fileName), file?.ContentType, by), ct);
     }
 
+    /// <summary>A file of the record, hashed again before it is handed out: one replaced on disk is refused and raises an alert.</summary>
     public async Task<(Stream Content, string ContentType, string Name)> FileAsync(Guid id, string sha256, CancellationToken ct = default)
     {
         var c = await GetAsync(id, ct);
         var step = c.Steps.FirstOrDefault(s => s.FileSha256 == sha256);
-        if (step is null || !files.Exists(sha256))
+        var evidence = c.Evidence.FirstOrDefault(e => e.Sha256 == sha256);
+        if (step is null && evidence is null)
         {
             throw DomainException.NotFound("sha256");
         }
 
-        return (files.Open(sha256), step.ContentType ?? "application/octet-stream", step.FileName ?? sha256);
+        var content = await files.OpenVerifiedAsync(sha256, new FileOwner(c.Id, c.DepartmentId, c.Number, $"/enforcement/cases/{c.Id}"), ct);
+        return (content, step?.ContentType ?? evidence?.ContentType ?? "application/octet-stream", step?.FileName ?? evidence?.Title ?? sha256);
     }
 
-    public Task NoticeAsync(Guid id, NoticeRequest r, CancellationToken ct = default) => ActAsync(id, async (c, a) =>
+    public Task NoticeAsync(Guid id, NoticeRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, async (c, by) =>
     {
         new Validator().Check(r.PenaltyKind is { } k && Enum.IsDefined(k), "penaltyKind", "required").ThrowIfInvalid();
         c.IssueNotice(r.PenaltyKind!.Value, r.Fine ?? 0, r.Confiscation ?? 0, r.Provisions, r.Basis, await RuleAsync(r.DiscretionRuleId, ct), r.MajorPublicInterest, r.Complex,
-            r.ServedOn ?? a.Today, await RulesAsync(c.DepartmentId, ct), a);
+            r.ServedOn ?? by.Today, by.Rules, by);
     }, ct);
 
-    public Task StatementAsync(Guid id, StatementRequest r, CancellationToken ct = default) => ActAsync(id, (c, a) => c.RecordStatement(r.Statement, r.Recheck, a), ct);
+    public Task StatementAsync(Guid id, StatementRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.RecordStatement(r.Statement, r.Recheck, by), ct);
 
-    public Task HearingRequestAsync(Guid id, HearingRequest r, CancellationToken ct = default) => ActAsync(id, (c, a) => c.RequestHearing(r.RequestedOn ?? a.Today, a), ct);
+    public Task HearingRequestAsync(Guid id, HearingRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.RequestHearing(r.RequestedOn ?? by.Today, by), ct);
 
-    public Task HearingWaiverAsync(Guid id, CancellationToken ct = default) => ActAsync(id, (c, a) => c.WaiveHearing(a), ct);
+    public Task HearingWaiverAsync(Guid id, int? seenEvents, CancellationToken ct = default) => ActAsync(id, seenEvents, (c, by) => c.WaiveHearing(by), ct);
 
-    public Task HearingScheduleAsync(Guid id, HearingScheduleRequest r, CancellationToken ct = default) => ActAsync(id, (c, a) =>
+    public Task HearingScheduleAsync(Guid id, HearingScheduleRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) =>
     {
         new Validator().Check(r.HearingOn is not null, "hearingOn", "required").ThrowIfInvalid();
-        c.ScheduleHearing(r.NoticedOn ?? a.Today, r.HearingOn!.Value, r.Presider, r.Agents, a);
+        c.ScheduleHearing(r.NoticedOn ?? by.Today, r.HearingOn!.Value, r.Presider, r.Agents, by);
     }, ct);
 
-    public Task HearingRecordAsync(Guid id, HearingRecordRequest r, CancellationToken ct = default) => ActAsync(id, (c, a) => c.HoldHearing(r.PartyAbsent, r.Transcript, a), ct);
+    public Task HearingRecordAsync(Guid id, HearingRecordRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.HoldHearing(r.PartyAbsent, r.Transcript, by), ct);
 
-    public Task SubmitReviewAsync(Guid id, CancellationToken ct = default) => ActAsync(id, (c, a) => c.SubmitForReview(a), ct);
+    public Task SubmitReviewAsync(Guid id, int? seenEvents, CancellationToken ct = default) => ActAsync(id, seenEvents, (c, by) => c.SubmitForReview(by), ct);
 
     /// <summary>法制审核 by a registered legality reviewer.</summary>
-    public Task ReviewAsync(Guid id, ReviewRequest r, CancellationToken ct = default) => ActAsync(id, async (c, a) =>
-    {
-        if (!User.IsInRole(EnforcementRoles.LegalityReviewer))
-        {
-            throw new DomainException("enforcement.reviewers_only", "reviewer", ErrorKind.Forbidden);
-        }
-
-        var reviewer = await db.LegalReviewers.AsNoTracking().SingleOrDefaultAsync(x => x.UserName == a.UserName && x.IsActive, ct)
-            ?? throw new DomainException("enforcement.reviewer_unregistered", "reviewer", ErrorKind.Forbidden);
-        c.Review(reviewer, [.. (r.Failed ?? []).Where(Enum.IsDefined)], r.Opinion, a);
-    }, ct);
+    public Task ReviewAsync(Guid id, ReviewRequest r, CancellationToken ct = default) =>
+        ActAsync(id, r.SeenEvents, (c, by) => c.Review([.. (r.Failed ?? []).Where(Enum.IsDefined)], r.Opinion, by), ct);
 
     public Task DiscussionAsync(Guid id, DiscussionRequest r, CancellationToken ct = default) =>
-        ActAsync(id, (c, a) => c.Discuss(r.DiscussedOn ?? a.Today, r.Participants, r.Conclusion, a), ct);
+        ActAsync(id, r.SeenEvents, (c, by) => c.Discuss(r.DiscussedOn ?? by.Today, r.Participants, r.Conclusion, by), ct);
 
     /// <summary>行政处罚决定: numbered in the department's yearly series; its publication falls due in 7 working days.</summary>
-    public Task DecideAsync(Guid id, DecisionRequest r, CancellationToken ct = default) => ActAsync(id, async (c, a) =>
+    public Task DecideAsync(Guid id, DecisionRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, async (c, by) =>
     {
         new Validator().Check(r.PenaltyKind is { } k && Enum.IsDefined(k), "penaltyKind", "required").ThrowIfInvalid();
-        var rules = await RulesAsync(c.DepartmentId, ct);
-        if (c.DecisionBlocker(r.PenaltyKind!.Value, r.Fine ?? 0, r.Confiscation ?? 0, rules, a.Today) is { } blocker)
+        if (c.DecisionBlocker(r.PenaltyKind!.Value, r.Fine ?? 0, r.Confiscation ?? 0, by.Rules, by.Today) is { } blocker)
         {
             throw new DomainException(blocker, "action", ErrorKind.Conflict);
         }
 
-        var number = await NextNumberAsync(c.DepartmentId, r.PenaltyKind == PenaltyKind.NoPenalty ? "不罚" : "罚", a.Today.Year, ct);
-        c.Decide(number, r.PenaltyKind!.Value, r.Fine ?? 0, r.Confiscation ?? 0, r.Performance, rules, a);
-        db.Publications.Add(PublicationOf(c, rules));
+        var number = await NextNumberAsync(c.DepartmentId, r.PenaltyKind == PenaltyKind.NoPenalty ? "不罚" : "罚", by.Today.Year, ct);
+        c.Decide(number, r.PenaltyKind!.Value, r.Fine ?? 0, r.Confiscation ?? 0, r.Performance, by.Rules, by);
+        db.Publications.Add(PublicationOf(c, by.Rules));
     }, ct);
 
-    public Task ServeAsync(Guid id, ServiceRequest r, CancellationToken ct = default) => ActAsync(id, (c, a) =>
+    public Task ServeAsync(Guid id, ServiceRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) =>
     {
         new Validator().Check(r.Method is { } m && Enum.IsDefined(m), "method", "required").ThrowIfInvalid();
-        c.Serve(r.ServedOn ?? a.Today, r.Method!.Value, r.ElectronicConsent, a);
+        c.Serve(r.ServedOn ?? by.Today, r.Method!.Value, r.ElectronicConsent, by);
     }, ct);
 
-    public Task PaymentAsync(Guid id, PaymentRequest r, CancellationToken ct = default) => ActAsync(id, (c, a) =>
+    public Task PaymentAsync(Guid id, PaymentRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) =>
     {
         new Validator().Check(r.Amount is > 0, "amount", "required").ThrowIfInvalid();
-        c.RecordPayment(r.PaidOn ?? a.Today, r.Amount!.Value, a);
+        c.RecordPayment(r.PaidOn ?? by.Today, r.Amount!.Value, by);
     }, ct);
 
     public async Task<LateFineView> LateFineAsync(Guid id, DateOnly? on, CancellationToken ct = default)
@@ -372,28 +360,33 @@ public sealed class CaseService(
         return new LateFineView(day, c.Fine, c.Payment?.DueDate, late, c.Fine + late);
     }
 
-    public Task CloseAsync(Guid id, NoteRequest r, CancellationToken ct = default) => ActAsync(id, (c, a) => c.Close(r.Note, a), ct);
+    public Task CloseAsync(Guid id, NoteRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.Close(r.Note, by), ct);
 
     /// <summary>归档 with the file number 〔year〕department-卷-sequence.</summary>
-    public Task ArchiveAsync(Guid id, CancellationToken ct = default) => ActAsync(id, async (c, a) =>
+    public Task ArchiveAsync(Guid id, int? seenEvents, CancellationToken ct = default) => ActAsync(id, seenEvents, async (c, by) =>
     {
+        Workflow.Check(c.Guard(CaseAction.Archive, by));
         var code = (await directory.CodesAsync(ct)).GetValueOrDefault(c.DepartmentId, "ENF");
-        var sequence = await NumberSeries.NextAsync(db, $"enf-archive-{code}-{a.Today.Year}", 1, ct);
-        c.Archive(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{code}-{a.Today.Year}-处罚-{sequence:0000}"), a);
+        var sequence = await NumberSeries.NextAsync(db, $"enf-archive-{code}-{by.Today.Year}", 1, ct);
+        c.Archive(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{code}-{by.Today.Year}-处罚-{sequence:0000}"), by);
     }, ct);
 
     /// <summary>撤销或者变更: the publication is withdrawn within 3 working days (or never goes up).</summary>
-    public Task RevokeAsync(Guid id, ReasonRequest r, CancellationToken ct = default) => ActAsync(id, async (c, a) =>
+    public Task RevokeAsync(Guid id, ReasonRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, async (c, by) =>
     {
-        await CheckHeadAsync(c.DepartmentId, ct);
-        c.Revoke(r.Reason, a);
+        c.Revoke(r.Reason, by);
         foreach (var p in await db.Publications.Where(p => p.CaseId == c.Id && p.Status != PublicationStatus.Withdrawn).ToListAsync(ct))
         {
-            p.DecisionRevoked(a.Today, c.RevocationReason!, calendar);
+            p.DecisionRevoked(by.Today, c.RevocationReason!, calendar);
         }
     }, ct);
 
-    public async Task<int?> VerifyRecordAsync(Guid id, CancellationToken ct = default) => (await GetAsync(id, ct)).BrokenAt();
+    /// <summary>The full-process record checked end to end: its chain, its last step against the audit record, the audit record against the signed heads.</summary>
+    public async Task<RecordCheckResult> CheckRecordAsync(Guid id, CancellationToken ct = default)
+    {
+        var c = await GetAsync(id, ct);
+        return await records.CheckAsync(c.Id, c.Steps, ct);
+    }
 
     /// <summary>The publication of a decision: the masked party and text, due in 7 working days (20 for other decisions).</summary>
     public Publication PublicationOf(EnforcementCase c, DepartmentRules rules)
@@ -416,36 +409,6 @@ public sealed class CaseService(
         var prefix = DepartmentRules.For(configuration, code).Abbreviation ?? code;
         var sequence = await NumberSeries.NextAsync(db, $"enf-{code}-{kind}-{year}", 1, ct);
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{prefix}{kind}〔{year}〕{sequence}号");
-    }
-
-    private static string? Key(string? idempotencyKey)
-    {
-        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
-        return key is { Length: > 100 } ? throw new DomainException("too_long", "Idempotency-Key", ErrorKind.Invalid, 100) : key;
-    }
-
-    private async Task<CaseCreated?> EarlierAsync(string? key, CancellationToken ct) =>
-        key is null ? null : await db.EnforcementCases.AsNoTracking().Where(c => c.IdempotencyKey == key).Select(c => new CaseCreated(c.Id, c.Number)).FirstOrDefaultAsync(ct);
-
-    private async Task<(CaseCreated Case, bool Replayed)> CreateAsync(string? key, Func<Task<EnforcementCase>> make, CancellationToken ct)
-    {
-        await using var tx = await db.BeginWriteAsync(ct);
-        var c = await make();
-        db.EnforcementCases.Add(c);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateException) when (key is not null)
-        {
-            // Two requests with one key at once: the other one's case stands.
-            await tx.DisposeAsync();
-            db.ChangeTracker.Clear();
-            return await EarlierAsync(key, ct) is { } first ? (first, true) : throw new DomainException("concurrency_conflict", null, ErrorKind.Conflict);
-        }
-
-        return (new CaseCreated(c.Id, c.Number), false);
     }
 
     private static CaseParty ReadParty(PartyInput? p, Validator v)
@@ -474,10 +437,10 @@ public sealed class CaseService(
     /// <summary>The department a new case belongs to: the one named (within the caller's scope and enforcing the law), else the caller's own.</summary>
     private async Task<Guid> DepartmentAsync(Guid? named, CancellationToken ct)
     {
-        var scope = await scopes.CurrentAsync(ct);
-        var department = named ?? (Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var staff) ? await directory.DepartmentOfAsync(staff, ct) : null);
+        var actor = await actors.CurrentAsync(ct);
+        var department = named ?? actor.DepartmentId;
         var units = await directory.UnitsAsync(ct);
-        if (department is not { } d || !units.TryGetValue(d, out var unit) || !unit.EnforcesLaw || !scope.Allows(d, null))
+        if (department is not { } d || !units.TryGetValue(d, out var unit) || !unit.EnforcesLaw || !actor.Scope.Allows(d, null))
         {
             throw new DomainException("enforcement.department_required", "departmentId");
         }
@@ -517,45 +480,18 @@ public sealed class CaseService(
         id is { } rule ? await db.DiscretionRules.AsNoTracking().SingleOrDefaultAsync(x => x.Id == rule, ct) is { } found && found.InForceOn(ChinaTime.Today(time))
             ? found : throw new DomainException("enforcement.discretion_not_in_force", "discretionRuleId") : null;
 
-    /// <summary>负责人: a supervisor, or an officer of the department marked as its head.</summary>
-    private async Task CheckHeadAsync(Guid department, CancellationToken ct)
-    {
-        if (User.IsInRole(Roles.Supervisor))
+    private Task<EnforcementCase> ActAsync(Guid id, int? seenEvents, Action<EnforcementCase, CaseRights> act, CancellationToken ct) =>
+        ActAsync(id, seenEvents, (c, by) =>
         {
-            return;
-        }
-
-        var name = UserName;
-        if (!await db.Officers.AnyAsync(o => o.UserName == name && o.DepartmentId == department && o.IsHead, ct))
-        {
-            throw new DomainException("enforcement.head_only", "action", ErrorKind.Forbidden);
-        }
-    }
-
-    private async Task ActAsync(Guid id, Action<EnforcementCase, CaseActor> act, CancellationToken ct) =>
-        await ActAsync(id, (c, a) =>
-        {
-            act(c, a);
+            act(c, by);
             return Task.CompletedTask;
         }, ct);
 
-    private async Task ActAsync(Guid id, Func<EnforcementCase, CaseActor, Task> act, CancellationToken ct)
-    {
-        var scope = await scopes.CurrentAsync(ct);
-        var c = await Including(db.EnforcementCases.WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty)).SingleOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw DomainException.NotFound();
-        await using var tx = await db.BeginWriteAsync(ct);
-        await act(c, await ActorAsync(ct));
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone changed the case in between: the page is out of date.
-            throw new DomainException("enforcement.changed_meanwhile", "action", ErrorKind.Conflict);
-        }
-    }
+    private Task<EnforcementCase> ActAsync(Guid id, int? seenEvents, Func<EnforcementCase, CaseRights, Task> act, CancellationToken ct) =>
+        workflow.ActAsync<EnforcementCase, RecordStep>(scope => Including(db.EnforcementCases.WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty)), id, seenEvents,
+            async (c, actor) =>
+            {
+                c.Steps.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+                await act(c, await RightsAsync(c.DepartmentId, actor, ct));
+            }, ct: ct);
 }

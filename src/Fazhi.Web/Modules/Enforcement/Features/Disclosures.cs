@@ -34,7 +34,7 @@ public sealed record PublicPage(IReadOnlyList<PublicDisclosure> Items, int Page,
 /// </summary>
 public sealed class DisclosureService(
     FazhiDbContext db, DataScopeResolver scopes, OrganisationDirectory directory, TimeProvider time, WorkingDayCalendar calendar, IConfiguration configuration,
-    IHttpContextAccessor http, PublicAnswers answers)
+    IHttpContextAccessor http, PublicAnswers answers, Platform.Lists.TextSearch search)
 {
     public const int PublicPageSize = 20;
 
@@ -104,7 +104,11 @@ public sealed class DisclosureService(
         if (!string.IsNullOrWhiteSpace(q))
         {
             var s = q.Trim();
-            query = s.Contains('〔', StringComparison.Ordinal) ? query.Where(p => p.DocumentNumber == s) : query.Where(p => p.Matter.Contains(s) || p.Party.Contains(s));
+            // A whole document number is found by its own index; any other words through the text index, so a word that
+            // matches nothing reads nothing (no scan of every publication).
+            query = s.Contains('〔', StringComparison.Ordinal) && s.EndsWith('号') && !s.Contains(' ', StringComparison.Ordinal)
+                ? query.Where(p => p.DocumentNumber == s)
+                : search.Filter(query, p => p.Id, EnforcementModule.PublicationSearchEntity, s);
         }
 
         var rows = await query.OrderByDescending(p => p.PublishedOn).ThenByDescending(p => p.Id).Skip((page - 1) * PublicPageSize).Take(PublicPageSize + 1)

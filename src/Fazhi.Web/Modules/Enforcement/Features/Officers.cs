@@ -11,9 +11,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Web.Modules.Enforcement.Features;
 
+/// <summary>
+/// A certificate holder as the legal office or a supervisor records them. The certificate's status (暂扣, 注销) and the head
+/// mark are not here: each has its own step, for the roles that may change it.
+/// </summary>
 public sealed record SaveOfficerRequest(
     Guid? DepartmentId, string? Name, string? CertificateNumber, string? Area, string? Category, DateOnly? ValidFrom, DateOnly? ValidUntil,
-    DateOnly? ExamPassedOn, int? ExamScore, decimal? TrainingHours, CertificateStatus? Status, string? UserName, bool IsHead = false);
+    DateOnly? ExamPassedOn, int? ExamScore, decimal? TrainingHours, string? UserName);
+
+/// <summary>Marks an officer as the department's head (负责人), who approves filings and extensions, or takes the mark away.</summary>
+public sealed record OfficerHeadRequest(bool? IsHead);
 
 public sealed record OfficerView(
     Guid Id, Guid DepartmentId, string Department, string Name, string CertificateNumber, string Area, string Category, DateOnly ValidFrom, DateOnly ValidUntil,
@@ -104,10 +111,24 @@ public sealed class OfficerService(FazhiDbContext db, DataScopeResolver scopes, 
             : db.Officers.Add(new Officer { Id = Guid.CreateVersion7(), RowVersion = Guid.NewGuid() }).Entity;
         (o.DepartmentId, o.Name, o.CertificateNumber, o.Area, o.Category, o.ValidFrom, o.ValidUntil) =
             (unit.Id, r.Name!.Trim(), number, r.Area!.Trim(), r.Category!.Trim(), r.ValidFrom!.Value, r.ValidUntil!.Value);
-        (o.ExamPassedOn, o.ExamScore, o.TrainingHours, o.Status, o.UserName, o.IsHead) =
-            (r.ExamPassedOn, r.ExamScore, r.TrainingHours ?? o.TrainingHours, r.Status ?? o.Status, string.IsNullOrWhiteSpace(r.UserName) ? null : r.UserName.Trim(), r.IsHead);
+        (o.ExamPassedOn, o.ExamScore, o.TrainingHours, o.UserName) =
+            (r.ExamPassedOn, r.ExamScore, r.TrainingHours ?? o.TrainingHours, string.IsNullOrWhiteSpace(r.UserName) ? null : r.UserName.Trim());
+        if (id is null)
+        {
+            o.Status = CertificateStatus.Valid;
+        }
+
         await db.SaveChangesAsync(ct);
         return o;
+    }
+
+    /// <summary>负责人: the head approves filings, extensions and revocations for the department.</summary>
+    public async Task SetHeadAsync(Guid id, bool isHead, CancellationToken ct = default)
+    {
+        var scope = await scopes.CurrentAsync(ct);
+        var o = await db.Officers.WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty).SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound();
+        o.IsHead = isHead;
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>暂扣 or 注销 a certificate, or restore it: an officer who cannot act can no longer be assigned.</summary>
@@ -165,12 +186,13 @@ public sealed class OfficerService(FazhiDbContext db, DataScopeResolver scopes, 
             }
 
             var request = new SaveOfficerRequest(department, row.Text(Name), row.Text(Number), row.Text(Area), row.Text(Category), row.Date(From), row.Date(Until),
-                row.Date(Exam), row.Whole(Score), row.Amount(Hours), row.Choice(State, States, CertificateStatus.Valid), row.Optional(Account));
+                row.Date(Exam), row.Whole(Score), row.Amount(Hours), row.Optional(Account));
+            var status = row.Choice(State, States, CertificateStatus.Valid);
             if (row.Ok)
             {
                 var number = request.CertificateNumber?.Trim();
                 var existing = await db.Officers.AsNoTracking().Where(o => o.CertificateNumber == number).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
-                if (await row.TryAsync(() => SaveAsync(existing, request, ct)))
+                if (await row.TryAsync(async () => await SetStatusAsync((await SaveAsync(existing, request, ct)).Id, status ?? CertificateStatus.Valid, ct)))
                 {
                     _ = existing is null ? created++ : updated++;
                 }
@@ -201,12 +223,18 @@ public static class OfficerApi
         {
             var o = await s.SaveAsync(null, r);
             return TypedResults.Created($"/api/enforcement/officers/{o.Id}", new { o.Id });
-        }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator, EnforcementRoles.Officer)).WithSummary("A new certificate holder.");
+        }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator)).WithSummary("A new certificate holder (the legal office or a supervisor); the certificate starts valid.");
         g.MapPut("/officers/{id:guid}", async (Guid id, SaveOfficerRequest r, OfficerService s) =>
         {
             await s.SaveAsync(id, r);
             return TypedResults.NoContent();
-        }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator, EnforcementRoles.Officer)).WithSummary("Change a certificate.");
+        }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator))
+            .WithSummary("Change a certificate holder's record; its status and the head mark have their own steps.");
+        g.MapPost("/officers/{id:guid}/head", async (Guid id, OfficerHeadRequest r, OfficerService s) =>
+        {
+            await s.SetHeadAsync(id, r.IsHead ?? throw new DomainException("required", "isHead"));
+            return TypedResults.NoContent();
+        }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator)).WithSummary("负责人: mark an officer as the department's head, or take the mark away.");
         g.MapPost("/officers/{id:guid}/status", async (Guid id, OfficerStatusRequest r, OfficerService s) =>
         {
             await s.SetStatusAsync(id, r.Status ?? throw new DomainException("required", "status"));

@@ -7,6 +7,9 @@ public sealed class CaseForm
 {
     public string? Action { get; set; }
 
+    /// <summary>How many steps of the record the page showed (the case workflow's stale-page check).</summary>
+    public int? SeenEvents { get; set; }
+
     public Guid? OfficerId { get; set; }
 
     public string? Reason { get; set; }

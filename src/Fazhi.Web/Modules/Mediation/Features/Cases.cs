@@ -24,15 +24,6 @@ public sealed record RegisterCaseRequest(
     Guid? CommitteeId, Guid? RoomId, DisputeType? DisputeType, CaseSource? CaseSource, string? ReferredBy, string? Facts, string? Claims,
     IReadOnlyList<PartyInput>? Parties, IReadOnlyList<Guid>? MediatorIds);
 
-/// <summary>
-/// What every step on a case sends besides its own fields: how many steps of the record the caller's page showed
-/// (<c>seenEvents</c>). When someone acted since, the step is refused with 409 <c>case.acted_by</c> naming them.
-/// </summary>
-public abstract record StepRequest
-{
-    public int? SeenEvents { get; init; }
-}
-
 /// <summary>A session: held (with its record), or only scheduled (<c>Scheduled</c> true, no record yet). <c>SessionId</c> completes a scheduled one.</summary>
 public sealed record SessionRequest(DateTime? At, Guid? RoomId, IReadOnlyList<Guid>? MediatorIds, string? Attendees, string? Record, bool Scheduled = false, Guid? SessionId = null) : StepRequest;
 

@@ -1,5 +1,6 @@
 using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Modules.Services.Domain;
+using Fazhi.Web.Platform.Cases;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,6 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.HasKey(e => e.Id);
         b.Property(e => e.Number).HasMaxLength(20);
         b.Property(e => e.QueryToken).HasMaxLength(64);
-        b.Property(e => e.IdempotencyKey).HasMaxLength(100);
         b.Property(e => e.ItemName).HasMaxLength(100);
         b.Property(e => e.ApplicantName).HasMaxLength(100);
         b.Property(e => e.IdNumber).IsPersonal(PersonalKind.IdNumber);
@@ -63,7 +63,6 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.Property(e => e.CorrectionItems).AsJson();
         b.HasIndex(e => e.Number).IsUnique();
         b.HasIndex(e => e.QueryToken).IsUnique();
-        b.HasIndex(e => e.IdempotencyKey).IsUnique();
         b.HasIndex(e => new { e.Status, e.DueDate });
         b.HasIndex(e => e.DepartmentId);
         b.HasIndex(e => new { e.IntakeDepartmentId, e.ReceivedAt });
@@ -86,7 +85,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.HasIndex(e => new { e.ItemId, e.ReceivedAt });
         b.HasIndex(e => e.ReceivedAt);
         b.HasIndex(e => new { e.Status, e.DepartmentId, e.ItemId, e.DueDate, e.YellowFrom });
-        b.HasMany(e => e.Events).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(e => e.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Tasks).WithOne().HasForeignKey(e => e.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<ServiceItemVersion>().WithMany().HasForeignKey(e => e.ItemVersionId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -161,14 +160,14 @@ internal sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<A
     public void Configure(EntityTypeBuilder<ApplicationEvent> b)
     {
         b.ToTable("svc_application_events");
-        b.HasKey(e => e.Id);
-        // Events are added through the application's collection with their ids set: never generated, so EF inserts them.
-        b.Property(e => e.Id).ValueGeneratedNever();
-        b.Property(e => e.Kind).HasMaxLength(40);
-        b.Property(e => e.StageName).HasMaxLength(100);
-        b.Property(e => e.ActorName).HasMaxLength(100);
+        // The note is what the applicant is told (reasons, the correction list): the public timeline shows it, so it stays readable.
+        b.Steps(personalNote: false);
         b.Property(e => e.Note).HasMaxLength(4000);
-        b.HasIndex(e => new { e.ApplicationId, e.Sequence }).IsUnique();
+        // The public look-up reads these columns by name (ProgressService.SnapshotColumns): the timeline keeps them.
+        b.Property(e => e.CaseId).HasColumnName("ApplicationId");
+        b.Property(e => e.Actor).HasColumnName("ActorName");
+        b.Property(e => e.ActorName).HasColumnName("ActorDisplayName");
+        b.Property(e => e.StageName).HasMaxLength(100);
     }
 }
 

@@ -1,6 +1,8 @@
 using Fazhi.Web.Platform.Privacy;
 using System.Security.Cryptography;
 using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Cases;
+using Fazhi.Web.Platform.Lists;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Platform.Web;
@@ -73,7 +75,7 @@ public sealed record Applicant(ApplicantKind Kind, string Name, string? IdNumber
 /// 办件: one applicant's request for one item, from intake to completion. Every change of state is
 /// a named method that checks the rules and leaves an event on the public timeline.
 /// </summary>
-public sealed partial class Application : IVersioned
+public sealed partial class Application : ICase, IVersioned, ISearchable
 {
     private Application() { }
 
@@ -84,8 +86,6 @@ public sealed partial class Application : IVersioned
 
     /// <summary>At least 128 random bits behind the receipt's QR code; never a sequential number.</summary>
     public string QueryToken { get; private set; } = "";
-
-    public string? IdempotencyKey { get; private set; }
 
     public Guid ItemId { get; private set; }
 
@@ -157,9 +157,18 @@ public sealed partial class Application : IVersioned
 
     public List<ApplicationEvent> Events { get; private set; } = [];
 
+    IReadOnlyList<CaseStep> ICase.Record => Events;
+
+    string ISearchable.SearchEntity => ServicesModule.SearchEntity;
+
+    Guid ISearchable.SearchId => Id;
+
+    /// <summary>Found by its number, its applicant's name and its item (never by an identifier).</summary>
+    string ISearchable.SearchText => string.Join(" | ", Number, ApplicantName, ItemName);
+
     public static Application Receive(
         string number, ServiceItemVersion version, Applicant applicant, ApplicationChannel channel,
-        Guid? windowId, Guid? clerkId, Guid? intakeDepartmentId, Guid? citizenId, string? idempotencyKey, DateTime now, string actor)
+        Guid? windowId, Guid? clerkId, Guid? intakeDepartmentId, Guid? citizenId, DateTime now, string actor)
     {
         var identifier = (applicant.Kind == ApplicantKind.Person ? applicant.IdNumber : applicant.CreditCode)?.Trim().ToUpperInvariant() ?? "";
         var a = new Application
@@ -167,7 +176,6 @@ public sealed partial class Application : IVersioned
             Id = Guid.CreateVersion7(),
             Number = number,
             QueryToken = NewQueryToken(),
-            IdempotencyKey = idempotencyKey,
             ItemId = version.ItemId,
             ItemVersionId = version.Id,
             ItemName = version.Name,
@@ -306,43 +314,36 @@ public sealed partial class Application : IVersioned
         }
     }
 
-    private void AddEvent(DateTime at, string kind, string? stage, Guid? departmentId, string actor, string? note) =>
+    private void AddEvent(DateTime at, string kind, string? stage, Guid? departmentId, string actor, string? note, string? actorName = null) =>
         Events.Add(new ApplicationEvent
         {
             Id = Guid.CreateVersion7(),
-            ApplicationId = Id,
-            Sequence = Events.Count + 1,
+            CaseId = Id,
+            Sequence = Workflow.NextSequence(Events),
             At = at,
             Kind = kind,
             StageName = stage,
             DepartmentId = departmentId,
-            ActorName = actor,
+            Actor = actor,
+            ActorName = actorName,
             Note = note,
         });
+
+    /// <summary>A step taken by a signed-in actor: their account and name are both on the record.</summary>
+    private void AddEvent(Actor by, string kind, string? stage, Guid? departmentId, string? note) =>
+        AddEvent(by.Now, kind, stage, departmentId, by.UserName, note, by.Name == by.UserName ? null : by.Name);
 }
 
-/// <summary>One step on an application's timeline, as the public progress page shows it.</summary>
-public sealed class ApplicationEvent
+/// <summary>
+/// One step on an application's timeline, as the public progress page shows it (its kind: received, accepted,
+/// correction_requested, refused, returned, resubmitted, stage_started, …; its note: what the applicant is told). The
+/// platform chains it like every module's record.
+/// </summary>
+public sealed class ApplicationEvent : CaseStep
 {
-    public Guid Id { get; set; }
-
-    public Guid ApplicationId { get; set; }
-
-    public int Sequence { get; set; }
-
-    public DateTime At { get; set; }
-
-    /// <summary>received, accepted, correction_requested, refused, returned, resubmitted, stage_started, …</summary>
-    public string Kind { get; set; } = "";
-
     public string? StageName { get; set; }
 
     public Guid? DepartmentId { get; set; }
-
-    public string ActorName { get; set; } = "";
-
-    /// <summary>What the applicant is told (reasons, the correction list).</summary>
-    public string? Note { get; set; }
 }
 
 /// <summary>The next number of a series, e.g. TX2026 → 123, kept in the database so numbers never repeat.</summary>

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Cases;
+using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Platform.Web;
 
@@ -156,13 +158,6 @@ public static class ClosedSets
         string.Concat(action.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }
 
-/// <summary>
-/// Who acts and when: the actor's name for the timeline, the calendar for deadlines, whether the actor holds a
-/// role for a department (the stage's role, in the account's data scope), and whether they may deliver this application.
-/// </summary>
-public sealed record ProcessActor(
-    string Name, DateTime Now, DateOnly Today, WorkingDayCalendar Calendar, Func<Guid, string, bool> ActsFor, bool IsSupervisor, bool MayDeliver);
-
 /// <summary>The approval process after acceptance: stages, suspensions, extension, decision, delivery, completion.</summary>
 public sealed partial class Application : IHasDeadlines
 {
@@ -285,11 +280,11 @@ public sealed partial class Application : IHasDeadlines
     /// The actions <paramref name="by"/> may take now for <paramref name="departmentId"/>: those whose guard passes. The
     /// transitions below check the same guards, so the page never offers what would be refused.
     /// </summary>
-    public IReadOnlyList<ProcessAction> AvailableActions(ServiceItemVersion version, Guid? departmentId, ProcessActor by) =>
+    public IReadOnlyList<ProcessAction> AvailableActions(ServiceItemVersion version, Guid? departmentId, Actor by) =>
         [.. Enum.GetValues<ProcessAction>().Where(a => Guard(a, version, departmentId ?? Guid.Empty, by) is null)];
 
     /// <summary>Why <paramref name="action"/> cannot be taken now, or null when it can (state and permission; not the input).</summary>
-    public DomainException? Guard(ProcessAction action, ServiceItemVersion version, Guid departmentId, ProcessActor by) => action switch
+    public DomainException? Guard(ProcessAction action, ServiceItemVersion version, Guid departmentId, Actor by) => action switch
     {
         ProcessAction.Approve => OpenTaskRule(version, departmentId, by)
             ?? (IsLastStage(version) ? new DomainException("process.decide_at_last_stage", "action", ErrorKind.Conflict) : null),
@@ -302,41 +297,41 @@ public sealed partial class Application : IHasDeadlines
         ProcessAction.RequestExtension => InReviewRule() ?? TaskRule(version, departmentId, by)
             ?? (ExtensionDays > 0 ? new DomainException("process.already_extended", "action", ErrorKind.Conflict)
                 : ExtensionRequestReason is not null ? new DomainException("process.extension_pending", "action", ErrorKind.Conflict) : null),
-        ProcessAction.DecideExtension => !by.IsSupervisor
+        ProcessAction.DecideExtension => !by.IsIn(Roles.Supervisor)
             ? new DomainException("process.supervisor_only", "action", ErrorKind.Forbidden)
             : ExtensionRequestReason is null
                 ? new DomainException(ExtensionDays > 0 ? "process.already_extended" : "process.no_extension_request", "action", ErrorKind.Conflict)
                 : InReviewRule(),
         ProcessAction.Decide => OpenTaskRule(version, departmentId, by)
             ?? (!IsLastStage(version) ? new DomainException("process.not_last_stage", "action", ErrorKind.Conflict) : null),
-        ProcessAction.Deliver => !by.MayDeliver
+        ProcessAction.Deliver => !MayDeliver(by)
             ? new DomainException("process.not_your_stage", "action", ErrorKind.Forbidden)
             : Status != ApplicationStatus.Decided ? new DomainException("process.not_decided", "status", ErrorKind.Conflict) : null,
-        ProcessAction.Complete => !by.MayDeliver
+        ProcessAction.Complete => !MayDeliver(by)
             ? new DomainException("process.not_your_stage", "action", ErrorKind.Forbidden)
             : Status != ApplicationStatus.Delivered ? new DomainException("process.not_delivered", "status", ErrorKind.Conflict) : null,
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 
     /// <summary>审核通过: the department's part of the current stage is done; when every department has approved, the next stage starts.</summary>
-    public void ApproveStage(ServiceItemVersion version, Guid departmentId, string? note, ProcessActor by)
+    public void ApproveStage(ServiceItemVersion version, Guid departmentId, string? note, Actor by)
     {
         Check(ProcessAction.Approve, version, departmentId, by);
         var task = OpenTaskOf(departmentId);
         Close(task, StageTaskState.Approved, by);
-        AddEvent(by.Now, "stage_approved", task.StageName, departmentId, by.Name, Trim(note));
+        AddEvent(by, "stage_approved", task.StageName, departmentId, Trim(note));
         if (!OpenTasks.Any())
         {
             StartStage(version, CurrentStage!.Value + 1, by.Calendar, by.Today);
             var next = version.Stages[CurrentStage!.Value];
-            AddEvent(by.Now, "stage_started", next.Name, next.DepartmentIds[0], by.Name, null);
+            AddEvent(by, "stage_started", next.Name, next.DepartmentIds[0], null);
         }
 
         Touch(by);
     }
 
     /// <summary>退回: back to an earlier stage with a reason; that stage starts again with its full allowance.</summary>
-    public void ReturnToStage(ServiceItemVersion version, Guid departmentId, int toStage, string? reason, ProcessActor by)
+    public void ReturnToStage(ServiceItemVersion version, Guid departmentId, int toStage, string? reason, Actor by)
     {
         Check(ProcessAction.Return, version, departmentId, by);
         var task = OpenTaskOf(departmentId);
@@ -351,10 +346,10 @@ public sealed partial class Application : IHasDeadlines
             Close(open, StageTaskState.Closed, by);
         }
 
-        AddEvent(by.Now, "stage_returned", task.StageName, departmentId, by.Name, why);
+        AddEvent(by, "stage_returned", task.StageName, departmentId, why);
         StartStage(version, toStage, by.Calendar, by.Today);
         var stage = version.Stages[toStage];
-        AddEvent(by.Now, "stage_started", stage.Name, stage.DepartmentIds[0], by.Name, null);
+        AddEvent(by, "stage_started", stage.Name, stage.DepartmentIds[0], null);
         Touch(by);
     }
 
@@ -362,7 +357,7 @@ public sealed partial class Application : IHasDeadlines
     /// 补正 during review: everything to correct at once; the clock stops until the materials arrive.
     /// The return counts a visit only if the applicant must come in.
     /// </summary>
-    public void RequestCorrectionInReview(ServiceItemVersion version, Guid departmentId, IReadOnlyList<string>? items, bool inPerson, ProcessActor by)
+    public void RequestCorrectionInReview(ServiceItemVersion version, Guid departmentId, IReadOnlyList<string>? items, bool inPerson, Actor by)
     {
         Check(ProcessAction.Correction, version, departmentId, by);
         var task = OpenTaskOf(departmentId);
@@ -375,11 +370,11 @@ public sealed partial class Application : IHasDeadlines
         CorrectionItems = list;
         CorrectionInPerson = inPerson;
         StopClock("correction", string.Join("；", list), by);
-        AddEvent(by.Now, "review_correction_requested", task.StageName, departmentId, by.Name, string.Join("；", list));
+        AddEvent(by, "review_correction_requested", task.StageName, departmentId, string.Join("；", list));
     }
 
     /// <summary>中止: for a hearing, testing, expert review or the like, with a reason the applicant is told; the clock stops.</summary>
-    public void Suspend(ServiceItemVersion version, Guid departmentId, SuspensionKind? kind, string? reason, ProcessActor by)
+    public void Suspend(ServiceItemVersion version, Guid departmentId, SuspensionKind? kind, string? reason, Actor by)
     {
         Check(ProcessAction.Suspend, version, departmentId, by);
         var task = OpenTaskOf(departmentId);
@@ -390,11 +385,11 @@ public sealed partial class Application : IHasDeadlines
 
         var why = Required(reason, "reason");
         StopClock(ClosedSets.Code(k), why, by);
-        AddEvent(by.Now, "suspended", task.StageName, departmentId, by.Name, why);
+        AddEvent(by, "suspended", task.StageName, departmentId, why);
     }
 
     /// <summary>恢复: the clock runs again with the working days that were left when it stopped.</summary>
-    public void Resume(ServiceItemVersion version, Guid departmentId, ProcessActor by)
+    public void Resume(ServiceItemVersion version, Guid departmentId, Actor by)
     {
         Check(ProcessAction.Resume, version, departmentId, by);
         var wasCorrection = SuspensionKind == "correction";
@@ -404,7 +399,7 @@ public sealed partial class Application : IHasDeadlines
         }
 
         RestartClock(by.Calendar, by.Today);
-        AddEvent(by.Now, wasCorrection ? "corrections_received" : "resumed", Tasks.First(t => t.State == StageTaskState.Open).StageName, departmentId, by.Name, null);
+        AddEvent(by, wasCorrection ? "corrections_received" : "resumed", Tasks.First(t => t.State == StageTaskState.Open).StageName, departmentId, null);
         Touch(by);
     }
 
@@ -442,36 +437,36 @@ public sealed partial class Application : IHasDeadlines
     }
 
     /// <summary>延期申请: a reviewer asks the supervisor to extend the decision limit, once, with a reason.</summary>
-    public void RequestExtension(ServiceItemVersion version, Guid departmentId, string? reason, ProcessActor by)
+    public void RequestExtension(ServiceItemVersion version, Guid departmentId, string? reason, Actor by)
     {
         Check(ProcessAction.RequestExtension, version, departmentId, by);
         ExtensionRequestReason = Required(reason, "reason");
-        ExtensionRequestedBy = by.Name;
-        AddEvent(by.Now, "extension_requested", CurrentStageName(), departmentId, by.Name, null);
+        ExtensionRequestedBy = by.UserName;
+        AddEvent(by, "extension_requested", CurrentStageName(), departmentId, null);
         Touch(by);
     }
 
     /// <summary>延期批准 by a supervisor: the decision limit grows by 10 working days (15 for joint handling), and the applicant is told why.</summary>
-    public void ApproveExtension(ServiceItemVersion version, bool approve, string? note, ProcessActor by)
+    public void ApproveExtension(ServiceItemVersion version, bool approve, string? note, Actor by)
     {
         Check(ProcessAction.DecideExtension, version, Guid.Empty, by);
         var reason = ExtensionRequestReason;
         ExtensionRequestReason = null;
         if (!approve)
         {
-            AddEvent(by.Now, "extension_declined", CurrentStageName(), null, by.Name, Trim(note));
+            AddEvent(by, "extension_declined", CurrentStageName(), null, Trim(note));
             Touch(by);
             return;
         }
 
         ExtensionReason = reason;
         Clock = Clock!.Extend(by.Calendar, Deadlines.ExtensionDays(version));
-        AddEvent(by.Now, "extended", CurrentStageName(), null, by.Name, reason);
+        AddEvent(by, "extended", CurrentStageName(), null, reason);
         Touch(by);
     }
 
     /// <summary>决定: at the last stage, grant, or refuse with the reasons and the applicant's rights (行政许可法 第38条).</summary>
-    public void Decide(ServiceItemVersion version, Guid departmentId, bool grant, string? reason, ProcessActor by)
+    public void Decide(ServiceItemVersion version, Guid departmentId, bool grant, string? reason, Actor by)
     {
         Check(ProcessAction.Decide, version, departmentId, by);
         var task = OpenTaskOf(departmentId);
@@ -489,12 +484,12 @@ public sealed partial class Application : IHasDeadlines
         DeliveryDueDate = by.Calendar.AddWorkingDays(by.Today, Deadlines.DeliveryDays);
         Status = ApplicationStatus.Decided;
         CurrentStage = null;
-        AddEvent(by.Now, grant ? "granted" : "decision_refused", task.StageName, departmentId, by.Name, why);
+        AddEvent(by, grant ? "granted" : "decision_refused", task.StageName, departmentId, why);
         Touch(by);
     }
 
     /// <summary>送达 (行政许可法 第44条): window pickup (an on-site trip), post, or electronic.</summary>
-    public void Deliver(ServiceItemVersion version, DeliveryMethod? method, ProcessActor by)
+    public void Deliver(ServiceItemVersion version, DeliveryMethod? method, Actor by)
     {
         Check(ProcessAction.Deliver, version, Guid.Empty, by);
         if (method is not { } m || !Enum.IsDefined(m))
@@ -510,17 +505,17 @@ public sealed partial class Application : IHasDeadlines
         DeliveryMethod = ClosedSets.Code(m);
         DeliveredAt = by.Now;
         Status = ApplicationStatus.Delivered;
-        AddEvent(by.Now, "delivered", null, null, by.Name, DeliveryMethod);
+        AddEvent(by, "delivered", null, null, DeliveryMethod);
         Touch(by);
     }
 
     /// <summary>办结.</summary>
-    public void Complete(ServiceItemVersion version, ProcessActor by)
+    public void Complete(ServiceItemVersion version, Actor by)
     {
         Check(ProcessAction.Complete, version, Guid.Empty, by);
         Status = ApplicationStatus.Completed;
         CompletedAt = by.Now;
-        AddEvent(by.Now, "completed", null, null, by.Name, null);
+        AddEvent(by, "completed", null, null, null);
         Touch(by);
     }
 
@@ -553,9 +548,14 @@ public sealed partial class Application : IHasDeadlines
         }
     }
 
+    /// <summary>Delivery and closing are done by the window that took the application in, or by the deciding department.</summary>
+    private bool MayDeliver(Actor by) =>
+        by.IsInAny(ServicesRoles.WindowClerk, ServicesRoles.Reviewer)
+        && (by.ActsFor(DepartmentId) || (IntakeDepartmentId is { } intake && by.ActsFor(intake)) || (by.Scope.SelfOnly && ClerkId == by.UserId) || by.UserId is null);
+
     private bool IsLastStage(ServiceItemVersion version) => CurrentStage == version.Stages.Count - 1;
 
-    private void Check(ProcessAction action, ServiceItemVersion version, Guid departmentId, ProcessActor by)
+    private void Check(ProcessAction action, ServiceItemVersion version, Guid departmentId, Actor by)
     {
         if (Guard(action, version, departmentId, by) is { } refused)
         {
@@ -567,7 +567,7 @@ public sealed partial class Application : IHasDeadlines
         Status is ApplicationStatus.Accepted or ApplicationStatus.Suspended ? null : new DomainException("process.not_in_review", "status", ErrorKind.Conflict);
 
     /// <summary>The application runs (not suspended) and the department's task at the current stage is open to the actor.</summary>
-    private DomainException? OpenTaskRule(ServiceItemVersion version, Guid departmentId, ProcessActor by) =>
+    private DomainException? OpenTaskRule(ServiceItemVersion version, Guid departmentId, Actor by) =>
         Status == ApplicationStatus.Suspended ? new DomainException("process.suspended", "status", ErrorKind.Conflict)
         : Status != ApplicationStatus.Accepted ? new DomainException("process.not_in_review", "status", ErrorKind.Conflict)
         : TaskRule(version, departmentId, by);
@@ -576,7 +576,7 @@ public sealed partial class Application : IHasDeadlines
     /// The department has an open task, and the actor holds the stage's role for that department
     /// (ProcessStage.Role, within the account's data scope).
     /// </summary>
-    private DomainException? TaskRule(ServiceItemVersion version, Guid departmentId, ProcessActor by)
+    private DomainException? TaskRule(ServiceItemVersion version, Guid departmentId, Actor by)
     {
         var task = Tasks.FirstOrDefault(t => t.State == StageTaskState.Open && t.DepartmentId == departmentId);
         var role = task is not null && task.Stage < version.Stages.Count ? version.Stages[task.Stage].Role : null;
@@ -587,7 +587,7 @@ public sealed partial class Application : IHasDeadlines
 
     private StageTask OpenTaskOf(Guid departmentId) => Tasks.First(t => t.State == StageTaskState.Open && t.DepartmentId == departmentId);
 
-    private void StopClock(string kind, string reason, ProcessActor by)
+    private void StopClock(string kind, string reason, Actor by)
     {
         Status = ApplicationStatus.Suspended;
         SuspensionKind = kind;
@@ -601,18 +601,18 @@ public sealed partial class Application : IHasDeadlines
         Touch(by);
     }
 
-    private static void Close(StageTask task, StageTaskState state, ProcessActor by)
+    private static void Close(StageTask task, StageTaskState state, Actor by)
     {
         task.State = state;
-        task.ActedBy = by.Name;
+        task.ActedBy = by.UserName;
         task.ActedAt = by.Now;
     }
 
     private string? CurrentStageName() => Tasks.FirstOrDefault(t => t.State == StageTaskState.Open)?.StageName;
 
-    private void Touch(ProcessActor by)
+    private void Touch(Actor by)
     {
-        LastActedBy = by.Name;
+        LastActedBy = by.UserName;
         LastActedAt = by.Now;
     }
 

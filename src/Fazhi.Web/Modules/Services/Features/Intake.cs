@@ -6,6 +6,7 @@ using System.Security.Claims;
 using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Cases;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Platform.Scope;
@@ -64,7 +65,7 @@ public sealed class IntakeService(
     {
         // A retry with a known key is answered below when its insert meets the unique index; a
         // look-up first would cost every intake a query to save the rare retry one.
-        var key = NormaliseKey(idempotencyKey);
+        var key = Idempotency.Normalise(idempotencyKey);
 
         var v = new Validator()
             .Required("itemCode", r.ItemCode, 50)
@@ -83,17 +84,18 @@ public sealed class IntakeService(
         var clerkDepartment = ActorId is { } me ? await directory.DepartmentOfAsync(me, ct) : null;
         // Everything that can refuse the intake is checked here, before the application draws a number.
         var app = Application.Receive("", version, applicant!, ApplicationChannel.Window,
-            r.WindowId, ActorId, clerkDepartment, null, key, Now, ActorName);
+            r.WindowId, ActorId, clerkDepartment, null, Now, ActorName);
         app.CheckMaterials(r.Materials ?? []);
         Decide(app, version, r.Outcome!.Value, r.CorrectionItems, r.RefusalReason);
         try
         {
-            await writer.WriteAsync(app, actor);
+            await writer.WriteAsync(app, actor, key);
             return (new IntakeResponse(app.Id, app.Number, app.QueryToken, app.Status), false);
         }
         catch (DbUpdateException) when (key is not null)
         {
-            // A second request with the same key won the race: answer with the application it made.
+            // The key was used before (a retry, or a second request at once): answer with the application it made, if the
+            // caller's scope opens it; another scope's key is refused.
             return (await FindByKeyAsync(key, ct) ?? throw new DomainException("concurrency_conflict", null, ErrorKind.Conflict), true);
         }
     }
@@ -197,21 +199,10 @@ public sealed class IntakeService(
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    private static string? NormaliseKey(string? key)
-    {
-        if (string.IsNullOrWhiteSpace(key))
-        {
-            return null;
-        }
-
-        var k = key.Trim();
-        return k.Length <= 100 ? k : throw new DomainException("too_long", "Idempotency-Key", ErrorKind.Invalid, 100);
-    }
-
     private async Task<IntakeResponse?> FindByKeyAsync(string key, CancellationToken ct) =>
-        await db.Applications.AsNoTracking().Where(a => a.IdempotencyKey == key)
-            .Select(a => new IntakeResponse(a.Id, a.Number, a.QueryToken, a.Status))
-            .SingleOrDefaultAsync(ct);
+        await Idempotency.EarlierAsync(db, ServicesModule.ModuleName, key, await scopes.CurrentAsync(ct), ct) is { } id
+            ? await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => new IntakeResponse(a.Id, a.Number, a.QueryToken, a.Status)).SingleOrDefaultAsync(ct)
+            : null;
 }
 
 /// <summary>An application as the staff handling it see it: the applicant in full, decrypted from the database.</summary>

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Audit;
+using Fazhi.Web.Platform.Cases;
 using Fazhi.Web.Platform.Data;
 
 namespace Fazhi.Web.Modules.Services.Features;
@@ -22,14 +23,14 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, ILogger<IntakeWrit
 {
     private const int MaxGroup = 64;
 
-    private sealed record Job(Application Application, IAuditActor Actor, TaskCompletionSource Done);
+    private sealed record Job(Application Application, IAuditActor Actor, string? IdempotencyKey, TaskCompletionSource Done);
 
     private readonly Channel<Job> _queue = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Numbers and saves the application; returns when it is committed, or throws what its save threw.</summary>
-    public Task WriteAsync(Application application, IAuditActor actor)
+    public Task WriteAsync(Application application, IAuditActor actor, string? idempotencyKey = null)
     {
-        var job = new Job(application, AuditActorSnapshot.Of(actor), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var job = new Job(application, AuditActorSnapshot.Of(actor), idempotencyKey, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(job))
         {
             throw new InvalidOperationException("The intake writer has stopped.");
@@ -89,6 +90,15 @@ public sealed class IntakeWriter(IServiceScopeFactory scopes, ILogger<IntakeWrit
                     app.NumberAs(ApplicationNumbers.Format(first.Series, first.Next + i));
                     db.Applications.Add(app);
                     db.AuditAs(jobs[i].Actor, [app, .. app.Events, .. app.Tasks]);
+                    if (jobs[i].IdempotencyKey is { } key)
+                    {
+                        // The key belongs to the window's department (and its clerk): only they are answered with this application.
+                        db.Add(new IdempotencyKey
+                        {
+                            Module = ServicesModule.ModuleName, Key = key, RecordId = app.Id, DepartmentId = app.IntakeDepartmentId ?? app.DepartmentId,
+                            OwnerId = app.ClerkId, CreatedAt = app.ReceivedAt,
+                        });
+                    }
                 }
 
                 await db.SaveChangesAsync(ct);

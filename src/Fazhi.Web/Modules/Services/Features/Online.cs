@@ -4,6 +4,7 @@ using Fazhi.Web.Modules.Services.Data;
 using System.Security.Claims;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Files;
 using Fazhi.Web.Platform.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -106,7 +107,7 @@ public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, App
         var centre = (await directory.ByCodeAsync(centreCode, ct))?.Id;
         await using var tx = await db.BeginWriteAsync(ct);
         var app = Application.Receive(await numbers.NextAsync(db, ct), version, applicant!, ApplicationChannel.Online,
-            null, null, centre, citizenId, null, Now, Masking.Phone(phone));
+            null, null, centre, citizenId, Now, Masking.Phone(phone));
         app.CheckMaterials(version.Materials.Select(m => new MaterialCheck(m.Key, stored.Any(s => s.MaterialKey == m.Key))));
         db.Applications.Add(app);
         foreach (var s in stored)
@@ -180,7 +181,7 @@ public sealed class OnlineService(FazhiDbContext db, CatalogService catalog, App
 
             try
             {
-                var s = await files.SaveAsync(u.Content, field, ct);
+                var s = await files.SaveAsync(u.Content, field, FileKinds.Documents, ct);
                 result.Add(new UploadedFile
                 {
                     Id = Guid.CreateVersion7(), MaterialKey = u.MaterialKey, FileName = Path.GetFileName(u.FileName).Length > 200 ? Path.GetFileName(u.FileName)[..200] : Path.GetFileName(u.FileName),
@@ -231,6 +232,9 @@ public static class OnlineApi
             .WithSummary("Apply online: multipart form with itemCode, kind, name, idNumber or creditCode, phone, and one file-{materialKey} per material (PDF, JPEG or PNG).");
         mine.MapPost("/{id:guid}/corrections", async (Guid id, HttpContext http, OnlineService s) =>
         {
+            // The application is the citizen's own, and the body a form, before any of it is read.
+            await s.MineAsync(OnlineService.CitizenId(http.User)!.Value, id);
+            MultipartUpload.RequireMultipart(http.Request);
             var form = await http.Request.ReadFormAsync();
             await s.ResubmitAsync(OnlineService.CitizenId(http.User)!.Value, id, UploadInput.FromForm(form.Files));
             return TypedResults.NoContent();
@@ -241,6 +245,7 @@ public static class OnlineApi
 
     private static async Task<Microsoft.AspNetCore.Http.HttpResults.Created<IntakeResponse>> Submit(HttpContext http, OnlineService s)
     {
+        MultipartUpload.RequireMultipart(http.Request);
         var form = await http.Request.ReadFormAsync();
         var kind = Enum.TryParse<ApplicantKind>(form["kind"], out var k) ? k : (ApplicantKind?)null;
         var uploads = UploadInput.FromForm(form.Files);

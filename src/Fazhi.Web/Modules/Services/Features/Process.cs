@@ -1,10 +1,10 @@
 using Fazhi.Web.Platform.Privacy;
 using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Modules.Services.Data;
-using System.Security.Claims;
 using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Modules.Services.Domain;
 using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Cases;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Platform.Notifications;
@@ -21,37 +21,35 @@ namespace Fazhi.Web.Modules.Services.Features;
 /// timeline steps the actor's page showed and <c>Stage</c> the stage it showed: when someone has acted since,
 /// the action is refused with 409 before anything else is checked, rather than applied to a state its actor never saw.
 /// </summary>
-public abstract record StageActionRequest
+public abstract record StageActionRequest : StepRequest
 {
     /// <summary>The department the actor acts for; by default the first open task's the actor may act on.</summary>
     public Guid? DepartmentId { get; init; }
 
-    public int? SeenEvents { get; init; }
-
     public int? Stage { get; init; }
 
-    internal abstract void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by);
+    internal abstract void Apply(Application app, ServiceItemVersion version, Guid department, Actor by);
 }
 
 /// <summary>审核通过, with an optional note.</summary>
 public sealed record ApproveRequest(string? Reason = null) : StageActionRequest
 {
 
-    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.ApproveStage(version, department, Reason, by);
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, Actor by) => app.ApproveStage(version, department, Reason, by);
 }
 
 /// <summary>退回 to an earlier stage (its index, from 0), with the reason.</summary>
 public sealed record ReturnRequest(int? ToStage = null, string? Reason = null) : StageActionRequest
 {
 
-    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.ReturnToStage(version, department, ToStage ?? -1, Reason, by);
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, Actor by) => app.ReturnToStage(version, department, ToStage ?? -1, Reason, by);
 }
 
 /// <summary>补正 during review: every item at once; whether the applicant must come in.</summary>
 public sealed record CorrectionRequest(IReadOnlyList<string>? CorrectionItems = null, bool InPerson = false) : StageActionRequest
 {
 
-    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) =>
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, Actor by) =>
         app.RequestCorrectionInReview(version, department, CorrectionItems, InPerson, by);
 }
 
@@ -59,28 +57,28 @@ public sealed record CorrectionRequest(IReadOnlyList<string>? CorrectionItems = 
 public sealed record SuspendRequest(SuspensionKind? Kind = null, string? Reason = null) : StageActionRequest
 {
 
-    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.Suspend(version, department, Kind, Reason, by);
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, Actor by) => app.Suspend(version, department, Kind, Reason, by);
 }
 
 /// <summary>恢复: the clock runs again.</summary>
 public sealed record ResumeRequest : StageActionRequest
 {
 
-    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.Resume(version, department, by);
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, Actor by) => app.Resume(version, department, by);
 }
 
 /// <summary>延期申请, with the reason.</summary>
 public sealed record ExtensionRequest(string? Reason = null) : StageActionRequest
 {
 
-    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.RequestExtension(version, department, Reason, by);
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, Actor by) => app.RequestExtension(version, department, Reason, by);
 }
 
 /// <summary>A supervisor's answer to an extension request.</summary>
 public sealed record ExtensionDecisionRequest(bool? Approve = null, string? Reason = null) : StageActionRequest
 {
 
-    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) =>
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, Actor by) =>
         app.ApproveExtension(version, Approve ?? throw new DomainException("required", "approve"), Reason, by);
 }
 
@@ -88,7 +86,7 @@ public sealed record ExtensionDecisionRequest(bool? Approve = null, string? Reas
 public sealed record DecisionRequest(bool? Grant = null, string? Reason = null) : StageActionRequest
 {
 
-    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) =>
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, Actor by) =>
         app.Decide(version, department, Grant ?? throw new DomainException("required", "grant"), Reason, by);
 }
 
@@ -96,14 +94,14 @@ public sealed record DecisionRequest(bool? Grant = null, string? Reason = null) 
 public sealed record DeliveryRequest(DeliveryMethod? Method = null) : StageActionRequest
 {
 
-    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.Deliver(version, Method, by);
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, Actor by) => app.Deliver(version, Method, by);
 }
 
 /// <summary>办结.</summary>
 public sealed record CompleteRequest : StageActionRequest
 {
 
-    internal override void Apply(Application app, ServiceItemVersion version, Guid department, ProcessActor by) => app.Complete(version, by);
+    internal override void Apply(Application app, ServiceItemVersion version, Guid department, Actor by) => app.Complete(version, by);
 }
 
 public sealed record QueueRow(
@@ -112,22 +110,24 @@ public sealed record QueueRow(
 
 public sealed record TaskView(Guid Id, int Stage, string StageName, Guid DepartmentId, string Department, DateOnly StartedOn, DateOnly DueDate, StageTaskState State, bool Paused, WarningLevel? Level, string? ActedBy, DateTime? ActedAt);
 
+/// <summary>One step of an application's timeline as a reviewer's page shows it: who acted is named with their account.</summary>
+public sealed record ProcessEventView(int Sequence, DateTime At, string Kind, string? StageName, Guid? DepartmentId, string Actor, string? Note)
+{
+    public static ProcessEventView Of(ApplicationEvent e) => new(e.Sequence, e.At, e.Kind, e.StageName, e.DepartmentId, e.ActorLabel, e.Note);
+}
+
 /// <summary>An application in review as a reviewer's page shows it, with the actions the current account may take.</summary>
 public sealed record ProcessView(
     Guid Id, string Number, string ItemName, string ApplicantName, ApplicationStatus Status, DateOnly? DueDate, WarningLevel? Level,
     int LimitDays, int ExtensionDays, string? ExtensionRequestReason, string? SuspensionKind, string? SuspensionReason,
     IReadOnlyList<string> CorrectionItems, string? Decision, string? DecisionReason, DateOnly? DeliveryDueDate, int Visits,
-    int? CurrentStage, IReadOnlyList<ProcessStage> Stages, IReadOnlyList<TaskView> Tasks, IReadOnlyList<ApplicationEvent> Events,
+    int? CurrentStage, IReadOnlyList<ProcessStage> Stages, IReadOnlyList<TaskView> Tasks, IReadOnlyList<ProcessEventView> Events,
     IReadOnlyList<ProcessAction> Allowed, Guid? ActingDepartmentId);
 
 /// <summary>审批过程: department queues and the stage actions, each a domain method of <see cref="Application"/>.</summary>
 public sealed class ProcessService(
-    FazhiDbContext db, WorkingDayCalendar calendar, TimeProvider time, IHttpContextAccessor http, DataScopeResolver scopes, IMemoryCache cache, NameLookup names)
+    FazhiDbContext db, WorkingDayCalendar calendar, TimeProvider time, DataScopeResolver scopes, IMemoryCache cache, NameLookup names, CaseWorkflow workflow, ActorSource actors)
 {
-    private ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal();
-
-    private string ActorName => User.Identity?.Name ?? "system";
-
     public DateOnly Today => ChinaTime.Today(time);
 
     /// <summary>The open tasks of the departments in the current account's scope, oldest deadline first; suspended ones last.</summary>
@@ -171,97 +171,39 @@ public sealed class ProcessService(
         await ToViewAsync(app, await VersionAsync(app.ItemVersionId, ct), ct);
 
     /// <summary>
-    /// Runs one action. A page that is out of date is refused first (409 naming who acted since), unless all that
-    /// happened since is another department's approval within the same joint stage. When a save meets a change
-    /// made in between, the action is tried once more on the fresh record with what the actor had seen.
+    /// Runs one action through the case workflow. A page that is out of date is refused first (409 naming who acted
+    /// since), unless all that happened since is another department's approval within the same joint stage.
     /// </summary>
     public async Task<ProcessView> ActAsync(Guid id, StageActionRequest request, CancellationToken ct = default)
     {
-        var seen = request.SeenEvents;
-        var stage = request.Stage;
-        for (var attempt = 0; ; attempt++)
+        ServiceItemVersion? version = null;
+        var known = 0;
+        var app = await workflow.ActAsync<Application, ApplicationEvent>(scope => Visible(scope, tracked: true), id, request.SeenEvents, async (app, by) =>
         {
-            var app = await VisibleAsync(id, tracked: true, ct);
-            var by = await ActorAsync(app, ct);
+            Sort(app);
             var department = request.DepartmentId ?? ActingDepartment(app, by) ?? Guid.Empty;
-            if (seen is { } s && app.Events.Count > s)
-            {
-                var onlyOtherDepartments = (stage ?? app.CurrentStage) == app.CurrentStage
-                    && app.Events.Skip(s).All(e => e.Kind == "stage_approved" && e.DepartmentId != department);
-                if (!onlyOtherDepartments)
-                {
-                    throw await ActedByAsync(app, ct);
-                }
-            }
-
-            seen ??= app.Events.Count;
-            stage ??= app.CurrentStage;
-            var version = await VersionAsync(app.ItemVersionId, ct);
-            var before = app.Events.Count;
+            version = await VersionAsync(app.ItemVersionId, ct);
+            known = app.Events.Count;
             request.Apply(app, version, department, by);
-            ApplicantMessages.AddSince(db, app, before);
-
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return await ToViewAsync(app, version, ct);
-            }
-            catch (DbUpdateException) when (attempt == 0)
-            {
-                // Another save came first: its row version no longer matches, or its timeline step took
-                // the same sequence number. Try once more on what it left.
-                db.ChangeTracker.Clear();
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear();
-                throw await ActedByAsync(await VisibleAsync(id, tracked: false, ct), ct);
-            }
-        }
-    }
-
-    /// <summary>
-    /// 409 naming the colleague who acted, by name and account, and when (China time). The newest timeline step
-    /// says who: the application row and its steps are read by separate statements, and under a concurrent
-    /// commit the row may be the older of the two.
-    /// </summary>
-    private async Task<DomainException> ActedByAsync(Application app, CancellationToken ct)
-    {
-        var last = app.Events.MaxBy(e => e.Sequence);
-        var account = last?.ActorName ?? app.LastActedBy ?? "?";
-        var name = await names.DisplayNameAsync(account, ct);
-        var who = string.IsNullOrEmpty(name) ? account : $"{name}（{account}）";
-        return new DomainException("process.acted_by", "action", ErrorKind.Conflict, who, ChinaTime.Format(last?.At ?? app.LastActedAt ?? time.GetUtcNow().UtcDateTime));
+            ApplicantMessages.AddSince(db, app, known);
+        }, compatible: (app, since, by) =>
+        {
+            // A colleague's approval of their own part of the same joint stage does not change what this actor saw.
+            var department = request.DepartmentId ?? ActingDepartment(app, by) ?? Guid.Empty;
+            return (request.Stage ?? app.CurrentStage) == app.CurrentStage
+                && since.All(e => e is ApplicationEvent { Kind: "stage_approved" } a && a.DepartmentId != department);
+        }, ct: ct);
+        return await ToViewAsync(app, version!, ct);
     }
 
     /// <summary>The first department with an open task that the actor acts for (any review role: the stage's role is checked by the action).</summary>
-    private static Guid? ActingDepartment(Application app, ProcessActor by) =>
+    private static Guid? ActingDepartment(Application app, Actor by) =>
         app.Tasks.Where(t => t.State == StageTaskState.Open && Roles.All.Any(r => by.ActsFor(t.DepartmentId, r))).Select(t => (Guid?)t.DepartmentId).FirstOrDefault();
 
-    private DataScopeFilter _scope = DataScopeFilter.Nothing;
+    private static void Sort(Application app) => app.Events.Sort((x, y) => x.Sequence.CompareTo(y.Sequence));
 
-    /// <summary>
-    /// Stage actions are for holders of the stage's role (ProcessStage.Role) in the stage's department; the account's
-    /// data scope says which departments those are.
-    /// </summary>
-    private async Task<ProcessActor> ActorAsync(Application app, CancellationToken ct)
+    private IQueryable<Application> Visible(DataScopeFilter scope, bool tracked)
     {
-        _scope = await scopes.CurrentAsync(ct);
-        return new ProcessActor(ActorName, time.GetUtcNow().UtcDateTime, Today, calendar, (d, role) => User.IsInRole(role) && InScope(d),
-            User.IsInRole(Roles.Supervisor), MayDeliver(app));
-    }
-
-    // Departments have no owner: the "self" scope acts for none of them.
-    private bool InScope(Guid department) => _scope.Allows(department, ownerId: null);
-
-    /// <summary>Delivery and closing are done by the window that took the application in, or by the deciding department.</summary>
-    private bool MayDeliver(Application app) =>
-        (User.IsInRole(ServicesRoles.WindowClerk) || User.IsInRole(ServicesRoles.Reviewer))
-        && (InScope(app.DepartmentId) || (app.IntakeDepartmentId is { } intake && InScope(intake)) || (_scope.SelfOnly && app.ClerkId == _scope.UserId));
-
-    private async Task<Application> VisibleAsync(Guid id, bool tracked, CancellationToken ct)
-    {
-        var scope = await scopes.CurrentAsync(ct);
         IQueryable<Application> query = db.Applications.Include(a => a.Events).Include(a => a.Tasks).AsSplitQuery();
         if (!tracked)
         {
@@ -278,8 +220,13 @@ public sealed class ProcessService(
                     || a.Tasks.Any(t => ids.Contains(t.DepartmentId)));
         }
 
-        var app = await query.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw DomainException.NotFound();
-        app.Events.Sort((x, y) => x.Sequence.CompareTo(y.Sequence));
+        return query;
+    }
+
+    private async Task<Application> VisibleAsync(Guid id, bool tracked, CancellationToken ct)
+    {
+        var app = await Visible(await scopes.CurrentAsync(ct), tracked).SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw DomainException.NotFound();
+        Sort(app);
         return app;
     }
 
@@ -294,7 +241,7 @@ public sealed class ProcessService(
     private async Task<ProcessView> ToViewAsync(Application app, ServiceItemVersion version, CancellationToken ct)
     {
         var departments = await names.DepartmentsAsync(ct);
-        var by = await ActorAsync(app, ct);
+        var by = await actors.CurrentAsync(ct);
         var today = Today;
         var acting = ActingDepartment(app, by);
         var tasks = app.Tasks.OrderBy(t => t.Stage).ThenBy(t => t.StartedOn).Select(t => new TaskView(
@@ -303,7 +250,7 @@ public sealed class ProcessService(
         return new ProcessView(
             app.Id, app.Number, app.ItemName, app.ApplicantName, app.Status, app.DueDate, app.Warning(today), app.LimitDays, app.ExtensionDays,
             app.ExtensionRequestReason, app.SuspensionKind, app.SuspensionReason, app.CorrectionItems, app.Decision, app.DecisionReason,
-            app.DeliveryDueDate, app.Visits, app.CurrentStage, version.Stages, tasks, app.Events, app.AvailableActions(version, acting, by), acting);
+            app.DeliveryDueDate, app.Visits, app.CurrentStage, version.Stages, tasks, [.. app.Events.Select(ProcessEventView.Of)], app.AvailableActions(version, acting, by), acting);
     }
 }
 
@@ -369,7 +316,7 @@ public static class ProcessApi
         var slug = ClosedSets.Slug(action);
         services.MapPost($"/applications/{{id:guid}}/actions/{slug}", async (Guid id, TRequest request, ProcessService s) => TypedResults.Ok(await s.ActAsync(id, request)))
             .WithName("process-" + slug)
-            .WithSummary(summary + " 409 process.acted_by when the application changed since the caller saw it; the message names who.");
+            .WithSummary(summary + " 409 case.acted_by when the application changed since the caller saw it (seenEvents); the message names who.");
     }
 
     public static RouteGroupBuilder MapProcess(this RouteGroupBuilder services)

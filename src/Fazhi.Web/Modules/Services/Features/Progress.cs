@@ -146,7 +146,7 @@ public sealed class ProgressService(IServiceProvider services, ReadConnections c
 
     public async Task<ProgressView> ViewAsync(Application app, CancellationToken ct = default)
     {
-        var events = await Db.ApplicationEvents.AsNoTracking().Where(e => e.ApplicationId == app.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var events = await Db.ApplicationEvents.AsNoTracking().Where(e => e.CaseId == app.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
         return await ToViewAsync(new ProgressSnapshot(app.Number, app.ItemVersionId, app.ItemName, Masking.Name(app.ApplicantName), app.Status, app.ReceivedAt, app.DueDate,
             app.CurrentStage, app.Visits, app.CorrectionItems, app.RefusalReason,
             events.Select(e => (e.At, e.Kind, e.StageName, e.DepartmentId, e.Note)).ToList()), ct);

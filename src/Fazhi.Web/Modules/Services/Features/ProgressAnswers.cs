@@ -760,7 +760,7 @@ internal sealed class ProgressAnswersObserver(ProgressAnswers answers, TimeProvi
         }
 
         // Events are only ever added through their application (Application.AddEvent), so it is tracked.
-        var withNewEvents = db.ChangeTracker.Entries<ApplicationEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.ApplicationId).ToHashSet();
+        var withNewEvents = db.ChangeTracker.Entries<ApplicationEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.CaseId).ToHashSet();
         foreach (var entry in applications)
         {
             if (entry.State is EntityState.Added or EntityState.Modified || withNewEvents.Contains(entry.Entity.Id))
