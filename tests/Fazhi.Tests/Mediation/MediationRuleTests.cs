@@ -2,6 +2,7 @@ using System.Globalization;
 using Fazhi.Web.Modules.Mediation.Domain;
 using Fazhi.Web.Modules.Mediation.Features;
 using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Cases;
 using Fazhi.Web.Platform.Deadlines;
 using Fazhi.Web.Platform.Web;
 
@@ -17,14 +18,14 @@ public sealed class MediationRuleTests
     private static DateTimeOffset China(string instant) =>
         new(DateTime.ParseExact(instant, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), TimeSpan.FromHours(8));
 
-    private static CaseActor On(string day) => new("钟伟明", China(day + " 10:00:00").UtcDateTime, D(day), Calendar);
+    private static Actor On(string day) => Actor.Seeding("mediator", "钟伟明", China(day + " 10:00:00").UtcDateTime, Calendar);
 
     private static MediationCase Registered(string day, DisputeType type = DisputeType.Neighbours)
     {
         var committee = new MediationCommittee { Id = Guid.NewGuid(), Code = "TX-MED", Name = "塘厦镇人民调解委员会", Abbreviation = "塘调", DepartmentId = Guid.NewGuid() };
         Party P(PartySide side, string name) => new() { Side = side, Kind = PartyKind.Person, Name = name };
         return MediationCase.Register("塘调〔2019〕1号", committee, null, type, CaseSource.Application, null, "相邻排水纠纷", "请求调解",
-            [P(PartySide.Applicant, "林雪梅"), P(PartySide.Respondent, "吴海涛")], [Guid.NewGuid()], null, On(day));
+            [P(PartySide.Applicant, "林雪梅"), P(PartySide.Respondent, "吴海涛")], [Guid.NewGuid()], On(day));
     }
 
     private static MediationCase Mediated(string registered, string held, DisputeType type = DisputeType.Neighbours)

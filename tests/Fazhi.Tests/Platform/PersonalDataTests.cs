@@ -156,7 +156,7 @@ public sealed class PersonalDataAtRestTests(KeyFileFactory app) : IClassFixture<
             await using var tx = await db.BeginWriteAsync();
             var head = await db.AuditHeads.SingleAsync();
             db.AuditEntries.Add(AuditChain.Append(head,
-                new AuditDraft(head, "svc_applications", id.ToString(), "update", "{}", $"{{\"IdNumber\":\"{idNumber}\",\"Phone\":\"{Phone}\"}}"),
+                new AuditDraft(head, "svc_applications", id.ToString(), null, "update", "{}", $"{{\"IdNumber\":\"{idNumber}\",\"Phone\":\"{Phone}\"}}"),
                 SystemAuditActor.Instance, AuditChain.Truncate(DateTime.UtcNow)));
             await db.SaveChangesAsync();
             await tx.CommitAsync();
