@@ -132,13 +132,13 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         Assert.Equal(Masking.IdNumber(idNumber), c.GetProperty("party").GetProperty("idNumber").GetString());
         Assert.Equal("139****1122", c.GetProperty("party").GetProperty("phone").GetString());
         // 市场监管: filed within 15 working days of discovery.
-        Assert.Equal(Calendar.AddWorkingDays(Today.AddDays(-1), 15), Date(c.GetProperty("filing").GetProperty("dueDate")));
+        Assert.Equal(Calendar.AddWorkingDays(Today.AddDays(-1), 15), Date(c.GetProperty("filingDue")));
 
         // 周文斌 heads the department and approves the filing; the 90-day clock starts today.
         await NoContentAsync(officer.PostAsync($"/api/enforcement/cases/{id}/filing-approval", null));
         c = await CaseAsync(officer, id);
         Assert.Equal("Investigation", c.GetProperty("status").GetString());
-        var decisionDue = Date(c.GetProperty("decision").GetProperty("dueDate"));
+        var decisionDue = Date(c.GetProperty("decisionDue"));
         Assert.True(decisionDue >= Today.AddDays(90) && decisionDue <= Today.AddDays(97), decisionDue.ToString());
 
         // No notice without evidence; a photo is kept by its hash and comes back byte for byte.
@@ -157,7 +157,7 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         c = await CaseAsync(officer, id);
         Assert.True(c.GetProperty("hearingEligible").GetBoolean());
         Assert.True(c.GetProperty("reviewRequired").GetBoolean());
-        Assert.Equal(Calendar.AddWorkingDays(Today, 5), Date(c.GetProperty("hearingRequestWindow").GetProperty("dueDate")));
+        Assert.Equal(Calendar.AddWorkingDays(Today, 5), Date(c.GetProperty("hearingRequestDue")));
         Assert.Contains("听证", await DocxTextAsync(officer, $"/api/enforcement/cases/{id}/notice.docx"), StringComparison.Ordinal);
         Assert.Equal("enforcement.hearing_window_open", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/decision", new { penaltyKind = "Fine", fine = 20000 })));
         await NoContentAsync(officer.PostAsync($"/api/enforcement/cases/{id}/hearing-waiver", null));
@@ -176,7 +176,7 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         var decisionNumber = c.GetProperty("decisionNumber").GetString()!;
         Assert.StartsWith($"塘市监罚〔{Today.Year}〕", decisionNumber, StringComparison.Ordinal);
         Assert.Equal("Decided", c.GetProperty("status").GetString());
-        Assert.Equal(Calendar.AddWorkingDays(Today, 7), Date(c.GetProperty("service").GetProperty("dueDate")));
+        Assert.Equal(Calendar.AddWorkingDays(Today, 7), Date(c.GetProperty("serviceDue")));
 
         // The decision carries every 第59条 element, the party in full.
         var decision = await DocxTextAsync(officer, $"/api/enforcement/cases/{id}/decision.docx");
@@ -194,7 +194,7 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/service", new { servedOn = Day(Today), method = "InPerson" }));
         c = await CaseAsync(officer, id);
         Assert.Equal("Served", c.GetProperty("status").GetString());
-        var lastDayToPay = Date(c.GetProperty("payment").GetProperty("dueDate"));
+        var lastDayToPay = Date(c.GetProperty("paymentDue"));
         Assert.True(lastDayToPay >= Today.AddDays(15) && Calendar.IsWorkingDay(lastDayToPay));
 
         // The publication fell due at the decision, 7 working days ahead; published, the public finds it by number, masked.
@@ -251,7 +251,7 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         Assert.StartsWith($"TX-MSA-{Today.Year}-处罚-", fileNumber, StringComparison.Ordinal);
         Assert.Equal(
             ["registered", "officer_assigned", "officer_assigned", "filing_approved", "evidence", "notice", "hearing_waived", "review_submitted", "review_passed", "decided", "served", "paid", "closed", "archived"],
-            c.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("kind").GetString()).ToList());
+            c.GetProperty("record").EnumerateArray().Select(s => s.GetProperty("kind").GetString()).ToList());
 
         var check = await officer.GetFromJsonAsync<JsonElement>($"/api/enforcement/cases/{id}/record/check");
         Assert.True(check.GetProperty("intact").GetBoolean());
@@ -387,10 +387,11 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         var (id, _) = await CreatedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases", Lead(u, IdNumber(8))));
         await NoContentAsync(officer.PostAsync($"/api/enforcement/cases/{id}/filing-approval", null));
         var text = await (await EvidenceAsync(officer, id, Encoding.UTF8.GetBytes("not a photo"), "a.txt")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Equal("enforcement.file_type", text.Code());
+        Assert.Equal(("upload.type_not_allowed", "file"), (text.Code(), Assert.Single(text.ErrorFields())));
         var noTitle = await (await EvidenceAsync(officer, id, Png, "p.png", title: "")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("title", noTitle.ErrorFields());
-        var limit = await (await officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/extensions", new { limit = "payment", days = 10, reason = "申请" })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        // The limit is one of filing or decision: any other is not a value of the field.
+        var limit = await (await officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/extensions", new { limit = "payment", days = 10, reason = "申请" })).ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("limit", limit.ErrorFields());
         var notice = await (await officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/notice", new { penaltyKind = "Fine" })).ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("enforcement.evidence_required", notice.Code());
@@ -404,9 +405,9 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         await (await officer.GetAsync($"/api/enforcement/cases/{Guid.NewGuid()}")).ReadProblemAsync(HttpStatusCode.NotFound);
 
         // An approved extension of the 90 days moves the due date by as many days.
-        var due = Date((await CaseAsync(officer, id)).GetProperty("decision").GetProperty("dueDate"));
+        var due = Date((await CaseAsync(officer, id)).GetProperty("decisionDue"));
         await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/extensions", new { limit = "decision", days = 30, reason = "案情复杂，经负责人批准" }));
-        var extended = Date((await CaseAsync(officer, id)).GetProperty("decision").GetProperty("dueDate"));
+        var extended = Date((await CaseAsync(officer, id)).GetProperty("decisionDue"));
         Assert.True(extended >= due.AddDays(30) && extended <= due.AddDays(33), $"{due} → {extended}");
     }
 

@@ -41,10 +41,10 @@ public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool DemoApplications => false;
 
-    /// <summary>The demo town's year of mediation cases (Mediation:DemoCases); committees and mediators load regardless.</summary>
+    /// <summary>The demo town's year of mediation cases (Fazhi:DemoCases); committees and mediators load regardless.</summary>
     protected virtual bool DemoMediationCases => false;
 
-    /// <summary>The demo town's enforcement cases, acts and publications (Enforcement:DemoCases); officers, reviewers and benchmarks load regardless.</summary>
+    /// <summary>The demo town's enforcement cases, acts and publications (Fazhi:DemoCases); officers, reviewers and benchmarks load regardless.</summary>
     protected virtual bool DemoEnforcementCases => false;
 
     /// <summary>False: the platform finds or makes its key file under its data directory, as a development run does.</summary>
@@ -63,9 +63,10 @@ public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Fazhi:Demo", Demo ? "true" : "false");
         // Tests count the applications they make; the demo town's sample applications are tested on their own.
-        builder.UseSetting("Fazhi:DemoApplications", DemoApplications ? "true" : "false");
-        builder.UseSetting("Mediation:DemoCases", DemoMediationCases ? "true" : "false");
-        builder.UseSetting("Enforcement:DemoCases", DemoEnforcementCases ? "true" : "false");
+        // Fazhi:DemoCases names the modules whose sample cases load; none loads "none".
+        string[] demoCases = [.. new[] { (DemoApplications, "services"), (DemoMediationCases, "mediation"), (DemoEnforcementCases, "enforcement") }
+            .Where(m => m.Item1).Select(m => m.Item2)];
+        builder.UseSetting("Fazhi:DemoCases", demoCases.Length == 0 ? "none" : string.Join(',', demoCases));
         builder.UseSetting("Database:DataDirectory", _dataDir);
         if (FixedKey)
         {

@@ -150,7 +150,7 @@ public sealed class MediationApiTests(FazhiFactory app) : IClassFixture<FazhiFac
         var applicant = c.GetProperty("parties").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "林雪梅");
         Assert.Equal(Masking.IdNumber(ApplicantId), applicant.GetProperty("idNumber").GetString());
         Assert.Equal("139****1122", applicant.GetProperty("phone").GetString());
-        var window = c.GetProperty("agreement").GetProperty("confirmationWindow").GetProperty("dueDate").GetString();
+        var window = c.GetProperty("agreement").GetProperty("confirmationDue").GetString();
         Assert.True(DateOnly.Parse(window!, System.Globalization.CultureInfo.InvariantCulture) >= today.AddDays(30));
         var followUp = c.GetProperty("followUps").EnumerateArray().Single();
         Assert.Equal(today.AddDays(10).ToString("yyyy-MM-dd"), followUp.GetProperty("dueOn").GetString());
@@ -162,7 +162,7 @@ public sealed class MediationApiTests(FazhiFactory app) : IClassFixture<FazhiFac
         Assert.Contains(day.GetProperty("followUps").EnumerateArray(), f => f.GetProperty("caseId").GetGuid() == id);
         await NoContentAsync(mediator.PostAsJsonAsync($"/api/mediation/cases/{id}/follow-ups", new { followUpId = followUp.GetProperty("id").GetGuid(), performed = true, note = "电话回访，已改造完毕" }));
         Assert.Equal("mediation.followup_done", (await (await mediator.PostAsJsonAsync($"/api/mediation/cases/{id}/follow-ups", new { followUpId = followUp.GetProperty("id").GetGuid(), performed = true })).ReadProblemAsync(HttpStatusCode.Conflict)).Code());
-        var events = (await mediator.GetFromJsonAsync<JsonElement>($"/api/mediation/cases/{id}")).GetProperty("events").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        var events = (await mediator.GetFromJsonAsync<JsonElement>($"/api/mediation/cases/{id}")).GetProperty("record").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
         Assert.Equal(["registered", "consent", "consent", "rights_notice", "session", "agreed_written", "performed"], events);
 
         var after = await StatisticsAsync(mediator);

@@ -45,26 +45,26 @@ public sealed class IdentityTests(FazhiFactory app) : IClassFixture<FazhiFactory
         var client = app.Anonymous();
         for (var i = 0; i < 5; i++)
         {
-            await client.PostAsJsonAsync("/api/auth/login", new { userName = "petition", password = "wrong-" + i });
+            await client.PostAsJsonAsync("/api/auth/login", new { userName = "reviewer.land", password = "wrong-" + i });
         }
 
-        var locked = await client.PostAsJsonAsync("/api/auth/login", new { userName = "petition", password = "Demo#2019" });
+        var locked = await client.PostAsJsonAsync("/api/auth/login", new { userName = "reviewer.land", password = "Demo#2019" });
         Assert.Equal("auth.locked_out", (await locked.ReadProblemAsync(HttpStatusCode.Forbidden)).Code());
 
         app.Time.Advance(TimeSpan.FromMinutes(14));
-        var stillLocked = await client.PostAsJsonAsync("/api/auth/login", new { userName = "petition", password = "Demo#2019" });
+        var stillLocked = await client.PostAsJsonAsync("/api/auth/login", new { userName = "reviewer.land", password = "Demo#2019" });
         Assert.Equal(HttpStatusCode.Forbidden, stillLocked.StatusCode);
 
         app.Time.Advance(TimeSpan.FromMinutes(2));
-        var open = await client.PostAsJsonAsync("/api/auth/login", new { userName = "petition", password = "Demo#2019" });
+        var open = await client.PostAsJsonAsync("/api/auth/login", new { userName = "reviewer.land", password = "Demo#2019" });
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
 
         var admin = await app.SignedInAsync("admin");
-        var log = await admin.GetFromJsonAsync<JsonElement>("/api/auth/login-log?userName=petition&pageSize=20");
+        var log = await admin.GetFromJsonAsync<JsonElement>("/api/auth/login-log?userName=reviewer.land&pageSize=20");
         var outcomes = log.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("outcome").GetString()).Reverse().ToList();
         Assert.Equal(["Failed", "Failed", "Failed", "Failed", "LockedOut", "LockedOut", "LockedOut", "Succeeded"], outcomes);
 
-        var export = await admin.GetAsync("/api/auth/login-log/export?userName=petition");
+        var export = await admin.GetAsync("/api/auth/login-log/export?userName=reviewer.land");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
         var rows = MiniExcelLibs.MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Count();
         Assert.Equal(8, rows);

@@ -31,7 +31,7 @@ public sealed class ProcessGuardTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await reviewer.PostAsJsonAsync($"/api/services/applications/{id}/actions/approve", seen)).StatusCode);
         // The same page's button again: the joint review has begun, with a task for the same department.
         var again = await (await reviewer.PostAsJsonAsync($"/api/services/applications/{id}/actions/approve", seen)).ReadProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal("process.acted_by", again.Code());
+        Assert.Equal("case.acted_by", again.Code());
         var planning = Assert.Single((await ViewAsync("reviewer", id)).GetProperty("tasks").EnumerateArray(),
             t => t.GetProperty("stage").GetInt32() == 1 && t.GetProperty("department").GetString() == "规划管理所");
         Assert.Equal("Open", planning.GetProperty("state").GetString());
@@ -52,7 +52,7 @@ public sealed class ProcessGuardTests : IAsyncLifetime
 
         // Approving the joint stage from the old page would now be approving at the last stage: the answer names who acted.
         var late = await (await reviewer.PostAsJsonAsync($"/api/services/applications/{id}/actions/approve", seen)).ReadProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal("process.acted_by", late.Code());
+        Assert.Equal("case.acted_by", late.Code());
     }
 
     [Fact]

@@ -304,7 +304,7 @@ public sealed class ProcessTests : IAsyncLifetime
         Assert.Single(both, r => r.StatusCode == HttpStatusCode.OK);
         var loser = Assert.Single(both, r => r.StatusCode == HttpStatusCode.Conflict);
         var problem = await loser.ReadProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal("process.acted_by", problem.Code());
+        Assert.Equal("case.acted_by", problem.Code());
         var winner = both[0].StatusCode == HttpStatusCode.OK ? "reviewer" : "reviewer.plan2";
         Assert.Contains(winner, problem.GetProperty("title").GetString());
 

@@ -15,7 +15,7 @@ namespace Fazhi.Web.Modules.Services;
 /// <summary>
 /// A dozen applications at every point of the process, dated back from today on the working-day calendar,
 /// so that a demo town opens with queues, warnings, alerts and a dashboard to look at. Demo mode only,
-/// and only into a town without applications (Fazhi:DemoApplications, default true).
+/// and only into a town without applications (Fazhi:DemoCases, default true).
 /// </summary>
 public sealed class DemoApplications(FazhiDbContext db, WorkingDayCalendar calendar, TimeProvider time, ApplicationNumbers numbers, OrganisationDirectory directory)
 {

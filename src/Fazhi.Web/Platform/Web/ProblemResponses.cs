@@ -37,7 +37,7 @@ public sealed class ProblemBody
 /// <summary>
 /// Declares on every API operation the problem answers it can give, from what the endpoint is: input that
 /// can be malformed (400) or invalid (422), a sign-in (401), a role or a permission checked on a write (403),
-/// a record named in the route (404), a write that can meet a conflicting state (409), an upload's size (413),
+/// a record named in the route (404), a write that can meet a conflicting state (409), an upload's size (413) and body type (415),
 /// a rate limit (429). The OpenAPI document then tells the truth about every operation, the ones added
 /// later included.
 /// </summary>
@@ -118,7 +118,9 @@ internal sealed class ProblemResponses : IApiDescriptionProvider
 
         if (form)
         {
+            // A multipart form refuses any other body (MultipartUpload.RequireMultipart) and one too large.
             statuses.Add(StatusCodes.Status413PayloadTooLarge);
+            statuses.Add(StatusCodes.Status415UnsupportedMediaType);
         }
 
         if (metadata.OfType<EnableRateLimitingAttribute>().Any())

@@ -63,7 +63,6 @@ public static class CaseApi
             [new("kind", "Document, Photo, Audio, Video, Physical or Statement", true, [.. Enum.GetNames<EvidenceKind>()]), new("title", "What it is", true),
              new("preserve", "true: 先行登记保存 (decided within 7 working days)"), new("seenEvents", "The record's length the caller's page showed")],
             "file: the evidence (PDF, JPEG, PNG, MP4, WAV, MP3, AMR, WebM), kept by its SHA-256"))
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("调查取证: a piece of evidence with its file (multipart/form-data; anything else is 415).");
         g.MapPost("/cases/{id:guid}/record", async (Guid id, HttpContext http, CaseService s, FileStore store) =>
         {
@@ -77,7 +76,6 @@ public static class CaseApi
             [new("kind", "The step, e.g. inspection, evidence, seizure, enforcement, on_the_spot, service, hearing, or any other", true), new("note", "What happened"),
              new("seenEvents", "The record's length the caller's page showed")],
             "file: a document or photo; audio and video only for the on-site steps"))
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Adds a step to the full-process record (append-only), with its file (multipart/form-data; anything else is 415).");
         g.MapGet("/cases/{id:guid}/record/check", async (Guid id, CaseService s) => TypedResults.Ok(await s.CheckRecordAsync(id)))
             .WithSummary("Checks the full-process record: its hash chain, its last step against the audit record, and the audit record against the last signed head (a removed last step shows).");

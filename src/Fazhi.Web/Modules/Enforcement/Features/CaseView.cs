@@ -22,12 +22,12 @@ public sealed record EnforcementStepView(int Sequence, DateTime At, string Kind,
 
 /// <summary>
 /// An enforcement case as the API answers it: a read model (never the stored entity), the party's identifiers masked, the
-/// limit that runs now, the record's length to send back as <c>seenEvents</c>, and the actions the caller may take now.
+/// limit that runs now and the due date of each limit started, the record's length to send back as <c>seenEvents</c>, and the actions the caller may take now.
 /// </summary>
 public sealed record EnforcementCaseView(
     Guid Id, string Number, Guid DepartmentId, CaseSource Source, string? SourceNote, Procedure Procedure, CaseStatus Status, string Matter, string Facts,
     DateOnly ActOn, DateOnly DiscoveredOn, bool InvolvesSafety, DateTime RegisteredAt, EnforcementPartyView Party,
-    string? RunningLimit, DateOnly? DueDate, WarningLevel? Level, DateOnly? FiledOn, string? NotFiledReason,
+    string? RunningLimit, DateOnly? DueDate, WarningLevel? Level, DateOnly? FilingDue, DateOnly? DecisionDue, DateOnly? ServiceDue, DateOnly? PaymentDue, DateOnly? FiledOn, string? NotFiledReason,
     PenaltyKind? ProposedKind, decimal ProposedFine, decimal ProposedConfiscation, string? Provisions, string? Basis, string? DiscretionCitation, DateOnly? NoticeServedOn,
     bool HearingEligible, DateOnly? HearingRequestDue, DateOnly? HearingRequestedOn, bool HearingWaived, DateOnly? HearingOn, string? HearingPresider, DateOnly? HearingHeldOn,
     bool ReviewRequired, bool ReviewPassed, string? Statement, string? StatementRecheck, DateOnly? DiscussedOn, string? DiscussionConclusion,
@@ -47,7 +47,7 @@ public sealed record EnforcementCaseView(
         var running = c.RunningClock;
         return new(
             c.Id, c.Number, c.DepartmentId, c.Source, c.SourceNote, c.Procedure, c.Status, c.Matter, c.Facts, c.ActOn, c.DiscoveredOn, c.InvolvesSafety, c.RegisteredAt, party,
-            running?.Kind, running?.Clock.DueDate, running?.Clock.Level(today), c.FiledOn, c.NotFiledReason,
+            running?.Kind, running?.Clock.DueDate, running?.Clock.Level(today), c.Filing?.DueDate, c.Decision?.DueDate, c.Service?.DueDate, c.Payment?.DueDate, c.FiledOn, c.NotFiledReason,
             c.ProposedKind, c.ProposedFine, c.ProposedConfiscation, c.Provisions, c.Basis, c.DiscretionCitation, c.NoticeServedOn,
             c.HearingEligible, c.HearingRequestWindow?.DueDate, c.HearingRequestedOn, c.HearingWaived, c.HearingOn, c.HearingPresider, c.HearingHeldOn,
             c.ReviewRequired, c.ReviewPassed, c.Statement, c.StatementRecheck, c.DiscussedOn, c.DiscussionConclusion,
