@@ -104,7 +104,7 @@ public sealed class SignInTests(ServerFixture server)
         {
             await page.GotoAsync("/login");
             await SignInAsync(page, "admin");
-            await page.ClickAsync("nav.mainnav >> text=组织机构");
+            await page.ClickAsync("#groupnav >> text=组织机构");
             await page.WaitForSelectorAsync("#org-tree");
             Assert.Contains("依法治镇办", await page.InnerTextAsync("#org-tree"));
 

@@ -39,6 +39,9 @@ public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool Demo => true;
 
+    /// <summary>Every module's sample cases (the demo town as a first run shows it).</summary>
+    protected virtual bool AllDemoCases => false;
+
     protected virtual bool DemoApplications => false;
 
     /// <summary>The demo town's year of mediation cases (Fazhi:DemoCases); committees and mediators load regardless.</summary>
@@ -63,10 +66,10 @@ public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Fazhi:Demo", Demo ? "true" : "false");
         // Tests count the applications they make; the demo town's sample applications are tested on their own.
-        // Fazhi:DemoCases names the modules whose sample cases load; none loads "none".
+        // Fazhi:DemoCases: every module's sample cases, or the modules named, or none.
         string[] demoCases = [.. new[] { (DemoApplications, "services"), (DemoMediationCases, "mediation"), (DemoEnforcementCases, "enforcement") }
             .Where(m => m.Item1).Select(m => m.Item2)];
-        builder.UseSetting("Fazhi:DemoCases", demoCases.Length == 0 ? "none" : string.Join(',', demoCases));
+        builder.UseSetting("Fazhi:DemoCases", AllDemoCases ? "true" : demoCases.Length == 0 ? "none" : string.Join(',', demoCases));
         builder.UseSetting("Database:DataDirectory", _dataDir);
         if (FixedKey)
         {

@@ -1,3 +1,4 @@
+using Fazhi.Tests.Infrastructure;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Fazhi.Tests.Services;

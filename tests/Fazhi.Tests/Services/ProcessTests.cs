@@ -525,15 +525,6 @@ public sealed class DashboardTests : IAsyncLifetime
 }
 
 /// <summary>A demo town with its sample applications, as `dotnet run` opens it.</summary>
-public sealed class DemoTownFactory : FazhiFactory
-{
-    protected override bool DemoApplications => true;
-
-    protected override bool DemoMediationCases => true;
-
-    protected override bool DemoEnforcementCases => true;
-}
-
 public sealed class DemoApplicationsTests(DemoTownFactory app) : IClassFixture<DemoTownFactory>
 {
     [Fact]

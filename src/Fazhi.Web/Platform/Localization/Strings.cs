@@ -43,6 +43,8 @@ internal static class Strings
         ("alerts.owner_hint", "工作期限是部门必须办结的期限；当事人权利期限是当事人可以行使权利的期间（如申请司法确认），不是工作人员的任务。", "Staff deadlines are limits the department must meet; parties' windows are periods in which a party may act (such as applying for judicial confirmation), not staff duties."),
         ("list.search", "按编号（可输入部分）或文字查找", "Find by number (in part) or by words"),
         ("list.export", "导出当前结果", "Export these results"),
+        ("list.export_cut", "（仅导出前 {0} 条，共 {1} 条，请缩小查找范围）", "(only the first {0} of {1} rows; narrow the search)"),
+        ("list.sheet", "列表", "List"),
         ("record.intact", "记录完整", "Record intact"),
         ("record.signed", "已由 {0} 的签名链头确认", "vouched for by the signed head of {0}"),
         ("record.unsigned", "最新步骤尚待下一次签名", "the newest step awaits the next signature"),

@@ -5,26 +5,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Web.Platform.Tasks;
 
-/// <summary>One piece of waiting work as the task list shows it: the record, who it concerns, and by when.</summary>
+/// <summary>
+/// One piece of waiting work as the task list shows it: the record, who it concerns, and by when. Every member is
+/// required, so a module's projection sets each one (null where it has none) and the platform can filter and order on
+/// any of them in the database. <see cref="Title"/> may be a string key (shown translated).
+/// </summary>
 public sealed record TaskRow
 {
-    public Guid RecordId { get; init; }
+    public required Guid RecordId { get; init; }
 
-    public string Number { get; init; } = "";
+    public required string Number { get; init; }
 
     /// <summary>What it is about (an item, a matter, a dispute type); no personal data.</summary>
-    public string Title { get; init; } = "";
+    public required string Title { get; init; }
 
-    public string? Party { get; init; }
+    public required string? Party { get; init; }
 
     /// <summary>The party is a person: the list shows the name masked.</summary>
-    public bool PartyIsPerson { get; init; }
+    public required bool PartyIsPerson { get; init; }
 
     /// <summary>When the work is due; null when no limit runs.</summary>
-    public DateOnly? DueDate { get; init; }
+    public required DateOnly? DueDate { get; init; }
 
     /// <summary>Since when it waits.</summary>
-    public DateTime Since { get; init; }
+    public required DateTime Since { get; init; }
 }
 
 /// <summary>

@@ -13,10 +13,15 @@ public static class Paging
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>The page size of a list's Excel export (Lists.ListExport): set in code only, never from a request.</summary>
+    public const int ExportRows = 10_000;
+
+    private static int Size(int pageSize) => pageSize == ExportRows ? ExportRows : Math.Clamp(pageSize, 1, MaxPageSize);
+
     /// <summary>Counts the query and reads one page of it, with the page number and size kept in range.</summary>
     public static async Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> ordered, int page, int pageSize, CancellationToken ct = default)
     {
-        var size = Math.Clamp(pageSize, 1, MaxPageSize);
+        var size = Size(pageSize);
         page = Math.Max(1, page);
         var total = await ordered.CountAsync(ct);
         var items = await ordered.Skip((page - 1) * size).Take(size).ToListAsync(ct);
@@ -29,7 +34,7 @@ public static class Paging
     /// </summary>
     public static async Task<Paged<T>> ToPageAsync<TRow, T>(this IQueryable<TRow> ordered, Func<IQueryable<TRow>, IQueryable<T>> project, int page, int pageSize, CancellationToken ct = default)
     {
-        var size = Math.Clamp(pageSize, 1, MaxPageSize);
+        var size = Size(pageSize);
         page = Math.Max(1, page);
         var total = await ordered.CountAsync(ct);
         var items = await project(ordered.Skip((page - 1) * size).Take(size)).ToListAsync(ct);

@@ -1,6 +1,8 @@
 using Fazhi.Web.Modules.Enforcement.Domain;
 using Fazhi.Web.Platform.Documents;
 using Fazhi.Web.Platform.Files;
+using Fazhi.Web.Platform.Lists;
+using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +22,17 @@ public static class CaseApi
     {
         g.MapGet("/cases", async ([AsParameters] CaseQuery q, CaseService s) => TypedResults.Ok(await s.ListAsync(q.Filter)))
             .WithSummary("Cases in the caller's scope, newest first, the party masked; filter by status, procedure, department, or number, matter and party.");
+        g.MapGet("/cases/export", async ([AsParameters] CaseQuery q, CaseService s, Text text) =>
+                await ListExport.ExcelAsync(await s.ListAsync(q.Filter with { Page = 1, PageSize = Paging.ExportRows }), text, "enforcement-cases.xlsx",
+                    new ListColumn<CaseRow>("enforcement.case.number", r => r.Number),
+                    new ListColumn<CaseRow>("field.matter", r => r.Matter),
+                    new ListColumn<CaseRow>("enforcement.case.party", r => r.Party),
+                    new ListColumn<CaseRow>("enforcement.case.registered", r => ChinaTime.Format(r.RegisteredAt)),
+                    new ListColumn<CaseRow>("enforcement.case.decision_number", r => r.DecisionNumber),
+                    new ListColumn<CaseRow>("enforcement.case.due", r => r.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                    new ListColumn<CaseRow>("field.status", r => text["enforcement.status." + r.Status].Value),
+                    new ListColumn<CaseRow>("enforcement.case.step", r => text["enforcement.procedure." + r.Procedure].Value)))
+            .WithSummary("The case list as Excel: every case the filter and search keep (up to 10,000), not only one page.");
         g.MapGet("/cases/{id:guid}", async (Guid id, CaseService s) => TypedResults.Ok(await s.ViewAsync(id)))
             .WithSummary("One case with its officers, evidence, reviews, extensions and full-process record, the party's identifiers masked; seenEvents and the actions the caller may take now.");
         g.MapPost("/cases", async Task<Created<CaseCreated>> (RegisterCaseRequest r, [FromHeader(Name = "Idempotency-Key")] string? key, CaseService s, HttpContext http) =>

@@ -23,7 +23,7 @@ internal static class MediationTasks
                 .Where(c => c.Status == CaseStatus.Registered || c.Status == CaseStatus.InMediation)
                 .Select(c => new TaskRow
                 {
-                    RecordId = c.Id, Number = c.Number, Title = c.Type.ToString(), Party = c.Parties.OrderBy(p => p.Side).Select(p => p.Name).FirstOrDefault(),
+                    RecordId = c.Id, Number = c.Number, Title = "mediation.type." + c.Type.ToString(), Party = c.Parties.OrderBy(p => p.Side).Select(p => p.Name).FirstOrDefault(),
                     PartyIsPerson = true, DueDate = c.Clock.DueDate, Since = c.RegisteredAt,
                 }));
         }, Link),
@@ -36,7 +36,11 @@ internal static class MediationTasks
                 from f in db.Set<FollowUp>()
                 join c in db.MediationCases.WithinScope(actor.Scope, c => c.DepartmentId, _ => Guid.Empty) on f.CaseId equals c.Id
                 where f.DoneOn == null && f.DueOn <= week
-                select new TaskRow { RecordId = c.Id, Number = c.Number, Title = c.Type.ToString(), DueDate = f.DueOn, Since = c.RegisteredAt });
+                select new TaskRow
+                {
+                    RecordId = c.Id, Number = c.Number, Title = "mediation.type." + c.Type.ToString(), Party = c.Parties.OrderBy(p => p.Side).Select(p => p.Name).FirstOrDefault(),
+                    PartyIsPerson = true, DueDate = f.DueOn, Since = c.RegisteredAt,
+                });
         }, Link),
         // 以案定补: the justice office approves the class the mediator proposed.
         new("mediation.subsidy", "mediation.task.subsidy", [Roles.Supervisor], (sp, actor, ct) =>
@@ -44,7 +48,11 @@ internal static class MediationTasks
             var db = sp.GetRequiredService<FazhiDbContext>();
             return Task.FromResult(db.MediationCases.WithinScope(actor.Scope, c => c.DepartmentId, _ => Guid.Empty)
                 .Where(c => c.ProposedClass != null && c.ApprovedClass == null)
-                .Select(c => new TaskRow { RecordId = c.Id, Number = c.Number, Title = c.Type.ToString(), Since = c.ClosedAt ?? c.RegisteredAt }));
+                .Select(c => new TaskRow
+                {
+                    RecordId = c.Id, Number = c.Number, Title = "mediation.type." + c.Type.ToString(), Party = c.Parties.OrderBy(p => p.Side).Select(p => p.Name).FirstOrDefault(),
+                    PartyIsPerson = true, DueDate = null, Since = c.ClosedAt ?? c.RegisteredAt,
+                }));
         }, Link),
     ];
 }

@@ -34,7 +34,7 @@ internal static class ServicesTasks
             .Where(a => a.Status == ApplicationStatus.PendingPreReview)
             .Select(a => new TaskRow
             {
-                RecordId = a.Id, Number = a.Number, Title = a.ItemName, Party = a.ApplicantName, PartyIsPerson = a.ApplicantKind == ApplicantKind.Person, Since = a.ReceivedAt,
+                RecordId = a.Id, Number = a.Number, Title = a.ItemName, Party = a.ApplicantName, PartyIsPerson = a.ApplicantKind == ApplicantKind.Person, DueDate = null, Since = a.ReceivedAt,
             })), id => $"/window/applications/{id}"),
         // 第44条: delivered within 10 working days of the decision.
         new("services.delivery", "services.task.delivery", [ServicesRoles.WindowClerk, ServicesRoles.Reviewer], (sp, actor, ct) => Task.FromResult(Visible(sp, actor)
