@@ -1,3 +1,4 @@
+using System.Net;
 using Fazhi.Tests.Infrastructure;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -47,5 +48,55 @@ public sealed class FigureTests(DemoTownFactory app) : IClassFixture<DemoTownFac
         // Another department sees its own figures only.
         var building = (await (await app.SignedInAsync("reviewer.build")).GetFromJsonAsync<JsonElement>($"/api/figures?{period}")).EnumerateArray();
         Assert.True(building.Single(f => f.GetProperty("name").GetString() == "services.received").GetProperty("value").GetDecimal() < Value("services.received"));
+    }
+
+    [Fact]
+    public async Task A_drill_down_shows_number_party_and_date_finds_a_partial_number_and_exports_what_it_found()
+    {
+        var supervisor = await app.SignedInAsync("supervisor");
+        const string period = "from=2025-01-01&to=2026-12-31";
+        var all = await supervisor.GetFromJsonAsync<JsonElement>($"/api/figures/enforcement.penalties/records?{period}");
+        Assert.True(all.GetProperty("total").GetInt32() > 10, "the demo town has penalty decisions");
+        var first = all.GetProperty("items").EnumerateArray().First();
+        var number = first.GetProperty("number").GetString()!;
+        Assert.Matches("号$", number);
+        Assert.False(string.IsNullOrEmpty(first.GetProperty("party").GetString()));
+        Assert.NotEqual(JsonValueKind.Null, first.GetProperty("on").ValueKind);
+
+        // A person's name is masked, as on every list.
+        var persons = all.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("party").GetString()!).Where(p => p.Contains('*', StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(persons);
+
+        // The serial inside 〔〕 and 号, typed without the brackets, finds the decision.
+        var serial = number[(number.IndexOf('〕', StringComparison.Ordinal) + 1)..^1];
+        var found = await supervisor.GetFromJsonAsync<JsonElement>($"/api/figures/enforcement.penalties/records?{period}&q={Uri.EscapeDataString(serial)}");
+        Assert.Contains(found.GetProperty("items").EnumerateArray(), r => r.GetProperty("number").GetString() == number);
+        Assert.True(found.GetProperty("total").GetInt32() < all.GetProperty("total").GetInt32());
+
+        var export = await supervisor.GetAsync($"/api/figures/enforcement.penalties/records/export?{period}&q={Uri.EscapeDataString(serial)}");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
+        var rows = MiniExcelLibs.MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(found.GetProperty("total").GetInt32(), rows.Count);
+        Assert.Contains(rows, r => (string)r["编号"] == number);
+    }
+
+    [Theory]
+    [InlineData("officer.msa", "/api/enforcement/cases", "?status=Archived")]
+    [InlineData("mediator", "/api/mediation/cases", "?status=Settled")]
+    [InlineData("clerk", "/api/services/applications", "?status=Completed")]
+    public async Task A_case_list_exports_every_row_its_filter_keeps_not_only_the_page(string account, string list, string filter)
+    {
+        var client = await app.SignedInAsync(account);
+        var page = await client.GetFromJsonAsync<JsonElement>(list + filter);
+        var everything = await client.GetFromJsonAsync<JsonElement>(list);
+        Assert.True(page.GetProperty("total").GetInt32() > 0, $"{list}{filter} is empty on the demo town");
+        Assert.True(page.GetProperty("total").GetInt32() < everything.GetProperty("total").GetInt32());
+
+        var export = await client.GetAsync(list + "/export" + filter);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var rows = MiniExcelLibs.MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(page.GetProperty("total").GetInt32(), rows.Count);
+        var numbers = rows.Select(r => (string)r.Values.First()).ToHashSet();
+        Assert.All(page.GetProperty("items").EnumerateArray(), r => Assert.Contains(r.GetProperty("number").GetString()!, numbers));
     }
 }

@@ -33,8 +33,16 @@ public sealed class FigureCatalog(IServiceProvider services, Text text)
     public async Task<decimal> ValueAsync(string name, FigurePeriod period, CancellationToken ct = default) =>
         await (Find(name) ?? throw DomainException.NotFound("name")).ValueAsync(services, period, ct);
 
-    public Task<Paged<FigureRecord>> RecordsAsync(string name, FigurePeriod period, int page, CancellationToken ct = default) =>
-        (Find(name) ?? throw DomainException.NotFound("name")).DrillAsync(services, period, page, 50, ct);
+    public Task<Paged<FigureRecord>> RecordsAsync(string name, FigurePeriod period, string? q, int page, int pageSize = 50, CancellationToken ct = default) =>
+        (Find(name) ?? throw DomainException.NotFound("name")).DrillAsync(services, period, q, page, pageSize, ct);
+
+    /// <summary>The records behind one figure as Excel: every one the search keeps, not only a page.</summary>
+    public async Task<Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult> ExportRecordsAsync(string name, FigurePeriod period, string? q, CancellationToken ct = default) =>
+        await Lists.ListExport.ExcelAsync(await RecordsAsync(name, period, q, 1, Paging.ExportRows, ct), text, $"{name}.xlsx",
+            new Lists.ListColumn<FigureRecord>("figures.number", r => r.Number),
+            new Lists.ListColumn<FigureRecord>("figures.record", r => r.Title),
+            new Lists.ListColumn<FigureRecord>("figures.party", r => r.Party),
+            new Lists.ListColumn<FigureRecord>("figures.at", r => r.On?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? (r.At is { } at ? ChinaTime.Format(at) : null)));
 
     /// <summary>The figures of a period as an Excel sheet, rates as percentages with two decimals.</summary>
     public async Task<byte[]> ExportAsync(FigurePeriod period, CancellationToken ct = default) =>
@@ -71,9 +79,12 @@ public static class FigureApi
         figures.MapGet("/", async (DateOnly? from, DateOnly? to, string? module, FigureCatalog catalog, TimeProvider time) =>
                 TypedResults.Ok(await catalog.ValuesAsync(FigureCatalog.Period(from, to, ChinaTime.Today(time)), module)))
             .WithSummary("Every module's named figures for a period (default: this year so far), within the caller's data scope.");
-        figures.MapGet("/{name}/records", async (string name, DateOnly? from, DateOnly? to, int? page, FigureCatalog catalog, TimeProvider time) =>
-                TypedResults.Ok(await catalog.RecordsAsync(name, FigureCatalog.Period(from, to, ChinaTime.Today(time)), page ?? 1)))
-            .WithSummary("The records behind one figure, each with the link that opens it.");
+        figures.MapGet("/{name}/records", async (string name, DateOnly? from, DateOnly? to, string? q, int? page, FigureCatalog catalog, TimeProvider time) =>
+                TypedResults.Ok(await catalog.RecordsAsync(name, FigureCatalog.Period(from, to, ChinaTime.Today(time)), q, page ?? 1)))
+            .WithSummary("The records behind one figure: number, what it is, the party (masked), the date and the link that opens it; q finds a number in part or a word of the title.");
+        figures.MapGet("/{name}/records/export", async (string name, DateOnly? from, DateOnly? to, string? q, FigureCatalog catalog, TimeProvider time) =>
+                await catalog.ExportRecordsAsync(name, FigureCatalog.Period(from, to, ChinaTime.Today(time)), q))
+            .WithSummary("The records behind one figure as Excel: every one the search keeps (up to 10,000).");
         figures.MapGet("/export", async (DateOnly? from, DateOnly? to, FigureCatalog catalog, TimeProvider time) =>
                 TypedResults.File(await catalog.ExportAsync(FigureCatalog.Period(from, to, ChinaTime.Today(time))), Spreadsheet.ContentType, "figures.xlsx"))
             .WithSummary("The figures of a period as Excel.");

@@ -14,8 +14,29 @@ public sealed record FigurePeriod(DateOnly From, DateOnly To)
     public DateTime ToUtcExclusive => Localization.ChinaTime.StartOfDayUtc(To.AddDays(1));
 }
 
-/// <summary>One record behind a figure: what to call it and where it opens.</summary>
-public sealed record FigureRecord(Guid Id, string Label, DateTime? At, string Link);
+/// <summary>
+/// One record behind a figure as its drill-down lists it: the record's number, what it is, the party (shown masked when a
+/// person), its date (<see cref="On"/>, or the instant <see cref="At"/>), and where it opens. Every member but the link is
+/// required, so a module's projection sets each one and the platform can search the rows in the database.
+/// </summary>
+public sealed record FigureRecord
+{
+    public required Guid Id { get; init; }
+
+    public required string Number { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string? Party { get; init; }
+
+    public required bool PartyIsPerson { get; init; }
+
+    public required DateOnly? On { get; init; }
+
+    public required DateTime? At { get; init; }
+
+    public string Link { get; init; } = "";
+}
 
 /// <summary>
 /// A named figure a module publishes (ARCHITECTURE.md: report figures), e.g. <c>services.received</c>.
@@ -34,7 +55,8 @@ public abstract class ReportFigure(string name, string labelKey)
 
     public abstract Task<decimal> ValueAsync(IServiceProvider services, FigurePeriod period, CancellationToken ct);
 
-    public abstract Task<Paged<FigureRecord>> DrillAsync(IServiceProvider services, FigurePeriod period, int page, int pageSize, CancellationToken ct);
+    /// <summary>The records behind the figure, those whose number or title contains <paramref name="q"/> when it is given.</summary>
+    public abstract Task<Paged<FigureRecord>> DrillAsync(IServiceProvider services, FigurePeriod period, string? q, int page, int pageSize, CancellationToken ct);
 }
 
 /// <summary>
@@ -51,10 +73,21 @@ public sealed class CountFigure<T>(
     public override async Task<decimal> ValueAsync(IServiceProvider services, FigurePeriod period, CancellationToken ct) =>
         await (await records(services, period, ct)).CountAsync(ct);
 
-    public override async Task<Paged<FigureRecord>> DrillAsync(IServiceProvider services, FigurePeriod period, int page, int pageSize, CancellationToken ct)
+    public override async Task<Paged<FigureRecord>> DrillAsync(IServiceProvider services, FigurePeriod period, string? q, int page, int pageSize, CancellationToken ct)
     {
-        var rows = await (await records(services, period, ct)).Select(row).ToPageAsync(page, pageSize, ct);
-        return rows.With(rows.Items.Select(r => r with { Link = link(r.Id) }).ToList());
+        var query = (await records(services, period, ct)).Select(row);
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            // Within one figure's period: the number in part (with or without its brackets) or a word of the title.
+            var term = q.Trim();
+            query = query.Where(r => r.Number.Contains(term) || r.Title.Contains(term));
+        }
+
+        var rows = await query.ToPageAsync(page, pageSize, ct);
+        return rows.With(rows.Items.Select(r => r with
+        {
+            Link = link(r.Id), Party = r.Party is null ? null : r.PartyIsPerson ? Privacy.Masking.Name(r.Party) : r.Party,
+        }).ToList());
     }
 }
 
@@ -73,6 +106,6 @@ public sealed class RateFigure(string name, string labelKey, ReportFigure numera
         return below == 0 ? 0 : await numerator.ValueAsync(services, period, ct) / below;
     }
 
-    public override Task<Paged<FigureRecord>> DrillAsync(IServiceProvider services, FigurePeriod period, int page, int pageSize, CancellationToken ct) =>
-        numerator.DrillAsync(services, period, page, pageSize, ct);
+    public override Task<Paged<FigureRecord>> DrillAsync(IServiceProvider services, FigurePeriod period, string? q, int page, int pageSize, CancellationToken ct) =>
+        numerator.DrillAsync(services, period, q, page, pageSize, ct);
 }

@@ -113,7 +113,7 @@ public sealed class StatisticsService(FazhiDbContext db, DataScopeResolver scope
                 var (from, to) = (p.From, p.To);
                 return where((await sp.GetRequiredService<CaseService>().ScopedAsync(ct)).Where(c => c.DecidedOn >= from && c.DecidedOn <= to)).OrderByDescending(c => c.DecidedOn);
             },
-            c => new FigureRecord(c.Id, c.DecisionNumber ?? c.Number, c.RegisteredAt, ""),
+            c => new FigureRecord { Id = c.Id, Number = c.DecisionNumber ?? c.Number, Title = c.Matter, Party = c.Party.Name, PartyIsPerson = c.Party.Kind == PartyKind.Person, On = c.DecidedOn, At = null },
             id => $"/enforcement/cases/{id}");
         static ReportFigure Acts(string name, ActionKind kind) => new CountFigure<EnforcementAction>(
             $"enforcement.{name}", $"enforcement.figure.{name}",
@@ -124,18 +124,22 @@ public sealed class StatisticsService(FazhiDbContext db, DataScopeResolver scope
                 return sp.GetRequiredService<FazhiDbContext>().EnforcementActions.AsNoTracking().WithinScope(scope, a => a.DepartmentId, _ => Guid.Empty)
                     .Where(a => a.Kind == kind && a.DecidedOn >= from && a.DecidedOn <= to).OrderByDescending(a => a.DecidedOn);
             },
-            a => new FigureRecord(a.Id, a.Number + " " + a.Matter, a.RecordedAt, ""),
+            a => new FigureRecord { Id = a.Id, Number = a.Number, Title = a.Matter, Party = null, PartyIsPerson = false, On = a.DecidedOn, At = null },
             id => $"/enforcement/actions#a-{id}");
 
-        var reviews = new CountFigure<LegalityReview>("enforcement.reviews", "enforcement.figure.reviews",
+        var reviews = new CountFigure<ReviewFigureRow>("enforcement.reviews", "enforcement.figure.reviews",
             async (sp, p, ct) =>
             {
-                var (from, to) = (p.FromUtc, p.ToUtcExclusive);
+                var (start, end) = (p.FromUtc, p.ToUtcExclusive);
                 var cases = await sp.GetRequiredService<CaseService>().ScopedAsync(ct);
                 var db = sp.GetRequiredService<FazhiDbContext>();
-                return db.Set<LegalityReview>().AsNoTracking().Where(r => r.ReviewedAt >= from && r.ReviewedAt < to && cases.Any(c => c.Id == r.CaseId)).OrderByDescending(r => r.ReviewedAt);
+                return (from r in db.Set<LegalityReview>().AsNoTracking()
+                        join c in cases on r.CaseId equals c.Id
+                        where r.ReviewedAt >= start && r.ReviewedAt < end
+                        select new ReviewFigureRow { CaseId = c.Id, Number = c.Number, Reviewer = r.ReviewerName ?? "", Party = c.Party.Name, PartyIsPerson = c.Party.Kind == PartyKind.Person, ReviewedAt = r.ReviewedAt })
+                    .OrderByDescending(r => r.ReviewedAt);
             },
-            r => new FigureRecord(r.CaseId, r.ReviewerName ?? "", r.ReviewedAt, ""),
+            r => new FigureRecord { Id = r.CaseId, Number = r.Number, Title = r.Reviewer, Party = r.Party, PartyIsPerson = r.PartyIsPerson, On = null, At = r.ReviewedAt },
             id => $"/enforcement/cases/{id}");
         var disclosed = new CountFigure<Publication>("enforcement.disclosed", "enforcement.figure.disclosed",
             async (sp, p, ct) =>
@@ -145,7 +149,7 @@ public sealed class StatisticsService(FazhiDbContext db, DataScopeResolver scope
                 return sp.GetRequiredService<FazhiDbContext>().Publications.AsNoTracking().WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty)
                     .Where(x => x.PublishedOn >= from && x.PublishedOn <= to).OrderByDescending(x => x.PublishedOn);
             },
-            x => new FigureRecord(x.CaseId ?? x.Id, x.DocumentNumber, null, ""),
+            x => new FigureRecord { Id = x.CaseId ?? x.Id, Number = x.DocumentNumber, Title = x.Matter, Party = x.Party, PartyIsPerson = false, On = x.PublishedOn, At = null },
             id => $"/enforcement/cases/{id}");
         var officers = new CountFigure<Officer>("enforcement.officers", "enforcement.figure.officers",
             async (sp, p, ct) =>
@@ -154,7 +158,7 @@ public sealed class StatisticsService(FazhiDbContext db, DataScopeResolver scope
                 return (await sp.GetRequiredService<OfficerService>().ScopedAsync(ct))
                     .Where(o => o.Status == CertificateStatus.Valid && o.ValidFrom <= day && o.ValidUntil >= day).OrderBy(o => o.Name);
             },
-            o => new FigureRecord(o.Id, o.Name + " " + o.CertificateNumber, null, ""),
+            o => new FigureRecord { Id = o.Id, Number = o.CertificateNumber, Title = o.Name, Party = null, PartyIsPerson = false, On = o.ValidUntil, At = null },
             _ => "/enforcement/officers");
         var evaluated = new CountFigure<FileEvaluation>("enforcement.evaluated", "enforcement.figure.evaluated",
             async (sp, p, ct) =>
@@ -164,7 +168,7 @@ public sealed class StatisticsService(FazhiDbContext db, DataScopeResolver scope
                 return sp.GetRequiredService<FazhiDbContext>().FileEvaluations.AsNoTracking().WithinScope(scope, e => e.DepartmentId, _ => Guid.Empty)
                     .Where(e => e.EvaluatedOn >= from && e.EvaluatedOn <= to).OrderByDescending(e => e.EvaluatedOn);
             },
-            e => new FigureRecord(e.CaseId, e.CaseNumber, null, ""),
+            e => new FigureRecord { Id = e.CaseId, Number = e.CaseNumber, Title = e.CaseNumber, Party = null, PartyIsPerson = false, On = e.EvaluatedOn, At = null },
             id => $"/enforcement/cases/{id}");
         return
         [
@@ -209,4 +213,20 @@ public static class StatisticsApi
     /// <summary>Only a finished year is published.</summary>
     private static int PublicYear(int year, TimeProvider time) =>
         Year(year) < ChinaTime.Today(time).Year ? year : throw new Platform.Web.DomainException("enforcement.year_not_finished", "year", Platform.Web.ErrorKind.Invalid);
+}
+
+/// <summary>A legality review with its case, as the review figure's drill-down reads it.</summary>
+internal sealed record ReviewFigureRow
+{
+    public required Guid CaseId { get; init; }
+
+    public required string Number { get; init; }
+
+    public required string Reviewer { get; init; }
+
+    public required string Party { get; init; }
+
+    public required bool PartyIsPerson { get; init; }
+
+    public required DateTime? ReviewedAt { get; init; }
 }

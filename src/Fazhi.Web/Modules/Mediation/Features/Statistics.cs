@@ -123,7 +123,7 @@ public sealed class StatisticsService(FazhiDbContext db, CaseService cases, Data
         static ReportFigure Cases(string name, Func<IQueryable<MediationCase>, FigurePeriod, IQueryable<MediationCase>> where) => new CountFigure<MediationCase>(
             $"mediation.{name}", $"mediation.figure.{name}",
             async (sp, period, ct) => where(await sp.GetRequiredService<CaseService>().ScopedAsync(ct), period).OrderByDescending(c => c.RegisteredAt),
-            c => new FigureRecord(c.Id, c.Number, c.RegisteredAt, ""),
+            c => new FigureRecord { Id = c.Id, Number = c.Number, Title = "mediation.type." + c.Type.ToString(), Party = c.Parties.OrderBy(x => x.Side).Select(x => x.Name).FirstOrDefault(), PartyIsPerson = true, On = null, At = c.RegisteredAt },
             id => $"/mediation/cases/{id}");
         static IQueryable<MediationCase> Concluded(IQueryable<MediationCase> q, FigurePeriod p)
         {
@@ -160,15 +160,15 @@ public sealed class StatisticsService(FazhiDbContext db, CaseService cases, Data
                 var (from, to) = (p.FromUtc, p.ToUtcExclusive);
                 return (await sp.GetRequiredService<StatisticsService>().AreasAsync(ct)).Where(a => a.ReportedAt >= from && a.ReportedAt < to).OrderByDescending(a => a.ReportedAt);
             },
-            a => new FigureRecord(a.CampaignId, a.Name, a.ReportedAt, ""),
+            a => new FigureRecord { Id = a.CampaignId, Number = a.Name, Title = a.Name, Party = null, PartyIsPerson = false, On = null, At = a.ReportedAt },
             id => $"/mediation/screenings/{id}");
         var mediators = new CountFigure<Mediator>("mediation.mediators", "mediation.figure.mediators",
             async (sp, _, ct) => (await sp.GetRequiredService<StatisticsService>().MediatorsAsync(ct)).OrderBy(m => m.Name),
-            m => new FigureRecord(m.Id, m.Name, null, ""),
+            m => new FigureRecord { Id = m.Id, Number = m.Name, Title = m.Name, Party = null, PartyIsPerson = false, On = null, At = null },
             _ => "/mediation/committees");
         var trainings = new CountFigure<MediatorTraining>("mediation.trainings", "mediation.figure.trainings",
             async (sp, p, ct) => (await sp.GetRequiredService<StatisticsService>().TrainingsAsync(p, ct)).OrderByDescending(t => t.On),
-            t => new FigureRecord(t.MediatorId, t.Topic, null, ""),
+            t => new FigureRecord { Id = t.MediatorId, Number = t.Topic, Title = t.Topic, Party = null, PartyIsPerson = false, On = t.On, At = null },
             _ => "/mediation/committees");
         return [received, mediated, settled, new RateFigure("mediation.success_rate", "mediation.figure.success_rate", settled, mediated), written, applied, confirmed, subsidised, screenings, mediators, trainings];
     }

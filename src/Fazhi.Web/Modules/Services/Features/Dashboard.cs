@@ -289,7 +289,7 @@ public static class ServicesFigures
                 .Where(Figures.Predicate(figure))
                 .OrderByDescending(a => a.ReceivedAt).ThenBy(a => a.Number);
         },
-        a => new FigureRecord(a.Id, a.Number + " " + a.ItemName, a.ReceivedAt, ""),
+        a => new FigureRecord { Id = a.Id, Number = a.Number, Title = a.ItemName, Party = a.ApplicantName, PartyIsPerson = a.ApplicantKind == Domain.ApplicantKind.Person, On = null, At = a.ReceivedAt },
         id => $"/review/{id}");
 
     public static IReadOnlyList<ReportFigure> All { get; } = Build();
