@@ -122,4 +122,47 @@ public sealed class ApiDocumentTests(FazhiFactory app) : IClassFixture<FazhiFact
         Assert.Contains("expert_review", Values("SuspendRequest", "kind"));
         Assert.Equal(["Normal", "Yellow", "Red"], Values("AlertView", "level"));
     }
+
+    /// <summary>Fields a record changes only through a step of its own (a status, the head mark) or never through the API.</summary>
+    private static readonly string[] OwnStepFields = ["status", "isHead", "passwordHash", "securityStamp", "lockoutEnd", "idempotencyKey", "createdAt", "createdBy", "hash"];
+
+    [Fact]
+    public async Task Every_update_endpoint_carries_only_what_its_callers_may_set_and_refuses_anything_more()
+    {
+        var doc = await DocumentAsync();
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        var updates = Operations(doc).Where(o => o.Method is "put" or "patch" && o.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+        Assert.True(updates.Count >= 7, $"{updates.Count} update endpoints");
+
+        var officer = await app.SignedInAsync("officer.msa");
+        var admin = await app.SignedInAsync("admin");
+        var problems = new List<string>();
+        foreach (var (key, path, method, op) in updates)
+        {
+            // The request model names no field that has its own step.
+            var reference = op.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;
+            var properties = schemas.GetProperty(reference.Split('/')[^1]).GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+            problems.AddRange(properties.Intersect(OwnStepFields).Select(f => $"{key} carries {f}"));
+
+            var url = path.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{code}", "TX-QY-001", StringComparison.Ordinal)
+                .Replace("{date}", "2026-12-31", StringComparison.Ordinal);
+            using var hostile = new StringContent("{\"status\":\"Valid\",\"isHead\":true}", System.Text.Encoding.UTF8, "application/json");
+
+            // An officer's account may call none of them; the administrator's body with a field beyond the model is refused on it.
+            var asOfficer = await officer.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = hostile });
+            if (asOfficer.StatusCode != System.Net.HttpStatusCode.Forbidden)
+            {
+                problems.Add($"{key} as an officer: {(int)asOfficer.StatusCode}");
+            }
+
+            var asAdmin = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent("{\"status\":\"Valid\"}", System.Text.Encoding.UTF8, "application/json") });
+            var body = await asAdmin.Content.ReadAsStringAsync();
+            if (asAdmin.StatusCode != System.Net.HttpStatusCode.BadRequest || !body.Contains("\"status\"", StringComparison.Ordinal))
+            {
+                problems.Add($"{key} as the administrator with a status: {(int)asAdmin.StatusCode} {body}");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
 }
