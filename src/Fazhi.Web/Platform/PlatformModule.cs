@@ -4,6 +4,7 @@ using Fazhi.Web.Platform.Modules;
 using Fazhi.Web.Platform.Organisation;
 using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Reports;
+using Fazhi.Web.Platform.Tasks;
 
 namespace Fazhi.Web.Platform;
 
@@ -64,6 +65,7 @@ internal sealed class PlatformModule : FazhiModule
     {
         app.MapPlatformApis();
         app.MapAlertApi();
+        app.MapTaskApi();
         app.MapFigureApi();
         app.MapOrganisation();
     }

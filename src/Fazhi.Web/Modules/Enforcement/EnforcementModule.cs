@@ -58,7 +58,8 @@ public sealed class EnforcementModule : FazhiModule
         new(EnforcementCase.FilingClock, "enforcement.deadline.filing"),
         new(EnforcementCase.DecisionClock, "enforcement.deadline.decision"),
         new(EnforcementCase.ServiceClock, "enforcement.deadline.service"),
-        new(EnforcementCase.PaymentClock, "enforcement.deadline.payment"),
+        // 行政处罚法 第67条: the 15 days to pay are the party's; the officer's duty (第72条) begins when they end.
+        new(EnforcementCase.PaymentClock, "enforcement.deadline.payment", DeadlineOwner.Party),
         new(Evidence.PreservationClock, "enforcement.deadline.preservation"),
         new(Publication.DueClock, "enforcement.deadline.disclosure"),
         new(Publication.WithdrawalClock, "enforcement.deadline.withdrawal"),

@@ -109,3 +109,16 @@ public sealed class TaskList(IServiceProvider services, ActorSource actors, IHtt
         return new Web.Paged<TaskItem>(ordered, total, page, pageSize);
     }
 }
+
+public static class TaskApi
+{
+    public static IEndpointRouteBuilder MapTaskApi(this IEndpointRouteBuilder app)
+    {
+        var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
+        tasks.MapGet("/", async (TaskList list) => TypedResults.Ok(await list.CountsAsync()))
+            .WithSummary("The kinds of work waiting for the signed-in account (its roles, its data scope), each with how many and the oldest due date.");
+        tasks.MapGet("/items", async (string? kind, int? page, TaskList list) => TypedResults.Ok(await list.ListAsync(kind, page ?? 1)))
+            .WithSummary("The waiting work itself, oldest deadline first (rows without a limit after, oldest first); kind: one task kind.");
+        return app;
+    }
+}
