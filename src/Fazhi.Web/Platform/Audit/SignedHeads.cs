@@ -38,7 +38,7 @@ public sealed class AuditOptions
 {
     public const string Section = "Audit";
 
-    /// <summary>A PEM file with the signing key (PKCS#8). Default: kept in the personal-data key file.</summary>
+    /// <summary>A PEM file with the signing key (PKCS#8). Default: audit-signing.pem beside the personal-data key file.</summary>
     public string? SigningKeyFile { get; set; }
 
     /// <summary>Or the key itself, base64 PKCS#8, from the environment or a secret store.</summary>

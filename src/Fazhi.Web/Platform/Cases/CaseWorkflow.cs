@@ -39,11 +39,14 @@ public sealed class CaseWorkflow(FazhiDbContext db, ActorSource actors)
             throw ActedBy(Last(c));
         }
 
+        var lost = false;
         await using (var tx = await db.BeginWriteAsync(ct))
         {
             await LockAsync(id, ct);
-            // Under the case's turn: what the record holds now is what the act runs on.
-            var length = await db.Set<TStep>().Where(s => s.CaseId == id).MaxAsync(s => (int?)s.Sequence, ct) ?? 0;
+            // Under the case's turn. Where some steps made since may pass (compatible), the record is read again so the act
+            // runs on what it holds now; otherwise a step made since takes the sequence this act would append, and the
+            // unique (case, sequence) index refuses the save below: one success, one 409.
+            var length = compatible is null ? c.Record.Count : await db.Set<TStep>().Where(s => s.CaseId == id).MaxAsync(s => (int?)s.Sequence, ct) ?? 0;
             if (length != c.Record.Count)
             {
                 db.ChangeTracker.Clear();
@@ -63,11 +66,16 @@ public sealed class CaseWorkflow(FazhiDbContext db, ActorSource actors)
             }
             catch (DbUpdateException)
             {
-                // Another writer that does not take the case's turn (a save outside the workflow) came first.
-                db.ChangeTracker.Clear();
-                var last = await db.Set<TStep>().AsNoTracking().Where(s => s.CaseId == id).OrderByDescending(s => s.Sequence).FirstOrDefaultAsync(ct);
-                throw ActedBy(last);
+                // Another writer came first (its step holds the sequence, or the case's version moved); named below,
+                // once this transaction is rolled back.
+                lost = true;
             }
+        }
+
+        if (lost)
+        {
+            db.ChangeTracker.Clear();
+            throw ActedBy(await db.Set<TStep>().AsNoTracking().Where(s => s.CaseId == id).OrderByDescending(s => s.Sequence).FirstOrDefaultAsync(ct));
         }
 
         return c;
