@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Fazhi.Web.Platform.Lists;
 using Fazhi.Web.Platform.Privacy;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -234,7 +235,7 @@ internal static class EnforcementBench
             "Id", "Number", "DepartmentId", "Source", "SourceNote", "Procedure", "Status", "Matter", "Facts", "ActOn", "DiscoveredOn", "InvolvesSafety", "RegisteredAt", "RegisteredBy",
             "FiledOn", "FiledBy", "ProposedKind", "ProposedFine", "ProposedConfiscation", "Provisions", "Basis", "NoticeServedOn", "MajorPublicInterest", "Complex", "HearingEligible",
             "ReviewRequired", "HearingWaived", "DecisionNumber", "DecidedOn", "DecidedBy", "PenaltyKind", "Fine", "Confiscation", "Performance", "ServedOn", "ServiceMethod",
-            "ElectronicConsent", "DisclosureToldOn", "PaidOn", "PaidAmount", "ClosedOn", "ArchivedOn", "FileNumber", "LastActedBy", "LastActedAt", "RowVersion",
+            "ElectronicConsent", "DisclosureToldOn", "PaidOn", "PaidAmount", "ClosedOn", "ArchivedOn", "FileNumber", "RowVersion",
         }.Concat(new[] { "Filing", "Decision", "Service", "Payment" }.SelectMany(p => clock.Select(c => p + c))).ToArray();
         static object?[] Clock(DateOnly? startedOn, int allowance, int unit, int calendarDays)
         {
@@ -247,6 +248,9 @@ internal static class EnforcementBench
             return [allowance, due, 0, 0, s, unit, due.AddDays(-Math.Max(2, calendarDays / 5))];
         }
 
+        // The facts are personal data (PersonalKind.Text): encrypted as the app writes them, one ciphertext per story.
+        var facts = Stories.Select(x => x.Facts).Distinct().ToDictionary(f => f, f => protector.Protect(f)!);
+        static string CaseNumber(CaseFacts c) => $"{c.Code}立〔{c.Registered.Year}〕{c.I + 1}号";
         var sw = Stopwatch.StartNew();
         await using (var cases = await db.TableAsync("enf_cases", caseColumns))
         {
@@ -264,12 +268,12 @@ internal static class EnforcementBench
                 var decided = c.Decided is not null;
                 object?[] values =
                 [
-                    c.Id, $"{c.Code}立〔{c.Registered.Year}〕{i + 1}号", c.Department, i % 4, null, c.Simple ? 1 : 0, c.Status, s.Matter, s.Facts, discovered.AddDays(-(i % 10)), discovered,
+                    c.Id, CaseNumber(c), c.Department, i % 4, null, c.Simple ? 1 : 0, c.Status, s.Matter, facts[s.Facts], discovered.AddDays(-(i % 10)), discovered,
                     s.Fine >= 50_000m, at, "officer.msa", c.Filed, c.Filed is null ? null : "周文斌", c.Status >= 2 ? c.Kind : null, c.Status >= 2 ? c.Fine : 0m, 0m,
                     c.Status >= 2 ? s.Provisions : null, c.Status >= 2 ? s.Basis : null, notified, false, false, c.Fine >= 10_000m, c.Fine >= 10_000m, false,
                     decided ? DecisionNumber(c) : null, c.Decided, decided ? "周文斌" : null, decided ? c.Kind : null, decided ? c.Fine : 0m, decided && c.Kind == 2 ? 3200m : 0m,
                     decided ? "自收到本决定书之日起十五日内缴纳罚款" : null, served, served is null ? null : 0, false, served, paid, paid is null ? null : c.Fine, closed, archived,
-                    archived is null ? null : $"{c.Code}档〔{archived.Value.Year}〕{i + 1}号", "officer.msa", at, Guid.NewGuid(),
+                    archived is null ? null : $"{c.Code}档〔{archived.Value.Year}〕{i + 1}号", Guid.NewGuid(),
                 ];
                 // Filing: 15 working days from discovery; decision: 90 days from filing; service: 7 working days; payment: 15 days.
                 await cases.AddAsync([.. values, .. Clock(c.Simple ? null : discovered, 15, 0, 21), .. Clock(c.Filed, 90, 1, 90),
@@ -290,6 +294,21 @@ internal static class EnforcementBench
 
         Console.WriteLine($"  enf_parties: {sw.Elapsed.TotalSeconds:N0} s");
         sw.Restart();
+        // The text index rows the app keeps in the same save (number, decision number, matter, party), as TextSearch writes them.
+        await using (var search = await db.TableAsync("sys_search", "Entity", "RecordId", "Text"))
+        {
+            for (var i = 0; i < rows; i++)
+            {
+                var c = Facts(i);
+                var (_, name) = Party(i);
+                string?[] words = [CaseNumber(c), c.Decided is null ? null : DecisionNumber(c), c.Story.Matter, name];
+                await search.AddAsync("enforcement.case", c.Id, TextSearch.Normalise(string.Join(" | ", words.Where(w => !string.IsNullOrEmpty(w)))));
+            }
+        }
+
+        Console.WriteLine($"  sys_search (cases): {sw.Elapsed.TotalSeconds:N0} s");
+        sw.Restart();
+        var publicationText = new List<(Guid Id, string Text)>();
         var published = 0;
         await using (var publications = await db.TableAsync("enf_publications", "Id", "DepartmentId", "CaseId", "ActionId", "Kind", "DocumentNumber", "Matter", "Party", "Content",
                          "DecidedOn", "Fine", "Status", "PublishedOn", "PublishedBy", "RetainUntil", "RowVersion", "DueAllowance", "DueDueDate", "DueExtendedBy", "DueExtensions",
@@ -308,7 +327,9 @@ internal static class EnforcementBench
                 var due = on > today;
                 var content = $"违法事实：{c.Story.Facts}\n违反条款：{c.Story.Provisions}\n处罚依据：{c.Story.Basis}\n处罚内容：" +
                     (c.Fine > 0 ? $"罚款人民币{c.Fine:0.##}元" : c.Kind == 6 ? "不予行政处罚" : "警告");
-                await publications.AddAsync(Guid.CreateVersion7(on.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc)), c.Department, c.Id, null, c.Kind == 6 ? 2 : 0, DecisionNumber(c),
+                var publicationId = Guid.CreateVersion7(on.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc));
+                publicationText.Add((publicationId, TextSearch.Normalise(string.Join(" | ", DecisionNumber(c), c.Story.Matter, person ? Masking.Name(name) : name))));
+                await publications.AddAsync(publicationId, c.Department, c.Id, null, c.Kind == 6 ? 2 : 0, DecisionNumber(c),
                     c.Story.Matter, person ? Masking.Name(name) : name, content, decided, c.Fine, due ? 0 : 1, due ? null : on, due ? null : "周文斌", due ? null : on.AddYears(3), Guid.NewGuid(),
                     7, decided.AddDays(9), 0, 0, decided, 0, decided.AddDays(7));
                 published++;
@@ -316,6 +337,16 @@ internal static class EnforcementBench
         }
 
         Console.WriteLine($"  enf_publications ({published:N0}): {sw.Elapsed.TotalSeconds:N0} s");
+        sw.Restart();
+        await using (var search = await db.TableAsync("sys_search", "Entity", "RecordId", "Text"))
+        {
+            foreach (var (id, text) in publicationText)
+            {
+                await search.AddAsync("enforcement.publication", id, text);
+            }
+        }
+
+        Console.WriteLine($"  sys_search (publications): {sw.Elapsed.TotalSeconds:N0} s");
         sw.Restart();
         var actions = rows / 5;
         await using (var acts = await db.TableAsync("enf_actions", "Id", "DepartmentId", "Kind", "Number", "Matter", "Subject", "SubjectKind", "Decision", "Granted", "StartedOn",

@@ -58,9 +58,9 @@ internal static class Seeder
         app.CommandText = """
             INSERT INTO svc_applications (Id, Number, QueryToken, ItemId, ItemVersionId, ItemName, DepartmentId, Channel, ApplicantKind, ApplicantName,
               IdNumber, Phone, IdentifierTail, Status, ReceivedAt, AcceptedAt, DueDate, Visits, CurrentStage, Materials, CorrectionItems, RowVersion,
-              LimitDays, PromisedVisits, CorrectionInPerson, ExtensionDays)
+              LimitDays, PromisedVisits, CorrectionInPerson, ExtensionDays, ChangedAt)
             VALUES ($id, $number, $token, $item, $version, $name, $dept, 0, 0, $applicant, $idno, $phone, $tail, $status, $at, $at, $due, 1, 0, '[]', '[]', $rv,
-              20, 1, 0, 0)
+              20, 1, 0, 0, $at)
             """;
         var p = new Dictionary<string, SqliteParameter>();
         foreach (var n in new[] { "$id", "$number", "$token", "$item", "$version", "$name", "$dept", "$applicant", "$idno", "$phone", "$tail", "$status", "$at", "$due", "$rv" })
@@ -136,9 +136,9 @@ internal static class Seeder
         app.CommandText = """
             INSERT INTO svc_applications (Id, Number, QueryToken, ItemId, ItemVersionId, ItemName, DepartmentId, Channel, ApplicantKind, ApplicantName,
               IdNumber, Phone, IdentifierTail, Status, ReceivedAt, AcceptedAt, DueDate, YellowFrom, LimitDays, Visits, PromisedVisits, CurrentStage,
-              Materials, CorrectionItems, Decision, DecidedAt, OnTime, WorkingDaysUsed, CompletedAt, RowVersion, CorrectionInPerson, ExtensionDays)
+              Materials, CorrectionItems, Decision, DecidedAt, OnTime, WorkingDaysUsed, CompletedAt, RowVersion, CorrectionInPerson, ExtensionDays, ChangedAt)
             VALUES ($id, $number, $token, $item, $version, $name, $dept, 0, 0, '申请人', $idno, $phone, $tail, $status, $at, $at,
-              $due, $yellow, 20, $visits, 1, $stage, '[]', '[]', $decision, $decided, $ontime, $used, $decided, $rv, 0, 0)
+              $due, $yellow, 20, $visits, 1, $stage, '[]', '[]', $decision, $decided, $ontime, $used, $decided, $rv, 0, 0, $at)
             """;
         var p = new Dictionary<string, SqliteParameter>();
         app.Parameters.Add(new SqliteParameter("$idno", protector.Protect("441900198506120000")));
