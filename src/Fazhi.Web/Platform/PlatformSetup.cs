@@ -115,7 +115,11 @@ public static class PlatformSetup
             k.AddServerHeader = false;
         });
 
-        services.AddOpenApi(o => o.AddOperationTransformer<Web.FormFieldsTransformer>());
+        services.AddOpenApi(o =>
+        {
+            o.CreateSchemaReferenceId = Web.SchemaIds.Of;
+            o.AddOperationTransformer<Web.FormFieldsTransformer>();
+        });
         services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionProvider, ProblemResponses>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddLocalization();

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Fazhi.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Tests.Platform;
 
@@ -114,12 +115,12 @@ public sealed class ApiDocumentTests(FazhiFactory app) : IClassFixture<FazhiFact
             [.. Resolve(schemas.GetProperty(schema).GetProperty("properties").GetProperty(property)).GetProperty("enum").EnumerateArray()
                 .Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)];
 
-        Assert.Equal(["accept", "correction", "refuse"], Values("IntakeRequest", "outcome"));
-        Assert.Equal(["accept", "correction", "refuse"], Values("IntakeDecision", "outcome"));
-        Assert.Contains("RequestExtension", Values("ProcessView", "allowed"));
-        Assert.Equal(["Normal", "Yellow", "Red"], Values("QueueRow", "level"));
-        Assert.Equal(["window", "post", "electronic"], Values("DeliveryRequest", "method"));
-        Assert.Contains("expert_review", Values("SuspendRequest", "kind"));
+        Assert.Equal(["accept", "correction", "refuse"], Values("ServicesIntakeRequest", "outcome"));
+        Assert.Equal(["accept", "correction", "refuse"], Values("ServicesIntakeDecision", "outcome"));
+        Assert.Contains("RequestExtension", Values("ServicesProcessView", "allowed"));
+        Assert.Equal(["Normal", "Yellow", "Red"], Values("ServicesQueueRow", "level"));
+        Assert.Equal(["window", "post", "electronic"], Values("ServicesDeliveryRequest", "method"));
+        Assert.Contains("expert_review", Values("ServicesSuspendRequest", "kind"));
         Assert.Equal(["Normal", "Yellow", "Red"], Values("AlertView", "level"));
     }
 
@@ -164,5 +165,71 @@ public sealed class ApiDocumentTests(FazhiFactory app) : IClassFixture<FazhiFact
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>Ids given to more than one type: each with the types that share it.</summary>
+    private static List<string> Collisions(IEnumerable<Type> types, Func<Type, string?> idOf) =>
+        [.. types.Distinct().Select(t => (Id: idOf(t), Type: t)).Where(x => x.Id is not null).GroupBy(x => x.Id!)
+            .Where(g => g.Count() > 1).Select(g => $"{g.Key}: {string.Join(", ", g.Select(x => x.Type.FullName))}")];
+
+    /// <summary>Every type the API reads or answers, and the types of their properties, elements and generic arguments.</summary>
+    private IEnumerable<Type> ApiTypes()
+    {
+        var descriptions = app.Services.GetRequiredService<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionGroupCollectionProvider>()
+            .ApiDescriptionGroups.Items.SelectMany(g => g.Items).ToList();
+        var pending = new Stack<Type>(descriptions.SelectMany(d => d.ParameterDescriptions.Select(p => p.Type).Concat(d.SupportedResponseTypes.Select(r => r.Type))).OfType<Type>());
+        var seen = new HashSet<Type>();
+        while (pending.TryPop(out var t))
+        {
+            t = Nullable.GetUnderlyingType(t) ?? t;
+            if (!seen.Add(t))
+            {
+                continue;
+            }
+
+            Type[] inner = t.IsArray ? [t.GetElementType()!] : t.IsGenericType ? t.GetGenericArguments() : [];
+            foreach (var i in inner)
+            {
+                pending.Push(i);
+            }
+
+            if (t.Namespace?.StartsWith("Fazhi.Web", StringComparison.Ordinal) == true && !t.IsEnum)
+            {
+                foreach (var p in t.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+                {
+                    pending.Push(p.PropertyType);
+                }
+            }
+        }
+
+        return seen.Where(t => t.Namespace?.StartsWith("Fazhi.Web", StringComparison.Ordinal) == true || t.IsGenericType && t.GetGenericArguments().Any(a => a.Namespace?.StartsWith("Fazhi.Web", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
+    public async Task Schema_ids_are_unique_across_work_lines_and_each_module_s_body_is_its_own()
+    {
+        var doc = await DocumentAsync();
+        var ops = Operations(doc).ToDictionary(o => o.Key, o => o.Op);
+        string Body(string key) => ops[key].GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;
+        Assert.EndsWith("/EnforcementRegisterCaseRequest", Body("post /api/enforcement/cases"), StringComparison.Ordinal);
+        Assert.EndsWith("/MediationRegisterCaseRequest", Body("post /api/mediation/cases"), StringComparison.Ordinal);
+        var list = ops["get /api/enforcement/cases"].GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;
+        Assert.StartsWith("Enforcement", list.Split('/')[^1], StringComparison.Ordinal);
+
+        // Every type the API uses gets an id no other type has.
+        var json = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var types = ApiTypes().ToList();
+        Assert.Contains(types, t => t.FullName == "Fazhi.Web.Modules.Mediation.Features.CaseRow");
+        Assert.Contains(types, t => t.FullName == "Fazhi.Web.Modules.Enforcement.Features.CaseRow");
+        var collisions = Collisions(types, t => Fazhi.Web.Platform.Web.SchemaIds.Of(json.GetTypeInfo(t)));
+        Assert.True(collisions.Count == 0, string.Join("\n", collisions));
+
+        // The check finds what the framework's default ids did: two modules' CaseRow under one id.
+        Assert.NotEmpty(Collisions(types, t => Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(json.GetTypeInfo(t))));
+        const string root = "Fazhi.Tests.Platform.Boundary.Modules.";
+        Type[] things = [typeof(Boundary.Modules.Alpha.Thing), typeof(Boundary.Modules.Beta.Thing)];
+        string? FakeModule(Type t) => t.Namespace is { } ns && ns.StartsWith(root, StringComparison.Ordinal) ? ns[root.Length..].ToLowerInvariant() : null;
+        Assert.Single(Collisions(things, t => t.Name));
+        Assert.Empty(Collisions(things, t => Fazhi.Web.Platform.Web.SchemaIds.Prefix(t, FakeModule) + t.Name));
     }
 }
