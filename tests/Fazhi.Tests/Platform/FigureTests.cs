@@ -81,11 +81,17 @@ public sealed class FigureTests(DemoTownFactory app) : IClassFixture<DemoTownFac
     }
 
     [Theory]
-    [InlineData("officer.msa", "/api/enforcement/cases", "?status=Archived")]
-    [InlineData("mediator", "/api/mediation/cases", "?status=Settled")]
-    [InlineData("clerk", "/api/services/applications", "?status=Completed")]
-    public async Task A_case_list_exports_every_row_its_filter_keeps_not_only_the_page(string account, string list, string filter)
+    [InlineData("officer.msa", "/api/enforcement/cases", "?status=Archived", "/enforcement")]
+    [InlineData("mediator", "/api/mediation/cases", "?status=Settled", "/mediation")]
+    [InlineData("clerk", "/api/services/applications", "?status=Completed", "/window/applications")]
+    public async Task A_case_list_exports_every_row_its_filter_keeps_not_only_the_page(string account, string list, string filter, string pagePath)
     {
+        // The page's export button carries the page's filter.
+        var html = await (await app.BrowserSignedInAsync(account)).GetStringAsync(pagePath + filter);
+        var button = System.Text.RegularExpressions.Regex.Match(html, "id=\"export\" href=\"([^\"]+)\"").Groups[1].Value;
+        Assert.StartsWith(list + "/export?", System.Net.WebUtility.HtmlDecode(button), StringComparison.Ordinal);
+        Assert.Contains(filter[1..], System.Net.WebUtility.HtmlDecode(button), StringComparison.Ordinal);
+
         var client = await app.SignedInAsync(account);
         var page = await client.GetFromJsonAsync<JsonElement>(list + filter);
         var everything = await client.GetFromJsonAsync<JsonElement>(list);
