@@ -197,7 +197,9 @@ public sealed class CaseWorkflowTests(FazhiFactory app) : IClassFixture<FazhiFac
 
         var json = await msa.PostAsync($"/api/enforcement/cases/{id}/evidence", new StringContent("{\"kind\":\"Photo\",\"title\":\"照片\"}", Encoding.UTF8, "application/json"));
         // Refused by the endpoint's declared body type before the handler runs (and MultipartUpload refuses it again).
-        Assert.Equal("request.unsupported_media_type", (await json.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType)).Code());
+        var refused = await json.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal(("request.unsupported_media_type", "body"), (refused.Code(), Assert.Single(refused.ErrorFields())));
+        Assert.Contains("multipart/form-data", refused.GetProperty("title").GetString(), StringComparison.Ordinal);
         var record = await msa.PostAsync($"/api/enforcement/cases/{id}/record", new StringContent("{}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, record.StatusCode);
         Assert.Empty((await msa.GetFromJsonAsync<JsonElement>($"/api/enforcement/cases/{id}")).GetProperty("evidence").EnumerateArray());

@@ -312,7 +312,7 @@ internal static class Strings
         ("error.request.bad_parameter", "参数值无效", "The parameter's value is not valid"),
         ("error.request.invalid", "请求无效", "The request is not valid"),
         ("error.request.too_large", "请求或文件太大", "The request or file is too large"),
-        ("error.request.unsupported_media_type", "不支持的内容类型，请使用 application/json", "Unsupported content type; send application/json"),
+        ("error.request.unsupported_media_type", "不支持的内容类型：数据请以 application/json 发送，文件请以 multipart/form-data 表单上传", "Unsupported content type: send data as application/json and files as a multipart/form-data form"),
         ("error.auth.invalid_credentials", "用户名或密码不正确", "The user name or password is wrong"),
         ("error.auth.locked_out", "密码错误次数过多，账号已锁定 15 分钟", "Too many wrong passwords: the account is locked for 15 minutes"),
         ("error.calendar.year_exists", "该年度已存在", "This year exists already"),

@@ -49,9 +49,10 @@ public sealed class Text : IStringLocalizer
     public string Error(string code, IReadOnlyList<object>? args = null)
     {
         var key = "error." + code;
-        return Table.ContainsKey(key)
-            ? this[key, args?.ToArray() ?? []].Value
-            : this["error.unknown", code].Value;
+        // Without arguments the message is not formatted: a slot left empty never turns an error into a 500.
+        return !Table.ContainsKey(key) ? this["error.unknown", code].Value
+            : args is { Count: > 0 } ? this[key, [.. args]].Value
+            : this[key].Value;
     }
 
     /// <summary>The label of an input field, used to build "name: is required" messages.</summary>

@@ -148,6 +148,12 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, Text
             p.Extensions["code"] = code;
             var text = context.HttpContext.RequestServices.GetRequiredService<Text>();
             p.Title = text.Error(code);
+            if (p.Status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                // The body as a whole is what is wrong: named like any other field.
+                p.Extensions["field"] = "body";
+                p.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [$"{text.Field("body")}: {p.Title}"] };
+            }
         }
     }
 }
