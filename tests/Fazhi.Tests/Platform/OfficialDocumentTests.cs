@@ -14,6 +14,7 @@ public sealed class OfficialDocumentTests
             .Paragraph("甲方：林晓雨；乙方：陈大文。")
             .Heading("二、协议内容")
             .Paragraph(string.Concat(Enumerable.Repeat("双方自愿达成如下协议。", 60)))
+            .Table([["林晓雨", "申请人"], ["陈大文", "被申请人"]], ["姓名", "身份"])
             .Signatures(["甲方", "乙方", "调解员"])
             .Attachments(["调解笔录"])
             .Issuer("塘厦镇人民调解委员会", new DateOnly(2020, 3, 18))
@@ -43,6 +44,15 @@ public sealed class OfficialDocumentTests
         Assert.Contains(body.Descendants<Paragraph>(), p => p.InnerText == "2020年3月18日");
         Assert.Contains(body.Descendants<Paragraph>(), p => p.InnerText == "塘调〔2019〕3号");
         Assert.Equal(2, doc.MainDocumentPart.FooterParts.Count());
+    }
+
+    [Fact]
+    public void It_passes_the_Open_XML_validator_as_Word_and_WPS_read_it()
+    {
+        using var doc = WordprocessingDocument.Open(new MemoryStream(Sample()), false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(doc)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
     }
 
     [Fact]

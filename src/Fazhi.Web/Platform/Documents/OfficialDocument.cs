@@ -30,7 +30,12 @@ public sealed class OfficialDocument
     private const int LineTwips = 579;
     private const int IndentTwips = 640;
 
+    /// <summary>The text block's width: A4 (11906) less the 28 mm and 26 mm side margins.</summary>
+    private const int TextWidthTwips = 11906 - 1588 - 1474;
+
     private readonly List<OpenXmlElement> _body = [];
+
+    private readonly List<(string Id, byte[] Png)> _images = [];
 
     public OfficialDocument(string title, string? number = null)
     {
@@ -76,10 +81,20 @@ public sealed class OfficialDocument
     {
         var table = new Table(new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            // In the schema's order: top, left, bottom, right, inside.
             new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+        // The grid the rows' cells sit on (required): the text width shared equally.
+        var columns = Math.Max(1, (header is null ? rows : rows.Prepend(header)).Select(r => r.Length).DefaultIfEmpty(1).Max());
+        var grid = new TableGrid();
+        for (var i = 0; i < columns; i++)
+        {
+            grid.Append(new GridColumn { Width = (TextWidthTwips / columns).ToString(CultureInfo.InvariantCulture) });
+        }
+
+        table.Append(grid);
         foreach (var row in header is null ? rows : rows.Prepend(header))
         {
             var tr = new TableRow();
@@ -92,6 +107,37 @@ public sealed class OfficialDocument
         }
 
         _body.Add(table);
+        return this;
+    }
+
+    /// <summary>A PNG picture (a QR code, a seal) on a line of its own, centred, <paramref name="centimetres"/> wide and high.</summary>
+    public OfficialDocument Image(byte[] png, double centimetres)
+    {
+        var id = "rIdImage" + (_images.Count + 1).ToString(CultureInfo.InvariantCulture);
+        _images.Add((id, png));
+        var size = (long)(centimetres * 360_000); // EMU
+        var number = (uint)_images.Count;
+        var drawing = new Drawing(
+            new DocumentFormat.OpenXml.Drawing.Wordprocessing.Inline(
+                new DocumentFormat.OpenXml.Drawing.Wordprocessing.Extent { Cx = size, Cy = size },
+                new DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties { Id = number, Name = "image" + number },
+                new DocumentFormat.OpenXml.Drawing.Graphic(
+                    new DocumentFormat.OpenXml.Drawing.GraphicData(
+                        new DocumentFormat.OpenXml.Drawing.Pictures.Picture(
+                            new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualPictureProperties(
+                                new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualDrawingProperties { Id = number, Name = "image" + number + ".png" },
+                                new DocumentFormat.OpenXml.Drawing.Pictures.NonVisualPictureDrawingProperties()),
+                            new DocumentFormat.OpenXml.Drawing.Pictures.BlipFill(
+                                new DocumentFormat.OpenXml.Drawing.Blip { Embed = id },
+                                new DocumentFormat.OpenXml.Drawing.Stretch(new DocumentFormat.OpenXml.Drawing.FillRectangle())),
+                            new DocumentFormat.OpenXml.Drawing.Pictures.ShapeProperties(
+                                new DocumentFormat.OpenXml.Drawing.Transform2D(
+                                    new DocumentFormat.OpenXml.Drawing.Offset { X = 0L, Y = 0L },
+                                    new DocumentFormat.OpenXml.Drawing.Extents { Cx = size, Cy = size }),
+                                new DocumentFormat.OpenXml.Drawing.PresetGeometry(new DocumentFormat.OpenXml.Drawing.AdjustValueList()) { Preset = DocumentFormat.OpenXml.Drawing.ShapeTypeValues.Rectangle })))
+                    { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
+            { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U });
+        _body.Add(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }), new Run(drawing)));
         return this;
     }
 
@@ -139,6 +185,13 @@ public sealed class OfficialDocument
             odd.Footer = Footer(JustificationValues.Right);
             var even = main.AddNewPart<FooterPart>();
             even.Footer = Footer(JustificationValues.Left);
+            foreach (var (id, png) in _images)
+            {
+                var part = main.AddImagePart(ImagePartType.Png, id);
+                using var content = new MemoryStream(png);
+                part.FeedData(content);
+            }
+
             var settings = main.AddNewPart<DocumentSettingsPart>();
             settings.Settings = new Settings(new EvenAndOddHeaders());
             var body = new Body();
@@ -163,7 +216,7 @@ public sealed class OfficialDocument
 
     private static Footer Footer(JustificationValues side) =>
         new(new Paragraph(
-            new ParagraphProperties(new Justification { Val = side }, new Indentation { Left = side == JustificationValues.Left ? "320" : "0", Right = side == JustificationValues.Right ? "320" : "0" }),
+            new ParagraphProperties(new Indentation { Left = side == JustificationValues.Left ? "320" : "0", Right = side == JustificationValues.Right ? "320" : "0" }, new Justification { Val = side }),
             Run("— ", PageNumberSize),
             new Run(RunProps(FangSong, PageNumberSize), new FieldChar { FieldCharType = FieldCharValues.Begin }),
             new Run(RunProps(FangSong, PageNumberSize), new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
@@ -184,11 +237,19 @@ public sealed class OfficialDocument
             : new SpacingBetweenLines { Before = "0", After = "0" });
         if (indent || rightIndent > 0)
         {
-            props.Append(new Indentation
+            // Only the attributes that are set: an empty one is invalid (Word repairs it, the validator refuses it).
+            var indentation = new Indentation();
+            if (indent)
             {
-                FirstLine = indent ? IndentTwips.ToString(CultureInfo.InvariantCulture) : null,
-                Right = rightIndent > 0 ? rightIndent.ToString(CultureInfo.InvariantCulture) : null,
-            });
+                indentation.FirstLine = IndentTwips.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (rightIndent > 0)
+            {
+                indentation.Right = rightIndent.ToString(CultureInfo.InvariantCulture);
+            }
+
+            props.Append(indentation);
         }
 
         if (align is { } a)
