@@ -9,7 +9,7 @@ namespace Fazhi.Web.Platform.Lists;
 public sealed record ListColumn<T>(string HeaderKey, Func<T, object?> Value);
 
 /// <summary>
-/// The Excel export of a list, for every work line: what the list's filter and search keep (not only the page shown),
+/// The Excel export of a list, for every work line (dates as dates, numbers as numbers): what the list's filter and search keep (not only the page shown),
 /// in the list's order, with headers in the reader's language. A list's export endpoint reads its rows with
 /// <see cref="Paging.ExportRows"/> as the page size, so the export and the page come from one query and cannot disagree.
 /// </summary>
@@ -23,7 +23,7 @@ public static class ListExport
             var cells = new Dictionary<string, object?>(columns.Length);
             foreach (var c in columns)
             {
-                cells[text[c.HeaderKey].Value] = c.Value(row);
+                cells[text[c.HeaderKey].Value] = Cell(c.Value(row));
             }
 
             sheet.Add(cells);
@@ -39,4 +39,12 @@ public static class ListExport
         var bytes = await Spreadsheet.WriteAsync(text["list.sheet"].Value, sheet);
         return TypedResults.File(bytes, Spreadsheet.ContentType, fileName);
     }
+
+    /// <summary>Dates as Excel dates (a DateOnly at midnight; an instant in China time), numbers as numbers, the rest as given.</summary>
+    private static object? Cell(object? value) => value switch
+    {
+        DateOnly d => d.ToDateTime(TimeOnly.MinValue),
+        DateTime t => ChinaTime.ToLocal(t),
+        _ => value,
+    };
 }

@@ -42,7 +42,7 @@ public sealed class FigureCatalog(IServiceProvider services, Text text)
             new Lists.ListColumn<FigureRecord>("figures.number", r => r.Number),
             new Lists.ListColumn<FigureRecord>("figures.record", r => r.Title),
             new Lists.ListColumn<FigureRecord>("figures.party", r => r.Party),
-            new Lists.ListColumn<FigureRecord>("figures.at", r => r.On?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? (r.At is { } at ? ChinaTime.Format(at) : null)));
+            new Lists.ListColumn<FigureRecord>("figures.at", r => r.On is { } on ? on : r.At));
 
     /// <summary>The figures of a period as an Excel sheet, rates as percentages with two decimals.</summary>
     public async Task<byte[]> ExportAsync(FigurePeriod period, CancellationToken ct = default) =>

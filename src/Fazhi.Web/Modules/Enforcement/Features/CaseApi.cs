@@ -27,9 +27,9 @@ public static class CaseApi
                     new ListColumn<CaseRow>("enforcement.case.number", r => r.Number),
                     new ListColumn<CaseRow>("field.matter", r => r.Matter),
                     new ListColumn<CaseRow>("enforcement.case.party", r => r.Party),
-                    new ListColumn<CaseRow>("enforcement.case.registered", r => ChinaTime.Format(r.RegisteredAt)),
+                    new ListColumn<CaseRow>("enforcement.case.registered", r => r.RegisteredAt),
                     new ListColumn<CaseRow>("enforcement.case.decision_number", r => r.DecisionNumber),
-                    new ListColumn<CaseRow>("enforcement.case.due", r => r.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                    new ListColumn<CaseRow>("enforcement.case.due", r => r.DueDate),
                     new ListColumn<CaseRow>("field.status", r => text["enforcement.status." + r.Status].Value),
                     new ListColumn<CaseRow>("enforcement.case.step", r => text["enforcement.procedure." + r.Procedure].Value)))
             .WithSummary("The case list as Excel: every case the filter and search keep (up to 10,000), not only one page.");

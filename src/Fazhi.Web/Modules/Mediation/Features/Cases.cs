@@ -338,8 +338,8 @@ public static class CaseApi
                     new ListColumn<CaseRow>("mediation.case.number", r => r.Number),
                     new ListColumn<CaseRow>("field.disputeType", r => text["mediation.type." + r.Type].Value),
                     new ListColumn<CaseRow>("mediation.case.parties", r => r.Parties),
-                    new ListColumn<CaseRow>("mediation.case.registered", r => ChinaTime.Format(r.RegisteredAt)),
-                    new ListColumn<CaseRow>("mediation.case.due", r => r.DueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                    new ListColumn<CaseRow>("mediation.case.registered", r => r.RegisteredAt),
+                    new ListColumn<CaseRow>("mediation.case.due", r => r.DueDate),
                     new ListColumn<CaseRow>("field.status", r => text["mediation.status." + r.Status].Value)))
             .WithSummary("The case list as Excel: every case the filter and search keep (up to 10,000), not only one page.");
         g.MapGet("/cases/{id:guid}", async (Guid id, CaseService s) => TypedResults.Ok(await s.ViewAsync(id)))

@@ -232,8 +232,8 @@ public static class IntakeApi
                     new Platform.Lists.ListColumn<ApplicationRow>("field.applicant", r => r.ApplicantName),
                     new Platform.Lists.ListColumn<ApplicationRow>("apps.channel", r => text["channel." + r.Channel].Value),
                     new Platform.Lists.ListColumn<ApplicationRow>("field.status", r => text["status." + r.Status].Value),
-                    new Platform.Lists.ListColumn<ApplicationRow>("receipt.received_at", r => ChinaTime.Format(r.ReceivedAt)),
-                    new Platform.Lists.ListColumn<ApplicationRow>("receipt.due", r => r.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                    new Platform.Lists.ListColumn<ApplicationRow>("receipt.received_at", r => r.ReceivedAt),
+                    new Platform.Lists.ListColumn<ApplicationRow>("receipt.due", r => r.DueDate),
                     new Platform.Lists.ListColumn<ApplicationRow>("progress.visits", r => r.Visits)))
             .WithSummary("The application list as Excel: every application the filter and search keep (up to 10,000), the applicant masked.");
         services.MapGet("/applications/{id:guid}", async (Guid id, IntakeService s) => TypedResults.Ok(ApplicationDetail.Of(await s.VisibleAsync(id))))
