@@ -119,6 +119,8 @@ public static class PlatformSetup
         {
             o.CreateSchemaReferenceId = Web.SchemaIds.Of;
             o.AddOperationTransformer<Web.FormFieldsTransformer>();
+            o.AddDocumentTransformer<Web.OpenApiShape>();
+            o.AddOperationTransformer<Web.OpenApiShape>();
         });
         services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionProvider, ProblemResponses>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -232,4 +232,28 @@ public sealed class ApiDocumentTests(FazhiFactory app) : IClassFixture<FazhiFact
         Assert.Single(Collisions(things, t => t.Name));
         Assert.Empty(Collisions(things, t => Fazhi.Web.Platform.Web.SchemaIds.Prefix(t, FakeModule) + t.Name));
     }
+
+    [Fact]
+    public async Task A_client_generator_finds_the_bearer_scheme_an_operation_id_on_every_operation_and_a_relative_server()
+    {
+        var doc = await DocumentAsync();
+        Assert.Equal("/", doc.GetProperty("servers")[0].GetProperty("url").GetString());
+        var bearer = doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal(("http", "bearer"), (bearer.GetProperty("type").GetString(), bearer.GetProperty("scheme").GetString()));
+
+        var ops = Operations(doc).Where(o => o.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+        var ids = ops.Select(o => o.Op.TryGetProperty("operationId", out var id) ? id.GetString() : null).ToList();
+        Assert.DoesNotContain(null, ids);
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("postEnforcementCasesByIdEvidence", ids);
+
+        // A signed-in operation names the scheme; a public look-up and the login do not.
+        static bool Secured(JsonElement op) => op.TryGetProperty("security", out var s) && s.EnumerateArray().Any(r => r.TryGetProperty("Bearer", out _));
+        var byKey = ops.ToDictionary(o => o.Key, o => o.Op);
+        Assert.True(Secured(byKey["get /api/enforcement/cases"]));
+        Assert.True(Secured(byKey["post /api/mediation/cases"]));
+        Assert.False(Secured(byKey["get /api/public/progress/{token}"]));
+        Assert.False(Secured(byKey["post /api/auth/login"]));
+        Assert.All(ops.Where(o => o.Op.GetProperty("responses").TryGetProperty("401", out _)), o => Assert.True(Secured(o.Op), o.Key));
+    }
 }
