@@ -106,6 +106,8 @@ public static class PlatformSetup
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             // A misspelt field is an error, not a silently ignored value.
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            // Numbers are JSON numbers ("5" is refused on its field), so the document types them as numbers, not number-or-string.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(k =>

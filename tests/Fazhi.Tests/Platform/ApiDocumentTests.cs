@@ -256,4 +256,37 @@ public sealed class ApiDocumentTests(FazhiFactory app) : IClassFixture<FazhiFact
         Assert.False(Secured(byKey["post /api/auth/login"]));
         Assert.All(ops.Where(o => o.Op.GetProperty("responses").TryGetProperty("401", out _)), o => Assert.True(Secured(o.Op), o.Key));
     }
+
+    [Fact]
+    public async Task Numbers_are_typed_as_numbers_and_a_number_sent_as_text_is_refused_on_its_field()
+    {
+        var doc = await DocumentAsync();
+        var mixed = new List<string>();
+        foreach (var schema in doc.GetProperty("components").GetProperty("schemas").EnumerateObject())
+        {
+            if (!schema.Value.TryGetProperty("properties", out var properties))
+            {
+                continue;
+            }
+
+            foreach (var p in properties.EnumerateObject())
+            {
+                if (p.Value.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Array)
+                {
+                    var kinds = type.EnumerateArray().Select(t => t.GetString()).ToList();
+                    if (kinds.Contains("string") && (kinds.Contains("integer") || kinds.Contains("number")))
+                    {
+                        mixed.Add($"{schema.Name}.{p.Name}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(mixed.Count == 0, string.Join(", ", mixed.Take(20)));
+        var officer = await app.SignedInAsync("officer.msa");
+        var text = await officer.PostAsync($"/api/enforcement/cases/{Guid.NewGuid()}/extensions",
+            new StringContent("{\"limit\":\"decision\",\"days\":\"10\",\"reason\":\"案情复杂\"}", System.Text.Encoding.UTF8, "application/json"));
+        var problem = await text.ReadProblemAsync(System.Net.HttpStatusCode.BadRequest);
+        Assert.Equal(("request.wrong_type", "days"), (problem.Code(), Assert.Single(problem.ErrorFields())));
+    }
 }
