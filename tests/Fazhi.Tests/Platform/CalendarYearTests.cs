@@ -35,9 +35,7 @@ public sealed class CalendarYearTests(FazhiFactory app) : IClassFixture<FazhiFac
 
         // An enforcement case filed today: its 90-day limit ends in 2027, and the case page says the date is provisional.
         var officerApi = await app.SignedInAsync("officer.msa");
-        var officers = (await officerApi.GetFromJsonAsync<JsonElement>("/api/enforcement/officers?canAct=true")).GetProperty("items").EnumerateArray().ToList();
-        var head = officers.First(o => o.GetProperty("isHead").GetBoolean()).GetProperty("id").GetGuid();
-        var second = officers.First(o => o.GetProperty("id").GetGuid() != head && !o.GetProperty("expiresSoon").GetBoolean()).GetProperty("id").GetGuid();
+        var (head, second) = await SampleCases.OfficersAsync(officerApi);
         var created = await officerApi.PostAsJsonAsync("/api/enforcement/cases", new
         {
             leadSource = "Inspection", matter = "无照经营", violationFacts = "当事人未取得营业执照从事经营活动。",

@@ -41,28 +41,10 @@ public sealed class CaseWorkflowTests(FazhiFactory app) : IClassFixture<FazhiFac
     }
 
     // Mediation: a dispute at the town committee with its two mediators.
-    private async Task<Guid> DisputeAsync(HttpClient mediator)
-    {
-        var committees = (await mediator.GetFromJsonAsync<JsonElement>("/api/mediation/committees")).EnumerateArray().ToList();
-        var town = committees.Single(c => c.GetProperty("code").GetString() == "TX-MED").GetProperty("id").GetGuid();
-        var mediators = (await mediator.GetFromJsonAsync<JsonElement>($"/api/mediation/mediators?committeeId={town}")).GetProperty("items").EnumerateArray().ToList();
-        var lead = mediators.Single(m => m.GetProperty("userName").GetString() == "mediator").GetProperty("id").GetGuid();
-        var second = mediators.First(m => m.GetProperty("id").GetGuid() != lead).GetProperty("id").GetGuid();
-        return await CreatedAsync(await mediator.PostAsJsonAsync("/api/mediation/cases", new
-        {
-            committeeId = town,
-            disputeType = "Neighbours",
-            caseSource = "Application",
-            facts = "双方因相邻通道堆放杂物发生争执。",
-            claims = "请求对方清理杂物。",
-            parties = new object[]
-            {
-                new { side = "Applicant", kind = "Person", name = "林雪梅", idNumber = Identifiers.WithIdCheck("44190019800214302"), phone = "13926001122" },
-                new { side = "Respondent", kind = "Person", name = "吴海涛", phone = "13726000130" },
-            },
-            mediatorIds = new[] { lead, second },
-        }));
-    }
+    private static async Task<Guid> DisputeAsync(HttpClient mediator) => await CreatedAsync(await SampleCases.RegisterDisputeAsync(mediator,
+        new { side = "Applicant", kind = "Person", name = "林雪梅", idNumber = Identifiers.WithIdCheck("44190019800214302"), phone = "13926001122" },
+        new { side = "Respondent", kind = "Person", name = "吴海涛", phone = "13726000130" },
+        "双方因相邻通道堆放杂物发生争执。", "请求对方清理杂物。"));
 
     // Enforcement: a lead in market regulation with two officers who may act today.
     private async Task<Guid> LeadAsync(HttpClient officer, string? key = null, int n = 1) =>
@@ -72,10 +54,8 @@ public sealed class CaseWorkflowTests(FazhiFactory app) : IClassFixture<FazhiFac
 
     private async Task<object> LeadBodyAsync(HttpClient officer, int n)
     {
-        var officers = (await officer.GetFromJsonAsync<JsonElement>("/api/enforcement/officers?canAct=true")).GetProperty("items").EnumerateArray().ToList();
-        var head = officers.First(o => o.GetProperty("isHead").GetBoolean()).GetProperty("id").GetGuid();
-        var second = officers.First(o => o.GetProperty("id").GetGuid() != head && !o.GetProperty("expiresSoon").GetBoolean()).GetProperty("id").GetGuid();
-        var body = new
+        var (head, second) = await SampleCases.OfficersAsync(officer);
+        return new
         {
             leadSource = "Complaint",
             matter = "销售过期食品",
@@ -85,7 +65,6 @@ public sealed class CaseWorkflowTests(FazhiFactory app) : IClassFixture<FazhiFac
             party = new { kind = "Person", name = "林建国", idNumber = Identifiers.WithIdCheck(string.Create(CultureInfo.InvariantCulture, $"44190019850312{700 + n:000}")), phone = "13926001122" },
             officerIds = new[] { head, second },
         };
-        return body;
     }
 
     private static MultipartFormDataContent Evidence(byte[] file)

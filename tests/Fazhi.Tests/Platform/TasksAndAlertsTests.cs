@@ -35,16 +35,9 @@ public sealed class TasksAndAlertsTests(DemoTownFactory app) : IClassFixture<Dem
         Assert.All(items.Where(i => i.GetProperty("party").GetString() is { Length: > 1 }), i => Assert.Contains('*', i.GetProperty("party").GetString()!));
 
         // A case registered now counts once more, on the home page too.
-        var committees = (await mediator.GetFromJsonAsync<JsonElement>("/api/mediation/committees")).EnumerateArray().ToList();
-        var town = committees.Single(c => c.GetProperty("code").GetString() == "TX-MED").GetProperty("id").GetGuid();
-        var mediators = (await mediator.GetFromJsonAsync<JsonElement>($"/api/mediation/mediators?committeeId={town}")).GetProperty("items").EnumerateArray().ToList();
-        var lead = mediators.Single(m => m.GetProperty("userName").GetString() == "mediator").GetProperty("id").GetGuid();
-        var created = await mediator.PostAsJsonAsync("/api/mediation/cases", new
-        {
-            committeeId = town, disputeType = "Neighbours", caseSource = "Application", facts = "相邻通道堆放杂物。", claims = "清理杂物。",
-            parties = new object[] { new { side = "Applicant", kind = "Person", name = "赵丽华", phone = "13926001100" }, new { side = "Respondent", kind = "Person", name = "钱志强", phone = "13926001101" } },
-            mediatorIds = new[] { lead, mediators.First(m => m.GetProperty("id").GetGuid() != lead).GetProperty("id").GetGuid() },
-        });
+        var created = await SampleCases.RegisterDisputeAsync(mediator,
+            new { side = "Applicant", kind = "Person", name = "赵丽华", phone = "13926001100" }, new { side = "Respondent", kind = "Person", name = "钱志强", phone = "13926001101" },
+            "相邻通道堆放杂物。", "清理杂物。");
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         Assert.Equal(open + 1, Count(await mediator.GetFromJsonAsync<JsonElement>("/api/tasks"), "mediation.open"));
         var home = await (await app.BrowserSignedInAsync("mediator")).GetStringAsync("/");

@@ -45,6 +45,12 @@ public sealed class Text : IStringLocalizer
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) =>
         Table.Keys.Select(k => this[k]);
 
+    /// <summary>
+    /// A text that may be a string key (a task's or a figure record's title such as <c>mediation.type.Neighbours</c>):
+    /// translated when it is one, shown as it is when it is not (an item's name, a matter).
+    /// </summary>
+    public string KeyOrText(string text) => Table.ContainsKey(text) ? this[text].Value : text;
+
     /// <summary>The message for an error code, e.g. <c>required</c> or <c>org.code_taken</c>.</summary>
     public string Error(string code, IReadOnlyList<object>? args = null)
     {
