@@ -60,6 +60,32 @@ public sealed class AuditTests(FazhiFactory app) : IClassFixture<FazhiFactory>
     }
 
     [Fact]
+    public async Task Signers_running_at_once_sign_the_head_once_and_none_fails()
+    {
+        // The monitor of every process sharing the database signs the moving head each interval; they meet.
+        await CreateNodeAsync("AUD-SIGN");
+        app.Time.Advance(TimeSpan.FromHours(3));
+        var scopes = Enumerable.Range(0, 6).Select(_ => app.Services.CreateAsyncScope()).ToList();
+        try
+        {
+            // (The process's own monitor, woken by the clock, may be among them.)
+            await Task.WhenAll(scopes.Select(s => Task.Run(() => s.ServiceProvider.GetRequiredService<HeadSigning>().RunAsync())));
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<FazhiDbContext>();
+            var head = await db.AuditHeads.AsNoTracking().SingleAsync();
+            var heads = await db.Set<SignedHead>().AsNoTracking().Where(h => h.Sequence == head.LastSequence).CountAsync();
+            Assert.Equal(1, heads);
+        }
+        finally
+        {
+            foreach (var s in scopes)
+            {
+                await s.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Altering_an_entry_by_hand_is_reported_at_that_entry()
     {
         var sequence = await CreateNodeAsync("AUD-ALTER");

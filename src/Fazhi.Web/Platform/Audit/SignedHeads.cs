@@ -143,6 +143,14 @@ public sealed class HeadSigning(FazhiDbContext db, ChainSigner signer, TimeProvi
     {
         var now = time.GetUtcNow().UtcDateTime;
         var today = ChinaTime.DateOf(now);
+        // One signer at a time, across every process sharing the database (the monitor of each, an operator's command): the
+        // last signed head is read under that turn, so two signers never sign one sequence twice.
+        await using var tx = await db.BeginWriteAsync(ct);
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7303)", ct);
+        }
+
         var last = await db.Set<SignedHead>().AsNoTracking().OrderByDescending(h => h.Sequence).FirstOrDefaultAsync(ct);
         var signed = 0;
         // Every day that ended since the last signature: its last entry.
@@ -173,6 +181,7 @@ public sealed class HeadSigning(FazhiDbContext db, ChainSigner signer, TimeProvi
         if (signed > 0)
         {
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
 
         return signed;
