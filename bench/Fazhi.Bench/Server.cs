@@ -57,6 +57,11 @@ internal sealed class Server : IAsyncDisposable
                 Console.WriteLine("server:" + e.Data);
                 loaded.TrySetResult();
             }
+            else if (e.Data?.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) == true || e.Data?.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal) == true)
+            {
+                // A 500 during a run is a finding, not noise: show the server's own account of it.
+                Console.Error.WriteLine("server: " + e.Data);
+            }
         };
         p.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("server: " + e.Data); } };
         p.BeginOutputReadLine();
@@ -80,6 +85,42 @@ internal sealed class Server : IAsyncDisposable
         }
 
         throw new InvalidOperationException("server did not start");
+    }
+
+    /// <summary>CPU time the server process has used so far (user and system), from /proc.</summary>
+    public TimeSpan CpuTime() => ProcessCpu(_process.Id);
+
+    /// <summary>CPU time used so far by every process of the machine named <paramref name="name"/> (the database server's backends).</summary>
+    public static TimeSpan CpuTimeOf(string name)
+    {
+        var total = TimeSpan.Zero;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                try
+                {
+                    if (File.ReadAllText(Path.Combine(dir, "comm")).Trim() == name)
+                    {
+                        total += ProcessCpu(pid);
+                    }
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+
+        return total;
+    }
+
+    private static TimeSpan ProcessCpu(int pid)
+    {
+        // Fields 14 and 15 of /proc/<pid>/stat, after the command name in parentheses: user and system time in clock ticks (100 a second).
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
     /// <summary>Resident memory of the server process in MB (VmRSS).</summary>

@@ -60,6 +60,44 @@ public sealed class AuditTests(FazhiFactory app) : IClassFixture<FazhiFactory>
     }
 
     [Fact]
+    public async Task Writers_saving_at_once_append_one_unbroken_chain_with_one_entry_per_change()
+    {
+        // Sixteen requests (or processes sharing the database) save at the same moment: each takes the chain's turn in
+        // its own transaction, so the entries are numbered without a gap or a repeat and every link holds.
+        var admin = await app.SignedInAsync("admin");
+        var town = await TownIdAsync(admin);
+        var codes = Enumerable.Range(0, 16).Select(i => $"AUD-RACE-{i:D2}").ToList();
+        var answers = await Task.WhenAll(codes.Select(code => admin.PostAsJsonAsync("/api/org/nodes", new { code, name = "并发审计 " + code, kind = "Department", parentId = town })));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FazhiDbContext>();
+        var ids = new List<string>();
+        foreach (var a in answers)
+        {
+            ids.Add((await a.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid().ToString());
+        }
+
+        var created = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "org_nodes" && e.Action == "create" && ids.Contains(e.EntityId)).ToListAsync();
+        Assert.Equal(16, created.Count);
+        Assert.Equal(16, created.Select(e => e.EntityId).Distinct().Count());
+        var head = await db.AuditHeads.AsNoTracking().SingleAsync();
+        var sequences = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).Select(e => e.Sequence).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences);
+        Assert.Equal(head.LastSequence, sequences[^1]);
+        // (Another test of this class alters an entry by hand, so the links are checked from these writers' entries on.)
+        var from = created.Min(e => e.Sequence);
+        var chain = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence >= from - 1).OrderBy(e => e.Sequence).ToListAsync();
+        for (var i = 1; i < chain.Count; i++)
+        {
+            Assert.Equal(chain[i - 1].Hash, chain[i].PreviousHash);
+            Assert.Equal(AuditChain.ComputeHash(chain[i]), chain[i].Hash);
+        }
+
+        Assert.Equal(head.LastHash, chain[^1].Hash);
+    }
+
+    [Fact]
     public async Task Signers_running_at_once_sign_the_head_once_and_none_fails()
     {
         // The monitor of every process sharing the database signs the moving head each interval; they meet.

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Fazhi.Web.Platform.Calendar;
 using Fazhi.Web.Platform.Localization;
-using Fazhi.Web.Platform.Organisation;
 using Fazhi.Web.Platform.Scope;
 
 namespace Fazhi.Web.Platform.Cases;
@@ -60,7 +59,7 @@ public sealed record Actor(
 }
 
 /// <summary>The signed-in account as an <see cref="Actor"/>, read once per request (the instant is fresh on every call).</summary>
-public sealed class ActorSource(IHttpContextAccessor http, DataScopeResolver scopes, OrganisationDirectory directory, TimeProvider time, WorkingDayCalendar calendar)
+public sealed class ActorSource(IHttpContextAccessor http, DataScopeResolver scopes, TimeProvider time, WorkingDayCalendar calendar)
 {
     private Actor? _known;
 
@@ -76,9 +75,10 @@ public sealed class ActorSource(IHttpContextAccessor http, DataScopeResolver sco
         var userName = user.Identity?.Name ?? Audit.SystemAuditActor.Name;
         Guid? id = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var parsed) ? parsed : null;
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        var name = id is null ? userName : await directory.DisplayNameAsync(userName, ct) ?? userName;
-        var department = id is { } staff ? await directory.DepartmentOfAsync(staff, ct) : null;
-        _known = new Actor(id, userName, name, department, roles, await scopes.CurrentAsync(ct), now, ChinaTime.DateOf(now), calendar);
+        var scope = await scopes.CurrentAsync(ct);
+        var staff = id is null ? null : await scopes.StaffAsync(ct);
+        var name = string.IsNullOrEmpty(staff?.DisplayName) ? userName : staff.DisplayName;
+        _known = new Actor(id, userName, name, staff?.DepartmentId, roles, scope, now, ChinaTime.DateOf(now), calendar);
         return _known;
     }
 }

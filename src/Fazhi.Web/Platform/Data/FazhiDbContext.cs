@@ -175,60 +175,39 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
             return written;
         }
 
-        // The chain is one sequence, so appends are serialised by the database itself: SQLite's write
-        // transactions are exclusive (BEGIN IMMEDIATE), and on PostgreSQL a transaction-scoped advisory
-        // lock orders every process that shares the server.
-        try
+        // The records' own rows are written first, then the chain's turn is taken and the entries appended, all in one
+        // transaction: a change without its audit entry is never committed, and the turn (every writer of the town waits for
+        // it) is held for one read of the head and one command, not for the records' own statements.
+        var ownTransaction = Database.CurrentTransaction is null;
+        await using var transaction = ownTransaction ? await BeginWriteAsync(cancellationToken) : null;
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        var (head, exists) = await AuditHeadRow.LockAsync(this, cancellationToken);
+        var now = AuditChain.Truncate(_time.GetUtcNow().UtcDateTime);
+        var entries = new List<AuditEntry>(drafts.Count);
+        foreach (var draft in drafts)
         {
-            var ownTransaction = Database.CurrentTransaction is null;
-            await using var transaction = ownTransaction ? await BeginWriteAsync(cancellationToken) : null;
-            if (Provider == DatabaseProvider.Postgres)
-            {
-                await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7301)", cancellationToken);
-            }
-
-            var head = await AuditHeads.SingleOrDefaultAsync(h => h.Id == AuditHead.SingletonId, cancellationToken);
-            if (head is null)
-            {
-                head = new AuditHead { Id = AuditHead.SingletonId, LastSequence = 0, LastHash = AuditChain.Genesis };
-                AuditHeads.Add(head);
-            }
-
-            var now = AuditChain.Truncate(_time.GetUtcNow().UtcDateTime);
-            foreach (var draft in drafts)
-            {
-                var actor = _actors is not null && _actors.TryGetValue(draft.Entity, out var a) ? a : _actor;
-                AuditEntries.Add(AuditChain.Append(head, draft, actor, now));
-            }
-
-            var headEntry = Entry(head);
-            if (headEntry.State != EntityState.Added)
-            {
-                headEntry.Property(h => h.LastSequence).IsModified = true;
-                headEntry.Property(h => h.LastHash).IsModified = true;
-            }
-
-            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-            else
-            {
-                Committed();
-            }
-
-            // The head is re-read under the lock next time; a tracked copy would go stale when
-            // another context or process appends.
-            DetachAuditRows();
-            return count;
+            var actor = _actors is not null && _actors.TryGetValue(draft.Entity, out var a) ? a : _actor;
+            entries.Add(AuditChain.Append(head, draft, actor, now));
         }
-        catch
+
+        await AuditHeadRow.AppendAsync(this, entries, head, exists, cancellationToken);
+        if (transaction is not null)
         {
-            // The business changes stay tracked, so a retry captures and chains them again.
-            DetachAuditRows();
-            throw;
+            await transaction.CommitAsync(cancellationToken);
         }
+
+        // Until here a failure leaves the changes tracked as they were, so a retry captures and chains them again.
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        if (transaction is null)
+        {
+            Committed();
+        }
+
+        return count + entries.Count;
     }
 
     // SQLite has one writer at a time. Queuing writers here hands the lock over at once, where
@@ -276,14 +255,6 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
         else
         {
             _afterCommit = null;
-        }
-    }
-
-    private void DetachAuditRows()
-    {
-        foreach (var e in ChangeTracker.Entries().Where(e => e.Entity is AuditEntry or AuditHead).ToList())
-        {
-            e.State = EntityState.Detached;
         }
     }
 

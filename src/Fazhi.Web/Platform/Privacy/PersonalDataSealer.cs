@@ -183,10 +183,8 @@ public sealed class PersonalDataSealer(FazhiDbContext db, PersonalDataProtector 
 
         var tables = fields.Keys.ToList();
         await using var tx = await db.BeginWriteAsync(ct);
-        if (db.Provider == DatabaseProvider.Postgres)
-        {
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7301)", ct);
-        }
+        // The chain's turn: no entry is appended while the masked entries are hashed again.
+        await Audit.AuditHeadRow.LockAsync(db, ct);
 
         long? first = null;
         var masked = 0;

@@ -100,7 +100,7 @@ public sealed class CaseService(
     }
 
     public async Task<DepartmentRules> RulesAsync(Guid departmentId, CancellationToken ct = default) =>
-        DepartmentRules.For(configuration, (await directory.CodesAsync(ct)).GetValueOrDefault(departmentId, ""));
+        DepartmentRules.For(configuration, (await directory.UnitsAsync(ct)).TryGetValue(departmentId, out var unit) ? unit.Code : "");
 
     /// <summary>What the department's records say of the actor: head or not, legality reviewer or not, and the department's rules.</summary>
     public async Task<CaseRights> RightsAsync(Guid departmentId, Actor actor, CancellationToken ct = default)
