@@ -15,7 +15,7 @@ namespace Fazhi.Bench;
 /// </summary>
 internal static class StepBench
 {
-    public static async Task<int> RunAsync(string root, int cases, int seconds, string pg)
+    public static async Task<int> RunAsync(string root, int cases, int seconds, string pg, int connections = 16)
     {
         var dir = Path.Combine(Path.GetTempPath(), "fazhi-bench-steps-" + Guid.NewGuid().ToString("N"));
         var settings = new Dictionary<string, string>
@@ -33,7 +33,6 @@ internal static class StepBench
         try
         {
             await using var server = await Server.StartAsync(root, settings);
-            const int connections = 16;
             using var client = Load.Client(connections);
             var login = await client.PostAsJsonAsync(server.BaseUrl + "/api/auth/login", new { userName = "officer.msa", password = "Demo#2019" });
             login.EnsureSuccessStatusCode();

@@ -59,8 +59,11 @@ public sealed class CaseWorkflow(FazhiDbContext db, ActorSource actors)
 
             actor = await actors.CurrentAsync(ct);
             await act(c, actor);
+            var savepoints = db.Database.AutoSavepointsEnabled;
             try
             {
+                // A failed save ends this act (the transaction is rolled back), so no savepoint is needed inside it.
+                db.Database.AutoSavepointsEnabled = false;
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }
@@ -69,6 +72,10 @@ public sealed class CaseWorkflow(FazhiDbContext db, ActorSource actors)
                 // Another writer came first (its step holds the sequence, or the case's version moved); named below,
                 // once this transaction is rolled back.
                 lost = true;
+            }
+            finally
+            {
+                db.Database.AutoSavepointsEnabled = savepoints;
             }
         }
 

@@ -180,7 +180,20 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
         // it) is held for one read of the head and one command, not for the records' own statements.
         var ownTransaction = Database.CurrentTransaction is null;
         await using var transaction = ownTransaction ? await BeginWriteAsync(cancellationToken) : null;
-        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        int count;
+        var savepoints = Database.AutoSavepointsEnabled;
+        try
+        {
+            // A savepoint would let a caller go on in its transaction after a failed save; in our own transaction a failure
+            // rolls everything back anyway, so the two extra statements are saved.
+            Database.AutoSavepointsEnabled = savepoints && !ownTransaction;
+            count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        }
+        finally
+        {
+            Database.AutoSavepointsEnabled = savepoints;
+        }
+
         var (head, exists) = await AuditHeadRow.LockAsync(this, cancellationToken);
         var now = AuditChain.Truncate(_time.GetUtcNow().UtcDateTime);
         var entries = new List<AuditEntry>(drafts.Count);
