@@ -49,6 +49,18 @@ internal sealed class PlatformModule : FazhiModule
         new("supervisor", "王建华", "TX-SUP", [Roles.Supervisor], DataScope.All),
     ];
 
+    public override IEnumerable<(string Name, string Description)> ApiTags =>
+    [
+        ("Auth", "Sign-in for the API (a bearer token), the signed-in account, and the login log."),
+        ("Public", "What anyone may read or send without signing in: progress by query token, ratings, complaints, the disclosure platform, the signed audit heads. Rate-limited per client."),
+        ("Calendar", "The statutory working-day calendar: add working days, count them, the holidays of a year."),
+        ("Audit", "The hash-chained audit record: search, export and verification against the signed heads."),
+        ("Deadlines", "The one deadline register's alerts: staff deadlines and the windows parties may use."),
+        ("Tasks", "The work waiting for the signed-in account, by kind, oldest deadline first."),
+        ("Reports", "Named report figures of every work line, with the records behind each."),
+        ("Organisation", "The town's departments, units, communities, service windows and staff accounts, with Excel import and export."),
+    ];
+
     public override IEnumerable<DeadlineKind> DeadlineKinds =>
     [
         new(Files.FileStore.AlteredKind, "deadline.platform.file_altered"),

@@ -123,6 +123,7 @@ public static class PlatformSetup
             o.AddOperationTransformer<Web.FormFieldsTransformer>();
             o.AddDocumentTransformer<Web.OpenApiShape>();
             o.AddOperationTransformer<Web.OpenApiShape>();
+            o.AddSchemaTransformer<Web.OpenApiShape>();
         });
         services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionProvider, ProblemResponses>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -27,6 +27,9 @@ public sealed class EnforcementModule : FazhiModule
 
     private static readonly string[] Staff = [EnforcementRoles.Officer, EnforcementRoles.LegalityReviewer, Roles.Supervisor, Roles.Administrator];
 
+    public override IEnumerable<(string Name, string Description)> ApiTags =>
+        [("Enforcement", "Administrative enforcement: officers and certificates, penalty cases from lead to archive with their full-process record, discretion benchmarks, other acts, publication, case-file draws and the six January tables.")];
+
     public override IEnumerable<RoleDefinition> DeclaredRoles =>
     [
         new(EnforcementRoles.Officer, "role.enforcement_officer"),

@@ -55,6 +55,9 @@ public sealed class MediationModule : FazhiModule
 
     public override IEnumerable<ReportFigure> Figures => StatisticsService.Figures;
 
+    public override IEnumerable<(string Name, string Description)> ApiTags =>
+        [("Mediation", "People's mediation: committees, rooms and mediators, cases from registration to agreement and judicial confirmation, subsidies, screenings and statistics.")];
+
     public override IEnumerable<RoleDefinition> DeclaredRoles => [new(MediationRoles.Mediator, "role.mediator")];
 
     public override IEnumerable<DemoAccount> DemoAccounts =>

@@ -6,6 +6,7 @@ using Fazhi.Web.Platform.Modules;
 using Fazhi.Web.Platform.Notifications;
 using Fazhi.Web.Platform.Reports;
 using Fazhi.Web.Platform.Organisation.Domain;
+using Fazhi.Web.Platform.Web;
 
 namespace Fazhi.Web.Modules.Services;
 
@@ -45,6 +46,12 @@ public sealed class ServicesModule : FazhiModule
         new("/services", "public.catalog", [ServicesRoles.WindowClerk, ServicesRoles.Reviewer, Roles.Administrator], 30),
         new("/admin/catalog", "nav.catalog", [Roles.Administrator], 900),
     ];
+
+    public override IEnumerable<(string Name, string Description)> ApiTags =>
+        [
+            ("Services", "The one door: the service catalog, window intake, receipts, review and decisions on the approval process, supervision, ratings and complaints."),
+            ("Online", "Online applications by registered citizens and businesses: register, sign in, apply with uploads, follow and correct."),
+        ];
 
     public override IEnumerable<RoleDefinition> DeclaredRoles =>
     [
@@ -138,7 +145,7 @@ public sealed class ServicesModule : FazhiModule
         {
             var item = await catalog.GetAsync(code);
             return TypedResults.File(OneTimeNotice.Docx(item, links.Item(item.Code), text), OneTimeNotice.ContentType, $"{item.Code}-一次性告知.docx");
-        }).AllowAnonymous().WithTags("Public").WithSummary("The item's one-time written notice (一次性书面告知清单) as Word.");
+        }).AllowAnonymous().WithTags("Public").WithSummary("The item's one-time written notice (一次性书面告知清单) as Word.").ProducesWord();
     }
 }
 

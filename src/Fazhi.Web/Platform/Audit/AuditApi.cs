@@ -19,7 +19,7 @@ public static class AuditApi
     {
         var api = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(p => p.RequireRole(Roles.Administrator));
         api.MapGet("/", Search).WithSummary("Search the audit record, newest first.");
-        api.MapGet("/export", Export).WithSummary("The audit record as an Excel ledger.");
+        api.MapGet("/export", Export).WithSummary("The audit record as an Excel ledger.").ProducesExcel();
         api.MapGet("/verify", Verify).WithSummary("Walk the hash chain and report the first broken link.");
         return app;
     }

@@ -30,8 +30,10 @@ public static class CalendarApi
         api.MapGet("/working-days-between", WorkingDaysBetween)
             .WithSummary("Working days after `from` up to and including `to`.")
             .AllowAnonymous();
-        api.MapGet("/is-working-day", IsWorkingDay).AllowAnonymous();
-        api.MapGet("/years/{year:int}", Year).AllowAnonymous();
+        api.MapGet("/is-working-day", IsWorkingDay).AllowAnonymous()
+            .WithSummary("Whether a date is a working day (make-up working weekends included, statutory holidays excluded).");
+        api.MapGet("/years/{year:int}", Year).AllowAnonymous()
+            .WithSummary("A year's holidays and make-up working days, with the notice they come from.");
         api.MapPost("/years", AddYear).RequireAuthorization(p => p.RequireRole(Roles.Administrator))
             .WithSummary("Open the next year for editing, naming the State Council notice.");
         api.MapPut("/days/{date}", SetDay).RequireAuthorization(p => p.RequireRole(Roles.Administrator))

@@ -105,7 +105,7 @@ public static class AlertApi
             .WithSummary("Deadline alerts of every module in the caller's scope, newest first; staff deadlines by default (owner=Party: the parties' windows); filter by module, department and level.");
         alerts.MapGet("/export", async (string? module, Guid? departmentId, WarningLevel? level, DeadlineOwner? owner, AlertList list, Text text) =>
                 TypedResults.File(await list.ExportAsync(new AlertFilter(module, departmentId, level, Owner: owner ?? DeadlineOwner.Staff), text), Spreadsheet.ContentType, "alerts.xlsx"))
-            .WithSummary("The alert list as Excel.");
+            .WithSummary("The alert list as Excel.").ProducesExcel();
         return app;
     }
 }

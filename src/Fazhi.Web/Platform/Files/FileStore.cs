@@ -34,6 +34,9 @@ public sealed class FileStore(DataDirectory data, IServiceScopeFactory scopes, I
     /// <summary>Largest upload of each kind: documents 10 MB, recordings 200 MB.</summary>
     public static long MaxBytes(FileKinds kinds) => kinds == FileKinds.Documents ? 10L * 1024 * 1024 : 200L * 1024 * 1024;
 
+    /// <summary>Every content type <see cref="Sniff"/> recognises, as a stored file is served.</summary>
+    public static readonly string[] ContentTypes = ["application/pdf", "image/jpeg", "image/png", "video/mp4", "audio/wav", "audio/mpeg", "audio/amr", "video/webm"];
+
     /// <summary>Recognised by their first bytes: PDF, JPEG, PNG; and MP4/MOV, WAV, MP3, AMR, WebM as recordings.</summary>
     public static (string Type, bool AudioVideo)? Sniff(ReadOnlySpan<byte> head)
     {

@@ -13,22 +13,27 @@ namespace Fazhi.Web.Platform.Identity;
 
 public sealed record LoginRequest(string? UserName, string? Password);
 
-public sealed record MeResponse(Guid Id, string UserName, string DisplayName, Guid DepartmentId, string DataScope, IReadOnlyList<string> Roles);
+public sealed record MeResponse(Guid Id, string UserName, string DisplayName, Guid DepartmentId, DataScope DataScope, IReadOnlyList<string> Roles);
 
-public sealed record LoginLogRow(DateTime At, string UserName, string Outcome, string Channel, string? Ip, string? UserAgent);
+public sealed record LoginLogRow(DateTime At, string UserName, LoginOutcome Outcome, string Channel, string? Ip, string? UserAgent);
 
-public sealed record LoginLogQuery(string? UserName, string? Outcome, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 50);
+public sealed record LoginLogQuery(string? UserName, LoginOutcome? Outcome, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 50);
 
 public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/auth").WithTags("Auth");
+        // 401 for a wrong user name or password (alike, no hint which), 403 auth.locked_out for a locked account.
         api.MapPost("/login", Login).AllowAnonymous()
-            .WithSummary("Exchange a user name and password for a bearer token (accessToken, expiresIn in seconds).");
-        api.MapGet("/me", Me).RequireAuthorization();
-        api.MapGet("/login-log", Search).RequireAuthorization(p => p.RequireRole(Roles.Administrator));
-        api.MapGet("/login-log/export", Export).RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+            .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status401Unauthorized).Produces(StatusCodes.Status403Forbidden)
+            .WithSummary("Exchange a user name and password for a bearer token (accessToken, expiresIn in seconds); 401 for wrong credentials, 403 for a locked account.");
+        api.MapGet("/me", Me).RequireAuthorization().WithSummary("The signed-in account: name, department, data scope and roles.");
+        api.MapGet("/login-log", Search).RequireAuthorization(p => p.RequireRole(Roles.Administrator))
+            .WithSummary("The login log, newest first: who, when, from where, and the outcome.");
+        api.MapGet("/login-log/export", Export).RequireAuthorization(p => p.RequireRole(Roles.Administrator))
+            .WithSummary("The login log as Excel.").ProducesExcel();
         return app;
     }
 
@@ -58,13 +63,13 @@ public static class AuthApi
     {
         var user = await users.GetUserAsync(principal) ?? throw DomainException.NotFound();
         var roles = await users.GetRolesAsync(user);
-        return TypedResults.Ok(new MeResponse(user.Id, user.UserName!, user.DisplayName, user.DepartmentId, user.DataScope.ToString(), [.. roles.Order()]));
+        return TypedResults.Ok(new MeResponse(user.Id, user.UserName!, user.DisplayName, user.DepartmentId, user.DataScope, [.. roles.Order()]));
     }
 
     public static async Task<Paged<LoginLogRow>> QueryAsync(FazhiDbContext db, LoginLogQuery q, CancellationToken ct = default)
     {
         return await Filter(db, q).OrderByDescending(e => e.Id)
-            .Select(e => new LoginLogRow(e.At, e.UserName, e.Outcome.ToString(), e.Channel, e.Ip, e.UserAgent))
+            .Select(e => new LoginLogRow(e.At, e.UserName, e.Outcome, e.Channel, e.Ip, e.UserAgent))
             .ToPageAsync(q.Page, q.PageSize, ct);
     }
 
@@ -77,7 +82,7 @@ public static class AuthApi
             query = query.Where(e => e.UserName.Contains(name));
         }
 
-        if (Enum.TryParse<LoginOutcome>(q.Outcome, ignoreCase: true, out var outcome))
+        if (q.Outcome is { } outcome)
         {
             query = query.Where(e => e.Outcome == outcome);
         }

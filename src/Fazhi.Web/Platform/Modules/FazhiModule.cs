@@ -41,6 +41,9 @@ public abstract class FazhiModule
     /// <summary>UI strings: key, zh-CN, en.</summary>
     public virtual IEnumerable<(string Key, string Zh, string En)> Strings => [];
 
+    /// <summary>The tags its API operations carry (<c>WithTags</c>), each with the sentence the API document gives it.</summary>
+    public virtual IEnumerable<(string Name, string Description)> ApiTags => [];
+
     /// <summary>Its menu group's links (the group is the module, titled <see cref="TitleKey"/>), each with the roles that see it.</summary>
     public virtual IEnumerable<MenuEntry> Menu => [];
 

@@ -84,10 +84,10 @@ public static class FigureApi
             .WithSummary("The records behind one figure: number, what it is, the party (masked), the date and the link that opens it; q finds a number in part or a word of the title.");
         figures.MapGet("/{name}/records/export", async (string name, DateOnly? from, DateOnly? to, string? q, FigureCatalog catalog, TimeProvider time) =>
                 await catalog.ExportRecordsAsync(name, FigureCatalog.Period(from, to, ChinaTime.Today(time)), q))
-            .WithSummary("The records behind one figure as Excel: every one the search keeps (up to 10,000).");
+            .WithSummary("The records behind one figure as Excel: every one the search keeps (up to 10,000).").ProducesExcel();
         figures.MapGet("/export", async (DateOnly? from, DateOnly? to, FigureCatalog catalog, TimeProvider time) =>
                 TypedResults.File(await catalog.ExportAsync(FigureCatalog.Period(from, to, ChinaTime.Today(time))), Spreadsheet.ContentType, "figures.xlsx"))
-            .WithSummary("The figures of a period as Excel.");
+            .WithSummary("The figures of a period as Excel.").ProducesExcel();
         return app;
     }
 }

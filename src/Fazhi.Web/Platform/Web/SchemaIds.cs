@@ -12,8 +12,19 @@ namespace Fazhi.Web.Platform.Web;
 /// </summary>
 public static class SchemaIds
 {
-    public static string? Of(JsonTypeInfo info) =>
-        OpenApiOptions.CreateDefaultSchemaReferenceId(info) is { } id ? Prefix(info.Type, ModuleOf) + id : null;
+    public static string? Of(JsonTypeInfo info)
+    {
+        if (OpenApiOptions.CreateDefaultSchemaReferenceId(info) is not { } id)
+        {
+            return null;
+        }
+
+        // EnforcementCaseView of the enforcement module stays EnforcementCaseView (not EnforcementEnforcementCaseView).
+        var prefix = Prefix(info.Type, ModuleOf);
+        return id.StartsWith(prefix, StringComparison.Ordinal) && prefix.Length > 0 && id.Length > prefix.Length && char.IsUpper(id[prefix.Length]) && info.Type.Name.StartsWith(prefix, StringComparison.Ordinal)
+            ? id
+            : prefix + id;
+    }
 
     /// <summary>The module prefix of <paramref name="type"/>: its own module's, else that of the first generic argument or element that has one.</summary>
     public static string Prefix(Type type, Func<Type, string?> moduleOf)

@@ -32,7 +32,7 @@ public static class CaseApi
                     new ListColumn<CaseRow>("enforcement.case.due", r => r.DueDate),
                     new ListColumn<CaseRow>("field.status", r => text["enforcement.status." + r.Status].Value),
                     new ListColumn<CaseRow>("enforcement.case.step", r => text["enforcement.procedure." + r.Procedure].Value)))
-            .WithSummary("The case list as Excel: every case the filter and search keep (up to 10,000), not only one page.");
+            .WithSummary("The case list as Excel: every case the filter and search keep (up to 10,000), not only one page.").ProducesExcel();
         g.MapGet("/cases/{id:guid}", async (Guid id, CaseService s) => TypedResults.Ok(await s.ViewAsync(id)))
             .WithSummary("One case with its officers, evidence, reviews, extensions and full-process record, the party's identifiers masked; seenEvents and the actions the caller may take now.");
         g.MapPost("/cases", async Task<Created<CaseCreated>> (RegisterCaseRequest r, [FromHeader(Name = "Idempotency-Key")] string? key, CaseService s, HttpContext http) =>
@@ -96,7 +96,7 @@ public static class CaseApi
         {
             var (content, type, name) = await s.FileAsync(id, sha256);
             return TypedResults.File(content, type, name);
-        }).WithSummary("A file of the record, by its SHA-256, hashed again first: one replaced on disk answers 409 file.altered and raises an alert.");
+        }).WithSummary("A file of the record, by its SHA-256, hashed again first: one replaced on disk answers 409 file.altered and raises an alert.").ProducesStoredFile();
         g.MapGet("/cases/{id:guid}/late-fine", async (Guid id, DateOnly? on, CaseService s) => TypedResults.Ok(await s.LateFineAsync(id, on)))
             .WithSummary("加处罚款 on a day (default today): 3% of the fine a day after the last day to pay, at most the fine.");
         Document(g, "notice.docx", "行政处罚事先告知书.docx", (d, id) => d.NoticeAsync(id), "The notice of intended penalty as Word.");
@@ -134,5 +134,5 @@ public static class CaseApi
     private static int? SeenEvents(Upload form) => int.TryParse(form["seenEvents"], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
 
     private static void Document(RouteGroupBuilder g, string path, string name, Func<CaseDocuments, Guid, Task<byte[]>> make, string summary) =>
-        g.MapGet($"/cases/{{id:guid}}/{path}", async (Guid id, CaseDocuments d) => TypedResults.File(await make(d, id), OfficialDocument.ContentType, name)).WithSummary(summary);
+        g.MapGet($"/cases/{{id:guid}}/{path}", async (Guid id, CaseDocuments d) => TypedResults.File(await make(d, id), OfficialDocument.ContentType, name)).WithSummary(summary).ProducesWord();
 }

@@ -7,7 +7,7 @@ namespace Fazhi.Web.Modules.Enforcement.Features;
 
 public sealed record EnforcementPartyView(PartyKind Kind, string Name, string? IdNumber, string? Address, string? Phone, string? Plate, string? Representative);
 
-public sealed record EnforcementOfficerView(Guid OfficerId, string Name, string CertificateNumber, OfficerRole Role, DateTime AssignedAt, DateTime? RecusedAt, string? RecusalReason);
+public sealed record CaseOfficerView(Guid OfficerId, string Name, string CertificateNumber, OfficerRole Role, DateTime AssignedAt, DateTime? RecusedAt, string? RecusalReason);
 
 public sealed record EnforcementEvidenceView(
     Guid Id, EvidenceKind Kind, string Title, string? Sha256, string? ContentType, long? Size, DateTime CollectedAt, string CollectedBy, bool Preserved,
@@ -15,7 +15,7 @@ public sealed record EnforcementEvidenceView(
 
 public sealed record EnforcementReviewView(Guid Id, DateTime SubmittedAt, string SubmittedBy, string? ReviewerName, DateTime? ReviewedAt, IReadOnlyList<ReviewPoint> Failed, bool? Passed, string? Opinion);
 
-public sealed record EnforcementExtensionView(string Limit, int Days, string Reason, string ApprovedBy, DateTime ApprovedAt);
+public sealed record EnforcementExtensionView(ExtensionLimit Limit, int Days, string Reason, string ApprovedBy, DateTime ApprovedAt);
 
 /// <summary>A step of the full-process record as the API shows it, with its file.</summary>
 public sealed record EnforcementStepView(int Sequence, DateTime At, string Kind, string Actor, string? Note, string? FileSha256, string? FileName);
@@ -34,7 +34,7 @@ public sealed record EnforcementCaseView(
     string? DecisionNumber, DateOnly? DecidedOn, PenaltyKind? PenaltyKind, decimal Fine, decimal Confiscation, string? Performance,
     DateOnly? ServedOn, ServiceMethod? ServiceMethod, DateOnly? PaidOn, decimal? PaidAmount, decimal? LateFinePaid, DateOnly? ClosedOn, string? CloseNote,
     DateOnly? ArchivedOn, string? FileNumber, DateOnly? RevokedOn, string? RevocationReason,
-    IReadOnlyList<EnforcementOfficerView> Officers, IReadOnlyList<EnforcementEvidenceView> Evidence, IReadOnlyList<EnforcementReviewView> Reviews,
+    IReadOnlyList<CaseOfficerView> Officers, IReadOnlyList<EnforcementEvidenceView> Evidence, IReadOnlyList<EnforcementReviewView> Reviews,
     IReadOnlyList<EnforcementExtensionView> Extensions, IReadOnlyList<EnforcementStepView> Record, int SeenEvents, IReadOnlyList<CaseAction> Allowed)
 {
     public static EnforcementCaseView Of(EnforcementCase c, IReadOnlyList<CaseAction> allowed, DateOnly today)
@@ -53,11 +53,11 @@ public sealed record EnforcementCaseView(
             c.ReviewRequired, c.ReviewPassed, c.Statement, c.StatementRecheck, c.DiscussedOn, c.DiscussionConclusion,
             c.DecisionNumber, c.DecidedOn, c.PenaltyKind, c.Fine, c.Confiscation, c.Performance,
             c.ServedOn, c.ServiceMethod, c.PaidOn, c.PaidAmount, c.LateFinePaid, c.ClosedOn, c.CloseNote, c.ArchivedOn, c.FileNumber, c.RevokedOn, c.RevocationReason,
-            [.. c.Officers.Select(o => new EnforcementOfficerView(o.OfficerId, o.Name, o.CertificateNumber, o.Role, o.AssignedAt, o.RecusedAt, o.RecusalReason))],
+            [.. c.Officers.Select(o => new CaseOfficerView(o.OfficerId, o.Name, o.CertificateNumber, o.Role, o.AssignedAt, o.RecusedAt, o.RecusalReason))],
             [.. c.Evidence.Select(e => new EnforcementEvidenceView(e.Id, e.Kind, e.Title, e.Sha256, e.ContentType, e.Size, e.CollectedAt, e.CollectedBy, e.Preserved,
                 e.PreservationWindow?.DueDate, e.PreservationOutcome, e.PreservationDecidedOn))],
             [.. c.Reviews.OrderBy(r => r.SubmittedAt).Select(r => new EnforcementReviewView(r.Id, r.SubmittedAt, r.SubmittedBy, r.ReviewerName, r.ReviewedAt, r.Failed, r.Passed, r.Opinion))],
-            [.. c.Extensions.Select(e => new EnforcementExtensionView(e.Limit, e.Days, e.Reason, e.ApprovedBy, e.ApprovedAt))],
+            [.. c.Extensions.Select(e => new EnforcementExtensionView(e.Limit == "filing" ? ExtensionLimit.Filing : ExtensionLimit.Decision, e.Days, e.Reason, e.ApprovedBy, e.ApprovedAt))],
             [.. c.Steps.OrderBy(s => s.Sequence).Select(s => new EnforcementStepView(s.Sequence, s.At, s.Kind, s.ActorLabel, s.Note, s.FileSha256, s.FileName))],
             c.Steps.Count, allowed);
     }

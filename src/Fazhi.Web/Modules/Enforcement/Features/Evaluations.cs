@@ -181,7 +181,7 @@ public static class EvaluationApi
             return TypedResults.NoContent();
         }).WithSummary("整改: the failing file was put right (note: how).");
         g.MapGet("/evaluation/draws/{id:guid}/export", async (Guid id, EvaluationService s) => TypedResults.File(await s.ExportAsync(id), Spreadsheet.ContentType, "evaluation.xlsx"))
-            .WithSummary("The results as Excel.");
+            .WithSummary("The results as Excel.").ProducesExcel();
         return g;
     }
 

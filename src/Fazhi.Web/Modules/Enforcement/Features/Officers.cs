@@ -241,7 +241,7 @@ public static class OfficerApi
             return TypedResults.NoContent();
         }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator)).WithSummary("暂扣, 注销 or restore a certificate.");
         g.MapGet("/officers/export", async (OfficerService s) => TypedResults.File(await s.ExportAsync(), Spreadsheet.ContentType, "officers.xlsx"))
-            .WithSummary("The certificate ledger as Excel.");
+            .WithSummary("The certificate ledger as Excel.").ProducesExcel();
         g.MapPost("/officers/import", async (IFormFile file, OfficerService s) =>
         {
             await using var buffer = await Spreadsheet.BufferAsync(file, Spreadsheet.MaxImportBytes);

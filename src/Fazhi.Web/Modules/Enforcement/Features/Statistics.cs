@@ -7,6 +7,7 @@ using Fazhi.Web.Platform.Organisation;
 using Fazhi.Web.Platform.Reports;
 using Fazhi.Web.Platform.Scope;
 using Microsoft.EntityFrameworkCore;
+using Fazhi.Web.Platform.Web;
 
 namespace Fazhi.Web.Modules.Enforcement.Features;
 
@@ -193,7 +194,7 @@ public static class StatisticsApi
             .WithSummary("The six tables for a year (licences, penalties, compulsory measures, levies, requisitions, inspections), one line per department.");
         g.MapGet("/statistics/{year:int}/export", async (int year, StatisticsService s) =>
                 TypedResults.File(await s.ExcelAsync(Year(year)), Spreadsheet.ContentType, $"enforcement-{year}.xlsx"))
-            .WithSummary("The six tables as Excel, a sheet each, with totals.");
+            .WithSummary("The six tables as Excel, a sheet each, with totals.").ProducesExcel();
         return g;
     }
 
@@ -204,7 +205,7 @@ public static class StatisticsApi
             .WithSummary("A finished year's six tables for every department, as published by 31 January.");
         g.MapGet("/{year:int}/export", async (int year, StatisticsService s, TimeProvider time) =>
                 TypedResults.File(await s.ExcelAsync(PublicYear(year, time), everyone: true), Spreadsheet.ContentType, $"enforcement-{year}.xlsx"))
-            .WithSummary("A finished year's six tables as Excel.");
+            .WithSummary("A finished year's six tables as Excel.").ProducesExcel();
         return app;
     }
 

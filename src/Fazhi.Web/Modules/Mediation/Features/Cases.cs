@@ -341,7 +341,7 @@ public static class CaseApi
                     new ListColumn<CaseRow>("mediation.case.registered", r => r.RegisteredAt),
                     new ListColumn<CaseRow>("mediation.case.due", r => r.DueDate),
                     new ListColumn<CaseRow>("field.status", r => text["mediation.status." + r.Status].Value)))
-            .WithSummary("The case list as Excel: every case the filter and search keep (up to 10,000), not only one page.");
+            .WithSummary("The case list as Excel: every case the filter and search keep (up to 10,000), not only one page.").ProducesExcel();
         g.MapGet("/cases/{id:guid}", async (Guid id, CaseService s) => TypedResults.Ok(await s.ViewAsync(id)))
             .WithSummary("One case with its parties (identifiers masked), sessions, agreement, follow-ups, record, seenEvents and the actions the caller may take now.");
         g.MapGet("/cases/{id:guid}/record/check", async (Guid id, CaseService s) => TypedResults.Ok(await s.CheckRecordAsync(id)))
@@ -378,10 +378,10 @@ public static class CaseApi
         }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor)).WithSummary("The justice office approves the class; the amount comes from the city's table.");
         g.MapGet("/cases/{id:guid}/agreement.docx", async (Guid id, CaseService s) =>
                 TypedResults.File(await s.AgreementDocxAsync(id), OfficialDocument.ContentType, "调解协议书.docx"))
-            .WithSummary("The written agreement as Word, in 公文 form, with the signature blocks.");
+            .WithSummary("The written agreement as Word, in 公文 form, with the signature blocks.").ProducesWord();
         g.MapGet("/cases/{id:guid}/rights-notice.docx", async (Guid id, CaseService s) =>
                 TypedResults.File(await s.RightsNoticeDocxAsync(id), OfficialDocument.ContentType, "权利义务告知书.docx"))
-            .WithSummary("The rights notice as Word; giving it is recorded on the case.");
+            .WithSummary("The rights notice as Word; giving it is recorded on the case.").ProducesWord();
         return g;
     }
 

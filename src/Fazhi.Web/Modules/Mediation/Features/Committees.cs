@@ -311,7 +311,7 @@ public static class CommitteeApi
             return TypedResults.NoContent();
         }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator)).WithSummary("A training the mediator attended (its hours add up).");
         g.MapGet("/mediators/export", async (CommitteeService s) => TypedResults.File(await s.ExportMediatorsAsync(), Spreadsheet.ContentType, "mediators.xlsx"))
-            .WithSummary("The mediator ledger as Excel.");
+            .WithSummary("The mediator ledger as Excel.").ProducesExcel();
         g.MapPost("/mediators/import", async (IFormFile file, CommitteeService s) =>
         {
             await using var buffer = await Spreadsheet.BufferAsync(file, Spreadsheet.MaxImportBytes);

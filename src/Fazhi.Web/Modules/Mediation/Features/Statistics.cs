@@ -186,7 +186,7 @@ public static class StatisticsApi
                 var period = FigureCatalog.Period(from, to, ChinaTime.Today(time));
                 return TypedResults.File(await s.ExcelAsync(period), Spreadsheet.ContentType, $"mediation-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx");
             })
-            .WithSummary("The same tables as Excel: a sheet each by committee, type, month and source, with totals and the success rate.");
+            .WithSummary("The same tables as Excel: a sheet each by committee, type, month and source, with totals and the success rate.").ProducesExcel();
         return g;
     }
 }

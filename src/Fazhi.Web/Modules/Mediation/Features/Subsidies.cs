@@ -94,7 +94,7 @@ public static class SubsidyApi
             .WithSummary("The payment list of a month: cases approved in it, with class and amount.");
         g.MapGet("/subsidies/{year:int}/{month:int}/export", async (int year, int month, SubsidyService s) =>
                 TypedResults.File(await s.MonthExcelAsync(year, month), Spreadsheet.ContentType, $"subsidies-{year}-{month:00}.xlsx"))
-            .WithSummary("The month's payment list as Excel.");
+            .WithSummary("The month's payment list as Excel.").ProducesExcel();
         return g;
     }
 }

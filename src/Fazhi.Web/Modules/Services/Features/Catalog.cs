@@ -145,7 +145,7 @@ public static class CatalogApi
         services.MapGet("/catalog/export", async (CatalogLedger l) =>
             TypedResults.File(await l.ExportAsync(), Platform.Documents.Spreadsheet.ContentType, "catalog.xlsx"))
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator))
-            .WithSummary("The catalog as Excel: sheets 事项 (items), 材料 (materials) and 流程 (stages).");
+            .WithSummary("The catalog as Excel: sheets 事项 (items), 材料 (materials) and 流程 (stages).").ProducesExcel();
         services.MapPost("/catalog/import", async (IFormFile file, CatalogLedger l) =>
         {
             await using var buffer = await Platform.Documents.Spreadsheet.BufferAsync(file, Platform.Documents.Spreadsheet.MaxImportBytes);

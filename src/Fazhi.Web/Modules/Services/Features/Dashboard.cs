@@ -260,7 +260,7 @@ public static class DashboardApi
             .WithSummary("The applications behind one dashboard figure: " + string.Join(", ", Figures.All) + ".");
         services.MapGet("/dashboard/export", async ([AsParameters] DashboardQuery q, DashboardService s, Text text) =>
                 TypedResults.File(await s.ExportAsync(q.Filter, text), Platform.Documents.Spreadsheet.ContentType, "dashboard.xlsx"))
-            .WithSummary("The dashboard as an Excel ledger.");
+            .WithSummary("The dashboard as an Excel ledger.").ProducesExcel();
         return services;
     }
 }

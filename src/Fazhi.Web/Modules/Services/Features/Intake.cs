@@ -235,7 +235,7 @@ public static class IntakeApi
                     new Platform.Lists.ListColumn<ApplicationRow>("receipt.received_at", r => r.ReceivedAt),
                     new Platform.Lists.ListColumn<ApplicationRow>("receipt.due", r => r.DueDate),
                     new Platform.Lists.ListColumn<ApplicationRow>("progress.visits", r => r.Visits)))
-            .WithSummary("The application list as Excel: every application the filter and search keep (up to 10,000), the applicant masked.");
+            .WithSummary("The application list as Excel: every application the filter and search keep (up to 10,000), the applicant masked.").ProducesExcel();
         services.MapGet("/applications/{id:guid}", async (Guid id, IntakeService s) => TypedResults.Ok(ApplicationDetail.Of(await s.VisibleAsync(id))))
             .WithSummary("One application within the caller's data scope, with the applicant's identifiers in full for the staff who handle it.");
         services.MapPost("/applications/{id:guid}/intake-decision", async (Guid id, IntakeDecision d, IntakeService s) => TypedResults.Ok(await s.DecideAsync(id, d)))

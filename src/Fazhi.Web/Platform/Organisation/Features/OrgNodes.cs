@@ -117,10 +117,13 @@ public static class OrgNodeApi
     {
         org.MapGet("/nodes", async (OrgNodeService s) => TypedResults.Ok(await s.ListAsync()))
             .WithSummary("The whole organisation tree as a flat list (parentId links).");
-        org.MapGet("/nodes/{id:guid}", async (Guid id, OrgNodeService s) => TypedResults.Ok(await s.GetAsync(id)));
-        org.MapPost("/nodes", Create).RequireAuthorization(OrganisationSetup.ManagePolicy);
+        org.MapGet("/nodes/{id:guid}", async (Guid id, OrgNodeService s) => TypedResults.Ok(await s.GetAsync(id)))
+            .WithSummary("One node of the organisation tree.");
+        org.MapPost("/nodes", Create).RequireAuthorization(OrganisationSetup.ManagePolicy)
+            .WithSummary("Add a department, unit or community under its parent; its code is unique.");
         org.MapPut("/nodes/{id:guid}", async (Guid id, SaveOrgNodeRequest r, OrgNodeService s) => TypedResults.Ok(await s.UpdateAsync(id, r)))
-            .RequireAuthorization(OrganisationSetup.ManagePolicy);
+            .RequireAuthorization(OrganisationSetup.ManagePolicy)
+            .WithSummary("Rename, move or deactivate a node (a node cannot be moved under itself).");
         return org;
     }
 

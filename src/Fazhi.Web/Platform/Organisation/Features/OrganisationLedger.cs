@@ -218,13 +218,13 @@ public static class OrganisationLedgerApi
     {
         org.MapGet("/export", async (OrganisationLedger l) =>
             TypedResults.File(await l.ExportOrganisationAsync(), Spreadsheet.ContentType, "organisation.xlsx"))
-            .WithSummary("The organisation (sheet 机构) and the windows (sheet 窗口) as Excel.");
+            .WithSummary("The organisation (sheet 机构) and the windows (sheet 窗口) as Excel.").ProducesExcel();
         org.MapPost("/import", async (IFormFile file, OrganisationLedger l) => TypedResults.Ok(await ImportAsync(file, l.ImportOrganisationAsync)))
             .RequireAuthorization(OrganisationSetup.ManagePolicy).DisableAntiforgery()
             .WithSummary("Create or update nodes and windows from Excel; bad rows are reported by row number, good rows are saved.");
         org.MapGet("/staff/export", async (OrganisationLedger l) =>
             TypedResults.File(await l.ExportStaffAsync(), Spreadsheet.ContentType, "staff.xlsx"))
-            .WithSummary("Staff accounts within the caller's data scope as Excel.");
+            .WithSummary("Staff accounts within the caller's data scope as Excel.").ProducesExcel();
         org.MapPost("/staff/import", async (IFormFile file, OrganisationLedger l) => TypedResults.Ok(await ImportAsync(file, l.ImportStaffAsync)))
             .RequireAuthorization(OrganisationSetup.ManagePolicy).DisableAntiforgery()
             .WithSummary("Create or update staff from Excel; bad rows are reported by row number, good rows are saved.");

@@ -216,15 +216,19 @@ public static class StaffApi
     {
         org.MapGet("/staff", async ([AsParameters] StaffQuery q, StaffService s) => TypedResults.Ok(await s.ListAsync(q)))
             .WithSummary("Staff accounts within the caller's data scope, paged.");
-        org.MapGet("/staff/{id:guid}", async (Guid id, StaffService s) => TypedResults.Ok(await s.GetAsync(id)));
-        org.MapPost("/staff", Create).RequireAuthorization(OrganisationSetup.ManagePolicy);
+        org.MapGet("/staff/{id:guid}", async (Guid id, StaffService s) => TypedResults.Ok(await s.GetAsync(id)))
+            .WithSummary("One staff account (phone masked).");
+        org.MapPost("/staff", Create).RequireAuthorization(OrganisationSetup.ManagePolicy)
+            .WithSummary("Create a staff account with its department, roles, data scope and first password.");
         org.MapPut("/staff/{id:guid}", async (Guid id, UpdateStaffRequest r, StaffService s) => TypedResults.Ok(await s.UpdateAsync(id, r)))
-            .RequireAuthorization(OrganisationSetup.ManagePolicy);
+            .RequireAuthorization(OrganisationSetup.ManagePolicy)
+            .WithSummary("Change an account's name, department, roles, data scope or phone, or deactivate it.");
         org.MapPost("/staff/{id:guid}/password", async (Guid id, ResetPasswordRequest r, StaffService s) =>
         {
             await s.ResetPasswordAsync(id, r);
             return TypedResults.NoContent();
-        }).RequireAuthorization(OrganisationSetup.ManagePolicy);
+        }).RequireAuthorization(OrganisationSetup.ManagePolicy)
+            .WithSummary("Set a new password for an account (the password policy applies).");
         return org;
     }
 

@@ -69,11 +69,15 @@ public static class WindowApi
 {
     public static RouteGroupBuilder MapWindows(this RouteGroupBuilder org)
     {
-        org.MapGet("/windows", async (WindowService s) => TypedResults.Ok(await s.ListAsync()));
-        org.MapGet("/windows/{id:guid}", async (Guid id, WindowService s) => TypedResults.Ok(await s.GetAsync(id)));
-        org.MapPost("/windows", Create).RequireAuthorization(OrganisationSetup.ManagePolicy);
+        org.MapGet("/windows", async (WindowService s) => TypedResults.Ok(await s.ListAsync()))
+            .WithSummary("The service centre's windows, by number.");
+        org.MapGet("/windows/{id:guid}", async (Guid id, WindowService s) => TypedResults.Ok(await s.GetAsync(id)))
+            .WithSummary("One window.");
+        org.MapPost("/windows", Create).RequireAuthorization(OrganisationSetup.ManagePolicy)
+            .WithSummary("Add a window (general or thematic) with its number.");
         org.MapPut("/windows/{id:guid}", async (Guid id, SaveWindowRequest r, WindowService s) => TypedResults.Ok(await s.UpdateAsync(id, r)))
-            .RequireAuthorization(OrganisationSetup.ManagePolicy);
+            .RequireAuthorization(OrganisationSetup.ManagePolicy)
+            .WithSummary("Rename, renumber or close a window.");
         return org;
     }
 
