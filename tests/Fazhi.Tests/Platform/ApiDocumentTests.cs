@@ -219,6 +219,10 @@ public sealed class ApiDocumentTests(FazhiFactory app) : IClassFixture<FazhiFact
         var list = ops["get /api/enforcement/cases"].GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;
         Assert.StartsWith("Enforcement", list.Split('/')[^1], StringComparison.Ordinal);
 
+        // Every answer is a named read model: a client generator names its class after it.
+        var anonymous = doc.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(p => p.Name).Where(n => n.StartsWith("AnonymousType", StringComparison.Ordinal)).ToList();
+        Assert.True(anonymous.Count == 0, string.Join(", ", anonymous));
+
         // Every type the API uses gets an id no other type has.
         var json = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         var types = ApiTypes().ToList();

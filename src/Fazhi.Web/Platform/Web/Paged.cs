@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Web.Platform.Web;
 
+/// <summary>What a create answers when the new record's id is all the caller needs (201, with its address in Location).</summary>
+public sealed record NewRecord(Guid Id);
+
 /// <summary>One page of a long list, with the total so the caller can page on.</summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize)
 {

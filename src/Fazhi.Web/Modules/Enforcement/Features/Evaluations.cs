@@ -18,6 +18,9 @@ public sealed record ScoreRequest(Guid? CaseId, IReadOnlyList<VetoItem>? Vetoes,
 
 public sealed record DrawnFile(Guid? CaseId, string CaseNumber, FileEvaluation? Evaluation);
 
+/// <summary>A draw as the public sees it: enough to re-run it (scripts/enforcement-draw.sh) and check the files drawn.</summary>
+public sealed record PublicDraw(Guid Id, int Year, string DepartmentCode, string AnnouncedNumber, string Seed, int Size, int Population, IReadOnlyList<string> CaseNumbers, DateTime DrawnAt);
+
 public sealed record DrawView(EvaluationDraw Draw, string Department, IReadOnlyList<DrawnFile> Files);
 
 /// <summary>Anyone's re-run of a stored draw: the files the same seed draws from the same population now, and whether they are the stored ones.</summary>
@@ -189,7 +192,7 @@ public static class EvaluationApi
     public static IEndpointRouteBuilder MapPublicDraws(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/public/enforcement/draws").AllowAnonymous().RequireRateLimiting(DisclosureApi.RateLimitPolicy).WithTags("Public");
-        g.MapGet("/", async (EvaluationService s) => TypedResults.Ok((await s.PublicDrawsAsync()).Select(d => new { d.Id, d.Year, d.DepartmentCode, d.AnnouncedNumber, d.Seed, d.Size, d.Population, d.CaseNumbers, d.DrawnAt })))
+        g.MapGet("/", async (EvaluationService s) => TypedResults.Ok((await s.PublicDrawsAsync()).Select(d => new PublicDraw(d.Id, d.Year, d.DepartmentCode, d.AnnouncedNumber, d.Seed, d.Size, d.Population, d.CaseNumbers, d.DrawnAt))))
             .WithSummary("Every case-file draw with its seed and the files drawn.");
         g.MapGet("/{id:guid}/population", async (Guid id, EvaluationService s) => TypedResults.Text(string.Join('\n', await s.PublicPopulationAsync(id)) + "\n"))
             .WithSummary("The case numbers the draw is made from, one a line (for scripts/enforcement-draw.sh).");

@@ -222,7 +222,7 @@ public static class OfficerApi
         g.MapPost("/officers", async (SaveOfficerRequest r, OfficerService s) =>
         {
             var o = await s.SaveAsync(null, r);
-            return TypedResults.Created($"/api/enforcement/officers/{o.Id}", new { o.Id });
+            return TypedResults.Created($"/api/enforcement/officers/{o.Id}", new NewRecord(o.Id));
         }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator)).WithSummary("A new certificate holder (the legal office or a supervisor); the certificate starts valid.");
         g.MapPut("/officers/{id:guid}", async (Guid id, SaveOfficerRequest r, OfficerService s) =>
         {

@@ -17,6 +17,8 @@ public sealed record RecordActionRequest(
     Guid? DepartmentId, ActionKind? Kind, string? Matter, string? Subject, PartyKind? SubjectKind, string? Decision, bool? Granted, DateOnly? StartedOn, DateOnly? DecidedOn,
     DateOnly? ValidUntil, decimal? Amount, IReadOnlyList<string>? OfficerNames);
 
+public sealed record ActionCreated(Guid Id, string Number);
+
 public sealed record ActionRow(Guid Id, ActionKind Kind, string Number, string Matter, string Subject, string Decision, bool? Granted, DateOnly StartedOn, DateOnly DecidedOn, decimal? Amount);
 
 /// <summary>The department's published discretion benchmarks and lists (第32-34条), and its licences, inspections and other acts.</summary>
@@ -165,7 +167,7 @@ public static class RegistryApi
         g.MapPost("/actions", async (RecordActionRequest r, RegistryService s) =>
         {
             var a = await s.RecordActionAsync(r);
-            return TypedResults.Created($"/api/enforcement/actions/{a.Id}", new { a.Id, a.Number });
+            return TypedResults.Created($"/api/enforcement/actions/{a.Id}", new ActionCreated(a.Id, a.Number));
         }).WithSummary("Record a licence, compulsory measure, levy, requisition or inspection (kind, decision, dates).");
         return g;
     }

@@ -281,12 +281,12 @@ public static class CommitteeApi
         g.MapPost("/committees", async (CommitteeRequest r, CommitteeService s) =>
         {
             var c = await s.CreateCommitteeAsync(r);
-            return TypedResults.Created($"/api/mediation/committees", new { c.Id });
+            return TypedResults.Created($"/api/mediation/committees", new NewRecord(c.Id));
         }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator)).WithSummary("A new committee (village, community, town, enterprise or sector) under an organisation node.");
         g.MapPost("/committees/{id:guid}/rooms", async (Guid id, RoomRequest r, CommitteeService s) =>
         {
             var room = await s.AddRoomAsync(id, r);
-            return TypedResults.Created($"/api/mediation/committees", new { room.Id });
+            return TypedResults.Created($"/api/mediation/committees", new NewRecord(room.Id));
         }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator)).WithSummary("A mediation room, in a police station (with its duty phone), a lawyer's studio or elsewhere.");
         g.MapPost("/committees/{id:guid}/members", async (Guid id, MemberRequest r, CommitteeService s) =>
         {
@@ -298,7 +298,7 @@ public static class CommitteeApi
         g.MapPost("/mediators", async (SaveMediatorRequest r, CommitteeService s) =>
         {
             var m = await s.SaveMediatorAsync(null, r);
-            return TypedResults.Created($"/api/mediation/mediators/{m.Id}", new { m.Id });
+            return TypedResults.Created($"/api/mediation/mediators/{m.Id}", new NewRecord(m.Id));
         }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator)).WithSummary("A new mediator.");
         g.MapPut("/mediators/{id:guid}", async (Guid id, SaveMediatorRequest r, CommitteeService s) =>
         {

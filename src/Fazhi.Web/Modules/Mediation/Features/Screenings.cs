@@ -143,7 +143,7 @@ public static class ScreeningApi
             var me = Guid.TryParse(http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var id) ? id : Guid.Empty;
             var department = await directory.DepartmentOfAsync(me) ?? throw new DomainException("required", "departmentId");
             var c = await s.OpenAsync(r, department);
-            return TypedResults.Created($"/api/mediation/screenings/{c.Id}", new { c.Id });
+            return TypedResults.Created($"/api/mediation/screenings/{c.Id}", new NewRecord(c.Id));
         }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, MediationRoles.Mediator)).WithSummary("Open a campaign; with no areas, every community reports.");
         g.MapPost("/screenings/{id:guid}/areas/{areaId:guid}/report", async (Guid id, Guid areaId, AreaReport r, ScreeningService s) =>
         {

@@ -208,7 +208,7 @@ public static class OnlineApi
         {
             var citizen = await s.RegisterAsync(c.Phone, c.Password);
             await OnlineService.SignInAsync(http, citizen);
-            return TypedResults.Created("/api/services/online/applications", new { citizen.Id, citizen.Phone });
+            return TypedResults.Created("/api/services/online/applications", new OnlineAccount(citizen.Id, Platform.Privacy.Masking.Phone(citizen.Phone) ?? ""));
         }).AllowAnonymous().WithSummary("Register a citizen account (mobile phone and password) and sign in with its cookie.");
         api.MapPost("/login", async (CitizenCredentials c, OnlineService s, HttpContext http) =>
         {
@@ -257,3 +257,6 @@ public static class OnlineApi
 }
 
 public sealed record CitizenCredentials(string? Phone, string? Password);
+
+/// <summary>The account just registered: its id and the phone it signs in with (masked, as everywhere).</summary>
+public sealed record OnlineAccount(Guid Id, string Phone);
