@@ -35,12 +35,41 @@ public sealed class OfficialDocumentTests
         Assert.Equal(28, Math.Round(margin.Left!.Value / 56.7));
         Assert.Equal(26, Math.Round(margin.Right!.Value / 56.7));
 
-        var runs = body.Descendants<Run>().ToList();
-        string FontOf(string text) => runs.First(r => r.InnerText.Contains(text, StringComparison.Ordinal)).RunProperties!.RunFonts!.EastAsia!.Value!;
+        // Formatting lives in styles.xml: a paragraph names its style, its runs carry nothing of their own.
+        var styles = doc.MainDocumentPart.StyleDefinitionsPart!.Styles!;
+        var defaults = styles.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!;
+        Assert.All(body.Descendants<Run>(), r => Assert.Null(r.RunProperties));
+        T? FromStyles<T>(string text, Func<StyleRunProperties, T?> pick, Func<RunPropertiesBaseStyle, T?> fallback)
+            where T : class
+        {
+            var id = body.Descendants<Paragraph>().First(p => p.InnerText.Contains(text, StringComparison.Ordinal)).ParagraphProperties!.ParagraphStyleId!.Val!.Value;
+            while (id is not null)
+            {
+                var style = styles.Elements<Style>().Single(x => x.StyleId == id);
+                if (style.StyleRunProperties is { } run && pick(run) is { } found)
+                {
+                    return found;
+                }
+
+                id = style.BasedOn?.Val?.Value;
+            }
+
+            return fallback(defaults);
+        }
+
+        string FontOf(string text) => FromStyles(text, r => r.RunFonts?.EastAsia?.Value, d => d.RunFonts?.EastAsia?.Value)!;
         Assert.Equal("方正小标宋简体", FontOf("人民调解协议书"));
         Assert.Equal("黑体", FontOf("一、当事人"));
         Assert.Equal("仿宋_GB2312", FontOf("甲方：林晓雨"));
-        Assert.Equal("32", runs.First(r => r.InnerText.Contains("甲方：林晓雨", StringComparison.Ordinal)).RunProperties!.FontSize!.Val!.Value);
+        Assert.Equal("32", FromStyles("甲方：林晓雨", r => r.FontSize?.Val?.Value, d => d.FontSize?.Val?.Value));
+        Assert.Equal("44", FromStyles("人民调解协议书", r => r.FontSize?.Val?.Value, d => d.FontSize?.Val?.Value));
+
+        // Each font offices have is declared with the font a Debian machine has in its place.
+        var declared = doc.MainDocumentPart.FontTablePart!.Fonts!.Elements<Font>().ToDictionary(f => f.Name!.Value!, f => f.AltName?.Val?.Value);
+        Assert.Equal("Noto Serif CJK SC", declared["仿宋_GB2312"]);
+        Assert.Equal("Noto Sans CJK SC", declared["黑体"]);
+        Assert.Equal("AR PL UKai CN", declared["楷体_GB2312"]);
+        Assert.True(declared.ContainsKey("方正小标宋简体"));
         Assert.Contains(body.Descendants<Paragraph>(), p => p.InnerText == "2020年3月18日");
         Assert.Contains(body.Descendants<Paragraph>(), p => p.InnerText == "塘调〔2019〕3号");
         Assert.Equal(2, doc.MainDocumentPart.FooterParts.Count());
@@ -73,7 +102,7 @@ public sealed class OfficialDocumentTests
         await convert.WaitForExitAsync();
         var pdf = Path.Combine(dir, "agreement.pdf");
         Assert.True(File.Exists(pdf), await convert.StandardError.ReadToEndAsync());
-        var text = Process.Start(new ProcessStartInfo("/usr/bin/pdftotext", [pdf, "-"]) { RedirectStandardOutput = true })!;
+        var text = Process.Start(new ProcessStartInfo("/usr/bin/pdftotext", ["-layout", pdf, "-"]) { RedirectStandardOutput = true })!;
         var content = await text.StandardOutput.ReadToEndAsync();
         await text.WaitForExitAsync();
         Assert.Contains("人民调解协议书", content, StringComparison.Ordinal);
@@ -81,5 +110,13 @@ public sealed class OfficialDocumentTests
         var compact = content.Replace(" ", "", StringComparison.Ordinal);
         Assert.Contains("—1—", compact, StringComparison.Ordinal);
         Assert.Contains("—2—", compact, StringComparison.Ordinal);
+        // Each signer's date stays on the signer's line, never wrapped onto one of its own.
+        var lines = content.Split('\n').Select(l => l.Replace(" ", "", StringComparison.Ordinal).Replace("\u3000", "", StringComparison.Ordinal)).ToList();
+        foreach (var signer in new[] { "甲方", "乙方", "调解员" })
+        {
+            Assert.Contains(lines, l => l.StartsWith(signer + "（签名、盖章或按指印）：", StringComparison.Ordinal) && l.EndsWith("年月日", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(lines, l => l == "年月日");
     }
 }

@@ -134,6 +134,7 @@ public sealed class DemoEnforcement(
     {
         var start = new DateOnly(today.Year - 1, 1, 5);
         var span = today.DayNumber - start.DayNumber;
+        var eligible = 0;
         for (var n = 0; n < 240; n++)
         {
             var department = departments[n % departments.Count];
@@ -244,7 +245,8 @@ public sealed class DemoEnforcement(
 
             if (c.HearingEligible)
             {
-                if (n % 3 == 0 && Next(2))
+                // Every third case that may be heard asks for a hearing, so the town has hearings to show (and notices to print).
+                if (++eligible % 3 == 1)
                 {
                     c.RequestHearing(day, At(day, pair[0].Name));
                     var noticed = day;

@@ -15,11 +15,35 @@ public sealed class OfficialDocument
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    // Fonts offices have, named as the East Asian font of each style; LibreOffice falls back to Noto CJK.
+    // Fonts offices have, named as the East Asian font of each style, each declared in the font table with the font a
+    // Debian machine has in its place (fonts-noto-cjk, fonts-arphic-ukai), which LibreOffice and WPS fall back to.
     private const string FangSong = "仿宋_GB2312";
     private const string Title = "方正小标宋简体";
     private const string Hei = "黑体";
     private const string Kai = "楷体_GB2312";
+    private const string Latin = "Times New Roman";
+
+    private static readonly (string Name, string Fallback, FontFamilyValues Family)[] Fonts =
+    [
+        (FangSong, "Noto Serif CJK SC", FontFamilyValues.Roman),
+        (Title, "Noto Serif CJK SC", FontFamilyValues.Roman),
+        (Hei, "Noto Sans CJK SC", FontFamilyValues.Swiss),
+        (Kai, "AR PL UKai CN", FontFamilyValues.Script),
+        (Latin, "Liberation Serif", FontFamilyValues.Roman),
+    ];
+
+    // The paragraph styles, defined once in styles.xml; every paragraph names one and its runs carry no formatting.
+    private const string BodyStyle = "FazhiBody";
+    private const string TitleStyle = "FazhiTitle";
+    private const string NumberStyle = "FazhiNumber";
+    private const string HeadingStyle = "FazhiHeading1";
+    private const string SubheadingStyle = "FazhiHeading2";
+    private const string IssuerStyle = "FazhiIssuer";
+    private const string CellStyle = "FazhiCell";
+    private const string HeaderCellStyle = "FazhiHeaderCell";
+    private const string PictureStyle = "FazhiPicture";
+    private const string SignatureStyle = "FazhiSignature";
+    private const string FooterStyle = "FazhiFooter";
 
     // Half-points: 3号 = 16 pt, 2号 = 22 pt, 4号 = 14 pt.
     private const int BodySize = 32;
@@ -41,35 +65,35 @@ public sealed class OfficialDocument
     {
         if (number is not null)
         {
-            _body.Add(Para(number, FangSong, BodySize, JustificationValues.Center));
+            _body.Add(Para(number, NumberStyle));
         }
 
         foreach (var line in title.Split('\n'))
         {
-            _body.Add(Para(line, Title, TitleSize, JustificationValues.Center, exact: false));
+            _body.Add(Para(line, TitleStyle));
         }
 
-        _body.Add(Para("", FangSong, BodySize));
+        _body.Add(Blank());
     }
 
     /// <summary>A "一、" heading, 3号 黑体.</summary>
     public OfficialDocument Heading(string text)
     {
-        _body.Add(Para(text, Hei, BodySize, indent: true));
+        _body.Add(Para(text, HeadingStyle));
         return this;
     }
 
     /// <summary>A "（一）" heading, 3号 楷体.</summary>
     public OfficialDocument Subheading(string text)
     {
-        _body.Add(Para(text, Kai, BodySize, indent: true));
+        _body.Add(Para(text, SubheadingStyle));
         return this;
     }
 
     /// <summary>A body paragraph, first line indented two characters.</summary>
     public OfficialDocument Paragraph(string text)
     {
-        _body.Add(Para(text, FangSong, BodySize, indent: true));
+        _body.Add(Para(text, BodyStyle));
         return this;
     }
 
@@ -100,7 +124,7 @@ public sealed class OfficialDocument
             var tr = new TableRow();
             foreach (var cell in row)
             {
-                tr.Append(new TableCell(Para(cell, row == header ? Hei : FangSong, 28)));
+                tr.Append(new TableCell(Para(cell, row == header ? HeaderCellStyle : CellStyle)));
             }
 
             table.Append(tr);
@@ -137,19 +161,39 @@ public sealed class OfficialDocument
                                 new DocumentFormat.OpenXml.Drawing.PresetGeometry(new DocumentFormat.OpenXml.Drawing.AdjustValueList()) { Preset = DocumentFormat.OpenXml.Drawing.ShapeTypeValues.Rectangle })))
                     { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
             { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U });
-        _body.Add(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }), new Run(drawing)));
+        _body.Add(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = PictureStyle }), new Run(drawing)));
         return this;
     }
 
-    /// <summary>Lines left blank for signatures, seals or fingerprints: one "name：＿＿＿" line each, then the date line.</summary>
+    /// <summary>
+    /// A block for each signer to sign, seal or press a fingerprint: the label with the space to sign on the left and the
+    /// date on the right of one row (a borderless table, so the date never wraps onto a line of its own), a blank line below.
+    /// </summary>
     public OfficialDocument Signatures(IEnumerable<string> signers)
     {
-        _body.Add(Para("", FangSong, BodySize));
+        // The date takes the nine characters it needs (and the cell margins); the label the rest of the line.
+        const int dateTwips = 3100;
+        const int labelTwips = TextWidthTwips - dateTwips;
+        var table = new Table(new TableProperties(
+            new TableWidth { Width = TextWidthTwips.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableLayout { Type = TableLayoutValues.Fixed }));
+        table.Append(new TableGrid(
+            new GridColumn { Width = labelTwips.ToString(CultureInfo.InvariantCulture) },
+            new GridColumn { Width = dateTwips.ToString(CultureInfo.InvariantCulture) }));
         foreach (var signer in signers)
         {
-            _body.Add(Para($"{signer}（签名、盖章或按指印）：＿＿＿＿＿＿＿＿　　年　　月　　日", FangSong, BodySize, indent: true));
+            table.Append(new TableRow(
+                new TableCell(new TableCellProperties(new TableCellWidth { Width = labelTwips.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }),
+                    Para($"{signer}（签名、盖章或按指印）：", SignatureStyle)),
+                new TableCell(new TableCellProperties(new TableCellWidth { Width = dateTwips.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }),
+                    Para("　　年　　月　　日", IssuerStyle, rightIndent: 0))));
+            table.Append(new TableRow(
+                new TableCell(new TableCellProperties(new TableCellWidth { Width = labelTwips.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }), Blank()),
+                new TableCell(new TableCellProperties(new TableCellWidth { Width = dateTwips.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }), Blank())));
         }
 
+        _body.Add(Blank());
+        _body.Add(table);
         return this;
     }
 
@@ -161,17 +205,17 @@ public sealed class OfficialDocument
             return this;
         }
 
-        _body.Add(Para("", FangSong, BodySize));
-        _body.Add(Para("附件：" + (names.Count == 1 ? names[0] : string.Join("\n", names.Select((n, i) => $"{i + 1}. {n}"))), FangSong, BodySize, indent: true));
+        _body.Add(Blank());
+        _body.Add(Para("附件：" + (names.Count == 1 ? names[0] : string.Join("\n", names.Select((n, i) => $"{i + 1}. {n}"))), BodyStyle));
         return this;
     }
 
     /// <summary>The issuing body above the date (成文日期 in Arabic numerals, 2020年3月18日), right-aligned about four characters in.</summary>
     public OfficialDocument Issuer(string body, DateOnly date)
     {
-        _body.Add(Para("", FangSong, BodySize));
-        _body.Add(Para(body, FangSong, BodySize, JustificationValues.Right, rightIndent: 4 * IndentTwips / 2));
-        _body.Add(Para(string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日"), FangSong, BodySize, JustificationValues.Right, rightIndent: 4 * IndentTwips / 2));
+        _body.Add(Blank());
+        _body.Add(Para(body, IssuerStyle));
+        _body.Add(Para(string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日"), IssuerStyle));
         return this;
     }
 
@@ -192,6 +236,15 @@ public sealed class OfficialDocument
                 part.FeedData(content);
             }
 
+            var styles = main.AddNewPart<StyleDefinitionsPart>();
+            styles.Styles = Styles();
+            var fonts = main.AddNewPart<FontTablePart>();
+            fonts.Fonts = new DocumentFormat.OpenXml.Wordprocessing.Fonts(Fonts.Select(f => new Font(
+                new AltName { Val = f.Fallback },
+                new FontCharSet { Val = f.Name == Latin ? "00" : "86" },
+                new FontFamily { Val = f.Family },
+                new Pitch { Val = FontPitchValues.Variable })
+            { Name = f.Name }));
             var settings = main.AddNewPart<DocumentSettingsPart>();
             settings.Settings = new Settings(new EvenAndOddHeaders());
             var body = new Body();
@@ -216,52 +269,34 @@ public sealed class OfficialDocument
 
     private static Footer Footer(JustificationValues side) =>
         new(new Paragraph(
-            new ParagraphProperties(new Indentation { Left = side == JustificationValues.Left ? "320" : "0", Right = side == JustificationValues.Right ? "320" : "0" }, new Justification { Val = side }),
-            Run("— ", PageNumberSize),
-            new Run(RunProps(FangSong, PageNumberSize), new FieldChar { FieldCharType = FieldCharValues.Begin }),
-            new Run(RunProps(FangSong, PageNumberSize), new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
-            new Run(RunProps(FangSong, PageNumberSize), new FieldChar { FieldCharType = FieldCharValues.End }),
-            Run(" —", PageNumberSize)));
+            new ParagraphProperties(
+                new ParagraphStyleId { Val = FooterStyle },
+                new Indentation { Left = side == JustificationValues.Left ? "320" : "0", Right = side == JustificationValues.Right ? "320" : "0" },
+                new Justification { Val = side }),
+            Run("— "),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+            new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
+            Run(" —")));
 
-    private static Run Run(string text, int size) =>
-        new(RunProps(FangSong, size), new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+    private static Run Run(string text) => new(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
 
-    private static RunProperties RunProps(string eastAsia, int size) =>
-        new(new RunFonts { EastAsia = eastAsia, Ascii = "Times New Roman", HighAnsi = "Times New Roman" }, new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) });
+    private static Paragraph Blank() => Para("", BodyStyle);
 
-    private static Paragraph Para(string text, string font, int size, JustificationValues? align = null, bool indent = false, int rightIndent = 0, bool exact = true)
+    /// <summary>A paragraph of a style; a right indent of its own only where the style's would not fit (a table cell).</summary>
+    private static Paragraph Para(string text, string style, int? rightIndent = null)
     {
-        // The body keeps its exact 22-line grid; the larger title takes the height it needs.
-        var props = new ParagraphProperties(exact
-            ? new SpacingBetweenLines { Line = LineTwips.ToString(CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact, Before = "0", After = "0" }
-            : new SpacingBetweenLines { Before = "0", After = "0" });
-        if (indent || rightIndent > 0)
+        var props = new ParagraphProperties(new ParagraphStyleId { Val = style });
+        if (rightIndent is { } right)
         {
-            // Only the attributes that are set: an empty one is invalid (Word repairs it, the validator refuses it).
-            var indentation = new Indentation();
-            if (indent)
-            {
-                indentation.FirstLine = IndentTwips.ToString(CultureInfo.InvariantCulture);
-            }
-
-            if (rightIndent > 0)
-            {
-                indentation.Right = rightIndent.ToString(CultureInfo.InvariantCulture);
-            }
-
-            props.Append(indentation);
-        }
-
-        if (align is { } a)
-        {
-            props.Append(new Justification { Val = a });
+            props.Append(new Indentation { Right = right.ToString(CultureInfo.InvariantCulture) });
         }
 
         var paragraph = new Paragraph(props);
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            var run = new Run(RunProps(font, size), new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+            var run = Run(lines[i]);
             if (i > 0)
             {
                 run.PrependChild(new Break());
@@ -271,5 +306,67 @@ public sealed class OfficialDocument
         }
 
         return paragraph;
+    }
+
+    /// <summary>
+    /// styles.xml: the document's defaults (3号 仿宋, exact 22-line spacing) and one paragraph style per element of the
+    /// standard, so that a clerk who edits the document in Word or WPS keeps its form by picking a style.
+    /// </summary>
+    private static Styles Styles()
+    {
+        static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+        static StyleRunProperties RunOf(string? eastAsia, int? size)
+        {
+            var run = new StyleRunProperties();
+            if (eastAsia is not null)
+            {
+                run.Append(new RunFonts { EastAsia = eastAsia });
+            }
+
+            if (size is { } s)
+            {
+                run.Append(new FontSize { Val = N(s) }, new FontSizeComplexScript { Val = N(s) });
+            }
+
+            return run;
+        }
+
+        static Style Paragraph(string id, string name, string basedOn, StyleParagraphProperties? paragraph = null, StyleRunProperties? run = null)
+        {
+            var style = new Style(new StyleName { Val = name }, new BasedOn { Val = basedOn }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = id, CustomStyle = true };
+            if (paragraph is not null)
+            {
+                style.Append(paragraph);
+            }
+
+            if (run is not null)
+            {
+                style.Append(run);
+            }
+
+            return style;
+        }
+
+        var auto = new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto, Before = "0", After = "0" };
+        return new Styles(
+            new DocDefaults(
+                new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                    new RunFonts { Ascii = Latin, HighAnsi = Latin, EastAsia = FangSong, ComplexScript = Latin },
+                    new FontSize { Val = N(BodySize) }, new FontSizeComplexScript { Val = N(BodySize) },
+                    new Languages { Val = "en-US", EastAsia = "zh-CN" })),
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
+                    new SpacingBetweenLines { Line = N(LineTwips), LineRule = LineSpacingRuleValues.Exact, Before = "0", After = "0" }))),
+            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
+            Paragraph(BodyStyle, "公文正文", "Normal", new StyleParagraphProperties(new Indentation { FirstLine = N(IndentTwips) }, new Justification { Val = JustificationValues.Both })),
+            Paragraph(TitleStyle, "公文标题", "Normal", new StyleParagraphProperties((SpacingBetweenLines)auto.CloneNode(true), new Justification { Val = JustificationValues.Center }), RunOf(Title, TitleSize)),
+            Paragraph(NumberStyle, "发文字号", "Normal", new StyleParagraphProperties(new Justification { Val = JustificationValues.Center })),
+            Paragraph(HeadingStyle, "一级标题", BodyStyle, null, RunOf(Hei, null)),
+            Paragraph(SubheadingStyle, "二级标题", BodyStyle, null, RunOf(Kai, null)),
+            Paragraph(IssuerStyle, "发文机关和成文日期", "Normal", new StyleParagraphProperties(new Indentation { Right = N(2 * IndentTwips) }, new Justification { Val = JustificationValues.Right })),
+            Paragraph(CellStyle, "表格文字", "Normal", null, RunOf(null, 28)),
+            Paragraph(HeaderCellStyle, "表头", CellStyle, null, RunOf(Hei, null)),
+            Paragraph(PictureStyle, "图片", "Normal", new StyleParagraphProperties((SpacingBetweenLines)auto.CloneNode(true), new Justification { Val = JustificationValues.Center })),
+            Paragraph(SignatureStyle, "签名", "Normal"),
+            Paragraph(FooterStyle, "页码", "Normal", null, RunOf(null, PageNumberSize)));
     }
 }
