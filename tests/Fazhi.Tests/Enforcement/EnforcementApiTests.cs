@@ -631,7 +631,7 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         var failRow = rows.Single(r => (r["案卷编号"] as string) == files[0].GetProperty("caseNumber").GetString());
         Assert.Equal("不合格", failRow["等次"] as string);
         Assert.Contains("证据", failRow["否决项"] as string, StringComparison.Ordinal);
-        Assert.Equal(Day(Calendar.AddWorkingDays(Today, 20)), failRow["整改期限"] as string);
+        Assert.Equal(Calendar.AddWorkingDays(Today, 20).ToDateTime(TimeOnly.MinValue), failRow["整改期限"]); // a date cell, not text
         Assert.Equal("优秀", rows.Single(r => (r["案卷编号"] as string) == files[1].GetProperty("caseNumber").GetString())["等次"] as string);
 
         await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/evaluation/draws/{drawId}/files/{failing}/rectification", new { note = "补充调取银行流水，重新核定违法所得" }));

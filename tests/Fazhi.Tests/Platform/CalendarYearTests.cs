@@ -31,7 +31,7 @@ public sealed class CalendarYearTests(FazhiFactory app) : IClassFixture<FazhiFac
         var admin = await app.SignedInAsync("admin");
         var alerts = (await admin.GetFromJsonAsync<JsonElement>("/api/alerts?module=platform")).GetProperty("items").EnumerateArray().ToList();
         var year = Assert.Single(alerts, a => a.GetProperty("kind").GetString() == CalendarYearAlert.Kind);
-        Assert.Equal(("2027", "2026-12-31", "/calendar?year=2027"), (year.GetProperty("title").GetString(), year.GetProperty("dueDate").GetString(), year.GetProperty("link").GetString()));
+        Assert.Equal(("2027年节假日安排", "2026-12-31", "/calendar?year=2027"), (year.GetProperty("title").GetString(), year.GetProperty("dueDate").GetString(), year.GetProperty("link").GetString()));
 
         // An enforcement case filed today: its 90-day limit ends in 2027, and the case page says the date is provisional.
         var officerApi = await app.SignedInAsync("officer.msa");

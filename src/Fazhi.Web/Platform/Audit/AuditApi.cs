@@ -79,7 +79,7 @@ public static class AuditApi
         return await Spreadsheet.WriteAsync(text["audit.title"], rows.Select(e => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             [text["audit.sequence"]] = e.Sequence,
-            [text["audit.at"]] = ChinaTime.Format(e.At),
+            [text["audit.at"]] = e.At,
             [text["audit.actor"]] = e.ActorName,
             [text["loginlog.ip"]] = e.Ip,
             [text["audit.entityType"]] = e.EntityType,

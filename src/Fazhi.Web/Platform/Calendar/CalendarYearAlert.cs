@@ -32,7 +32,7 @@ public sealed class CalendarYearAlert(FazhiDbContext db, WorkingDayCalendar cale
 
         // One alert for the year, due on the last day before it begins.
         var subject = new Guid(next, 0, 0, [0x63, 0x61, 0x6c, 0x65, 0x6e, 0x64, 0x61, 0x72]);
-        return await alerts.RaiseAsync(Kind, subject, subject, root, next.ToString(System.Globalization.CultureInfo.InvariantCulture), null, "/calendar?year=" + next,
+        return await alerts.RaiseAsync(Kind, subject, subject, root, $"{next}年节假日安排", null, "/calendar?year=" + next,
             new DateOnly(today.Year, 12, 31), ct);
     }
 }

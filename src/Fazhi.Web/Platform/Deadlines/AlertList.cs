@@ -69,13 +69,13 @@ public sealed class AlertList(FazhiDbContext db, DataScopeResolver scopes, Organ
             var batch = await ListAsync(f with { Page = page, PageSize = Paging.MaxPageSize }, ct);
             rows.AddRange(batch.Items.Select(a => (IDictionary<string, object?>)new Dictionary<string, object?>
             {
-                [text["alerts.raised"]] = ChinaTime.Format(a.RaisedAt),
+                [text["alerts.raised"]] = a.RaisedAt,
                 [text["alerts.module"]] = text[ModuleCatalog.Named(a.Module)?.TitleKey ?? a.Module].Value,
                 [text["alerts.kind"]] = text[KindLabel(a.Kind)].Value,
                 [text["alerts.record"]] = a.Title,
                 [text["alerts.label"]] = a.Label ?? "",
                 [text["field.department"]] = a.Department,
-                [text["alerts.due"]] = a.DueDate.ToDateTime(TimeOnly.MinValue),
+                [text["alerts.due"]] = a.DueDate,
                 [text["alerts.level"]] = text["warning." + a.Level].Value,
             }));
             if (batch.Items.Count < batch.PageSize)

@@ -4,17 +4,27 @@ using Fazhi.Web.Platform.Web;
 
 namespace Fazhi.Web.Platform.Documents;
 
-/// <summary>One column of an Excel ledger: its Chinese header (written) and English header (accepted too).</summary>
-public sealed record LedgerColumn(string Zh, string En);
+/// <summary>One column of an Excel ledger: its Chinese and English headers. An export writes the reader's language; an import reads either.</summary>
+public sealed record LedgerColumn(string Zh, string En)
+{
+    public string Header => Localization.Text.IsEnglish ? En : Zh;
+}
+
+/// <summary>A sheet of an Excel ledger, named in the reader's language; an import finds it by either name.</summary>
+public sealed record LedgerSheet(string Zh, string En)
+{
+    public string Name => Localization.Text.IsEnglish ? En : Zh;
+}
 
 /// <summary>
-/// One way to keep a ledger in Excel, for every import and export: rows are written under the Chinese
-/// headers; an import reads each row through <see cref="LedgerRow"/>, which records every bad cell against
-/// its row number and column, and saves the good rows.
+/// One way to keep a ledger in Excel, for every import and export: rows are written under the headers of the reader's
+/// language (<c>?culture=en</c> for English), dates as dates and numbers as numbers (<see cref="Spreadsheet"/>); an import
+/// reads each row through <see cref="LedgerRow"/>, which records every bad cell against its row number and column, and
+/// saves the good rows.
 /// </summary>
 public static class Ledger
 {
-    public static string YesNo(bool value) => value ? "是" : "否";
+    public static string YesNo(bool value) => Localization.Text.IsEnglish ? (value ? "Yes" : "No") : value ? "是" : "否";
 
     /// <summary>是/否 as clerks write them, and the English and spreadsheet spellings; null when empty or unknown.</summary>
     public static bool? ParseYesNo(string? text) => text?.Trim().ToUpperInvariant() switch
@@ -24,13 +34,16 @@ public static class Ledger
         _ => null,
     };
 
-    /// <summary>A row for export: each column's Chinese header with its value.</summary>
+    /// <summary>A row for export: each column's header in the reader's language with its value (a date, a number or text, as it is).</summary>
     public static IDictionary<string, object?> Row(params (LedgerColumn Column, object? Value)[] cells) =>
-        cells.ToDictionary(c => c.Column.Zh, c => c.Value);
+        cells.ToDictionary(c => c.Column.Header, c => c.Value);
 
-    /// <summary>The rows of a sheet (the first if it is absent) ready to be read cell by cell.</summary>
-    public static IEnumerable<LedgerRow> Rows(Stream file, string? sheet, Text text) =>
-        Spreadsheet.Read(file, sheet).Select(r => new LedgerRow(r.Row, r.Cells, text));
+    /// <summary>The rows of a sheet (by its Chinese or English name; the first sheet if it is absent) ready to be read cell by cell.</summary>
+    public static IEnumerable<LedgerRow> Rows(Stream file, LedgerSheet? sheet, Text text)
+    {
+        var rows = sheet is null ? Spreadsheet.Read(file) : Spreadsheet.Read(file, sheet.Zh) is { Count: > 0 } zh ? zh : Spreadsheet.Read(file, sheet.En);
+        return rows.Select(r => new LedgerRow(r.Row, r.Cells, text));
+    }
 
     /// <summary>Refuses what is not an .xlsx workbook, or is too large, before any row is read.</summary>
     public static void CheckWorkbook(Stream file)
@@ -155,7 +168,7 @@ public sealed class LedgerRow(int number, Dictionary<string, string> cells, Text
         Text(column).Split([',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public void Fail(LedgerColumn column, string code, params object[] args) =>
-        Errors.Add(new ImportRowError(Number, column.Zh, text.Error(code, args)));
+        Errors.Add(new ImportRowError(Number, column.Header, text.Error(code, args)));
 
     /// <summary>Saves the row through the same service a form uses; its refusal becomes this row's errors.</summary>
     public async Task<bool> TryAsync(Func<Task> save)

@@ -110,7 +110,7 @@ public static class AuthApi
         var rows = await Filter(db, q).OrderByDescending(e => e.Id).Take(100_000).ToListAsync();
         return await Spreadsheet.WriteAsync(text["loginlog.title"], rows.Select(e => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
-            [text["loginlog.at"]] = ChinaTime.Format(e.At),
+            [text["loginlog.at"]] = e.At,
             [text["field.userName"]] = e.UserName,
             [text["loginlog.outcome"]] = text["loginlog.outcome." + e.Outcome].Value,
             [text["loginlog.channel"]] = e.Channel,

@@ -23,7 +23,7 @@ public static class ListExport
             var cells = new Dictionary<string, object?>(columns.Length);
             foreach (var c in columns)
             {
-                cells[text[c.HeaderKey].Value] = Cell(c.Value(row));
+                cells[text[c.HeaderKey].Value] = c.Value(row);
             }
 
             sheet.Add(cells);
@@ -39,12 +39,4 @@ public static class ListExport
         var bytes = await Spreadsheet.WriteAsync(text["list.sheet"].Value, sheet);
         return TypedResults.File(bytes, Spreadsheet.ContentType, fileName);
     }
-
-    /// <summary>Dates as Excel dates (a DateOnly at midnight; an instant in China time), numbers as numbers, the rest as given.</summary>
-    private static object? Cell(object? value) => value switch
-    {
-        DateOnly d => d.ToDateTime(TimeOnly.MinValue),
-        DateTime t => ChinaTime.ToLocal(t),
-        _ => value,
-    };
 }

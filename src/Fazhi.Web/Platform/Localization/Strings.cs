@@ -271,6 +271,7 @@ internal static class Strings
         ("figures.name", "数据名称", "Figure name"),
         ("figures.label", "数据", "Figure"),
         ("figures.value", "数值", "Value"),
+        ("figures.rate", "比率", "Rate"),
         ("figures.records", "明细", "Records"),
         ("figures.record", "内容", "What"),
         ("figures.number", "编号", "Number"),

@@ -133,6 +133,13 @@ public static partial class Masking
         string.IsNullOrEmpty(phone) || phone.Length < 7 ? "" : phone[..3] + new string('*', phone.Length - 7) + phone[^4..];
 
     /// <summary>
+    /// The phone to keep when a form or a ledger sends back what it was shown: its masked form (138****1234) keeps the stored
+    /// number; anything else is the new number. A reader who saw only the mask cannot wipe the number by saving.
+    /// </summary>
+    public static string? PhoneKept(string? sent, string? stored) =>
+        !string.IsNullOrWhiteSpace(sent) && stored is not null && sent.Trim() == Phone(stored) ? stored : sent;
+
+    /// <summary>
     /// Free text with the identifiers in it masked, as the audit record keeps a story: ID numbers and credit codes, mobile
     /// and landline numbers, bank-card numbers, and the street and number of an address (塘厦镇花园街12号 → 塘厦镇花园街****).
     /// </summary>

@@ -51,7 +51,8 @@ public sealed class FigureCatalog(IServiceProvider services, Text text)
             [text["figures.module"]] = text[ModuleCatalog.Named(v.Module)!.TitleKey].Value,
             [text["figures.name"]] = v.Name,
             [text["figures.label"]] = v.Label,
-            [text["figures.value"]] = Format(v),
+            [text["figures.value"]] = v.IsRate ? null : v.Value,
+            [text["figures.rate"]] = v.IsRate ? new Percentage(v.Value) : null,
         }));
 
     /// <summary>A rate shows as a percentage with two decimals (3,899 of 3,929 is 99.24%); a count as a whole number.</summary>

@@ -78,7 +78,7 @@ public sealed class Officer : IVersioned, IHasDeadlines
     Guid IHasDeadlines.RecordId => Id;
 
     IEnumerable<Deadline> IHasDeadlines.Deadlines =>
-        Status == CertificateStatus.Valid ? [new Deadline(CertificateClock, Id, Validity, DepartmentId, $"{Name} {CertificateNumber}", ValidUntil.ToString("yyyy-MM-dd"), "/enforcement/officers")] : [];
+        Status == CertificateStatus.Valid ? [new Deadline(CertificateClock, Id, Validity, DepartmentId, $"{Name} {CertificateNumber}", null, "/enforcement/officers")] : [];
 }
 
 /// <summary>

@@ -153,11 +153,11 @@ public sealed class EvaluationService(
     public async Task<byte[]> ExportAsync(Guid drawId, CancellationToken ct = default)
     {
         var view = await GetAsync(drawId, ct);
-        return await Spreadsheet.WriteAsync("案卷评查", view.Files.Select(f => Ledger.Row(
+        return await Spreadsheet.WriteAsync(new LedgerSheet("案卷评查", "Evaluation").Name, view.Files.Select(f => Ledger.Row(
             (Number, f.CaseNumber), (Form, f.Evaluation?.FormPoints), (Content, f.Evaluation?.ContentPoints), (Total, f.Evaluation?.Score),
             (GradeColumn, f.Evaluation is { } e ? EnforcementStrings.GradeZh(e.Grade) : "未评查"),
             (Vetoes, f.Evaluation is { } v ? string.Join("、", v.Vetoes.Select(EnforcementStrings.VetoZh)) : ""), (Comments, f.Evaluation?.Comments ?? ""),
-            (Due, f.Evaluation?.Rectification?.DueDate.ToString("yyyy-MM-dd") ?? ""), (Rectified, f.Evaluation?.RectifiedOn?.ToString("yyyy-MM-dd") ?? ""))));
+            (Due, f.Evaluation?.Rectification?.DueDate), (Rectified, f.Evaluation?.RectifiedOn))));
     }
 }
 

@@ -164,10 +164,9 @@ public sealed class OfficerService(FazhiDbContext db, DataScopeResolver scopes, 
     {
         var codes = await directory.CodesAsync(ct);
         var officers = await (await ScopedAsync(ct)).OrderBy(o => o.DepartmentId).ThenBy(o => o.Name).ToListAsync(ct);
-        return await Spreadsheet.WriteAsync("执法人员", officers.Select(o => Ledger.Row(
+        return await Spreadsheet.WriteAsync(new LedgerSheet("执法人员", "Officers").Name, officers.Select(o => Ledger.Row(
             (Name, o.Name), (Number, o.CertificateNumber), (Department, codes.GetValueOrDefault(o.DepartmentId, "")), (Area, o.Area), (Category, o.Category),
-            (From, o.ValidFrom.ToString("yyyy-MM-dd")), (Until, o.ValidUntil.ToString("yyyy-MM-dd")), (Exam, o.ExamPassedOn?.ToString("yyyy-MM-dd") ?? ""),
-            (Score, o.ExamScore?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""), (Hours, o.TrainingHours),
+            (From, o.ValidFrom), (Until, o.ValidUntil), (Exam, o.ExamPassedOn), (Score, o.ExamScore), (Hours, o.TrainingHours),
             (State, States.First(s => s.Value == o.Status).Key), (Account, o.UserName ?? ""))));
     }
 

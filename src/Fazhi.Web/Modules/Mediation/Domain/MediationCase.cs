@@ -587,7 +587,7 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
 
             foreach (var f in FollowUps.Where(f => f.DoneOn is null))
             {
-                yield return new Deadline(FollowUpClock, f.Id, f.Clock, DepartmentId, Number, f.DueOn.ToString("yyyy-MM-dd"), link);
+                yield return new Deadline(FollowUpClock, f.Id, f.Clock, DepartmentId, Number, null, link);
             }
         }
     }

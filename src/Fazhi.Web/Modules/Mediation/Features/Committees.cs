@@ -36,7 +36,7 @@ public sealed record CommitteeRequest(string? Code, string? Name, string? Abbrev
 public sealed record RoomRequest(string? Name, RoomPlace? Place, Guid? PoliceStationId, string? DutyPhone);
 
 /// <summary>Committees, rooms, mediators and their trainings; the mediator ledger in Excel.</summary>
-public sealed class CommitteeService(FazhiDbContext db, DataScopeResolver scopes, OrganisationDirectory directory, TimeProvider time, Text text)
+public sealed class CommitteeService(FazhiDbContext db, DataScopeResolver scopes, OrganisationDirectory directory, TimeProvider time, Text text, IHttpContextAccessor http)
 {
     public async Task<IQueryable<MediationCommittee>> ScopedAsync(CancellationToken ct = default)
     {
@@ -95,7 +95,8 @@ public sealed class CommitteeService(FazhiDbContext db, DataScopeResolver scopes
         var m = id is { } existing ? await db.Mediators.SingleOrDefaultAsync(x => x.Id == existing && committees.Contains(x.CommitteeId), ct) ?? throw DomainException.NotFound() : new Mediator { Id = Guid.CreateVersion7(), RowVersion = Guid.NewGuid() };
         m.Name = r.Name?.Trim() ?? "";
         m.Gender = r.Gender ?? (Gender)(-1);
-        m.Phone = string.IsNullOrWhiteSpace(r.Phone) ? null : r.Phone.Trim();
+        var phone = Masking.PhoneKept(r.Phone, m.Phone);
+        m.Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
         m.Specialities = [.. (r.Specialities ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct()];
         m.UserName = string.IsNullOrWhiteSpace(r.UserName) ? null : r.UserName.Trim();
         m.IsLawyer = r.IsLawyer;
@@ -218,8 +219,10 @@ public sealed class CommitteeService(FazhiDbContext db, DataScopeResolver scopes
         var committees = await (await ScopedAsync(ct)).ToDictionaryAsync(c => c.Id, c => c.Code, ct);
         var ids = committees.Keys.ToList();
         var mediators = await db.Mediators.AsNoTracking().Where(m => ids.Contains(m.CommitteeId)).OrderBy(m => m.Name).ToListAsync(ct);
-        return await Spreadsheet.WriteAsync("调解员", mediators.Select(m => Ledger.Row(
-            (Name, m.Name), (Sex, m.Gender == Gender.Female ? "女" : "男"), (Phone, m.Phone ?? ""), (Committee, committees[m.CommitteeId]),
+        // The justice office and administrators, who keep the ledger and import it back, read the phones in full; others masked.
+        var full = http.HttpContext?.User is { } reader && (reader.IsInRole(Roles.Supervisor) || reader.IsInRole(Roles.Administrator));
+        return await Spreadsheet.WriteAsync(new LedgerSheet("调解员", "Mediators").Name, mediators.Select(m => Ledger.Row(
+            (Name, m.Name), (Sex, m.Gender == Gender.Female ? "女" : "男"), (Phone, full ? m.Phone ?? "" : Masking.Phone(m.Phone)), (Committee, committees[m.CommitteeId]),
             (Specialities, string.Join("、", m.Specialities)), (Hours, m.TrainingHours), (Account, m.UserName ?? ""), (Lawyer, Ledger.YesNo(m.IsLawyer)), (Active, Ledger.YesNo(m.IsActive)))));
     }
 

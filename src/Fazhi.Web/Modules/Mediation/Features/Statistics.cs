@@ -45,7 +45,7 @@ public sealed class StatisticsService(FazhiDbContext db, CaseService cases, Data
         IEnumerable<IDictionary<string, object?>> Sheet(IReadOnlyList<StatRow> rows, Func<string, string> label) =>
             rows.Append(StatRow.Sum(text["mediation.total"].Value, rows)).Select(r => Ledger.Row(
                 (key, r.Key == text["mediation.total"].Value ? r.Key : label(r.Key)), (mediated, r.Mediated), (settled, r.Settled),
-                (rate, r.RateText ?? "")));
+                (rate, r.Rate is { } ratio ? new Percentage(ratio) : null)));
         return await Spreadsheet.WriteAsync(new Dictionary<string, IEnumerable<IDictionary<string, object?>>>
         {
             [text["mediation.statistics.by.committee"].Value] = Sheet(s.ByCommittee, k => k),

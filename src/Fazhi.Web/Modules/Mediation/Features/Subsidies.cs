@@ -60,9 +60,9 @@ public sealed class SubsidyService(FazhiDbContext db, CaseService cases, Text te
         LedgerColumn number = new("案件编号", "Number"), type = new("纠纷类型", "Type"), settled = new("调解成功日期", "Settled"), cls = new("难度类别", "Class"),
             amount = new("补贴金额（元）", "Amount"), mediators = new("调解员", "Mediators");
         return await Spreadsheet.WriteAsync($"{year}-{month:00}", rows.Select(r => Ledger.Row(
-            (number, r.Number), (type, text[$"mediation.type.{r.Type}"].Value), (settled, r.SettledAt is { } s ? ChinaTime.DateOf(s).ToString("yyyy-MM-dd") : ""),
+            (number, r.Number), (type, text[$"mediation.type.{r.Type}"].Value), (settled, r.SettledAt is { } s ? ChinaTime.DateOf(s) : null),
             (cls, r.Approved is { } c ? text[$"mediation.class.{c}"].Value : ""), (amount, r.Amount), (mediators, r.Mediators)))
-            .Append(Ledger.Row((number, text["mediation.total"].Value), (type, ""), (settled, ""), (cls, ""), (amount, rows.Sum(r => r.Amount ?? 0)), (mediators, ""))));
+            .Append(Ledger.Row((number, text["mediation.total"].Value), (type, ""), (settled, null), (cls, ""), (amount, rows.Sum(r => r.Amount ?? 0)), (mediators, ""))));
     }
 
     private async Task<IReadOnlyList<SubsidyRow>> RowsAsync(IQueryable<MediationCase> query, CancellationToken ct)

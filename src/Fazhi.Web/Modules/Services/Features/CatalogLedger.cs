@@ -18,9 +18,9 @@ namespace Fazhi.Web.Modules.Services.Features;
 /// </summary>
 public sealed class CatalogLedger(FazhiDbContext db, CatalogService catalog, Text text, OrganisationDirectory directory)
 {
-    public const string ItemsSheet = "事项";
-    public const string MaterialsSheet = "材料";
-    public const string StagesSheet = "流程";
+    public static readonly LedgerSheet ItemsSheet = new("事项", "Items");
+    public static readonly LedgerSheet MaterialsSheet = new("材料", "Materials");
+    public static readonly LedgerSheet StagesSheet = new("流程", "Stages");
 
     private static readonly LedgerColumn Code = new("编码", "Code");
     private static readonly LedgerColumn Name = new("名称", "Name");
@@ -72,7 +72,7 @@ public sealed class CatalogLedger(FazhiDbContext db, CatalogService catalog, Tex
 
         return await Spreadsheet.WriteAsync(new Dictionary<string, IEnumerable<IDictionary<string, object?>>>
         {
-            [ItemsSheet] = itemRows, [MaterialsSheet] = materialRows, [StagesSheet] = stageRows,
+            [ItemsSheet.Name] = itemRows, [MaterialsSheet.Name] = materialRows, [StagesSheet.Name] = stageRows,
         });
     }
 
@@ -101,7 +101,7 @@ public sealed class CatalogLedger(FazhiDbContext db, CatalogService catalog, Tex
                     mats.Add(new RequiredMaterial(m.Text(Key), m.Text(Name), o, c, m.YesNo(Required, false), m.Optional(Note)));
                 }
 
-                errors.AddRange(m.Errors.Select(e => e with { Field = $"{MaterialsSheet}!{e.Field}" }));
+                errors.AddRange(m.Errors.Select(e => e with { Field = $"{MaterialsSheet.Name}!{e.Field}" }));
             }
 
             var stageList = new List<ProcessStage>();
@@ -110,7 +110,7 @@ public sealed class CatalogLedger(FazhiDbContext db, CatalogService catalog, Tex
                 var ids = st.List(Depts).Select(d => depts.TryGetValue(d, out var id) ? id : Guid.Empty).ToList();
                 if (ids.Count == 0 || ids.Contains(Guid.Empty) || st.Whole(Days) is not { } days)
                 {
-                    errors.Add(new ImportRowError(st.Number, $"{StagesSheet}!{Depts.Zh}", text.Error("catalog.stage_invalid")));
+                    errors.Add(new ImportRowError(st.Number, $"{StagesSheet.Name}!{Depts.Header}", text.Error("catalog.stage_invalid")));
                     continue;
                 }
 

@@ -34,9 +34,9 @@ public sealed class OrganisationLedger(FazhiDbContext db, OrgNodeService nodes, 
     private static readonly LedgerColumn Phone = new("手机", "Phone");
     private static readonly LedgerColumn Password = new("初始密码", "InitialPassword");
 
-    public const string NodesSheet = "机构";
-    public const string WindowsSheet = "窗口";
-    public const string StaffSheet = "人员";
+    public static readonly LedgerSheet NodesSheet = new("机构", "Organisation");
+    public static readonly LedgerSheet WindowsSheet = new("窗口", "Windows");
+    public static readonly LedgerSheet StaffSheet = new("人员", "Staff");
 
     private static readonly Dictionary<string, OrgNodeKind> Kinds = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -69,8 +69,8 @@ public sealed class OrganisationLedger(FazhiDbContext db, OrgNodeService nodes, 
             (Number, w.Number), (Name, w.Name), (Kind, w.Kind == WindowKind.General ? "综合类" : "主题类"), (Theme, w.Theme ?? ""), (Active, Ledger.YesNo(w.IsActive))));
         return await Spreadsheet.WriteAsync(new Dictionary<string, IEnumerable<IDictionary<string, object?>>>
         {
-            [NodesSheet] = nodeRows,
-            [WindowsSheet] = windowRows,
+            [NodesSheet.Name] = nodeRows,
+            [WindowsSheet.Name] = windowRows,
         });
     }
 
@@ -91,7 +91,7 @@ public sealed class OrganisationLedger(FazhiDbContext db, OrgNodeService nodes, 
             }
         }
 
-        return await Spreadsheet.WriteAsync(StaffSheet, rows);
+        return await Spreadsheet.WriteAsync(StaffSheet.Name, rows);
     }
 
     /// <summary>Creates or updates nodes (by code) and windows (by number). Parents may come earlier in the same sheet or exist already.</summary>

@@ -25,7 +25,7 @@ public sealed record StaffQuery(string? Q, Guid? DepartmentId, string? Role, int
 /// Staff accounts. Every read goes through the caller's data scope: an account outside it is
 /// "not found", exactly like one that does not exist.
 /// </summary>
-public sealed class StaffService(FazhiDbContext db, UserManager<StaffUser> users, DataScopeResolver scopes, TimeProvider time)
+public sealed class StaffService(FazhiDbContext db, UserManager<StaffUser> users, DataScopeResolver scopes, TimeProvider time, IHttpContextAccessor http)
 {
     private async Task<IQueryable<StaffUser>> VisibleAsync(CancellationToken ct) =>
         db.Users.AsNoTracking().WithinScope(await scopes.CurrentAsync(ct), u => u.DepartmentId, u => u.Id);
@@ -96,11 +96,12 @@ public sealed class StaffService(FazhiDbContext db, UserManager<StaffUser> users
     public async Task<StaffDto> UpdateAsync(Guid id, UpdateStaffRequest r, CancellationToken ct = default)
     {
         _ = await GetAsync(id, ct); // 404 when outside the caller's scope
+        var user = await users.FindByIdAsync(id.ToString()) ?? throw DomainException.NotFound();
+        r = r with { Phone = Privacy.Masking.PhoneKept(r.Phone, user.PhoneNumber) };
         var v = new Validator();
         CheckCommon(v, r.DisplayName, r.DepartmentId, r.Roles, r.DataScope, r.Phone);
         v.ThrowIfInvalid();
         await CheckDepartmentAsync(r.DepartmentId!.Value, ct);
-        var user = await users.FindByIdAsync(id.ToString()) ?? throw DomainException.NotFound();
         if (r.ConcurrencyStamp is not null && r.ConcurrencyStamp != user.ConcurrencyStamp)
         {
             throw new DomainException("concurrency_conflict", "concurrencyStamp", ErrorKind.Conflict);
@@ -201,10 +202,12 @@ public sealed class StaffService(FazhiDbContext db, UserManager<StaffUser> users
         var deptIds = rows.Select(r => r.DepartmentId).Distinct().ToList();
         var depts = await db.OrgNodes.AsNoTracking().Where(n => deptIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Name, ct);
         var now = time.GetUtcNow();
+        var full = http.HttpContext?.User.IsInRole(Roles.Administrator) ?? true;
         return rows.Select(u => new StaffDto(
             u.Id, u.UserName!, u.DisplayName, u.DepartmentId, depts.GetValueOrDefault(u.DepartmentId, ""),
             [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order()],
-            u.DataScope, u.PhoneNumber, u.IsActive,
+            // Staff phones are personal data: administrators, who keep the accounts, read them in full; others masked.
+            u.DataScope, full ? u.PhoneNumber : Privacy.Masking.Phone(u.PhoneNumber) is { Length: > 0 } masked ? masked : null, u.IsActive,
             u.LockoutEnd is { } end && end > now ? end.UtcDateTime : null,
             u.ConcurrencyStamp ?? "")).ToList();
     }
