@@ -17,6 +17,17 @@ namespace Fazhi.Web.Modules.Enforcement.Features;
 
 public sealed record PublishRequest(string? Content);
 
+/// <summary>One publication as the department sees it: what will be (or is) shown, its due date, and its withdrawal.</summary>
+public sealed record PublicationView(
+    Guid Id, Guid? CaseId, Guid? ActionId, PublicationKind Kind, string DocumentNumber, string Matter, string Party, string Content, DateOnly DecidedOn,
+    decimal Fine, DateOnly DueDate, PublicationStatus Status, DateOnly? PublishedOn, string? PublishedBy, DateOnly? RetainUntil, DateOnly? WithdrawalDue,
+    DateOnly? WithdrawnOn, string? WithdrawalReason)
+{
+    public static PublicationView Of(Publication p) => new(
+        p.Id, p.CaseId, p.ActionId, p.Kind, p.DocumentNumber, p.Matter, p.Party, p.Content, p.DecidedOn, p.Fine, p.Due.DueDate, p.Status, p.PublishedOn, p.PublishedBy,
+        p.RetainUntil, p.Withdrawal?.DueDate, p.WithdrawnOn, p.WithdrawalReason);
+}
+
 public sealed record PublicationRow(
     Guid Id, Guid? CaseId, PublicationKind Kind, string DocumentNumber, string Matter, string Party, DateOnly DecidedOn, DateOnly DueDate, PublicationStatus Status,
     DateOnly? PublishedOn, DateOnly? RetainUntil, DateOnly? WithdrawnOn);
@@ -228,7 +239,7 @@ public static class DisclosureApi
     {
         g.MapGet("/publications", async (PublicationStatus? status, int? page, DisclosureService s) => TypedResults.Ok(await s.ListAsync(status, page ?? 1)))
             .WithSummary("The department's publications: due (with their 7- or 20-working-day date), published, to be withdrawn, withdrawn.");
-        g.MapGet("/publications/{id:guid}", async (Guid id, DisclosureService s) => TypedResults.Ok(await s.GetAsync(id))).WithSummary("One publication as it will be shown.");
+        g.MapGet("/publications/{id:guid}", async (Guid id, DisclosureService s) => TypedResults.Ok(PublicationView.Of(await s.GetAsync(id)))).WithSummary("One publication as it will be shown.");
         g.MapPost("/publications/{id:guid}/publish", async (Guid id, PublishRequest r, DisclosureService s) =>
         {
             await s.PublishAsync(id, r);

@@ -16,12 +16,34 @@ public sealed record DrawRequest(int? Year, Guid? DepartmentId, string? Announce
 
 public sealed record ScoreRequest(Guid? CaseId, IReadOnlyList<VetoItem>? Vetoes, int? FormPoints, int? ContentPoints, string? Comments);
 
-public sealed record DrawnFile(Guid? CaseId, string CaseNumber, FileEvaluation? Evaluation);
+public sealed record DrawnFile(Guid? CaseId, string CaseNumber, FileEvaluationView? Evaluation);
+
+/// <summary>A file's score sheet: points, grade, veto items, comments and its rectification.</summary>
+public sealed record FileEvaluationView(
+    int FormPoints, int ContentPoints, int Score, Grade Grade, IReadOnlyList<VetoItem> Vetoes, string? Comments, string Evaluator, DateOnly EvaluatedOn,
+    RectificationView? Rectification, DateOnly? RectifiedOn, string? RectificationNote)
+{
+    public static FileEvaluationView? Of(FileEvaluation? e) => e is null ? null : new(
+        e.FormPoints, e.ContentPoints, e.Score, e.Grade, e.Vetoes, e.Comments, e.Evaluator, e.EvaluatedOn,
+        e.Rectification is { } r ? new RectificationView(r.StartedOn, r.DueDate) : null, e.RectifiedOn, e.RectificationNote);
+}
+
+/// <summary>When a failing file's rectification started and when it is due.</summary>
+public sealed record RectificationView(DateOnly StartedOn, DateOnly DueDate);
+
+/// <summary>A draw: who drew how many files from how many, with which seed, and the files drawn.</summary>
+public sealed record DrawSummary(
+    Guid Id, int Year, Guid DepartmentId, string DepartmentCode, string AnnouncedNumber, string Seed, int Size, int Population, IReadOnlyList<string> CaseNumbers,
+    DateTime DrawnAt, string DrawnBy)
+{
+    public static DrawSummary Of(EvaluationDraw d) =>
+        new(d.Id, d.Year, d.DepartmentId, d.DepartmentCode, d.AnnouncedNumber, d.Seed, d.Size, d.Population, d.CaseNumbers, d.DrawnAt, d.DrawnBy);
+}
 
 /// <summary>A draw as the public sees it: enough to re-run it (scripts/enforcement-draw.sh) and check the files drawn.</summary>
 public sealed record PublicDraw(Guid Id, int Year, string DepartmentCode, string AnnouncedNumber, string Seed, int Size, int Population, IReadOnlyList<string> CaseNumbers, DateTime DrawnAt);
 
-public sealed record DrawView(EvaluationDraw Draw, string Department, IReadOnlyList<DrawnFile> Files);
+public sealed record DrawView(DrawSummary Draw, string Department, IReadOnlyList<DrawnFile> Files);
 
 /// <summary>Anyone's re-run of a stored draw: the files the same seed draws from the same population now, and whether they are the stored ones.</summary>
 public sealed record Rerun(string Seed, int Size, int Population, IReadOnlyList<string> CaseNumbers, bool SameAsStored);
@@ -89,8 +111,8 @@ public sealed class EvaluationService(
         var numbers = draw.CaseNumbers;
         var ids = await db.EnforcementCases.AsNoTracking().Where(c => numbers.Contains(c.Number)).ToDictionaryAsync(c => c.Number, c => c.Id, ct);
         var scores = await db.FileEvaluations.AsNoTracking().Where(e => e.DrawId == id).ToDictionaryAsync(e => e.CaseNumber, ct);
-        return new DrawView(draw, await directory.NameAsync(draw.DepartmentId, ct) ?? "",
-            [.. numbers.Select(n => new DrawnFile(ids.TryGetValue(n, out var caseId) ? caseId : null, n, scores.GetValueOrDefault(n)))]);
+        return new DrawView(DrawSummary.Of(draw), await directory.NameAsync(draw.DepartmentId, ct) ?? "",
+            [.. numbers.Select(n => new DrawnFile(ids.TryGetValue(n, out var caseId) ? caseId : null, n, FileEvaluationView.Of(scores.GetValueOrDefault(n))))]);
     }
 
     /// <summary>Draws again from the stored seed over today's population: anyone can check the files were not picked by hand.</summary>
@@ -166,7 +188,7 @@ public static class EvaluationApi
     public static RouteGroupBuilder MapEvaluation(this RouteGroupBuilder g)
     {
         var staff = new[] { EnforcementRoles.LegalityReviewer, Roles.Supervisor, Roles.Administrator };
-        g.MapGet("/evaluation/draws", async (EvaluationService s) => TypedResults.Ok(await s.DrawsAsync())).WithSummary("The case-file draws in the caller's scope.");
+        g.MapGet("/evaluation/draws", async (EvaluationService s) => TypedResults.Ok((await s.DrawsAsync()).Select(DrawSummary.Of).ToList())).WithSummary("The case-file draws in the caller's scope.");
         g.MapPost("/evaluation/draws", async (DrawRequest r, EvaluationService s) =>
         {
             var view = await s.DrawAsync(r);

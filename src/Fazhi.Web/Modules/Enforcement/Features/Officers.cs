@@ -32,6 +32,12 @@ public sealed record PublicOfficer(string Department, string Name, string Certif
 public sealed record OfficerFilter(Guid? DepartmentId = null, string? Q = null, bool? CanAct = null, int Page = 1);
 
 /// <summary>Certified officers and their certificates, the legality reviewers, and the public list of officers.</summary>
+/// <summary>A legality reviewer and whether they may review (第58条第2款: a first-time reviewer holds the legal qualification).</summary>
+public sealed record ReviewerView(Guid Id, string UserName, string Name, Guid DepartmentId, bool HasLegalQualification, DateOnly ReviewingSince, bool IsActive, bool MayReview)
+{
+    public static ReviewerView Of(LegalReviewer r) => new(r.Id, r.UserName, r.Name, r.DepartmentId, r.HasLegalQualification, r.ReviewingSince, r.IsActive, r.MayReview);
+}
+
 public sealed class OfficerService(FazhiDbContext db, DataScopeResolver scopes, OrganisationDirectory directory, TimeProvider time, Text text)
 {
     public async Task<IQueryable<Officer>> ScopedAsync(CancellationToken ct = default)
@@ -247,7 +253,7 @@ public static class OfficerApi
             return TypedResults.Ok(await s.ImportAsync(buffer));
         }).RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator)).DisableAntiforgery()
             .WithSummary("Create or update certificates from Excel by certificate number; each bad row is reported by number, the rest saved.");
-        g.MapGet("/reviewers", async (OfficerService s) => TypedResults.Ok(await s.ReviewersAsync())).WithSummary("The legality reviewers and their qualification.");
+        g.MapGet("/reviewers", async (OfficerService s) => TypedResults.Ok((await s.ReviewersAsync()).Select(ReviewerView.Of).ToList())).WithSummary("The legality reviewers and their qualification.");
         return g;
     }
 }

@@ -19,6 +19,15 @@ public sealed record RecordActionRequest(
 
 public sealed record ActionCreated(Guid Id, string Number);
 
+/// <summary>A discretion entry as the API shows it, with the citation a decision quotes.</summary>
+public sealed record DiscretionRuleView(
+    Guid Id, Guid DepartmentId, DiscretionKind Kind, string Code, string Violation, string Provision, string Circumstance, string Measure,
+    decimal? MinFine, decimal? MaxFine, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string Citation)
+{
+    public static DiscretionRuleView Of(DiscretionRule r) =>
+        new(r.Id, r.DepartmentId, r.Kind, r.Code, r.Violation, r.Provision, r.Circumstance, r.Measure, r.MinFine, r.MaxFine, r.EffectiveFrom, r.EffectiveTo, r.Citation);
+}
+
 public sealed record ActionRow(Guid Id, ActionKind Kind, string Number, string Matter, string Subject, string Decision, bool? Granted, DateOnly StartedOn, DateOnly DecidedOn, decimal? Amount);
 
 /// <summary>The department's published discretion benchmarks and lists (第32-34条), and its licences, inspections and other acts.</summary>
@@ -155,12 +164,12 @@ public static class RegistryApi
 {
     public static RouteGroupBuilder MapRegistry(this RouteGroupBuilder g)
     {
-        g.MapGet("/discretion", async (Guid? departmentId, DateOnly? on, RegistryService s) => TypedResults.Ok(await s.RulesAsync(departmentId, on)))
+        g.MapGet("/discretion", async (Guid? departmentId, DateOnly? on, RegistryService s) => TypedResults.Ok((await s.RulesAsync(departmentId, on)).Select(DiscretionRuleView.Of).ToList()))
             .WithSummary("The department's discretion benchmarks and no-/lighter-penalty lists; `on` keeps the entries in force that day.");
         g.MapPost("/discretion", async (SaveRuleRequest r, RegistryService s) =>
         {
             var rule = await s.SaveRuleAsync(r);
-            return TypedResults.Created($"/api/enforcement/discretion/{rule.Id}", rule);
+            return TypedResults.Created($"/api/enforcement/discretion/{rule.Id}", DiscretionRuleView.Of(rule));
         }).WithSummary("A new entry or a new version (the one in force ends the day before).");
         g.MapGet("/actions", async (ActionKind? kind, int? page, RegistryService s) => TypedResults.Ok(await s.ActionsAsync(kind, page ?? 1)))
             .WithSummary("Licences, compulsory measures, levies, requisitions and inspections, newest first.");
@@ -174,7 +183,7 @@ public static class RegistryApi
 
     public static IEndpointRouteBuilder MapPublicRegistry(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/public/enforcement/discretion", async (Guid? departmentId, RegistryService s) => TypedResults.Ok(await s.PublicRulesAsync(departmentId)))
+        app.MapGet("/api/public/enforcement/discretion", async (Guid? departmentId, RegistryService s) => TypedResults.Ok((await s.PublicRulesAsync(departmentId)).Select(DiscretionRuleView.Of).ToList()))
             .AllowAnonymous().RequireRateLimiting(DisclosureApi.RateLimitPolicy).WithTags("Public")
             .WithSummary("The discretion benchmarks and no-/lighter-penalty lists in force, as published (第34条).");
         return app;

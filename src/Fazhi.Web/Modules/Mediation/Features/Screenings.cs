@@ -24,6 +24,18 @@ public sealed record AreaReport(IReadOnlyList<FindingInput>? Findings);
 /// <summary>What to open a case from a finding with.</summary>
 public sealed record FindingCaseRequest(Guid? CommitteeId, IReadOnlyList<Guid>? MediatorIds, IReadOnlyList<PartyInput>? Parties);
 
+/// <summary>A screening campaign with each area's report (its due date, when and by whom, zero or not) and findings.</summary>
+public sealed record CampaignView(Guid Id, string Name, DateOnly From, DateOnly To, DateOnly ReportDue, Guid DepartmentId, string CreatedBy, DateTime CreatedAt, IReadOnlyList<AreaView> Areas)
+{
+    public static CampaignView Of(ScreeningCampaign c) => new(c.Id, c.Name, c.From, c.To, c.ReportDue, c.DepartmentId, c.CreatedBy, c.CreatedAt,
+        [.. c.Areas.OrderBy(a => a.Name).Select(a => new AreaView(a.Id, a.Name, a.Kind, a.DepartmentId, a.Clock.DueDate, a.ReportedAt, a.ReportedBy, a.ZeroReport,
+            [.. a.Findings.Select(f => new FindingView(f.Id, f.Description, f.Type, f.Parties, f.Major, f.CaseId))]))]);
+}
+
+public sealed record AreaView(Guid Id, string Name, AreaKind Kind, Guid DepartmentId, DateOnly? DueDate, DateTime? ReportedAt, string? ReportedBy, bool ZeroReport, IReadOnlyList<FindingView> Findings);
+
+public sealed record FindingView(Guid Id, string Description, DisputeType Type, string? Parties, bool Major, Guid? CaseId);
+
 public sealed record CampaignRow(Guid Id, string Name, DateOnly From, DateOnly To, DateOnly ReportDue, int Areas, int Reported, int ZeroReports, int Findings);
 
 /// <summary>矛盾纠纷排查: campaigns, the areas' reports, and cases opened from findings.</summary>
@@ -136,7 +148,7 @@ public static class ScreeningApi
     {
         g.MapGet("/screenings", async (ScreeningService s) => TypedResults.Ok(await s.ListAsync()))
             .WithSummary("Screening campaigns with how many areas reported, zero reports and findings.");
-        g.MapGet("/screenings/{id:guid}", async (Guid id, ScreeningService s) => TypedResults.Ok(await s.GetAsync(id)))
+        g.MapGet("/screenings/{id:guid}", async (Guid id, ScreeningService s) => TypedResults.Ok(CampaignView.Of(await s.GetAsync(id))))
             .WithSummary("One campaign with each area's report and findings.");
         g.MapPost("/screenings", async (OpenCampaignRequest r, ScreeningService s, OrganisationDirectory directory, HttpContext http) =>
         {

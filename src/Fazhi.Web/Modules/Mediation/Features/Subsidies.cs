@@ -14,6 +14,9 @@ public sealed record RateRequest(DifficultyClass? Class, decimal? Amount, DateOn
 public sealed record SubsidyRow(Guid CaseId, string Number, DisputeType Type, DateTime? SettledAt, DifficultyClass? Proposed, string? ProposedBy, DifficultyClass? Approved, decimal? Amount, string Mediators);
 
 /// <summary>以案定补: the city's effective-dated amounts, the cases awaiting approval, and the monthly payment list.</summary>
+/// <summary>A city's amount for a difficulty class from a day on (以案定补).</summary>
+public sealed record SubsidyRateView(Guid Id, string City, DifficultyClass Class, decimal Amount, DateOnly EffectiveFrom, DateOnly? EffectiveTo);
+
 public sealed class SubsidyService(FazhiDbContext db, CaseService cases, Text text)
 {
     public Task<List<SubsidyRate>> RatesAsync(string city, CancellationToken ct = default) =>
@@ -81,7 +84,7 @@ public static class SubsidyApi
 {
     public static RouteGroupBuilder MapSubsidies(this RouteGroupBuilder g)
     {
-        g.MapGet("/subsidies/rates", async (SubsidyService s, IConfiguration config) => TypedResults.Ok(await s.RatesAsync(MediationModule.City(config))))
+        g.MapGet("/subsidies/rates", async (SubsidyService s, IConfiguration config) => TypedResults.Ok((await s.RatesAsync(MediationModule.City(config))).Select(r => new SubsidyRateView(r.Id, r.City, r.Class, r.Amount, r.EffectiveFrom, r.EffectiveTo)).ToList()))
             .WithSummary("The city's 以案定补 amounts by difficulty class, effective-dated.");
         g.MapPost("/subsidies/rates", async (RateRequest r, SubsidyService s, IConfiguration config) =>
         {
