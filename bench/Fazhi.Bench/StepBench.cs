@@ -75,22 +75,31 @@ internal static class StepBench
                 ids.Add(id);
             }
 
-            var body = JsonSerializer.Serialize(new { limit = "decision", days = 1, reason = "压测：延长办案期限" });
+            // The step: the 90-day limit paused for a test, then resumed, again and again (one record step and one clock change each;
+            // an extension, the step measured before, may now be granted once). Each case's state is tracked here: a worker only ever
+            // acts on its own cases, one request at a time, so the next step on a case is always the other one.
             var perWorker = cases / connections;
-            HttpRequestMessage Step(Guid id, string content) => new(HttpMethod.Post, $"{server.BaseUrl}/api/enforcement/cases/{id}/extensions")
+            var paused = new ConcurrentDictionary<Guid, bool>();
+            HttpRequestMessage Step(Guid id, int? seen = null)
             {
-                Content = new StringContent(content, Encoding.UTF8, "application/json"),
-            };
+                var pause = !paused.GetValueOrDefault(id);
+                paused[id] = pause;
+                return pause
+                    ? new(HttpMethod.Post, $"{server.BaseUrl}/api/enforcement/cases/{id}/decision-pause")
+                    {
+                        Content = new StringContent(JsonSerializer.Serialize(new { reason = "Testing", note = "压测：送检", seenEvents = seen }), Encoding.UTF8, "application/json"),
+                    }
+                    : new(HttpMethod.Post, $"{server.BaseUrl}/api/enforcement/cases/{id}/decision-resume{(seen is null ? "" : "?seenEvents=" + seen)}");
+            }
 
-            // Worker w only ever acts on its own cases, so no two requests meet on one case.
-            HttpRequestMessage Distinct(int w, long n) => Step(ids[w + connections * (int)(n % perWorker)], body);
+            HttpRequestMessage Distinct(int w, long n) => Step(ids[w + connections * (int)(n % perWorker)]);
             // A long warm-up: tiered compilation still recompiled the step path after 2 seconds (a sixth of the server's CPU
             // was the JIT's), and that noise was larger than the differences measured.
             await Load.RunAsync(connections, TimeSpan.FromSeconds(Math.Max(seconds, 10)), Distinct, r => r.IsSuccessStatusCode, client);
             var (server0, database0) = (server.CpuTime(), Server.CpuTimeOf("postgres"));
             var result = await Load.RunAsync(connections, TimeSpan.FromSeconds(seconds), Distinct, r => r.IsSuccessStatusCode, client);
             var (serverCpu, databaseCpu) = (server.CpuTime() - server0, Server.CpuTimeOf("postgres") - database0);
-            Console.WriteLine($"{(pg.Length > 0 ? "PostgreSQL" : "SQLite")}: a decision-limit extension (one record step), {connections} in flight on {cases} distinct cases: {result}");
+            Console.WriteLine($"{(pg.Length > 0 ? "PostgreSQL" : "SQLite")}: a decision-limit pause or resume (one record step), {connections} in flight on {cases} distinct cases: {result}");
             // Throughput on two shared cores moves with whatever else runs; the CPU each step costs is steadier.
             var steps = Math.Max(1, result.Requests);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU per step: server {serverCpu.TotalMilliseconds / steps:F1} ms") +
@@ -104,13 +113,21 @@ internal static class StepBench
             {
                 var target = ids[burst % ids.Count];
                 var seen = (await client.GetFromJsonAsync<JsonElement>($"{server.BaseUrl}/api/enforcement/cases/{target}")).GetProperty("record").GetArrayLength();
-                var content = JsonSerializer.Serialize(new { limit = "decision", days = 1, reason = "压测：延长办案期限", seenEvents = seen });
-                using var start = new Barrier(connections);
-                await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+                var requests = Enumerable.Range(0, connections).Select(_ =>
                 {
-                    using var request = Step(target, content);
+                    // Every one of the sixteen sends the same step the page showed.
+                    var before = paused.GetValueOrDefault(target);
+                    var r = Step(target, seen);
+                    paused[target] = before;
+                    return r;
+                }).ToList();
+                paused[target] = !paused.GetValueOrDefault(target);
+                using var start = new Barrier(connections);
+                await Task.WhenAll(requests.Select(request => Task.Run(async () =>
+                {
                     start.SignalAndWait();
                     using var response = await client.SendAsync(request);
+                    request.Dispose();
                     statuses.AddOrUpdate((int)response.StatusCode, 1, (_, c) => c + 1);
                     if (response.StatusCode == HttpStatusCode.Conflict)
                     {

@@ -3,8 +3,9 @@ using Microsoft.Playwright;
 namespace Fazhi.BrowserTests;
 
 /// <summary>
-/// A market-regulation case in each language: an officer pair files it, the legal officer passes the legality review, the
-/// decision is served and published, and the public disclosure page shows it with the party masked.
+/// A market-regulation case in each language: an officer pair files it (each signed in as themselves), the party waives the
+/// statement in writing, the legal officer passes the legality review, the decision is served with its proof and published,
+/// and the public disclosure page shows it with the party masked.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class EnforcementFlowTests(ServerFixture server)
@@ -42,6 +43,11 @@ public sealed class EnforcementFlowTests(ServerFixture server)
             await page.FillAsync("#fine", "20000");
             await page.FillAsync("#provisions", "《中华人民共和国食品安全法》第三十四条第（十）项");
             await page.FillAsync("#basis", "《中华人民共和国食品安全法》第一百二十四条第一款");
+            // 第34条: a fine cites its benchmark entry; without one the notice is refused and the form keeps what was typed.
+            await page.ClickAsync("#issue-notice");
+            await page.WaitForSelectorAsync("#form-errors");
+            Assert.Equal("20000", await page.InputValueAsync("#fine"));
+            await page.SelectOptionAsync("#rule", new SelectOptionValue { Label = await page.EvalOnSelectorAsync<string>("#rule option:text-matches('^SC-001')", "o => o.textContent") });
             await page.ClickAsync("#issue-notice");
             await page.WaitForSelectorAsync("#notice-docx");
 
@@ -50,6 +56,18 @@ public sealed class EnforcementFlowTests(ServerFixture server)
             await page.WaitForSelectorAsync("#submit-review");
             await page.ClickAsync("#submit-review");
             await page.WaitForFunctionAsync("() => !document.querySelector('#submit-review')");
+        }, culture);
+
+        // The second officer of the pair, signed in as himself, records the party's written waiver of statement and defence.
+        await server.WithPageAsync("enforcement-second-" + culture, async page =>
+        {
+            await ServerFixture.SignInAsync(page, "officer.msa2", culture);
+            await page.GotoAsync(caseUrl);
+            await page.WaitForSelectorAsync("#statement-window");
+            await page.SetInputFilesAsync("#waiver-file", new FilePayload { Name = "放弃声明.png", MimeType = "image/png", Buffer = ServerFixture.Png });
+            await page.ClickAsync("#waive-statement");
+            await page.WaitForFunctionAsync("() => !document.querySelector('#waive-statement')");
+            Assert.Contains(culture == "en" ? "waived in writing" : "书面放弃陈述申辩", await page.InnerTextAsync("#record"), StringComparison.Ordinal);
         }, culture);
 
         await server.WithPageAsync("enforcement-reviewer-" + culture, async page =>
@@ -72,9 +90,16 @@ public sealed class EnforcementFlowTests(ServerFixture server)
             decision = (await page.InnerTextAsync("#decision-number")).Split(' ')[0].Trim();
             Assert.Contains("罚〔", decision, StringComparison.Ordinal);
 
+            // Service is a record: without its proof it is refused, with the recipient and the signed receipt it is done.
             await page.SelectOptionAsync("#method", "InPerson");
+            await page.FillAsync("#recipient", "陈志强");
+            await page.ClickAsync("#serve");
+            await page.WaitForSelectorAsync("#form-errors");
+            Assert.Equal("陈志强", await page.InputValueAsync("#recipient"));
+            await page.SetInputFilesAsync("#proof-file", new FilePayload { Name = "送达回证.png", MimeType = "image/png", Buffer = ServerFixture.Png });
             await page.ClickAsync("#serve");
             await page.WaitForSelectorAsync("#performance-form");
+            Assert.Contains("送达回证.png", await page.InnerTextAsync("#record"), StringComparison.Ordinal);
             Assert.StartsWith(served, await page.InnerTextAsync("#case-status"), StringComparison.Ordinal);
 
             await page.GotoAsync("/enforcement/disclosure?status=Due");

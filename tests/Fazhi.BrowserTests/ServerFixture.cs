@@ -28,6 +28,9 @@ public sealed class ServerFixture : IAsyncLifetime
 
     /// <summary>CI sets FAZHI_REQUIRE_BROWSER=1: a missing browser then fails instead of skipping.</summary>
     /// <summary>Signs a demo account in, in the language given (every demo account has the password Demo#2019).</summary>
+    /// <summary>The first bytes of a PNG: enough for the file store to recognise a picture of a signed paper.</summary>
+    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02];
+
     public static async Task SignInAsync(IPage page, string userName, string culture = "zh-CN")
     {
         await page.GotoAsync($"/culture/{culture}?returnUrl=/login");

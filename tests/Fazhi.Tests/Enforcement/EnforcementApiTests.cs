@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Deadlines;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -29,10 +30,10 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
     /// <summary>A valid 身份证号 of its own for each test, so one test's search for it is not fooled by another's.</summary>
     private static string IdNumber(int n) => Identifiers.WithIdCheck(string.Create(CultureInfo.InvariantCulture, $"44190019850312{n:000}"));
 
-    private sealed record Unit(Guid Department, string Name, Guid Head, Guid Second);
+    private sealed record Unit(Guid Department, string Name, Guid Head, Guid Second, Guid SimpleRule);
 
     /// <summary>Market regulation as its head sees it: two officers who may act today (neither certificate about to lapse).</summary>
-    private static async Task<Unit> MarketRegulationAsync(HttpClient officer)
+    private async Task<Unit> MarketRegulationAsync(HttpClient officer)
     {
         var officers = (await officer.GetFromJsonAsync<JsonElement>("/api/enforcement/officers?canAct=true")).GetProperty("items").EnumerateArray().ToList();
         var head = officers.Single(o => o.GetProperty("userName").GetString() == "officer.msa");
@@ -40,7 +41,8 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         var department = head.GetProperty("departmentId").GetGuid();
         Assert.All(officers, o => Assert.Equal(department, o.GetProperty("departmentId").GetGuid()));
         var second = officers.First(o => o.GetProperty("id").GetGuid() != head.GetProperty("id").GetGuid() && !o.GetProperty("expiresSoon").GetBoolean());
-        return new Unit(department, head.GetProperty("department").GetString()!, head.GetProperty("id").GetGuid(), second.GetProperty("id").GetGuid());
+        return new Unit(department, head.GetProperty("department").GetString()!, head.GetProperty("id").GetGuid(), second.GetProperty("id").GetGuid(),
+            await RuleIdAsync(officer, "SC-301"));
     }
 
     private object Lead(Unit u, string idNumber, string phone = "13926001122", string name = "林建国", int actDaysAgo = 20, object? officerIds = null) => new
@@ -56,18 +58,19 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         officerIds = officerIds ?? new[] { u.Head, u.Second },
     };
 
-    private object Spot(Unit u, decimal fine, string name = "罗德胜") => new
+    private object Spot(Unit u, decimal fine, string name = "罗德胜", string? idNumber = null) => new
     {
         leadSource = "Inspection",
         matter = "占道经营",
         violationFacts = "当事人在塘厦大道人行道上摆卖水果，占用公共通道。",
         actOn = Day(Today),
-        party = new { kind = "Person", name },
+        party = new { kind = "Person", name, idNumber },
         officerIds = new[] { u.Head, u.Second },
         penaltyKind = "Fine",
         fine,
         provisions = "《城市市容和环境卫生管理条例》第十四条",
         basis = "《城市市容和环境卫生管理条例》第三十六条",
+        discretionRuleId = u.SimpleRule,
     };
 
     private static async Task<(Guid Id, string Number)> CreatedAsync(HttpResponseMessage response)
@@ -101,6 +104,25 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(content, "file", fileName);
         return await client.PostAsync($"/api/enforcement/cases/{id}/evidence", form);
+    }
+
+    /// <summary>A multipart step: its fields, and its file when there is one.</summary>
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string url, (string Name, byte[] Bytes)? file, params (string Name, string Value)[] fields)
+    {
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        if (file is { } f)
+        {
+            var content = new ByteArrayContent(f.Bytes);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(content, "file", f.Name);
+        }
+
+        return await client.PostAsync(url, form);
     }
 
     private static Task<JsonElement> CaseAsync(HttpClient client, Guid id) => client.GetFromJsonAsync<JsonElement>($"/api/enforcement/cases/{id}");
@@ -162,6 +184,12 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         Assert.Equal("enforcement.hearing_window_open", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/decision", new { penaltyKind = "Fine", fine = 20000 })));
         await NoContentAsync(officer.PostAsync($"/api/enforcement/cases/{id}/hearing-waiver", null));
 
+        // 第44-45条: the party's period to state and defend holds the decision back until they waive it in writing (the signed paper uploaded).
+        Assert.Equal(Calendar.AddWorkingDays(Today, 5), Date(c.GetProperty("statementDue")));
+        Assert.Equal("enforcement.waiver_file_required", (await (await UploadAsync(officer, $"/api/enforcement/cases/{id}/statement-waiver", null, ("waivedOn", Day(Today))))
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).Code());
+        await NoContentAsync(UploadAsync(officer, $"/api/enforcement/cases/{id}/statement-waiver", ("放弃声明.png", Png), ("waivedOn", Day(Today))));
+
         // No decision without the review; the officer cannot review it; 郑雅琳 passes it.
         Assert.Equal("enforcement.review_required", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/decision", new { penaltyKind = "Fine", fine = 20000 })));
         var legal = await app.SignedInAsync("legal");
@@ -190,8 +218,13 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         }
 
         // Served: not electronically without consent; the 15 days to pay run from today.
-        Assert.Equal("enforcement.electronic_consent_required", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/service", new { method = "Electronic", electronicConsent = false })));
-        await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/service", new { servedOn = Day(Today), method = "InPerson" }));
+        var servedAt = app.Time.GetUtcNow().UtcDateTime.AddHours(8).AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("enforcement.electronic_consent_required", await ConflictAsync(UploadAsync(officer, $"/api/enforcement/cases/{id}/service", ("电子送达记录.png", Png),
+            ("method", "Electronic"), ("recipient", "lin@example.cn"), ("electronicConsent", "false"))));
+        var noProof = await (await UploadAsync(officer, $"/api/enforcement/cases/{id}/service", null, ("method", "InPerson"), ("recipient", "林建国"))).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["file"], noProof.ErrorFields());
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/service", new { method = "InPerson" })).StatusCode);
+        await NoContentAsync(UploadAsync(officer, $"/api/enforcement/cases/{id}/service", ("送达回证.png", Png), ("servedAt", servedAt), ("method", "InPerson"), ("recipient", "林建国")));
         c = await CaseAsync(officer, id);
         Assert.Equal("Served", c.GetProperty("status").GetString());
         var lastDayToPay = Date(c.GetProperty("paymentDue"));
@@ -250,13 +283,13 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         var fileNumber = c.GetProperty("fileNumber").GetString()!;
         Assert.StartsWith($"TX-MSA-{Today.Year}-处罚-", fileNumber, StringComparison.Ordinal);
         Assert.Equal(
-            ["registered", "officer_assigned", "officer_assigned", "filing_approved", "evidence", "notice", "hearing_waived", "review_submitted", "review_passed", "decided", "served", "paid", "closed", "archived"],
+            ["registered", "officer_assigned", "officer_assigned", "filing_approved", "evidence", "notice", "hearing_waived", "statement_waived", "review_submitted", "review_passed", "decided", "served", "paid", "closed", "archived"],
             c.GetProperty("record").EnumerateArray().Select(s => s.GetProperty("kind").GetString()).ToList());
 
         var check = await officer.GetFromJsonAsync<JsonElement>($"/api/enforcement/cases/{id}/record/check");
         Assert.True(check.GetProperty("intact").GetBoolean());
         Assert.Equal(JsonValueKind.Null, check.GetProperty("brokenAt").ValueKind);
-        Assert.Equal(14, check.GetProperty("steps").GetInt32());
+        Assert.Equal(15, check.GetProperty("steps").GetInt32());
         var contents = await DocxTextAsync(officer, $"/api/enforcement/cases/{id}/contents.docx");
         foreach (var part in new[] { "卷内文件目录", fileNumber, decisionNumber, "现场检查照片", "SHA-256", "完整" })
         {
@@ -320,7 +353,7 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         var suspended = caeOfficers.Single(o => o.GetProperty("status").GetString() == "Suspended");
         Assert.False(suspended.GetProperty("canAct").GetBoolean());
         var caeHead = caeOfficers.Single(o => o.GetProperty("userName").GetString() == "officer.cae").GetProperty("id").GetGuid();
-        var caeUnit = new Unit(caeHead, "", caeHead, suspended.GetProperty("id").GetGuid());
+        var caeUnit = new Unit(caeHead, "", caeHead, suspended.GetProperty("id").GetGuid(), Guid.Empty);
         Assert.Equal("enforcement.officer_certificate_lapsed", await ConflictAsync(cae.PostAsJsonAsync("/api/enforcement/cases", Lead(caeUnit, IdNumber(4)))));
         // Nor may market regulation borrow city management's officer.
         Assert.Equal("enforcement.officer_other_department", await ConflictAsync(officer.PostAsJsonAsync("/api/enforcement/cases", Lead(u, IdNumber(5), officerIds: new[] { u.Head, caeHead }))));
@@ -636,5 +669,87 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
 
         await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/evaluation/draws/{drawId}/files/{failing}/rectification", new { note = "补充调取银行流水，重新核定违法所得" }));
         Assert.Equal("enforcement.nothing_to_rectify", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/evaluation/draws/{drawId}/files/{passing}/rectification", new { note = "无" })));
+    }
+
+    [Fact]
+    public async Task The_partys_period_the_officers_certificates_the_recordings_the_benchmark_and_the_limits_are_refused_over_HTTP_as_the_law_says()
+    {
+        var officer = await app.SignedInAsync("officer.msa");
+        var supervisor = await app.SignedInAsync("supervisor");
+        var u = await MarketRegulationAsync(officer);
+        var officers = (await officer.GetFromJsonAsync<JsonElement>("/api/enforcement/officers?canAct=true")).GetProperty("items").EnumerateArray().ToList();
+        var second = officers.Single(o => o.GetProperty("userName").GetString() == "officer.msa2").GetProperty("id").GetGuid();
+        var (id, number) = await CreatedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases", Lead(u, IdNumber(40), officerIds: new[] { u.Head, second })));
+        await NoContentAsync(officer.PostAsync($"/api/enforcement/cases/{id}/filing-approval", null));
+        Assert.Equal(HttpStatusCode.Created, (await EvidenceAsync(officer, id, Png, "询问笔录.png", "Statement", "询问笔录")).StatusCode);
+
+        // 第47条: an on-site inspection without its audio or video, and without a reason, is refused; with the reason it is on the record.
+        var unrecorded = await (await UploadAsync(officer, $"/api/enforcement/cases/{id}/record", ("现场.png", Png), ("kind", "inspection"), ("note", "现场检查")))
+            .ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(("enforcement.recording_required", "file"), (unrecorded.Code(), unrecorded.ErrorFields().Single()));
+        await NoContentAsync(UploadAsync(officer, $"/api/enforcement/cases/{id}/record", ("现场.png", Png), ("kind", "inspection"), ("note", "现场检查"),
+            ("noRecordingReason", "执法记录仪故障")));
+
+        // 第34条: a fine without its benchmark entry is refused.
+        var rule = await RuleIdAsync(officer, "SC-001");
+        var notice = new { penaltyKind = "Fine", fine = 5000, provisions = "《食品安全法》第三十四条", basis = "《食品安全法》第一百二十四条" };
+        var uncited = await (await officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/notice", notice)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("enforcement.discretion_required", uncited.Code());
+        await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/notice", new
+        {
+            penaltyKind = "Fine", fine = 5000, provisions = "《食品安全法》第三十四条", basis = "《食品安全法》第一百二十四条", discretionRuleId = rule,
+        }));
+
+        // 第44-45条: no decision while the party's period to state and defend runs (5 working days in market regulation), a window of the party's.
+        Assert.Equal("enforcement.statement_period_open", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/decision", new { penaltyKind = "Fine", fine = 5000 })));
+        Assert.Equal(Calendar.AddWorkingDays(Today, 5), Date((await CaseAsync(officer, id)).GetProperty("statementDue")));
+        Assert.Equal(DeadlineOwner.Party, AlertList.OwnerOf("enforcement.statement"));
+
+        // 市场监管: the 90 days are extended once by at most 30, a further time only with the heads' collective discussion.
+        Assert.Equal("enforcement.decision_extension_limit", (await (await officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/extensions",
+            new { limit = "decision", days = 31, reason = "案情复杂" })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).Code());
+        await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/extensions", new { limit = "decision", days = 30, reason = "案情复杂" }));
+        Assert.Equal("enforcement.extension_needs_discussion", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/extensions",
+            new { limit = "decision", days = 10, reason = "仍需鉴定" })));
+        await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/extensions", new { limit = "decision", days = 10, reason = "仍需鉴定", discussion = "局长办公会决定继续延长10日" }));
+        await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/decision-pause", new { reason = "Appraisal", note = "送价格认定中心鉴定" }));
+        Assert.Equal("enforcement.decision_paused", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/decision-pause", new { reason = "Testing", note = "送检" })));
+        await NoContentAsync(officer.PostAsync($"/api/enforcement/cases/{id}/decision-resume", null));
+
+        // 第42条: the second officer's certificate is suspended: he can take no step, the case shows him as lapsed, and it is on the reassign list.
+        try
+        {
+            await NoContentAsync(supervisor.PostAsJsonAsync($"/api/enforcement/officers/{second}/status", new { status = "Suspended" }));
+            var suspended = await app.SignedInAsync("officer.msa2");
+            var own = await (await suspended.PostAsJsonAsync($"/api/enforcement/cases/{id}/statement", new { statement = "当事人陈述", recheck = "复核" }))
+                .ReadProblemAsync(HttpStatusCode.Forbidden);
+            Assert.Equal("enforcement.own_certificate_lapsed", own.Code());
+            var c = await CaseAsync(officer, id);
+            Assert.Equal(["陈志强"], c.GetProperty("lapsedOfficers").EnumerateArray().Select(o => o.GetProperty("name").GetString()));
+            var reassign = await officer.GetFromJsonAsync<JsonElement>("/api/tasks/items?kind=enforcement.reassign");
+            Assert.Contains(reassign.GetProperty("items").EnumerateArray(), t => t.GetProperty("number").GetString() == number);
+            await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/statement", new { statement = "当事人称已整改", recheck = "维持" }));
+            Assert.Equal("enforcement.two_officers_required", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/decision", new { penaltyKind = "Fine", fine = 5000 })));
+        }
+        finally
+        {
+            await NoContentAsync(supervisor.PostAsJsonAsync($"/api/enforcement/officers/{second}/status", new { status = "Valid" }));
+        }
+
+        await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/decision", new { penaltyKind = "Fine", fine = 5000 }));
+
+        // 首违不罚 (第33条): a party penalised by the department before is found by the blind index of the ID number and is refused it.
+        var idNumber = IdNumber(41);
+        await CreatedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases/on-the-spot", Spot(u, 100, "叶美华", idNumber)));
+        var (again, _) = await CreatedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases", Lead(u, idNumber, name: "叶美华")));
+        await NoContentAsync(officer.PostAsync($"/api/enforcement/cases/{again}/filing-approval", null));
+        Assert.Equal(HttpStatusCode.Created, (await EvidenceAsync(officer, again, Png, "询问笔录.png", "Statement", "询问笔录")).StatusCode);
+        var first = await RuleIdAsync(officer, "SC-201");
+        var refused = await (await officer.PostAsJsonAsync($"/api/enforcement/cases/{again}/notice", new
+        {
+            penaltyKind = "NoPenalty", fine = 0, provisions = "《市场主体登记管理条例》第二十三条", basis = "《市场主体登记管理条例》第四十八条", discretionRuleId = first,
+        })).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("enforcement.not_first_violation", refused.Code());
+        Assert.Contains("简罚", refused.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 }

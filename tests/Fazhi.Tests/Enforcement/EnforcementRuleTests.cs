@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fazhi.Web.Modules.Enforcement;
 using Fazhi.Web.Modules.Enforcement.Domain;
 using Fazhi.Web.Platform.Calendar;
 using Fazhi.Web.Platform.Cases;
@@ -24,23 +25,39 @@ public sealed class EnforcementRuleTests
     private static DateTimeOffset China(string instant) =>
         new(DateTime.ParseExact(instant, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), TimeSpan.FromHours(8));
 
-    private static CaseRights On(string day, string user = "officer.msa", string name = "周文斌", LegalReviewer? reviewer = null) =>
-        new(Actor.Seeding(user, name, China(day + " 10:00:00").UtcDateTime, Calendar), IsHead: true, reviewer, Rules);
+    /// <summary>The department's officer register as the rights see it: every officer these tests made.</summary>
+    private readonly List<Officer> _register = [];
 
-    private static Officer Certified(string name, string? user = null, string validUntil = "2023-12-31", CertificateStatus status = CertificateStatus.Valid) => new()
+    private static readonly DiscretionRule Benchmark = new()
     {
-        Id = Guid.NewGuid(), DepartmentId = Department, Name = name, CertificateNumber = "粤执" + Guid.NewGuid().ToString("N")[..8],
-        Area = "市场监管", Category = "行政处罚", ValidFrom = D("2018-01-01"), ValidUntil = D(validUntil), Status = status, UserName = user,
+        Id = Guid.NewGuid(), DepartmentId = Department, Kind = DiscretionKind.Benchmark, Code = "SC-001", Violation = "销售超过保质期的食品", Provision = "《食品安全法》第一百二十四条",
+        Circumstance = "一般", Measure = "处五千元以上罚款", MinFine = 0, MaxFine = 1_000_000, EffectiveFrom = D("2018-01-01"),
     };
+
+    private CaseRights On(string day, string user = "officer.msa", string name = "周文斌", LegalReviewer? reviewer = null) =>
+        new(Actor.Seeding(user, name, China(day + " 10:00:00").UtcDateTime, Calendar), IsHead: true, reviewer, Rules, _register);
+
+    private CaseRights At(string instant) => new(Actor.Seeding("officer.msa", "周文斌", China(instant).UtcDateTime, Calendar), IsHead: true, null, Rules, _register);
+
+    private Officer Certified(string name, string? user = null, string validUntil = "2023-12-31", CertificateStatus status = CertificateStatus.Valid)
+    {
+        var o = new Officer
+        {
+            Id = Guid.NewGuid(), DepartmentId = Department, Name = name, CertificateNumber = "粤执" + Guid.NewGuid().ToString("N")[..8],
+            Area = "市场监管", Category = "行政处罚", ValidFrom = D("2018-01-01"), ValidUntil = D(validUntil), Status = status, UserName = user,
+        };
+        _register.Add(o);
+        return o;
+    }
 
     private static CaseParty Person(string name = "林建国") =>
         new() { Kind = PartyKind.Person, Name = name, IdNumber = "441900198002143026", Phone = "13926001122", Address = "广东省东莞市塘厦镇花园街41号" };
 
-    private static EnforcementCase Registered(string day, CaseParty? party = null, string? actOn = null) =>
+    private EnforcementCase Registered(string day, CaseParty? party = null, string? actOn = null) =>
         EnforcementCase.Register("塘市监立〔2019〕1号", Department, Rules, CaseSource.Inspection, null, "销售过期食品", "当事人在其经营的便利店内销售超过保质期的预包装食品。",
             actOn is null ? D(day).AddDays(-10) : D(actOn), D(day), false, party ?? Person(), On(day));
 
-    private static EnforcementCase Filed(string day, CaseParty? party = null)
+    private EnforcementCase Filed(string day, CaseParty? party = null)
     {
         var c = Registered(day, party);
         c.Assign(Certified("周文斌", "officer.msa"), OfficerRole.Lead, On(day));
@@ -49,15 +66,17 @@ public sealed class EnforcementRuleTests
         return c;
     }
 
-    private static EnforcementCase Notified(string day, decimal fine, CaseParty? party = null)
+    private EnforcementCase Notified(string day, decimal fine, CaseParty? party = null)
     {
         var c = Filed(day, party);
         c.AddEvidence(EvidenceKind.Statement, "询问笔录", false, null, null, null, On(day));
-        c.IssueNotice(PenaltyKind.Fine, fine, 0, "《食品安全法》第三十四条", "《食品安全法》第一百二十四条", null, false, false, D(day), Rules, On(day));
+        c.IssueNotice(PenaltyKind.Fine, fine, 0, "《食品安全法》第三十四条", "《食品安全法》第一百二十四条", Benchmark, false, false, D(day), Rules, On(day));
         return c;
     }
 
     private static string Refused(Action act) => Assert.Throws<DomainException>(act).Code;
+
+    private const string Proof = "5f0c2f9a7d1e4b3c8a6f0e1d2c3b4a5968776655443322110ffeeddccbbaa998";
 
     [Fact]
     public void The_calendar_holds_the_2019_National_Day_holiday_and_its_two_working_weekend_days()
@@ -189,7 +208,7 @@ public sealed class EnforcementRuleTests
     {
         var c = Notified("2019-09-02", 1_000m);
         c.Decide("塘市监罚〔2019〕1号", PenaltyKind.Fine, 1_000m, 0, null, Rules, On("2019-09-18"));
-        c.Serve(D("2019-09-20"), ServiceMethod.InPerson, false, On("2019-09-20"));
+        c.Serve(China("2019-09-20 09:30:00").UtcDateTime, ServiceMethod.InPerson, "林建国", false, Proof, "送达回证.pdf", "application/pdf", On("2019-09-20"));
         // 09-20 plus 15 is 10-05, inside the holiday.
         Assert.Equal(D("2019-10-08"), c.Payment!.DueDate);
         Assert.Equal(0m, c.LateFineOn(D("2019-10-08")));
@@ -327,7 +346,7 @@ public sealed class EnforcementRuleTests
         Assert.Equal((200m, 3_000m), (EnforcementCase.SimpleLimit(PartyKind.Person), EnforcementCase.SimpleLimit(PartyKind.Organisation)));
         Officer[] pair = [Certified("周文斌", "officer.msa"), Certified("陈志强")];
         EnforcementCase Spot(CaseParty party, PenaltyKind kind, decimal fine) => EnforcementCase.OnTheSpot("塘市监简〔2019〕1号", "塘市监简罚〔2019〕1号", Department, CaseSource.Inspection,
-            "占道经营", "在人行道摆卖水果", D("2019-10-08"), party, pair, kind, fine, "《城市市容和环境卫生管理条例》第十四条", "第三十六条", null, On("2019-10-08"));
+            "占道经营", "在人行道摆卖水果", D("2019-10-08"), party, pair, kind, fine, "《城市市容和环境卫生管理条例》第十四条", "第三十六条", Benchmark, On("2019-10-08"));
         var company = new CaseParty { Kind = PartyKind.Organisation, Name = "东莞市塘厦某商贸有限公司" };
 
         var c = Spot(Person(), PenaltyKind.Fine, 200m);
@@ -346,13 +365,14 @@ public sealed class EnforcementRuleTests
     {
         var c = Notified("2019-09-02", 1_000m);
         Assert.False(c.HearingEligible || c.ReviewRequired);
-        c.Decide("塘市监罚〔2019〕5号", PenaltyKind.Fine, 1_000m, 0, null, Rules, On("2019-09-03"));
-        var refused = Assert.Throws<DomainException>(() => c.Serve(D("2019-09-04"), ServiceMethod.Electronic, false, On("2019-09-04")));
+        c.Decide("塘市监罚〔2019〕5号", PenaltyKind.Fine, 1_000m, 0, null, Rules, On("2019-09-10"));
+        var refused = Assert.Throws<DomainException>(() =>
+            c.Serve(China("2019-09-11 09:00:00").UtcDateTime, ServiceMethod.Electronic, "lin@example.cn", false, Proof, "电子送达记录.pdf", "application/pdf", On("2019-09-11")));
         Assert.Equal(("enforcement.electronic_consent_required", "electronicConsent"), (refused.Code, refused.Field));
         Assert.Equal(CaseStatus.Decided, c.Status);
 
-        c.Serve(D("2019-09-04"), ServiceMethod.Electronic, true, On("2019-09-04"));
-        Assert.Equal((CaseStatus.Served, ServiceMethod.Electronic, D("2019-09-04")), (c.Status, c.ServiceMethod, c.DisclosureToldOn));
+        c.Serve(China("2019-09-11 09:00:00").UtcDateTime, ServiceMethod.Electronic, "lin@example.cn", true, Proof, "电子送达记录.pdf", "application/pdf", On("2019-09-11"));
+        Assert.Equal((CaseStatus.Served, ServiceMethod.Electronic, D("2019-09-11")), (c.Status, c.ServiceMethod, c.DisclosureToldOn));
     }
 
     [Fact]
@@ -426,5 +446,152 @@ public sealed class EnforcementRuleTests
         Assert.Equal("东莞市塘厦某商贸有限公司", DisclosureMasking.PartyName(company));
         Assert.Equal("林*国", DisclosureMasking.PartyName(Person()));
         Assert.Equal("东莞市塘厦某商贸有限公司未明码标价", masking.Mask("东莞市塘厦某商贸有限公司未明码标价", company));
+    }
+
+    private CaseRights AsOfficer(string day, string user = "officer.msa", string name = "周文斌")
+    {
+        var now = China(day + " 10:00:00").UtcDateTime;
+        var actor = new Actor(Guid.NewGuid(), user, name, Department, new HashSet<string> { EnforcementRoles.Officer }, Fazhi.Web.Platform.Scope.DataScopeFilter.Everything, now,
+            D(day), Calendar);
+        return new CaseRights(actor, IsHead: false, null, Rules, _register);
+    }
+
+    [Fact]
+    public void The_party_states_and_defends_for_five_working_days_after_a_notice_served_before_National_Day_and_no_decision_comes_before_unless_waived_in_writing()
+    {
+        // Served Friday 09-27: Sunday 09-29 and Monday 09-30 are worked, the holiday is not, then 10-08, 10-09, 10-10 (第44-45条).
+        var c = Notified("2019-09-27", 1_000m);
+        Assert.False(c.HearingEligible);
+        Assert.Equal(D("2019-10-10"), c.StatementWindow!.DueDate);
+        Assert.Equal(DeadlineUnit.WorkingDays, c.StatementWindow.Unit);
+        var window = Assert.Single(((IHasDeadlines)c).Deadlines, d => d.Kind == EnforcementCase.StatementClock);
+        Assert.Equal(D("2019-10-10"), window.Clock.DueDate);
+
+        var early = Assert.Throws<DomainException>(() => c.Decide("塘市监罚〔2019〕3号", PenaltyKind.Fine, 1_000m, 0, null, Rules, At("2019-10-10 17:59:59")));
+        Assert.Equal(("enforcement.statement_period_open", ErrorKind.Conflict), (early.Code, early.Kind));
+        Assert.Null(c.DecisionBlocker(PenaltyKind.Fine, 1_000m, 0, Rules, D("2019-10-11")));
+
+        // A written waiver, with its signed paper, opens the decision at once; a waiver without the paper is refused.
+        var waived = Notified("2019-09-27", 1_000m);
+        Assert.Equal("enforcement.waiver_file_required", Refused(() => waived.WaiveStatement(D("2019-09-27"), null, null, null, On("2019-09-27"))));
+        waived.WaiveStatement(D("2019-09-27"), Proof, "放弃声明.pdf", "application/pdf", On("2019-09-27"));
+        Assert.Equal(("statement_waived", Proof), (waived.Steps[^1].Kind, waived.Steps[^1].FileSha256));
+        Assert.DoesNotContain(((IHasDeadlines)waived).Deadlines, d => d.Kind == EnforcementCase.StatementClock);
+        Assert.Equal("enforcement.statement_answered", Refused(() => waived.WaiveStatement(D("2019-09-27"), Proof, null, null, On("2019-09-27"))));
+        waived.Decide("塘市监罚〔2019〕4号", PenaltyKind.Fine, 1_000m, 0, null, Rules, On("2019-09-27"));
+        Assert.Equal(CaseStatus.Decided, waived.Status);
+
+        // A party who stated is heard: the decision may follow at once.
+        var heard = Notified("2019-09-27", 1_000m);
+        heard.RecordStatement("当事人称系初次违法", "经复核，维持拟处罚意见", On("2019-09-27"));
+        Assert.Null(heard.DecisionBlocker(PenaltyKind.Fine, 1_000m, 0, Rules, D("2019-09-27")));
+    }
+
+    [Fact]
+    public void The_90_day_limit_stands_still_for_a_test_and_is_extended_once_by_30_days_then_only_by_collective_discussion()
+    {
+        var c = Filed("2019-03-05");
+        Assert.Equal(D("2019-06-03"), c.Decision!.DueDate);
+        Assert.Equal("enforcement.decision_not_paused", Refused(() => c.ResumeDecision(On("2019-04-01"))));
+        Assert.Equal("note", Assert.Throws<ValidationFailedException>(() => c.PauseDecision(PauseReason.Testing, " ", On("2019-04-01"))).Errors.Single().Field);
+        c.PauseDecision(PauseReason.Testing, "样品送东莞市质量监督检测中心检验", On("2019-04-01"));
+        Assert.True(c.Decision.IsPaused);
+        Assert.Equal("enforcement.decision_paused", Refused(() => c.PauseDecision(PauseReason.Appraisal, "鉴定", On("2019-04-02"))));
+        // Ten days at the laboratory are not counted: the limit ends ten days later.
+        c.ResumeDecision(On("2019-04-11"));
+        Assert.Equal(D("2019-06-13"), c.Decision.DueDate);
+        var pause = Assert.Single(c.Pauses);
+        Assert.Equal((PauseReason.Testing, D("2019-04-01"), D("2019-04-11")), (pause.Reason, pause.From, pause.To));
+        Assert.Equal(["decision_paused", "decision_resumed"], c.Steps.TakeLast(2).Select(s => s.Kind));
+
+        // 市场监管: 30 days the first time, and never more.
+        Assert.Equal("enforcement.decision_extension_limit", Refused(() => c.Extend("decision", 31, "案情复杂", Rules, On("2019-06-01"))));
+        c.Extend("decision", 30, "案情复杂，经负责人批准", Rules, On("2019-06-01"));
+        // 06-13 plus 30 is Saturday 07-13: the limit ends on Monday.
+        Assert.Equal(D("2019-07-15"), c.Decision.DueDate);
+        var again = Assert.Throws<DomainException>(() => c.Extend("decision", 30, "仍需调查", Rules, On("2019-07-10")));
+        Assert.Equal(("enforcement.extension_needs_discussion", "discussion"), (again.Code, again.Field));
+        c.Extend("decision", 20, "仍需调查", Rules, On("2019-07-10"), "2019-07-10 局长办公会：局长、副局长、法制员，决定继续延长20日");
+        Assert.Equal("2019-07-10 局长办公会：局长、副局长、法制员，决定继续延长20日", c.Extensions[^1].Discussion);
+        // 07-15 plus 20 is Sunday 08-04: Monday again.
+        Assert.Equal(D("2019-08-05"), c.Decision.DueDate);
+    }
+
+    [Fact]
+    public void An_officer_whose_certificate_lapses_mid_case_takes_no_step_and_no_longer_counts_as_one_of_the_two()
+    {
+        var c = Notified("2019-09-02", 1_000m);
+        var second = _register.Single(o => o.Name == "陈志强");
+        var me = _register.Single(o => o.UserName == "officer.msa");
+        Assert.Empty(c.LapsedOfficers(On("2019-09-20")));
+
+        // The second officer's certificate is suspended: the decision needs two certified officers on the day, and the case shows whom to replace.
+        second.Status = CertificateStatus.Suspended;
+        Assert.Equal(["陈志强"], c.LapsedOfficers(On("2019-09-20")).Select(o => o.Name));
+        Assert.Equal("enforcement.two_officers_required", Refused(() => c.Decide("塘市监罚〔2019〕6号", PenaltyKind.Fine, 1_000m, 0, null, Rules, On("2019-09-20"))));
+        Assert.DoesNotContain(CaseAction.Decide, c.AvailableActions(On("2019-09-20")));
+        c.Assign(Certified("罗德胜"), OfficerRole.Assisting, On("2019-09-20"));
+
+        // The acting officer's own certificate ends on 09-30: from 10-01 no step at all, not even a note.
+        me.ValidUntil = D("2019-09-30");
+        Assert.Contains(CaseAction.Decide, c.AvailableActions(AsOfficer("2019-09-30")));
+        var own = Assert.Throws<DomainException>(() => c.RecordStatement("陈述", "复核", AsOfficer("2019-10-08")));
+        Assert.Equal(("enforcement.own_certificate_lapsed", ErrorKind.Forbidden), (own.Code, own.Kind));
+        Assert.Equal("enforcement.own_certificate_lapsed", Refused(() => c.Attach("note", "记录", null, null, null, AsOfficer("2019-10-08"))));
+        Assert.Empty(c.AvailableActions(AsOfficer("2019-10-08")));
+        // An account with the officer role but no certificate on the register enforces nothing.
+        Assert.Equal("enforcement.no_certificate", Refused(() => c.Attach("note", "记录", null, null, null, AsOfficer("2019-09-20", "clerk", "王小明"))));
+    }
+
+    [Fact]
+    public void An_inspection_a_seizure_and_a_preservation_carry_their_audio_or_video_or_the_reason_there_is_none()
+    {
+        var c = Filed("2019-09-02");
+        var refused = Assert.Throws<DomainException>(() => c.Attach("inspection", "现场检查", Proof, "现场.jpg", "image/jpeg", On("2019-09-03")));
+        Assert.Equal(("enforcement.recording_required", "file"), (refused.Code, refused.Field));
+        Assert.Equal("enforcement.recording_required", Refused(() => c.Attach("seizure", "查封仓库", null, null, null, On("2019-09-03"))));
+        c.Attach("inspection", "现场检查", Proof, "执法记录仪.mp4", "video/mp4", On("2019-09-03"));
+        c.Attach("enforcement", "强制拆除", null, null, null, On("2019-09-04"), "暴雨导致记录仪进水损坏");
+        Assert.Contains("未录音录像：暴雨导致记录仪进水损坏", c.Steps[^1].Note, StringComparison.Ordinal);
+        // A note on another step needs no recording.
+        c.Attach("note", "电话通知当事人到场", null, null, null, On("2019-09-04"));
+
+        Assert.Equal("enforcement.recording_required", Refused(() => c.AddEvidence(EvidenceKind.Photo, "先行登记保存的货物", true, Proof, "image/png", 10, On("2019-09-05"))));
+        c.AddEvidence(EvidenceKind.Video, "先行登记保存全程录像", true, Proof, "video/mp4", 10, On("2019-09-05"));
+        c.AddEvidence(EvidenceKind.Photo, "不需登记保存的照片", false, Proof, "image/png", 10, On("2019-09-05"));
+    }
+
+    [Fact]
+    public void A_fine_cites_its_benchmark_entry_and_a_revoked_decision_ends_the_case()
+    {
+        var c = Filed("2019-09-02");
+        c.AddEvidence(EvidenceKind.Statement, "询问笔录", false, null, null, null, On("2019-09-02"));
+        var uncited = Assert.Throws<DomainException>(() => c.IssueNotice(PenaltyKind.Fine, 5_000m, 0, "第三十四条", "第一百二十四条", null, false, false, D("2019-09-02"), Rules, On("2019-09-02")));
+        Assert.Equal(("enforcement.discretion_required", "discretionRuleId"), (uncited.Code, uncited.Field));
+        // A warning needs no fine's benchmark.
+        c.IssueNotice(PenaltyKind.Warning, 0, 0, "第三十四条", "第一百二十四条", null, false, false, D("2019-09-02"), Rules, On("2019-09-02"));
+        c.RecordStatement("无异议", "维持", On("2019-09-02"));
+        c.Decide("塘市监罚〔2019〕7号", PenaltyKind.Warning, 0, 0, null, Rules, On("2019-09-03"));
+        c.Revoke("行政复议决定撤销", On("2019-09-04"));
+        Assert.Equal([CaseAction.Attach], c.AvailableActions(On("2019-09-04")));
+        Assert.Equal("enforcement.revoked", Refused(() => c.Serve(China("2019-09-04 10:00:00").UtcDateTime, ServiceMethod.InPerson, "林建国", false, Proof, null, null, On("2019-09-04"))));
+    }
+
+    [Fact]
+    public void Service_is_recorded_with_its_instant_recipient_and_proof_and_the_payment_clock_counts_from_the_recorded_day()
+    {
+        var c = Notified("2019-09-02", 1_000m);
+        c.Decide("塘市监罚〔2019〕8号", PenaltyKind.Fine, 1_000m, 0, null, Rules, On("2019-09-10"));
+        var missing = Assert.Throws<ValidationFailedException>(() => c.Serve(China("2019-09-11 09:00:00").UtcDateTime, ServiceMethod.InPerson, " ", false, null, null, null, On("2019-09-12")));
+        Assert.Equal(["recipient", "file"], missing.Errors.Select(e => e.Field));
+        Assert.Equal("enforcement.date_out_of_case", Refused(() =>
+            c.Serve(China("2019-09-12 10:00:01").UtcDateTime, ServiceMethod.InPerson, "林建国", false, Proof, null, null, On("2019-09-12"))));
+
+        // Served late in the evening of the 11th, recorded the next morning: the 11th is the day of service.
+        c.Serve(China("2019-09-11 21:40:00").UtcDateTime, ServiceMethod.InPerson, "林建国", false, Proof, "送达回证.jpg", "image/jpeg", On("2019-09-12"));
+        Assert.Equal((D("2019-09-11"), "林建国", Proof), (c.ServedOn, c.ServiceRecipient, c.ServiceProofSha256));
+        Assert.Equal(China("2019-09-11 21:40:00").UtcDateTime, c.ServedAt);
+        Assert.Equal(D("2019-09-26"), c.Payment!.DueDate);
+        Assert.Equal(Proof, c.Steps[^1].FileSha256);
     }
 }

@@ -20,6 +20,7 @@ public sealed class ApiDocumentTests(FazhiFactory app) : IClassFixture<FazhiFact
         "post /api/enforcement/cases/{id}/hearing-waiver",
         "post /api/enforcement/cases/{id}/review-submission",
         "post /api/enforcement/cases/{id}/archive",
+        "post /api/enforcement/cases/{id}/decision-resume",
     ];
 
     private async Task<JsonElement> DocumentAsync() => await app.Anonymous().GetFromJsonAsync<JsonElement>("/openapi/v1.json");

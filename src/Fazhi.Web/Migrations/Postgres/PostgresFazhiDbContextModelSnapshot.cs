@@ -75,6 +75,12 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasColumnType("character varying(300)")
                         .HasAnnotation("Fazhi:Personal", "Address");
 
+                    b.Property<string>("IdLookup")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasAnnotation("Fazhi:BlindIndex", "IdNumber")
+                        .HasAnnotation("Fazhi:BlindIndexOf", "IdNumber");
+
                     b.Property<string>("IdNumber")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
@@ -104,9 +110,49 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.HasKey("CaseId");
 
+                    b.HasIndex("IdLookup");
+
                     b.HasIndex("Name");
 
                     b.ToTable("enf_parties", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.ClockPause", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PausedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResumedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("enf_pauses", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.DiscretionRule", b =>
@@ -133,6 +179,9 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.Property<DateOnly?>("EffectiveTo")
                         .HasColumnType("date");
+
+                    b.Property<bool>("FirstViolationOnly")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -443,11 +492,22 @@ namespace Fazhi.Web.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ServedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly?>("ServedOn")
                         .HasColumnType("date");
 
                     b.Property<int?>("ServiceMethod")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ServiceProofSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ServiceRecipient")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Source")
                         .HasColumnType("integer");
@@ -463,6 +523,9 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.Property<string>("StatementRecheck")
                         .HasColumnType("text")
                         .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<DateOnly?>("StatementWaivedOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -662,6 +725,45 @@ namespace Fazhi.Web.Migrations.Postgres
                                 .HasColumnName("ServiceYellowFrom");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "StatementWindow", "Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase.StatementWindow#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("StatementAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("StatementDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("StatementExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("StatementExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("StatementPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("StatementRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("StatementStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("StatementUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("StatementYellowFrom");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("DecisionNumber")
@@ -843,6 +945,10 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.Property<int>("Days")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Discussion")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("Limit")
                         .IsRequired()
@@ -3761,6 +3867,15 @@ namespace Fazhi.Web.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.ClockPause", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", null)
+                        .WithMany("Pauses")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.Evidence", b =>
                 {
                     b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", null)
@@ -4061,6 +4176,8 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.Navigation("Party")
                         .IsRequired();
+
+                    b.Navigation("Pauses");
 
                     b.Navigation("Reviews");
 

@@ -70,6 +70,12 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("Fazhi:Personal", "Address");
 
+                    b.Property<string>("IdLookup")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:BlindIndex", "IdNumber")
+                        .HasAnnotation("Fazhi:BlindIndexOf", "IdNumber");
+
                     b.Property<string>("IdNumber")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT")
@@ -99,9 +105,49 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.HasKey("CaseId");
 
+                    b.HasIndex("IdLookup");
+
                     b.HasIndex("Name");
 
                     b.ToTable("enf_parties", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.ClockPause", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PausedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResumedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("enf_pauses", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.DiscretionRule", b =>
@@ -128,6 +174,9 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.Property<DateOnly?>("EffectiveTo")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("FirstViolationOnly")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
@@ -438,11 +487,22 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ServedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ServedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ServiceMethod")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceProofSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceRecipient")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
@@ -458,6 +518,9 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.Property<string>("StatementRecheck")
                         .HasColumnType("TEXT")
                         .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<DateOnly?>("StatementWaivedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -657,6 +720,45 @@ namespace Fazhi.Web.Migrations.Sqlite
                                 .HasColumnName("ServiceYellowFrom");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "StatementWindow", "Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase.StatementWindow#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("StatementAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("StatementDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("StatementExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("StatementExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("StatementPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("StatementRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("StatementStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("StatementUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("StatementYellowFrom");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("DecisionNumber")
@@ -838,6 +940,10 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.Property<int>("Days")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Discussion")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Limit")
                         .IsRequired()
@@ -3748,6 +3854,15 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.ClockPause", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", null)
+                        .WithMany("Pauses")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.Evidence", b =>
                 {
                     b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", null)
@@ -4048,6 +4163,8 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.Navigation("Party")
                         .IsRequired();
+
+                    b.Navigation("Pauses");
 
                     b.Navigation("Reviews");
 

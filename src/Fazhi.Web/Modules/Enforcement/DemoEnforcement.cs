@@ -19,7 +19,7 @@ namespace Fazhi.Web.Modules.Enforcement;
 /// </summary>
 public sealed class DemoEnforcement(
     FazhiDbContext db, OrganisationDirectory directory, WorkingDayCalendar calendar, TimeProvider time, IConfiguration configuration, CaseService cases,
-    DisclosureService disclosures)
+    DisclosureService disclosures, Platform.Files.FileStore files)
 {
     private static readonly string[] Surnames = ["陈", "李", "张", "黄", "林", "刘", "叶", "钟", "罗", "何", "郑", "周", "吴", "邓", "谢", "梁"];
     private static readonly string[] Given = ["建国", "秀英", "志强", "丽娟", "海涛", "美华", "国平", "晓敏", "伟明", "淑芬", "俊杰", "小燕", "德胜", "玉兰", "文斌", "雪梅"];
@@ -62,6 +62,9 @@ public sealed class DemoEnforcement(
                 {
                     ("TX-MSA", 0) => ("周文斌", "officer.msa", true),
                     ("TX-CAE", 0) => ("吴海涛", "officer.cae", true),
+                    // A second officer with an account in each department that has demo cases: the two-officer steps can be walked by two people.
+                    ("TX-MSA", 1) => ("陈志强", "officer.msa2", false),
+                    ("TX-CAE", 1) => ("黄俊杰", "officer.cae2", false),
                     _ => (Surnames[(u * 3 + i * 5) % Surnames.Length] + Given[(u * 7 + i * 3 + 1) % Given.Length], (string?)null, false),
                 };
                 var from = new DateOnly(today.Year - 2, 1 + (i % 12), 1);
@@ -94,14 +97,18 @@ public sealed class DemoEnforcement(
             rules.Add(Rule(msa.Id, DiscretionKind.Benchmark, "SC-001", "销售超过保质期的食品", "《食品安全法》第三十四条、第一百二十四条", "一般", "货值金额不足一万元的，处五千元以上五万元以下罚款", 5000, 50000, listFrom));
             rules.Add(Rule(msa.Id, DiscretionKind.Benchmark, "SC-002", "未取得食品经营许可从事食品经营", "《食品安全法》第三十五条、第一百二十二条", "一般", "没收违法所得，货值不足一万元的，处五万元以上十万元以下罚款", 50000, 100000, listFrom));
             rules.Add(Rule(msa.Id, DiscretionKind.Lighter, "SC-101", "未明码标价", "《价格法》第十三条、第四十二条", "初次、及时改正", "处五千元以下罚款，从轻处罚", 0, 5000, listFrom));
-            rules.Add(Rule(msa.Id, DiscretionKind.NoPenalty, "SC-201", "首次未按规定公示营业执照", "《市场主体登记管理条例》第四十八条", "首次、轻微、及时改正", "不予行政处罚（首违不罚）", null, null, listFrom));
+            rules.Add(Rule(msa.Id, DiscretionKind.NoPenalty, "SC-201", "首次未按规定公示营业执照", "《市场主体登记管理条例》第四十八条", "首次、轻微、及时改正", "不予行政处罚（首违不罚）", null, null, listFrom, firstViolation: true));
+            rules.Add(Rule(msa.Id, DiscretionKind.Benchmark, "SC-301", "违法事实确凿、情节轻微的市场监管违法行为", "《行政处罚法》第五十一条", "当场处罚", "警告，或者对个人处二百元以下、对单位处三千元以下罚款", 0, 3000, listFrom));
+            rules.Add(Rule(msa.Id, DiscretionKind.Benchmark, "SC-003", "超标排放、安全生产等其他违法行为", "相关法律、法规", "一般", "依法定罚款幅度的中间值以下处罚", 1000, 200000, listFrom));
         }
 
         if (cae is not null)
         {
             rules.Add(Rule(cae.Id, DiscretionKind.Benchmark, "CG-001", "占道经营", "《城市市容和环境卫生管理条例》第十四条、第三十六条", "一般", "责令改正，可处五十元以上二百元以下罚款", 50, 200, listFrom));
             rules.Add(Rule(cae.Id, DiscretionKind.Benchmark, "CG-002", "未取得规划许可进行建设", "《城乡规划法》第四十条、第六十四条", "可采取改正措施", "处建设工程造价百分之五以上百分之十以下罚款", 10000, 200000, listFrom));
-            rules.Add(Rule(cae.Id, DiscretionKind.NoPenalty, "CG-201", "首次乱张贴、及时清除", "《城市市容和环境卫生管理条例》第十七条", "首次、轻微、及时清除", "不予行政处罚（首违不罚）", null, null, listFrom));
+            rules.Add(Rule(cae.Id, DiscretionKind.NoPenalty, "CG-201", "首次乱张贴、及时清除", "《城市市容和环境卫生管理条例》第十七条", "首次、轻微、及时清除", "不予行政处罚（首违不罚）", null, null, listFrom, firstViolation: true));
+            rules.Add(Rule(cae.Id, DiscretionKind.Benchmark, "CG-301", "违法事实确凿、情节轻微的城市管理违法行为", "《行政处罚法》第五十一条", "当场处罚", "警告，或者对个人处二百元以下、对单位处三千元以下罚款", 0, 3000, listFrom));
+            rules.Add(Rule(cae.Id, DiscretionKind.Benchmark, "CG-003", "其他城市管理违法行为", "相关法律、法规", "一般", "依法定罚款幅度的中间值以下处罚", 1000, 200000, listFrom));
         }
 
         db.DiscretionRules.AddRange(rules);
@@ -114,20 +121,32 @@ public sealed class DemoEnforcement(
         }
     }
 
-    private static DiscretionRule Rule(Guid department, DiscretionKind kind, string code, string violation, string provision, string circumstance, string measure, decimal? min, decimal? max, DateOnly from) =>
+    private static DiscretionRule Rule(
+        Guid department, DiscretionKind kind, string code, string violation, string provision, string circumstance, string measure, decimal? min, decimal? max, DateOnly from,
+        bool firstViolation = false) =>
         new()
         {
             Id = Guid.CreateVersion7(), DepartmentId = department, Kind = kind, Code = code, Violation = violation, Provision = provision, Circumstance = circumstance, Measure = measure,
-            MinFine = min, MaxFine = max, EffectiveFrom = from,
+            MinFine = min, MaxFine = max, EffectiveFrom = from, FirstViolationOnly = firstViolation,
         };
 
     private static readonly LegalReviewer DemoReviewer = new() { UserName = "legal", Name = "郑雅琳", HasLegalQualification = true, ReviewingSince = new DateOnly(2022, 3, 1) };
 
     private DepartmentRules _rules = DepartmentRules.For(new ConfigurationBuilder().Build(), "");
 
+    private IReadOnlyList<Officer> _officers = [];
+
     /// <summary>The demo's people at work on a day: the department's head may approve, the town's legality reviewer reviews.</summary>
     private CaseRights At(DateOnly day, string name) =>
-        new(Actor.Seeding("demo", name, ChinaTime.StartOfDayUtc(day).AddHours(2 + (day.DayNumber % 7)), calendar), IsHead: true, DemoReviewer, _rules);
+        new(Actor.Seeding("demo", name, ChinaTime.StartOfDayUtc(day).AddHours(2 + (day.DayNumber % 7)), calendar), IsHead: true, DemoReviewer, _rules, _officers);
+
+    /// <summary>A picture of a signed paper (送达回证, a waiver), kept once in the file store: the demo's proofs all point at it.</summary>
+    private async Task<Platform.Files.StoredFile> PaperAsync(string text, CancellationToken ct)
+    {
+        using var qr = new QRCoder.QRCodeGenerator().CreateQrCode(text, QRCoder.QRCodeGenerator.ECCLevel.M);
+        await using var png = new MemoryStream(new QRCoder.PngByteQRCode(qr).GetGraphic(6));
+        return await files.SaveAsync(png, "file", Platform.Files.FileKinds.Documents, ct);
+    }
 
     /// <summary>About 240 cases in market regulation and city management since the start of last year, stopping at every step.</summary>
     private async Task CasesAsync(IReadOnlyList<Guid> departments, IReadOnlyList<Officer> officers, IReadOnlyList<DiscretionRule> rules, Random rnd, DateOnly today, CancellationToken ct)
@@ -135,6 +154,9 @@ public sealed class DemoEnforcement(
         var start = new DateOnly(today.Year - 1, 1, 5);
         var span = today.DayNumber - start.DayNumber;
         var eligible = 0;
+        _officers = officers;
+        var receipt = await PaperAsync("送达回证（演示，受送达人签收）", ct);
+        var waiver = await PaperAsync("放弃陈述、申辩权利声明（演示，当事人签名）", ct);
         for (var n = 0; n < 240; n++)
         {
             var department = departments[n % departments.Count];
@@ -171,9 +193,10 @@ public sealed class DemoEnforcement(
             if (n % 10 == 9)
             {
                 var fine = party.Kind == PartyKind.Person ? 100m : 1000m;
+                var simple = rules.First(r => r.DepartmentId == department && r.Code.EndsWith("-301", StringComparison.Ordinal));
                 var c0 = EnforcementCase.OnTheSpot(
                     await cases.NextNumberAsync(department, "简", registered.Year, ct), await cases.NextNumberAsync(department, "简罚", registered.Year, ct), department,
-                    CaseSource.Inspection, story.Matter, story.Facts, registered.AddDays(-1), party, pair, PenaltyKind.Fine, fine, story.Provisions, story.Basis, null, a);
+                    CaseSource.Inspection, story.Matter, story.Facts, registered.AddDays(-1), party, pair, PenaltyKind.Fine, fine, story.Provisions, story.Basis, simple, a);
                 db.EnforcementCases.Add(c0);
                 var p0 = cases.PublicationOf(c0, deptRules);
                 db.Publications.Add(p0);
@@ -223,7 +246,8 @@ public sealed class DemoEnforcement(
             }
 
             c.AddEvidence(EvidenceKind.Statement, "询问笔录", false, null, null, null, At(day, pair[0].Name));
-            c.AddEvidence(EvidenceKind.Photo, "现场检查照片", n % 6 == 0, null, null, null, At(day, pair[1].Name));
+            c.AddEvidence(EvidenceKind.Photo, "现场检查照片", n % 6 == 0, null, null, null, At(day, pair[1].Name),
+                n % 6 == 0 ? "执法记录仪电量耗尽，以现场照片和笔录固定" : null);
             if (n % 6 == 0 && Next(4))
             {
                 c.DecidePreservation(c.Evidence[^1].Id, "解除登记保存，退还当事人", At(day, pair[0].Name));
@@ -234,13 +258,19 @@ public sealed class DemoEnforcement(
                 continue;
             }
 
-            var rule = rules.FirstOrDefault(r => r.DepartmentId == department && r.Kind == DiscretionKind.Benchmark && r.MinFine <= story.Fine && story.Fine <= r.MaxFine);
+            // 第34条: every fine cites the benchmark entry it applies (the department's general entry when no specific one fits).
+            var rule = rules.FirstOrDefault(r => r.DepartmentId == department && r.Kind == DiscretionKind.Benchmark && !r.Code.EndsWith("-301", StringComparison.Ordinal)
+                && r.MinFine <= story.Fine && story.Fine <= r.MaxFine) ?? rules.First(r => r.DepartmentId == department && r.Code.EndsWith("-301", StringComparison.Ordinal));
             var kind = n % 29 == 3 ? PenaltyKind.Warning : PenaltyKind.Fine;
             var proposed = kind == PenaltyKind.Warning ? 0 : story.Fine;
             c.IssueNotice(kind, proposed, 0, story.Provisions, story.Basis, rule, false, false, day, deptRules, At(day, pair[0].Name));
             if (n % 4 == 0)
             {
-                c.RecordStatement("当事人称系初次违法，已立即整改，请求从轻处理。", "经复核，当事人陈述属实，但不足以改变处罚决定；维持拟处罚意见。", At(day, pair[0].Name));
+                c.RecordStatement("当事人称系初次违法，已立即整改，请求从轻处理", "经复核，当事人陈述属实，但不足以改变处罚决定；维持拟处罚意见", At(day, pair[0].Name));
+            }
+            else if (n % 4 == 2 && !c.HearingEligible)
+            {
+                c.WaiveStatement(day, waiver.Sha256, "放弃陈述申辩声明.png", waiver.ContentType, At(day, pair[0].Name));
             }
 
             if (c.HearingEligible)
@@ -249,9 +279,9 @@ public sealed class DemoEnforcement(
                 if (++eligible % 3 == 1)
                 {
                     c.RequestHearing(day, At(day, pair[0].Name));
-                    var noticed = day;
-                    day = calendar.AddWorkingDays(noticed, EnforcementCase.HearingNoticeDays + 1);
-                    c.ScheduleHearing(noticed, day, "刘志强", null, At(noticed, pair[0].Name));
+                    var hearingNoticed = day;
+                    day = calendar.AddWorkingDays(hearingNoticed, EnforcementCase.HearingNoticeDays + 1);
+                    c.ScheduleHearing(hearingNoticed, day, "刘志强", null, At(hearingNoticed, pair[0].Name));
                     if (day > today)
                     {
                         continue;
@@ -260,6 +290,14 @@ public sealed class DemoEnforcement(
                     c.HoldHearing(false, "听证笔录：当事人对违法事实无异议，对罚款数额提出异议；调查人员出示证据并说明理由。笔录经当事人核对签名。", At(day, "刘志强"));
                 }
                 else if (!Next(6))
+                {
+                    continue;
+                }
+            }
+            else if (c.Statement is null && c.StatementWaivedOn is null)
+            {
+                // 第44-45条: the decision waits for the party's period to state and defend to end.
+                if (!Next(deptRules.StatementDays + 1))
                 {
                     continue;
                 }
@@ -295,7 +333,9 @@ public sealed class DemoEnforcement(
                 continue;
             }
 
-            c.Serve(day, n % 8 == 0 ? ServiceMethod.Electronic : ServiceMethod.InPerson, n % 8 == 0, At(day, pair[1].Name));
+            var serving = At(day, pair[1].Name);
+            c.Serve(serving.Now, n % 8 == 0 ? ServiceMethod.Electronic : ServiceMethod.InPerson, n % 8 == 0 ? "当事人电子邮箱" : c.Party.Kind == PartyKind.Person ? c.Party.Name : c.Party.Representative,
+                n % 8 == 0, receipt.Sha256, "送达回证.png", receipt.ContentType, serving);
             // Most are published within the 7 working days; a few recent ones are left due (and some overdue) for the alert list.
             if (n % 11 != 0 || decided < today.AddDays(-60))
             {

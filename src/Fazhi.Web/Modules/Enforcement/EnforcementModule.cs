@@ -40,6 +40,8 @@ public sealed class EnforcementModule : FazhiModule
     [
         new("officer.msa", "周文斌", "TX-MSA", [EnforcementRoles.Officer], DataScope.Department),
         new("officer.cae", "吴海涛", "TX-CAE", [EnforcementRoles.Officer], DataScope.Department),
+        new("officer.msa2", "陈志强", "TX-MSA", [EnforcementRoles.Officer], DataScope.Department),
+        new("officer.cae2", "黄俊杰", "TX-CAE", [EnforcementRoles.Officer], DataScope.Department),
         new("legal", "郑雅琳", "TX-LAW", [EnforcementRoles.LegalityReviewer], DataScope.All),
     ];
 
@@ -63,10 +65,13 @@ public sealed class EnforcementModule : FazhiModule
         new(EnforcementCase.ServiceClock, "enforcement.deadline.service"),
         // 行政处罚法 第67条: the 15 days to pay are the party's; the officer's duty (第72条) begins when they end.
         new(EnforcementCase.PaymentClock, "enforcement.deadline.payment", DeadlineOwner.Party),
+        // 第44-45条: the period to state and defend is the party's; the decision waits for it.
+        new(EnforcementCase.StatementClock, "enforcement.deadline.statement", DeadlineOwner.Party),
         new(Evidence.PreservationClock, "enforcement.deadline.preservation"),
         new(Publication.DueClock, "enforcement.deadline.disclosure"),
         new(Publication.WithdrawalClock, "enforcement.deadline.withdrawal"),
         new(Officer.CertificateClock, "enforcement.deadline.certificate"),
+        new(OfficerService.ReassignAlert, "enforcement.task.reassign"),
         new(FileEvaluation.RectificationClock, "enforcement.deadline.rectification"),
     ];
 

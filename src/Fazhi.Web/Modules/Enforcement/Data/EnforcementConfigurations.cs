@@ -120,6 +120,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<EnforcementCa
         b.HasClock(e => e.Filing, "Filing");
         b.HasClock(e => e.Decision, "Decision");
         b.HasClock(e => e.HearingRequestWindow, "HearingRequest");
+        b.HasClock(e => e.StatementWindow, "Statement");
+        b.Property(e => e.ServiceRecipient).HasMaxLength(100);
+        b.Property(e => e.ServiceProofSha256).HasMaxLength(64);
         b.HasClock(e => e.Service, "Service");
         b.HasClock(e => e.Payment, "Payment");
         b.HasIndex(e => e.Number).IsUnique();
@@ -137,6 +140,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<EnforcementCa
         b.HasMany(e => e.Evidence).WithOne().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Reviews).WithOne().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Extensions).WithOne().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(e => e.Pauses).WithOne().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Steps).WithOne().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -154,7 +158,9 @@ internal sealed class CasePartyConfiguration : IEntityTypeConfiguration<CasePart
         b.Property(e => e.Address).IsPersonal(PersonalKind.Address);
         // A plate identifies a person as an ID number does: encrypted, and shown nowhere in the audit.
         b.Property(e => e.Plate).IsPersonal(PersonalKind.IdNumber);
+        b.Property(e => e.IdLookup).IsBlindIndex(PersonalKind.IdNumber, nameof(CaseParty.IdNumber));
         b.HasIndex(e => e.Name);
+        b.HasIndex(e => e.IdLookup);
     }
 }
 
@@ -221,6 +227,22 @@ internal sealed class ExtensionConfiguration : IEntityTypeConfiguration<Extensio
         b.Property(e => e.Limit).HasMaxLength(20);
         b.Property(e => e.Reason).HasMaxLength(500);
         b.Property(e => e.ApprovedBy).HasMaxLength(100);
+        b.Property(e => e.Discussion).HasMaxLength(500);
+        b.HasIndex(e => e.CaseId);
+    }
+}
+
+internal sealed class ClockPauseConfiguration : IEntityTypeConfiguration<ClockPause>
+{
+    public void Configure(EntityTypeBuilder<ClockPause> b)
+    {
+        b.ToTable("enf_pauses");
+        b.HasKey(e => e.Id);
+        // The domain makes the key when it adds the row to a loaded case: EF must insert it, not look for it.
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.Note).HasMaxLength(500);
+        b.Property(e => e.PausedBy).HasMaxLength(100);
+        b.Property(e => e.ResumedBy).HasMaxLength(100);
         b.HasIndex(e => e.CaseId);
     }
 }

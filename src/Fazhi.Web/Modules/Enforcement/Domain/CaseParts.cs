@@ -128,6 +128,9 @@ public sealed class CaseParty : ICasePart
 
     /// <summary>法定代表人 of an organisation.</summary>
     public string? Representative { get; internal set; }
+
+    /// <summary>The identifier again as a blind index: the party's earlier cases in the department are found by it (首违不罚, 第33条), never by the clear number.</summary>
+    public string? IdLookup { get; internal set; }
 }
 
 public enum OfficerRole
@@ -256,6 +259,45 @@ public sealed class Extension : ICasePart
     public string ApprovedBy { get; internal set; } = "";
 
     public DateTime ApprovedAt { get; internal set; }
+
+    /// <summary>A further extension of the decision limit: the heads' collective discussion that decided it (市场监管行政处罚程序规定 第64条).</summary>
+    public string? Discussion { get; internal set; }
+}
+
+/// <summary>The periods the sector rules leave out of the 90-day limit (市场监管行政处罚程序规定 第64条第2款).</summary>
+public enum PauseReason
+{
+    /// <summary>听证.</summary>
+    Hearing = 0,
+
+    /// <summary>检测、检验、检疫.</summary>
+    Testing = 1,
+
+    /// <summary>鉴定.</summary>
+    Appraisal = 2,
+
+    /// <summary>公告.</summary>
+    Announcement = 3,
+}
+
+/// <summary>One period the 90-day limit stood still, with its reason.</summary>
+public sealed class ClockPause : ICasePart
+{
+    public Guid Id { get; internal set; }
+
+    public Guid CaseId { get; internal set; }
+
+    public PauseReason Reason { get; internal set; }
+
+    public string Note { get; internal set; } = "";
+
+    public DateOnly From { get; internal set; }
+
+    public DateOnly? To { get; internal set; }
+
+    public string PausedBy { get; internal set; } = "";
+
+    public string? ResumedBy { get; internal set; }
 }
 
 /// <summary>

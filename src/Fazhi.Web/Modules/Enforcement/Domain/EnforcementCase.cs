@@ -21,6 +21,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
     public const string DecisionClock = "enforcement.decision";
     public const string ServiceClock = "enforcement.service";
     public const string PaymentClock = "enforcement.payment";
+    public const string StatementClock = "enforcement.statement";
 
     /// <summary>第60条: 90 calendar days from filing.</summary>
     public const int DecisionDays = 90;
@@ -125,6 +126,12 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
 
     public bool ReviewRequired { get; private set; }
 
+    /// <summary>第44-45条: the party's period to state and defend, from the notice (the department's working days).</summary>
+    public DeadlineClock? StatementWindow { get; private set; }
+
+    /// <summary>The party gave up stating and defending in writing, before the period ended (the signed waiver is on the record).</summary>
+    public DateOnly? StatementWaivedOn { get; private set; }
+
     public string? Statement { get; private set; }
 
     public string? StatementRecheck { get; private set; }
@@ -171,6 +178,15 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
 
     public DateOnly? ServedOn { get; private set; }
 
+    /// <summary>The instant of service as the proof records it (UTC).</summary>
+    public DateTime? ServedAt { get; private set; }
+
+    /// <summary>Who received it: the party, a family member, the representative, the post's addressee, the electronic address.</summary>
+    public string? ServiceRecipient { get; private set; }
+
+    /// <summary>The proof of service (送达回证 signed, the postal receipt, the electronic delivery record, the announcement), by SHA-256.</summary>
+    public string? ServiceProofSha256 { get; private set; }
+
     public ServiceMethod? ServiceMethod { get; private set; }
 
     public bool ElectronicConsent { get; private set; }
@@ -210,6 +226,8 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
 
     public List<Extension> Extensions { get; private set; } = [];
 
+    public List<ClockPause> Pauses { get; private set; } = [];
+
     public List<RecordStep> Steps { get; private set; } = [];
 
     public bool IsOpen => Status is CaseStatus.Registered or CaseStatus.Investigation or CaseStatus.Notified or CaseStatus.Decided or CaseStatus.Served;
@@ -237,25 +255,34 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
     public IReadOnlyList<CaseAction> AvailableActions(CaseRights by) => Workflow.Available<CaseAction>(a => Guard(a, by));
 
     /// <summary>Why <paramref name="action"/> cannot be taken now by <paramref name="by"/>, or null when it can (state and rights; not the input).</summary>
-    public DomainException? Guard(CaseAction action, CaseRights by) => action switch
+    public DomainException? Guard(CaseAction action, CaseRights by) =>
+        // A revoked decision ends the case's steps; only a note or file may still be added to its record.
+        RevokedOn is not null && action != CaseAction.Attach ? new DomainException("enforcement.revoked", "action", ErrorKind.Conflict)
+        : GuardOf(action, by);
+
+    private DomainException? GuardOf(CaseAction action, CaseRights by) => action switch
     {
         CaseAction.AssignOfficer => StaffRule(by) ?? OpenRule() ?? Workflow.Unless(DecidedOn is null, "enforcement.step_out_of_order"),
         CaseAction.Recuse => StaffRule(by) ?? OpenRule() ?? Workflow.Unless(ActiveOfficers.Any(), "enforcement.step_out_of_order"),
         // 第54条: filing is approved by the agency's head.
-        CaseAction.ApproveFiling => HeadRule(by) ?? State(CaseStatus.Registered)
-            ?? Workflow.Unless(ActiveOfficers.Count() >= 2, "enforcement.two_officers_required", "officerIds"),
+        CaseAction.ApproveFiling => HeadRule(by) ?? State(CaseStatus.Registered) ?? TwoCertified(by),
         CaseAction.RefuseFiling => HeadRule(by) ?? State(CaseStatus.Registered),
         CaseAction.ExtendFiling => HeadRule(by) ?? State(CaseStatus.Registered)
             ?? Workflow.Unless(!Extensions.Any(e => e.Limit == "filing"), "enforcement.filing_extension_limit", "days", ErrorKind.Conflict, by.Rules.FilingExtensionDays),
         CaseAction.ExtendDecision => HeadRule(by) ?? State(CaseStatus.Investigation, CaseStatus.Notified),
+        CaseAction.PauseDecision => StaffRule(by) ?? State(CaseStatus.Investigation, CaseStatus.Notified)
+            ?? Workflow.Unless(Decision is { IsPaused: false }, "enforcement.decision_paused"),
+        CaseAction.ResumeDecision => StaffRule(by) ?? State(CaseStatus.Investigation, CaseStatus.Notified)
+            ?? Workflow.Unless(Decision is { IsPaused: true }, "enforcement.decision_not_paused"),
         CaseAction.AddEvidence => StaffRule(by) ?? State(CaseStatus.Investigation, CaseStatus.Notified),
         CaseAction.DecidePreservation => StaffRule(by) ?? OpenRule()
             ?? Workflow.Unless(Evidence.Any(e => e.Preserved && e.PreservationDecidedOn is null), "enforcement.preservation_decided", "evidenceId"),
         // 第44条 after 第42条: two officers and the evidence first.
-        CaseAction.IssueNotice => StaffRule(by) ?? State(CaseStatus.Investigation)
-            ?? Workflow.Unless(ActiveOfficers.Count() >= 2, "enforcement.two_officers_required", "officerIds")
+        CaseAction.IssueNotice => StaffRule(by) ?? State(CaseStatus.Investigation) ?? TwoCertified(by)
             ?? Workflow.Unless(Evidence.Count > 0, "enforcement.evidence_required", "evidence"),
         CaseAction.RecordStatement => StaffRule(by) ?? State(CaseStatus.Notified),
+        CaseAction.WaiveStatement => StaffRule(by) ?? State(CaseStatus.Notified)
+            ?? Workflow.Unless(Statement is null && StatementWaivedOn is null, "enforcement.statement_answered"),
         CaseAction.RequestHearing => StaffRule(by) ?? State(CaseStatus.Notified)
             ?? Workflow.Unless(HearingEligible, "enforcement.hearing_not_applicable")
             ?? Workflow.Unless(HearingRequestedOn is null && !HearingWaived, "enforcement.hearing_already_answered"),
@@ -271,7 +298,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         // 第58条: a registered reviewer who did not handle the case, qualified when new to it.
         CaseAction.Review => ReviewerRule(by) ?? State(CaseStatus.Notified) ?? Workflow.Unless(OpenReview is not null, "enforcement.review_not_submitted"),
         CaseAction.Discuss => StaffRule(by) ?? State(CaseStatus.Notified),
-        CaseAction.Decide => StaffRule(by) ?? State(CaseStatus.Notified)
+        CaseAction.Decide => StaffRule(by) ?? State(CaseStatus.Notified) ?? TwoCertified(by)
             ?? (DecisionBlocker(ProposedKind ?? Domain.PenaltyKind.NoPenalty, ProposedFine, ProposedConfiscation, by.Rules, by.Today) is { } blocker
                 ? new DomainException(blocker, "action", ErrorKind.Conflict) : null),
         CaseAction.Serve => StaffRule(by) ?? State(CaseStatus.Decided),
@@ -288,10 +315,30 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
 
     /// <summary>The department's officers, or a supervisor; a legality reviewer alone does not handle the department's cases.</summary>
     private static DomainException? StaffRule(CaseRights by) =>
-        Workflow.Unless(by.Actor.UserId is null || by.Actor.IsInAny(EnforcementRoles.Officer, Roles.Supervisor, Roles.Administrator), "enforcement.officers_only", "action", ErrorKind.Forbidden);
+        Workflow.Unless(by.Actor.UserId is null || by.Actor.IsInAny(EnforcementRoles.Officer, Roles.Supervisor, Roles.Administrator), "enforcement.officers_only", "action", ErrorKind.Forbidden)
+        ?? OwnCertificateRule(by);
 
     /// <summary>负责人: a supervisor, or an officer of the department marked as its head.</summary>
-    private static DomainException? HeadRule(CaseRights by) => Workflow.Unless(by.IsHead, "enforcement.head_only", "action", ErrorKind.Forbidden);
+    private static DomainException? HeadRule(CaseRights by) => Workflow.Unless(by.IsHead, "enforcement.head_only", "action", ErrorKind.Forbidden) ?? OwnCertificateRule(by);
+
+    /// <summary>
+    /// 第42条: an officer acts only while their certificate is valid, on every step, not only when assigned. Supervisors and
+    /// administrators act as the department's management, not as certified officers.
+    /// </summary>
+    private static DomainException? OwnCertificateRule(CaseRights by) =>
+        by.Actor.UserId is null || by.Actor.IsInAny(Roles.Supervisor, Roles.Administrator) || !by.Actor.IsIn(EnforcementRoles.Officer) ? null
+        : by.ActingOfficer is not { } me ? new DomainException("enforcement.no_certificate", "action", ErrorKind.Forbidden)
+        : !me.CanActOn(by.Today) ? new DomainException("enforcement.own_certificate_lapsed", "action", ErrorKind.Forbidden, me.Name, me.CertificateNumber)
+        : null;
+
+    /// <summary>The officers on the case whose certificate is valid on the day of the step (第42条).</summary>
+    public IEnumerable<CaseOfficer> CertifiedOfficers(CaseRights by) => ActiveOfficers.Where(o => by.CertifiedOn(o.OfficerId));
+
+    /// <summary>Officers on the case whose certificate has lapsed or been suspended since they were assigned: the case needs another.</summary>
+    public IEnumerable<CaseOfficer> LapsedOfficers(CaseRights by) => ActiveOfficers.Where(o => !by.CertifiedOn(o.OfficerId));
+
+    private DomainException? TwoCertified(CaseRights by) =>
+        Workflow.Unless(CertifiedOfficers(by).Count() >= 2, "enforcement.two_officers_required", "officerIds");
 
     private DomainException? ReviewerRule(CaseRights by) =>
         Workflow.Unless(by.Actor.UserId is null || by.Actor.IsIn(EnforcementRoles.LegalityReviewer), "enforcement.reviewers_only", "reviewer", ErrorKind.Forbidden)
@@ -345,7 +392,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
             c.Assign(o, i == 0 ? OfficerRole.Lead : OfficerRole.Assisting, by);
         }
 
-        c.CheckTwoOfficers();
+        c.CheckTwoOfficers(by);
         c.Cite(rule, kind, fine);
         (c.Provisions, c.Basis) = (provisions, basis);
         (c.ProposedKind, c.ProposedFine) = (kind, fine);
@@ -353,6 +400,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         (c.DecidedOn, c.DecidedBy, c.PenaltyKind, c.Fine) = (by.Today, by.Name, kind, fine);
         c.Performance = fine > 0 ? "自收到本决定书之日起十五日内缴纳罚款" : "当场予以警告";
         c.Step("on_the_spot", by, $"{decisionNumber} {Texts.Penalty(kind)} {fine:0.##}");
+        (c.ServedAt, c.ServiceRecipient) = (by.Now, party.Name);
         c.MarkServed(by.Today, Domain.ServiceMethod.InPerson, false, by);
         return c;
     }
@@ -446,7 +494,6 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
     {
         Check(CaseAction.ApproveFiling, by);
         Expect(CaseStatus.Registered);
-        CheckTwoOfficers();
         CheckLimitation(ActOn, DiscoveredOn, InvolvesSafety, by.Today);
         Status = CaseStatus.Investigation;
         (FiledOn, FiledBy) = (by.Today, by.Name);
@@ -467,11 +514,16 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         Step("filing_refused", by, NotFiledReason);
     }
 
-    /// <summary>An approved extension of the filing limit (once, up to the department's days) or of the 90-day limit.</summary>
-    public void Extend(string limit, int days, string? reason, DepartmentRules rules, CaseRights by)
+    /// <summary>
+    /// An approved extension of the filing limit (once, up to the department's days) or of the 90-day limit: the first by the
+    /// head, up to the department's days (市场监管: 30); a further one only as the heads' collective discussion decided it
+    /// (市场监管行政处罚程序规定 第64条), each for a set period.
+    /// </summary>
+    public void Extend(string limit, int days, string? reason, DepartmentRules rules, CaseRights by, string? discussion = null)
     {
         Check(limit == "filing" ? CaseAction.ExtendFiling : CaseAction.ExtendDecision, by);
-        new Validator().Required("reason", reason, 500).Check(days > 0, "days", "range", 1, 365).ThrowIfInvalid();
+        new Validator().Required("reason", reason, 500).Check(days > 0, "days", "range", 1, 365).MaxLength("discussion", discussion, 500).ThrowIfInvalid();
+        var further = limit == "decision" && Extensions.Any(e => e.Limit == "decision");
         switch (limit)
         {
             case "filing":
@@ -485,22 +537,64 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
                 break;
             case "decision":
                 Expect(CaseStatus.Investigation, CaseStatus.Notified);
+                if (further && string.IsNullOrWhiteSpace(discussion))
+                {
+                    throw new DomainException("enforcement.extension_needs_discussion", "discussion", ErrorKind.Conflict, rules.DecisionExtensionDays);
+                }
+
+                if (days > rules.DecisionExtensionDays)
+                {
+                    throw new DomainException("enforcement.decision_extension_limit", "days", ErrorKind.Invalid, rules.DecisionExtensionDays);
+                }
+
                 Decision = Decision!.Extend(by.Calendar, days);
                 break;
             default:
                 throw new DomainException("invalid", "limit");
         }
 
-        Extensions.Add(new Extension { Id = Guid.CreateVersion7(), CaseId = Id, Limit = limit, Days = days, Reason = reason!.Trim(), ApprovedBy = by.Name, ApprovedAt = by.Now });
-        Step(limit + "_extended", by, $"{days}：{reason!.Trim()}");
+        var held = further ? discussion!.Trim() : null;
+        Extensions.Add(new Extension
+        {
+            Id = Guid.CreateVersion7(), CaseId = Id, Limit = limit, Days = days, Reason = reason!.Trim(), ApprovedBy = by.Name, ApprovedAt = by.Now, Discussion = held,
+        });
+        Step(limit + "_extended", by, $"{days}：{reason!.Trim()}{(held is null ? "" : "；集体讨论：" + held)}");
+    }
+
+    /// <summary>
+    /// The 90-day limit stands still for a period the sector rules leave out (hearing, testing, appraisal, announcement:
+    /// 市场监管行政处罚程序规定 第64条第2款), with the reason on the record.
+    /// </summary>
+    public void PauseDecision(PauseReason reason, string? note, CaseRights by)
+    {
+        Check(CaseAction.PauseDecision, by);
+        new Validator().Check(Enum.IsDefined(reason), "reason", "required").Required("note", note, 500).ThrowIfInvalid();
+        Decision = Decision!.Pause(by.Calendar, by.Today);
+        Pauses.Add(new ClockPause { Id = Guid.CreateVersion7(), CaseId = Id, Reason = reason, Note = note!.Trim(), From = by.Today, PausedBy = by.Name });
+        Step("decision_paused", by, $"{Texts.Pause(reason)}：{note!.Trim()}");
+    }
+
+    /// <summary>The excluded period ended: the 90-day limit runs again, its due date moved by the days it stood still.</summary>
+    public void ResumeDecision(CaseRights by)
+    {
+        Check(CaseAction.ResumeDecision, by);
+        Decision = Decision!.Resume(by.Calendar, by.Today);
+        if (Pauses.LastOrDefault(p => p.To is null) is { } open)
+        {
+            (open.To, open.ResumedBy) = (by.Today, by.Name);
+        }
+
+        Step("decision_resumed", by, $"{Decision.DueDate:yyyy-MM-dd}");
     }
 
     /// <summary>调查取证: a piece of evidence, optionally registered and preserved (第56条: decided within 7 working days).</summary>
-    public Evidence AddEvidence(EvidenceKind kind, string? title, bool preserve, string? sha256, string? contentType, long? size, CaseRights by)
+    public Evidence AddEvidence(EvidenceKind kind, string? title, bool preserve, string? sha256, string? contentType, long? size, CaseRights by, string? noRecordingReason = null)
     {
         Check(CaseAction.AddEvidence, by);
         Expect(CaseStatus.Investigation, CaseStatus.Notified);
-        new Validator().Required("title", title, 300).ThrowIfInvalid();
+        new Validator().Required("title", title, 300).MaxLength("noRecordingReason", noRecordingReason, 500).ThrowIfInvalid();
+        // 第47条: 先行登记保存 is a compulsory measure on the spot, recorded in audio and video, or the reason why not.
+        var reason = preserve ? RecordingRule(contentType, noRecordingReason) : null;
         var e = new Evidence
         {
             Id = Guid.CreateVersion7(), CaseId = Id, Kind = kind, Title = title!.Trim(), Sha256 = sha256, ContentType = contentType, Size = size,
@@ -508,7 +602,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
             PreservationWindow = preserve ? DeadlineClock.Start(by.Calendar, by.Today, Domain.Evidence.PreservationDays) : null,
         };
         Evidence.Add(e);
-        Step(preserve ? "preservation" : "evidence", by, e.Title, sha256, title, contentType);
+        Step(preserve ? "preservation" : "evidence", by, reason is null ? e.Title : $"{e.Title}；未录音录像：{reason}", sha256, title, contentType);
         return e;
     }
 
@@ -538,7 +632,6 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
     {
         Check(CaseAction.IssueNotice, by);
         Expect(CaseStatus.Investigation);
-        CheckTwoOfficers();
         if (Evidence.Count == 0)
         {
             throw new DomainException("enforcement.evidence_required", "evidence", ErrorKind.Conflict);
@@ -553,9 +646,31 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         (MajorPublicInterest, Complex, NoticeServedOn) = (majorPublicInterest, complex, servedOn);
         HearingEligible = rules.HearingApplies(Party.Kind, kind, fine, confiscation);
         HearingRequestWindow = HearingEligible ? DeadlineClock.Start(by.Calendar, servedOn, HearingRequestDays) : null;
+        // 第44-45条: the party states and defends within the department's period (市场监管: 5 working days).
+        StatementWindow = DeadlineClock.Start(by.Calendar, servedOn, rules.StatementDays);
         ReviewRequired = majorPublicInterest || complex || rules.OnMajorList(Party.Kind, kind, fine);
         Status = CaseStatus.Notified;
         Step("notice", by, $"{Texts.Penalty(kind)} {fine:0.##}{(HearingEligible ? "；告知听证权利" : "")}");
+    }
+
+    /// <summary>
+    /// The party gives up stating and defending before the period ends, in writing (第44条): the signed waiver is the file of the step.
+    /// </summary>
+    public void WaiveStatement(DateOnly on, string? sha256, string? fileName, string? contentType, CaseRights by)
+    {
+        Check(CaseAction.WaiveStatement, by);
+        if (sha256 is null)
+        {
+            throw new DomainException("enforcement.waiver_file_required", "file");
+        }
+
+        if (on < NoticeServedOn || on > by.Today)
+        {
+            throw new DomainException("enforcement.date_out_of_case", "waivedOn");
+        }
+
+        StatementWaivedOn = on;
+        Step("statement_waived", by, on.ToString("yyyy-MM-dd"), sha256, fileName, contentType);
     }
 
     /// <summary>陈述、申辩 (第45条): heard and re-checked; arguing may not bring a heavier penalty.</summary>
@@ -724,6 +839,12 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
             return "enforcement.hearing_pending";
         }
 
+        // 第44-45条: not before the party's period to state and defend ends, unless they stated or waived it in writing.
+        if (StatementWindow is { } statement && Statement is null && StatementWaivedOn is null && today <= statement.DueDate)
+        {
+            return "enforcement.statement_period_open";
+        }
+
         if ((ReviewRequired || Reviews.Count > 0 || rules.OnMajorList(Party.Kind, kind, fine)) && !ReviewPassed)
         {
             return "enforcement.review_required";
@@ -746,12 +867,22 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
     /// <summary>行政处罚决定 (第57-59条), after every guard; the 7-working-day service clock starts (第61条).</summary>
     public void Decide(string decisionNumber, PenaltyKind kind, decimal fine, decimal confiscation, string? performance, DepartmentRules rules, CaseRights by)
     {
-        Workflow.Check(StaffRule(by));
+        Workflow.Check(StaffRule(by) ?? TwoCertified(by));
         new Validator().Check(fine >= 0, "fine", "range", 0, 100_000_000).Check(kind != Domain.PenaltyKind.Fine || fine > 0, "fine", "required")
             .MaxLength("performance", performance, 1000).ThrowIfInvalid();
         if (DecisionBlocker(kind, fine, confiscation, rules, by.Today) is { } blocker)
         {
             throw new DomainException(blocker, "action", ErrorKind.Conflict);
+        }
+
+        if (kind == Domain.PenaltyKind.Fine && DiscretionRuleId is null)
+        {
+            throw new DomainException("enforcement.discretion_required", "discretionRuleId", ErrorKind.Conflict);
+        }
+
+        if (Decision is { IsPaused: true })
+        {
+            ResumeDecision(by);
         }
 
         (DecisionNumber, DecidedOn, DecidedBy, PenaltyKind, Fine, Confiscation) = (decisionNumber, by.Today, by.Name, kind, fine, confiscation);
@@ -763,20 +894,27 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         Step("decided", by, $"{decisionNumber} {Texts.Penalty(kind)} {fine:0.##}");
     }
 
-    /// <summary>送达 (第61条): electronic service only with the party's signed consent; the party is told the decision will be published.</summary>
-    public void Serve(DateOnly servedOn, ServiceMethod method, bool electronicConsent, CaseRights by)
+    /// <summary>
+    /// 送达 (第61条) as a record: when (the instant the proof shows), how, to whom, and the proof itself (the signed 送达回证, the
+    /// postal receipt, the electronic delivery record or the announcement). Electronic service only with the party's signed
+    /// consent; the party is told the decision will be published. The payment clock counts from the recorded day.
+    /// </summary>
+    public void Serve(DateTime servedAt, ServiceMethod method, string? recipient, bool electronicConsent, string? proofSha256, string? proofName, string? proofType, CaseRights by)
     {
         Check(CaseAction.Serve, by);
         Expect(CaseStatus.Decided);
-        if (servedOn < DecidedOn || servedOn > by.Today)
+        new Validator().Required("recipient", recipient, 100).Check(proofSha256 is not null, "file", "enforcement.service_proof_required").ThrowIfInvalid();
+        var servedOn = Platform.Localization.ChinaTime.DateOf(servedAt);
+        if (servedOn < DecidedOn || servedAt > by.Now)
         {
-            throw new DomainException("enforcement.date_out_of_case", "servedOn");
+            throw new DomainException("enforcement.date_out_of_case", "servedAt");
         }
 
-        MarkServed(servedOn, method, electronicConsent, by);
+        (ServedAt, ServiceRecipient, ServiceProofSha256) = (servedAt, recipient!.Trim(), proofSha256);
+        MarkServed(servedOn, method, electronicConsent, by, proofSha256, proofName, proofType);
     }
 
-    private void MarkServed(DateOnly servedOn, ServiceMethod method, bool electronicConsent, CaseRights by)
+    private void MarkServed(DateOnly servedOn, ServiceMethod method, bool electronicConsent, CaseRights by, string? proof = null, string? proofName = null, string? proofType = null)
     {
         if (method == Domain.ServiceMethod.Electronic && !electronicConsent)
         {
@@ -787,7 +925,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         Status = CaseStatus.Served;
         // 第67条: 15 days to pay, counted from service.
         Payment = Fine > 0 ? DeadlineClock.Start(by.Calendar, servedOn, PaymentDays, DeadlineUnit.CalendarDays) : null;
-        Step("served", by, $"{Texts.Service(method)}；已告知处罚决定将依法公示");
+        Step("served", by, $"{Texts.Service(method)}{(ServiceRecipient is null ? "" : "，受送达人 " + ServiceRecipient)}；已告知处罚决定将依法公示", proof, proofName, proofType);
     }
 
     /// <summary>缴纳罚款, with the late fine due on the day paid (第72条).</summary>
@@ -858,11 +996,29 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         Step("revoked", by, RevocationReason);
     }
 
-    /// <summary>A file or note on a step (on-site audio or video included); the record takes it as it is.</summary>
-    public void Attach(string kind, string? note, string? sha256, string? fileName, string? contentType, CaseRights by)
+    /// <summary>The on-site steps 第47条 names: on-site inspection, seizure and enforcement are recorded in audio and video.</summary>
+    public static readonly IReadOnlySet<string> RecordedSteps = new HashSet<string>(StringComparer.Ordinal) { "inspection", "seizure", "enforcement" };
+
+    /// <summary>A file or note on a step; an inspection, a seizure or an enforcement carries its audio or video, or the recorded reason why it could not be made.</summary>
+    public void Attach(string kind, string? note, string? sha256, string? fileName, string? contentType, CaseRights by, string? noRecordingReason = null)
     {
         Check(CaseAction.Attach, by);
-        Step(kind, by, note, sha256, fileName, contentType);
+        new Validator().MaxLength("noRecordingReason", noRecordingReason, 500).ThrowIfInvalid();
+        var reason = RecordedSteps.Contains(kind) ? RecordingRule(contentType, noRecordingReason) : null;
+        Step(kind, by, reason is null ? note : $"{note}{(string.IsNullOrWhiteSpace(note) ? "" : "；")}未录音录像：{reason}", sha256, fileName, contentType);
+    }
+
+    /// <summary>第47条: the step's file is audio or video, or the reason it could not be made is given (and returned, to go on the record).</summary>
+    private static string? RecordingRule(string? contentType, string? noRecordingReason)
+    {
+        if (contentType is not null && (contentType.StartsWith("audio/", StringComparison.Ordinal) || contentType.StartsWith("video/", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        return string.IsNullOrWhiteSpace(noRecordingReason)
+            ? throw new DomainException("enforcement.recording_required", "file", ErrorKind.Invalid)
+            : noRecordingReason.Trim();
     }
 
     Guid IHasDeadlines.RecordId => Id;
@@ -897,6 +1053,11 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
                 yield return new Deadline(running.Kind, Id, running.Clock, DepartmentId, Number, running.Kind is ServiceClock or PaymentClock ? DecisionNumber : Matter, link);
             }
 
+            if (Status == CaseStatus.Notified && StatementWindow is { } statement && Statement is null && StatementWaivedOn is null)
+            {
+                yield return new Deadline(StatementClock, Id, statement, DepartmentId, Number, Matter, link);
+            }
+
             foreach (var e in Evidence.Where(e => e.PreservationWindow is not null && e.PreservationDecidedOn is null))
             {
                 yield return new Deadline(Domain.Evidence.PreservationClock, e.Id, e.PreservationWindow!, DepartmentId, Number, e.Title, link);
@@ -918,6 +1079,12 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
     {
         if (rule is null)
         {
+            // 第34条: a fine states the benchmark entry it applies.
+            if (kind == Domain.PenaltyKind.Fine || fine > 0)
+            {
+                throw new DomainException("enforcement.discretion_required", "discretionRuleId", ErrorKind.Invalid);
+            }
+
             (DiscretionRuleId, DiscretionCitation) = (null, null);
             return;
         }
@@ -940,9 +1107,9 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         (DiscretionRuleId, DiscretionCitation) = (rule.Id, rule.Citation);
     }
 
-    private void CheckTwoOfficers()
+    private void CheckTwoOfficers(CaseRights by)
     {
-        if (ActiveOfficers.Count() < 2)
+        if (CertifiedOfficers(by).Count() < 2)
         {
             throw new DomainException("enforcement.two_officers_required", "officerIds", ErrorKind.Conflict);
         }
@@ -994,6 +1161,14 @@ public static class Texts
         _ => "不予行政处罚",
     };
 
+    public static string Pause(PauseReason r) => r switch
+    {
+        PauseReason.Hearing => "听证",
+        PauseReason.Testing => "检测、检验、检疫",
+        PauseReason.Appraisal => "鉴定",
+        _ => "公告",
+    };
+
     public static string Service(ServiceMethod m) => m switch
     {
         ServiceMethod.InPerson => "直接送达",
@@ -1007,8 +1182,14 @@ public static class Texts
 /// Who acts on an enforcement case, with what the department's records say of them: whether they are its head
 /// (负责人: a supervisor, or an officer marked as head), their entry as a legality reviewer, and the department's rules.
 /// </summary>
-public sealed record CaseRights(Actor Actor, bool IsHead, LegalReviewer? Reviewer, DepartmentRules Rules)
+public sealed record CaseRights(Actor Actor, bool IsHead, LegalReviewer? Reviewer, DepartmentRules Rules, IReadOnlyList<Officer> Officers)
 {
+    /// <summary>The department's officer entry of the account acting, when it is one.</summary>
+    public Officer? ActingOfficer => Actor.UserId is null ? null : Officers.FirstOrDefault(o => o.UserName == Actor.UserName);
+
+    /// <summary>Whether the officer's certificate is valid on the day of the step (第42条).</summary>
+    public bool CertifiedOn(Guid officerId) => Officers.FirstOrDefault(o => o.Id == officerId)?.CanActOn(Today) == true;
+
     public string UserName => Actor.UserName;
 
     public string Name => Actor.Name;
@@ -1029,10 +1210,13 @@ public enum CaseAction
     RefuseFiling,
     ExtendFiling,
     ExtendDecision,
+    PauseDecision,
+    ResumeDecision,
     AddEvidence,
     DecidePreservation,
     IssueNotice,
     RecordStatement,
+    WaiveStatement,
     RequestHearing,
     WaiveHearing,
     ScheduleHearing,

@@ -12,6 +12,15 @@ public sealed record DepartmentRules
 
     public int FilingExtensionDays { get; init; } = 15;
 
+    /// <summary>第44-45条: working days the party has to state and defend after the notice (市场监管: 5).</summary>
+    public int StatementDays { get; init; } = 5;
+
+    /// <summary>
+    /// The 90-day limit (第60条) is extended once by the head up to this many days (市场监管: 30); a further extension only as the
+    /// heads' collective discussion decides (市场监管行政处罚程序规定 第64条).
+    /// </summary>
+    public int DecisionExtensionDays { get; init; } = 30;
+
     /// <summary>第63条: a fine at least this large may be heard (a person; an organisation).</summary>
     public decimal HearingFinePerson { get; init; } = 10_000m;
 
@@ -117,6 +126,9 @@ public sealed class DiscretionRule
     public DateOnly EffectiveFrom { get; set; }
 
     public DateOnly? EffectiveTo { get; set; }
+
+    /// <summary>首违不罚 (第33条第1款): applies only to a party with no earlier violation in the department.</summary>
+    public bool FirstViolationOnly { get; set; }
 
     public bool InForceOn(DateOnly day) => EffectiveFrom <= day && (EffectiveTo is null || day <= EffectiveTo);
 

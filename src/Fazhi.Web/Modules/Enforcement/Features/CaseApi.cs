@@ -44,7 +44,10 @@ public static class CaseApi
         Step<RecusalRequest>(g, "recusals", (s, id, r) => s.RecuseAsync(id, r), "回避 (第43条): an officer withdraws, with the reason.");
         Action(g, "filing-approval", (s, id, seen) => s.ApproveFilingAsync(id, seen), "立案审批 by the department's head: two officers on it; the 90-day clock starts.");
         Step<ReasonRequest>(g, "filing-refusal", (s, id, r) => s.RefuseFilingAsync(id, r), "不予立案, with the reason.");
-        Step<ExtensionRequest>(g, "extensions", (s, id, r) => s.ExtendAsync(id, r), "An approved extension of the filing limit (`filing`) or of the 90-day limit (`decision`).");
+        Step<ExtensionRequest>(g, "extensions", (s, id, r) => s.ExtendAsync(id, r),
+            "An approved extension of the filing limit (`filing`) or of the 90-day limit (`decision`: the first up to the department's days, 30 in market regulation; a further one with the heads' collective `discussion`).");
+        Step<PauseRequest>(g, "decision-pause", (s, id, r) => s.PauseAsync(id, r), "The 90-day limit stands still for a hearing, testing, appraisal or announcement, with its reason.");
+        Action(g, "decision-resume", (s, id, seen) => s.ResumeAsync(id, seen), "The excluded period ended: the 90-day limit runs again, its due date moved by the days it stood still.");
         Step<PreservationRequest>(g, "preservation-decisions", (s, id, r) => s.PreservationAsync(id, r), "The decision on goods registered and preserved (7 working days).");
         Step<NoticeRequest>(g, "notice", (s, id, r) => s.NoticeAsync(id, r), "行政处罚事先告知 (第44条): the intended penalty, its basis and the discretion entry applied.");
         Step<StatementRequest>(g, "statement", (s, id, r) => s.StatementAsync(id, r), "陈述申辩 and its re-check (第45条).");
@@ -57,7 +60,6 @@ public static class CaseApi
             .RequireAuthorization(p => p.RequireRole(EnforcementRoles.LegalityReviewer));
         Step<DiscussionRequest>(g, "discussion", (s, id, r) => s.DiscussionAsync(id, r), "集体讨论 (第57条) for heavy penalties.");
         Step<DecisionRequest>(g, "decision", (s, id, r) => s.DecideAsync(id, r), "行政处罚决定: refused with 409 until every required step is done.");
-        Step<ServiceRequest>(g, "service", (s, id, r) => s.ServeAsync(id, r), "送达: electronic only with signed consent; the party is told of the publication.");
         Step<PaymentRequest>(g, "payment", (s, id, r) => s.PaymentAsync(id, r), "缴纳罚款: the amount must cover the late fine due on the day paid.");
         Step<NoteRequest>(g, "closing", (s, id, r) => s.CloseAsync(id, r), "结案: performed, or (unpaid) what was done about it.");
         Action(g, "archive", (s, id, seen) => s.ArchiveAsync(id, seen), "归档: a file number and the contents list.");
@@ -70,11 +72,13 @@ public static class CaseApi
             await s.ReadyForUploadAsync(id, CaseAction.AddEvidence);
             var form = await MultipartUpload.ReadAsync(http.Request, store, FileKinds.DocumentsAndRecordings);
             var kind = Enum.TryParse<EvidenceKind>(form["kind"], true, out var k) && Enum.IsDefined(k) ? k : throw new DomainException("required", "kind");
-            var evidenceId = await s.EvidenceAsync(id, kind, form["title"], bool.TryParse(form["preserve"], out var p) && p, form.File("file")?.File, SeenEvents(form));
+            var evidenceId = await s.EvidenceAsync(id, kind, form["title"], bool.TryParse(form["preserve"], out var p) && p, form.File("file")?.File, SeenEvents(form),
+                noRecordingReason: form["noRecordingReason"]);
             return TypedResults.Created($"/api/enforcement/cases/{id}", new EvidenceCreated(evidenceId));
         }).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").WithMetadata(new MultipartForm(
             [new("kind", "Document, Photo, Audio, Video, Physical or Statement", true, [.. Enum.GetNames<EvidenceKind>()]), new("title", "What it is", true),
-             new("preserve", "true: 先行登记保存 (decided within 7 working days)"), new("seenEvents", "The record's length the caller's page showed")],
+             new("preserve", "true: 先行登记保存 (decided within 7 working days); its file is the audio or video of it, or noRecordingReason says why there is none (第47条)"),
+             new("noRecordingReason", "Why the on-site step could not be recorded in audio and video"), new("seenEvents", "The record's length the caller's page showed")],
             "file: the evidence (PDF, JPEG, PNG, MP4, WAV, MP3, AMR, WebM), kept by its SHA-256"))
             .WithSummary("调查取证: a piece of evidence with its file (multipart/form-data; anything else is 415).");
         g.MapPost("/cases/{id:guid}/record", async (Guid id, HttpContext http, CaseService s, FileStore store) =>
@@ -83,13 +87,46 @@ public static class CaseApi
             await s.ReadyForUploadAsync(id, CaseAction.Attach);
             var form = await MultipartUpload.ReadAsync(http.Request, store, FileKinds.DocumentsAndRecordings);
             var upload = form.File("file");
-            await s.AttachAsync(id, form["kind"], form["note"], upload?.File, upload?.FileName, SeenEvents(form));
+            await s.AttachAsync(id, form["kind"], form["note"], upload?.File, upload?.FileName, SeenEvents(form), noRecordingReason: form["noRecordingReason"]);
             return TypedResults.NoContent();
         }).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").WithMetadata(new MultipartForm(
             [new("kind", "The step, e.g. inspection, evidence, seizure, enforcement, on_the_spot, service, hearing, or any other", true), new("note", "What happened"),
+             new("noRecordingReason", "For inspection, seizure and enforcement: why there is no audio or video (第47条)"),
              new("seenEvents", "The record's length the caller's page showed")],
-            "file: a document or photo; audio and video only for the on-site steps"))
+            "file: a document or photo; audio and video only for the on-site steps; inspection, seizure and enforcement require audio or video, or noRecordingReason"))
             .WithSummary("Adds a step to the full-process record (append-only), with its file (multipart/form-data; anything else is 415).");
+        g.MapPost("/cases/{id:guid}/statement-waiver", async (Guid id, HttpContext http, CaseService s, FileStore store) =>
+        {
+            MultipartUpload.RequireMultipart(http.Request);
+            await s.ReadyForUploadAsync(id, CaseAction.WaiveStatement);
+            var form = await MultipartUpload.ReadAsync(http.Request, store, FileKinds.Documents);
+            var upload = form.File("file");
+            await s.StatementWaiverAsync(id, Date(form["waivedOn"], "waivedOn"), upload?.File, upload?.FileName, SeenEvents(form));
+            return TypedResults.NoContent();
+        }).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").WithMetadata(new MultipartForm(
+            [new("waivedOn", "The day the party signed (yyyy-MM-dd; default today)"), new("seenEvents", "The record's length the caller's page showed")],
+            "file: the party's signed waiver (PDF, JPEG or PNG), required"))
+            .WithSummary("放弃陈述申辩 (第44条): the party gives up stating and defending before the period ends, in writing; the decision may then be made.");
+        g.MapPost("/cases/{id:guid}/service", async (Guid id, HttpContext http, CaseService s, FileStore store) =>
+        {
+            MultipartUpload.RequireMultipart(http.Request);
+            await s.ReadyForUploadAsync(id, CaseAction.Serve);
+            var form = await MultipartUpload.ReadAsync(http.Request, store, FileKinds.Documents);
+            var method = Enum.TryParse<ServiceMethod>(form["method"], true, out var m) && Enum.IsDefined(m) ? m : throw new DomainException("required", "method");
+            var at = string.IsNullOrWhiteSpace(form["servedAt"]) ? (DateTime?)null
+                : DateTime.TryParse(form["servedAt"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var t) ? t
+                : throw new DomainException("request.wrong_type", "servedAt");
+            var upload = form.File("file");
+            await s.ServeAsync(id, new ServiceRecord(at, method, form["recipient"], bool.TryParse(form["electronicConsent"], out var consent) && consent, SeenEvents(form)),
+                upload?.File, upload?.FileName);
+            return TypedResults.NoContent();
+        }).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").WithMetadata(new MultipartForm(
+            [new("servedAt", "When it was served, China time (yyyy-MM-ddTHH:mm), as the proof shows; default now"),
+             new("method", "InPerson, Post, Electronic or Notice", true, [.. Enum.GetNames<ServiceMethod>()]), new("recipient", "Who received it", true),
+             new("electronicConsent", "true: the party signed consent to electronic service (required for Electronic)"),
+             new("seenEvents", "The record's length the caller's page showed")],
+            "file: the proof (signed 送达回证, postal receipt, electronic delivery record or the announcement; PDF, JPEG or PNG), required"))
+            .WithSummary("送达 (第61条) as a record: when, how, to whom, with the proof; the payment clock counts from the recorded day.");
         g.MapGet("/cases/{id:guid}/record/check", async (Guid id, CaseService s) => TypedResults.Ok(await s.CheckRecordAsync(id)))
             .WithSummary("Checks the full-process record: its hash chain, its last step against the audit record, and the audit record against the last signed head (a removed last step shows).");
         g.MapGet("/cases/{id:guid}/files/{sha256}", async (Guid id, string sha256, CaseService s) =>
@@ -130,6 +167,10 @@ public static class CaseApi
             await act(s, id, seenEvents);
             return TypedResults.NoContent();
         }).WithSummary(summary + " seenEvents: the record's length the caller's page showed (409 case.acted_by when someone acted since).");
+
+    private static DateOnly? Date(string? text, string field) => string.IsNullOrWhiteSpace(text) ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d
+        : throw new DomainException("request.wrong_type", field);
 
     private static int? SeenEvents(Upload form) => int.TryParse(form["seenEvents"], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
 

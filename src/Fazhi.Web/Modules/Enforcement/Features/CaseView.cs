@@ -15,7 +15,10 @@ public sealed record EnforcementEvidenceView(
 
 public sealed record EnforcementReviewView(Guid Id, DateTime SubmittedAt, string SubmittedBy, string? ReviewerName, DateTime? ReviewedAt, IReadOnlyList<ReviewPoint> Failed, bool? Passed, string? Opinion);
 
-public sealed record EnforcementExtensionView(ExtensionLimit Limit, int Days, string Reason, string ApprovedBy, DateTime ApprovedAt);
+public sealed record EnforcementExtensionView(ExtensionLimit Limit, int Days, string Reason, string ApprovedBy, DateTime ApprovedAt, string? Discussion);
+
+/// <summary>A period the 90-day limit stood still (open while <c>To</c> is null).</summary>
+public sealed record EnforcementPauseView(PauseReason Reason, string Note, DateOnly From, DateOnly? To, string PausedBy);
 
 /// <summary>A step of the full-process record as the API shows it, with its file.</summary>
 public sealed record EnforcementStepView(int Sequence, DateTime At, string Kind, string Actor, string? Note, string? FileSha256, string? FileName);
@@ -30,14 +33,14 @@ public sealed record EnforcementCaseView(
     string? RunningLimit, DateOnly? DueDate, WarningLevel? Level, DateOnly? FilingDue, DateOnly? DecisionDue, DateOnly? ServiceDue, DateOnly? PaymentDue, DateOnly? FiledOn, string? NotFiledReason,
     PenaltyKind? ProposedKind, decimal ProposedFine, decimal ProposedConfiscation, string? Provisions, string? Basis, string? DiscretionCitation, DateOnly? NoticeServedOn,
     bool HearingEligible, DateOnly? HearingRequestDue, DateOnly? HearingRequestedOn, bool HearingWaived, DateOnly? HearingOn, string? HearingPresider, DateOnly? HearingHeldOn,
-    bool ReviewRequired, bool ReviewPassed, string? Statement, string? StatementRecheck, DateOnly? DiscussedOn, string? DiscussionConclusion,
+    bool ReviewRequired, bool ReviewPassed, DateOnly? StatementDue, DateOnly? StatementWaivedOn, string? Statement, string? StatementRecheck, DateOnly? DiscussedOn, string? DiscussionConclusion,
     string? DecisionNumber, DateOnly? DecidedOn, PenaltyKind? PenaltyKind, decimal Fine, decimal Confiscation, string? Performance,
-    DateOnly? ServedOn, ServiceMethod? ServiceMethod, DateOnly? PaidOn, decimal? PaidAmount, decimal? LateFinePaid, DateOnly? ClosedOn, string? CloseNote,
+    DateOnly? ServedOn, DateTime? ServedAt, string? ServiceRecipient, string? ServiceProofSha256, ServiceMethod? ServiceMethod, DateOnly? PaidOn, decimal? PaidAmount, decimal? LateFinePaid, DateOnly? ClosedOn, string? CloseNote,
     DateOnly? ArchivedOn, string? FileNumber, DateOnly? RevokedOn, string? RevocationReason,
     IReadOnlyList<CaseOfficerView> Officers, IReadOnlyList<EnforcementEvidenceView> Evidence, IReadOnlyList<EnforcementReviewView> Reviews,
-    IReadOnlyList<EnforcementExtensionView> Extensions, IReadOnlyList<EnforcementStepView> Record, int SeenEvents, IReadOnlyList<CaseAction> Allowed)
+    IReadOnlyList<EnforcementExtensionView> Extensions, IReadOnlyList<EnforcementPauseView> Pauses, IReadOnlyList<CaseOfficerView> LapsedOfficers, IReadOnlyList<EnforcementStepView> Record, int SeenEvents, IReadOnlyList<CaseAction> Allowed)
 {
-    public static EnforcementCaseView Of(EnforcementCase c, IReadOnlyList<CaseAction> allowed, DateOnly today)
+    public static EnforcementCaseView Of(EnforcementCase c, IReadOnlyList<CaseAction> allowed, DateOnly today, CaseRights? rights = null)
     {
         var p = c.Party;
         var person = p.Kind == PartyKind.Person;
@@ -50,15 +53,19 @@ public sealed record EnforcementCaseView(
             running?.Kind, running?.Clock.DueDate, running?.Clock.Level(today), c.Filing?.DueDate, c.Decision?.DueDate, c.Service?.DueDate, c.Payment?.DueDate, c.FiledOn, c.NotFiledReason,
             c.ProposedKind, c.ProposedFine, c.ProposedConfiscation, c.Provisions, c.Basis, c.DiscretionCitation, c.NoticeServedOn,
             c.HearingEligible, c.HearingRequestWindow?.DueDate, c.HearingRequestedOn, c.HearingWaived, c.HearingOn, c.HearingPresider, c.HearingHeldOn,
-            c.ReviewRequired, c.ReviewPassed, c.Statement, c.StatementRecheck, c.DiscussedOn, c.DiscussionConclusion,
+            c.ReviewRequired, c.ReviewPassed, c.StatementWindow?.DueDate, c.StatementWaivedOn, c.Statement, c.StatementRecheck, c.DiscussedOn, c.DiscussionConclusion,
             c.DecisionNumber, c.DecidedOn, c.PenaltyKind, c.Fine, c.Confiscation, c.Performance,
-            c.ServedOn, c.ServiceMethod, c.PaidOn, c.PaidAmount, c.LateFinePaid, c.ClosedOn, c.CloseNote, c.ArchivedOn, c.FileNumber, c.RevokedOn, c.RevocationReason,
-            [.. c.Officers.Select(o => new CaseOfficerView(o.OfficerId, o.Name, o.CertificateNumber, o.Role, o.AssignedAt, o.RecusedAt, o.RecusalReason))],
+            c.ServedOn, c.ServedAt, c.ServiceRecipient, c.ServiceProofSha256, c.ServiceMethod, c.PaidOn, c.PaidAmount, c.LateFinePaid, c.ClosedOn, c.CloseNote, c.ArchivedOn, c.FileNumber, c.RevokedOn, c.RevocationReason,
+            [.. c.Officers.Select(Officer)],
             [.. c.Evidence.Select(e => new EnforcementEvidenceView(e.Id, e.Kind, e.Title, e.Sha256, e.ContentType, e.Size, e.CollectedAt, e.CollectedBy, e.Preserved,
                 e.PreservationWindow?.DueDate, e.PreservationOutcome, e.PreservationDecidedOn))],
             [.. c.Reviews.OrderBy(r => r.SubmittedAt).Select(r => new EnforcementReviewView(r.Id, r.SubmittedAt, r.SubmittedBy, r.ReviewerName, r.ReviewedAt, r.Failed, r.Passed, r.Opinion))],
-            [.. c.Extensions.Select(e => new EnforcementExtensionView(e.Limit == "filing" ? ExtensionLimit.Filing : ExtensionLimit.Decision, e.Days, e.Reason, e.ApprovedBy, e.ApprovedAt))],
+            [.. c.Extensions.Select(e => new EnforcementExtensionView(e.Limit == "filing" ? ExtensionLimit.Filing : ExtensionLimit.Decision, e.Days, e.Reason, e.ApprovedBy, e.ApprovedAt, e.Discussion))],
+            [.. c.Pauses.OrderBy(p => p.From).Select(p => new EnforcementPauseView(p.Reason, p.Note, p.From, p.To, p.PausedBy))],
+            rights is null || !c.IsOpen || c.RevokedOn is not null ? [] : [.. c.LapsedOfficers(rights).Select(Officer)],
             [.. c.Steps.OrderBy(s => s.Sequence).Select(s => new EnforcementStepView(s.Sequence, s.At, s.Kind, s.ActorLabel, s.Note, s.FileSha256, s.FileName))],
             c.Steps.Count, allowed);
+
+        static CaseOfficerView Officer(CaseOfficer o) => new(o.OfficerId, o.Name, o.CertificateNumber, o.Role, o.AssignedAt, o.RecusedAt, o.RecusalReason);
     }
 }

@@ -45,7 +45,11 @@ public enum ExtensionLimit
     Decision,
 }
 
-public sealed record ExtensionRequest(ExtensionLimit? Limit, int? Days, string? Reason) : StepRequest;
+/// <summary>An extension: <c>discussion</c> (who met and what they decided) is required for a further extension of the decision limit.</summary>
+public sealed record ExtensionRequest(ExtensionLimit? Limit, int? Days, string? Reason, string? Discussion = null) : StepRequest;
+
+/// <summary>The 90-day limit stands still for a period the sector rules leave out, with what it is (e.g. the laboratory and the sample).</summary>
+public sealed record PauseRequest(PauseReason? Reason, string? Note) : StepRequest;
 
 public sealed record PreservationRequest(Guid? EvidenceId, string? Outcome) : StepRequest;
 
@@ -67,7 +71,8 @@ public sealed record DiscussionRequest(DateOnly? DiscussedOn, string? Participan
 
 public sealed record DecisionRequest(PenaltyKind? PenaltyKind, decimal? Fine, decimal? Confiscation, string? Performance) : StepRequest;
 
-public sealed record ServiceRequest(DateOnly? ServedOn, ServiceMethod? Method, bool ElectronicConsent) : StepRequest;
+/// <summary>送达 as the proof records it: the instant (China time), the method, the recipient; the proof is the upload's file.</summary>
+public sealed record ServiceRecord(DateTime? ServedAt, ServiceMethod? Method, string? Recipient, bool ElectronicConsent, int? SeenEvents);
 
 public sealed record PaymentRequest(DateOnly? PaidOn, decimal? Amount) : StepRequest;
 
@@ -102,13 +107,17 @@ public sealed class CaseService(
     public async Task<DepartmentRules> RulesAsync(Guid departmentId, CancellationToken ct = default) =>
         DepartmentRules.For(configuration, (await directory.UnitsAsync(ct)).TryGetValue(departmentId, out var unit) ? unit.Code : "");
 
-    /// <summary>What the department's records say of the actor: head or not, legality reviewer or not, and the department's rules.</summary>
+    /// <summary>
+    /// What the department's records say of the actor: head or not, legality reviewer or not, the department's rules, and its
+    /// officers with their certificates (who may act, and who counts for the two-officer rule, on the day of the step).
+    /// </summary>
     public async Task<CaseRights> RightsAsync(Guid departmentId, Actor actor, CancellationToken ct = default)
     {
         var name = actor.UserName;
-        var head = actor.IsIn(Roles.Supervisor) || (actor.IsIn(EnforcementRoles.Officer) && await db.Officers.AnyAsync(o => o.UserName == name && o.DepartmentId == departmentId && o.IsHead, ct));
+        var officers = await db.Officers.AsNoTracking().Where(o => o.DepartmentId == departmentId).ToListAsync(ct);
+        var head = actor.IsIn(Roles.Supervisor) || (actor.IsIn(EnforcementRoles.Officer) && officers.Any(o => o.UserName == name && o.IsHead));
         var reviewer = actor.IsIn(EnforcementRoles.LegalityReviewer) ? await db.LegalReviewers.AsNoTracking().SingleOrDefaultAsync(x => x.UserName == name && x.IsActive, ct) : null;
-        return new CaseRights(actor, head, reviewer, await RulesAsync(departmentId, ct));
+        return new CaseRights(actor, head, reviewer, await RulesAsync(departmentId, ct), officers);
     }
 
     /// <summary>The actions the signed-in account may take on the case now (the case page offers exactly these).</summary>
@@ -164,7 +173,8 @@ public sealed class CaseService(
     public async Task<EnforcementCaseView> ViewAsync(Guid id, CancellationToken ct = default)
     {
         var c = await GetAsync(id, ct);
-        return EnforcementCaseView.Of(c, await AllowedAsync(c, ct), ChinaTime.Today(time));
+        var rights = await RightsAsync(c.DepartmentId, await actors.CurrentAsync(ct), ct);
+        return EnforcementCaseView.Of(c, c.AvailableActions(rights), ChinaTime.Today(time), rights);
     }
 
     /// <summary>Registers a lead; the same Idempotency-Key again returns the first case, and another scope's key is refused.</summary>
@@ -208,6 +218,7 @@ public sealed class CaseService(
         var department = await DepartmentAsync(r.DepartmentId, ct);
         var officers = await OfficersAsync(department, r.OfficerIds ?? [], ct);
         var rule = await RuleAsync(r.DiscretionRuleId, ct);
+        await FirstViolationAsync(rule, department, party, null, ct);
         return await workflow.CreateAsync(EnforcementModule.ModuleName, idempotencyKey, async actor =>
         {
             var rights = await RightsAsync(department, actor, ct);
@@ -242,8 +253,13 @@ public sealed class CaseService(
     public Task ExtendAsync(Guid id, ExtensionRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) =>
     {
         var limit = r.Limit is { } l && Enum.IsDefined(l) ? l : throw new DomainException("required", "limit");
-        c.Extend(limit == ExtensionLimit.Filing ? "filing" : "decision", r.Days ?? 0, r.Reason, by.Rules, by);
+        c.Extend(limit == ExtensionLimit.Filing ? "filing" : "decision", r.Days ?? 0, r.Reason, by.Rules, by, r.Discussion);
     }, ct);
+
+    public Task PauseAsync(Guid id, PauseRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) =>
+        c.PauseDecision(r.Reason is { } reason && Enum.IsDefined(reason) ? reason : throw new DomainException("required", "reason"), r.Note, by), ct);
+
+    public Task ResumeAsync(Guid id, int? seenEvents, CancellationToken ct = default) => ActAsync(id, seenEvents, (c, by) => c.ResumeDecision(by), ct);
 
     /// <summary>
     /// Before an upload is read: the case is one the caller may see and the step (evidence, or a record step) is one they may
@@ -256,10 +272,10 @@ public sealed class CaseService(
     }
 
     /// <summary>Evidence, with its file when there is one (audio and video are accepted: evidence is collected on the spot).</summary>
-    public async Task<Guid> EvidenceAsync(Guid id, EvidenceKind kind, string? title, bool preserve, StoredFile? file, int? seenEvents, CancellationToken ct = default)
+    public async Task<Guid> EvidenceAsync(Guid id, EvidenceKind kind, string? title, bool preserve, StoredFile? file, int? seenEvents, string? noRecordingReason = null, CancellationToken ct = default)
     {
         var evidenceId = Guid.Empty;
-        await ActAsync(id, seenEvents, (c, by) => evidenceId = c.AddEvidence(kind, title, preserve, file?.Sha256, file?.ContentType, file?.Size, by).Id, ct);
+        await ActAsync(id, seenEvents, (c, by) => evidenceId = c.AddEvidence(kind, title, preserve, file?.Sha256, file?.ContentType, file?.Size, by, noRecordingReason).Id, ct);
         return evidenceId;
     }
 
@@ -270,15 +286,17 @@ public sealed class CaseService(
     public static readonly IReadOnlySet<string> OnSiteSteps = new HashSet<string>(StringComparer.Ordinal) { "inspection", "evidence", "preservation", "seizure", "enforcement", "on_the_spot", "service", "hearing" };
 
     /// <summary>A file or a note added to the full-process record.</summary>
-    public async Task AttachAsync(Guid id, string? kind, string? note, StoredFile? file, string? fileName, int? seenEvents, CancellationToken ct = default)
+    public async Task AttachAsync(Guid id, string? kind, string? note, StoredFile? file, string? fileName, int? seenEvents, string? noRecordingReason = null, CancellationToken ct = default)
     {
-        new Validator().Required("kind", kind, 40).MaxLength("note", note, 2000).Check(file is not null || !string.IsNullOrWhiteSpace(note), "note", "required").ThrowIfInvalid();
+        new Validator().Required("kind", kind, 40).MaxLength("note", note, 2000)
+            .Check(file is not null || !string.IsNullOrWhiteSpace(note) || !string.IsNullOrWhiteSpace(noRecordingReason), "note", "required").ThrowIfInvalid();
         if (file is { IsAudioVideo: true } && !OnSiteSteps.Contains(kind!))
         {
             throw new DomainException("enforcement.av_on_site_only", "kind", ErrorKind.Invalid);
         }
 
-        await ActAsync(id, seenEvents, (c, by) => c.Attach(kind!.Trim(), note?.Trim(), file?.Sha256, fileName is null ? null : Path.GetFileName(fileName), file?.ContentType, by), ct);
+        await ActAsync(id, seenEvents, (c, by) =>
+            c.Attach(kind!.Trim(), note?.Trim(), file?.Sha256, fileName is null ? null : Path.GetFileName(fileName), file?.ContentType, by, noRecordingReason), ct);
     }
 
     /// <summary>A file of the record, hashed again before it is handed out: one replaced on disk is refused and raises an alert.</summary>
@@ -299,9 +317,42 @@ public sealed class CaseService(
     public Task NoticeAsync(Guid id, NoticeRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, async (c, by) =>
     {
         new Validator().Check(r.PenaltyKind is { } k && Enum.IsDefined(k), "penaltyKind", "required").ThrowIfInvalid();
-        c.IssueNotice(r.PenaltyKind!.Value, r.Fine ?? 0, r.Confiscation ?? 0, r.Provisions, r.Basis, await RuleAsync(r.DiscretionRuleId, ct), r.MajorPublicInterest, r.Complex,
+        var rule = await RuleAsync(r.DiscretionRuleId, ct);
+        await FirstViolationAsync(rule, c.DepartmentId, c.Party, c.Id, ct);
+        c.IssueNotice(r.PenaltyKind!.Value, r.Fine ?? 0, r.Confiscation ?? 0, r.Provisions, r.Basis, rule, r.MajorPublicInterest, r.Complex,
             r.ServedOn ?? by.Today, by.Rules, by);
     }, ct);
+
+    /// <summary>
+    /// 首违不罚 (第33条第1款): the entry applies only to a party with no earlier violation in the department, found by the blind
+    /// index of their ID number or credit code (a decided penalty that was not revoked).
+    /// </summary>
+    private async Task FirstViolationAsync(DiscretionRule? rule, Guid departmentId, CaseParty party, Guid? caseId, CancellationToken ct)
+    {
+        if (rule is not { FirstViolationOnly: true })
+        {
+            return;
+        }
+
+        if (party.IdNumber is null)
+        {
+            throw new DomainException("enforcement.first_violation_needs_id", "party.idNumber", ErrorKind.Conflict);
+        }
+
+        var lookup = party.IdNumber;
+        var earlier = await db.EnforcementCases.AsNoTracking()
+            .Where(x => x.DepartmentId == departmentId && x.Id != caseId && x.Party.IdLookup == lookup && x.DecidedOn != null && x.RevokedOn == null
+                && x.PenaltyKind != PenaltyKind.NoPenalty)
+            .OrderBy(x => x.DecidedOn).Select(x => x.DecisionNumber).FirstOrDefaultAsync(ct);
+        if (earlier is not null)
+        {
+            throw new DomainException("enforcement.not_first_violation", "discretionRuleId", ErrorKind.Conflict, earlier);
+        }
+    }
+
+    /// <summary>The party gives up stating and defending, in writing: the signed waiver is the step's file.</summary>
+    public Task StatementWaiverAsync(Guid id, DateOnly? waivedOn, StoredFile? file, string? fileName, int? seenEvents, CancellationToken ct = default) =>
+        ActAsync(id, seenEvents, (c, by) => c.WaiveStatement(waivedOn ?? by.Today, file?.Sha256, fileName is null ? null : Path.GetFileName(fileName), file?.ContentType, by), ct);
 
     public Task StatementAsync(Guid id, StatementRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.RecordStatement(r.Statement, r.Recheck, by), ct);
 
@@ -340,10 +391,12 @@ public sealed class CaseService(
         db.Publications.Add(PublicationOf(c, by.Rules));
     }, ct);
 
-    public Task ServeAsync(Guid id, ServiceRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) =>
+    /// <summary>送达 with its proof: <paramref name="r"/>'s instant is China time (default now).</summary>
+    public Task ServeAsync(Guid id, ServiceRecord r, StoredFile? proof, string? proofName, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) =>
     {
         new Validator().Check(r.Method is { } m && Enum.IsDefined(m), "method", "required").ThrowIfInvalid();
-        c.Serve(r.ServedOn ?? by.Today, r.Method!.Value, r.ElectronicConsent, by);
+        var at = r.ServedAt is { } local ? DateTime.SpecifyKind(local - ChinaTime.Offset, DateTimeKind.Utc) : by.Now;
+        c.Serve(at, r.Method!.Value, r.Recipient, r.ElectronicConsent, proof?.Sha256, proofName is null ? null : Path.GetFileName(proofName), proof?.ContentType, by);
     }, ct);
 
     public Task PaymentAsync(Guid id, PaymentRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) =>
@@ -400,7 +453,8 @@ public sealed class CaseService(
     }
 
     public static IQueryable<EnforcementCase> Including(IQueryable<EnforcementCase> q) =>
-        q.Include(x => x.Party).Include(x => x.Officers).Include(x => x.Evidence).Include(x => x.Reviews).Include(x => x.Extensions).Include(x => x.Steps).AsSplitQuery();
+        q.Include(x => x.Party).Include(x => x.Officers).Include(x => x.Evidence).Include(x => x.Reviews).Include(x => x.Extensions).Include(x => x.Pauses).Include(x => x.Steps)
+            .AsSplitQuery();
 
     /// <summary>A department's yearly series: 塘市监罚〔2026〕12号 (its short name, the kind, the year, the sequence).</summary>
     public async Task<string> NextNumberAsync(Guid departmentId, string kind, int year, CancellationToken ct)
@@ -430,7 +484,7 @@ public sealed class CaseService(
         return new CaseParty
         {
             Kind = kind, Name = p.Name?.Trim() ?? "", IdNumber = id, Address = Clean(p.Address), Phone = Clean(p.Phone), Plate = Clean(p.Plate)?.ToUpperInvariant(),
-            Representative = Clean(p.Representative),
+            Representative = Clean(p.Representative), IdLookup = id,
         };
     }
 

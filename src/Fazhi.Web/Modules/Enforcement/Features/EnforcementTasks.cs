@@ -34,6 +34,23 @@ internal static class EnforcementTasks
                 RecordId = c.Id, Number = c.Number, Title = c.Matter, Party = c.Party.Name, PartyIsPerson = c.Party.Kind == PartyKind.Person,
                 DueDate = c.Filing!.DueDate, Since = c.RegisteredAt,
             })), Link),
+        // 第42条: an open case with an officer whose certificate has lapsed or been suspended since assignment needs another officer.
+        new("enforcement.reassign", "enforcement.task.reassign", [Roles.Supervisor, EnforcementRoles.Officer], (sp, actor, ct) =>
+        {
+            var officers = sp.GetRequiredService<FazhiDbContext>().Officers;
+            var today = actor.Today;
+            return Task.FromResult(Cases(sp, actor)
+                .Where(c => (c.Status == CaseStatus.Registered || c.Status == CaseStatus.Investigation || c.Status == CaseStatus.Notified || c.Status == CaseStatus.Decided)
+                    && c.RevokedOn == null
+                    && c.Officers.Any(o => o.RecusedAt == null && officers.Any(x => x.Id == o.OfficerId
+                        && (x.Status != CertificateStatus.Valid || x.ValidUntil < today || x.ValidFrom > today))))
+                .Select(c => new TaskRow
+                {
+                    RecordId = c.Id, Number = c.Number, Title = c.Matter, Party = c.Party.Name, PartyIsPerson = c.Party.Kind == PartyKind.Person,
+                    DueDate = c.Status == CaseStatus.Registered ? c.Filing!.DueDate : c.Status == CaseStatus.Decided ? c.Service!.DueDate : c.Decision!.DueDate,
+                    Since = c.RegisteredAt,
+                }));
+        }, Link),
         // The officer's own open cases, by the limit that runs now.
         new("enforcement.mine", "enforcement.task.mine", [EnforcementRoles.Officer], (sp, actor, ct) => Task.FromResult(Cases(sp, actor)
             .Where(c => (c.Status == CaseStatus.Investigation || c.Status == CaseStatus.Notified || c.Status == CaseStatus.Decided || (c.Status == CaseStatus.Served && c.PaidOn == null && c.Fine > 0))

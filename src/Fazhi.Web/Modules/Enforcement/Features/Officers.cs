@@ -38,7 +38,7 @@ public sealed record ReviewerView(Guid Id, string UserName, string Name, Guid De
     public static ReviewerView Of(LegalReviewer r) => new(r.Id, r.UserName, r.Name, r.DepartmentId, r.HasLegalQualification, r.ReviewingSince, r.IsActive, r.MayReview);
 }
 
-public sealed class OfficerService(FazhiDbContext db, DataScopeResolver scopes, OrganisationDirectory directory, TimeProvider time, Text text)
+public sealed class OfficerService(FazhiDbContext db, DataScopeResolver scopes, OrganisationDirectory directory, TimeProvider time, Text text, Platform.Deadlines.SystemAlerts alerts)
 {
     public async Task<IQueryable<Officer>> ScopedAsync(CancellationToken ct = default)
     {
@@ -144,7 +144,22 @@ public sealed class OfficerService(FazhiDbContext db, DataScopeResolver scopes, 
         var o = await db.Officers.WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty).SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound();
         o.Status = Enum.IsDefined(status) ? status : throw new DomainException("required", "status");
         await db.SaveChangesAsync(ct);
+        if (status != CertificateStatus.Valid)
+        {
+            // 第42条: the open cases the officer is on need another certified officer; the department is told at once.
+            var open = await db.EnforcementCases.AsNoTracking()
+                .Where(c => (c.Status == CaseStatus.Registered || c.Status == CaseStatus.Investigation || c.Status == CaseStatus.Notified || c.Status == CaseStatus.Decided)
+                    && c.RevokedOn == null && c.Officers.Any(x => x.OfficerId == o.Id && x.RecusedAt == null))
+                .Select(c => new { c.Id, c.Number, c.DepartmentId }).ToListAsync(ct);
+            foreach (var c in open)
+            {
+                await alerts.RaiseAsync(ReassignAlert, c.Id, c.Id, c.DepartmentId, $"{c.Number}：{o.Name}（{o.CertificateNumber}）", null, $"/enforcement/cases/{c.Id}", ct: ct);
+            }
+        }
     }
+
+    /// <summary>An alert without a clock: an open case's officer can no longer act (第42条).</summary>
+    public const string ReassignAlert = "enforcement.reassign";
 
     // The certificate ledger: written in Chinese, read in either language.
     private static readonly LedgerColumn Name = new("姓名", "Name");

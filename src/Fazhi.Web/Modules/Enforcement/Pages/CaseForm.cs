@@ -74,5 +74,22 @@ public sealed class CaseForm
 
     public string AttachKind { get; set; } = "inspection";
 
+    public string? Discussion { get; set; }
+
+    public PauseReason PauseReason { get; set; } = PauseReason.Testing;
+
+    public string? PauseNote { get; set; }
+
+    /// <summary>China time, as a datetime-local input sends it (yyyy-MM-ddTHH:mm).</summary>
+    public string? ServedAt { get; set; }
+
+    public string? Recipient { get; set; }
+
+    public string? NoRecordingReason { get; set; }
+
+    public bool RevokeConfirmed { get; set; }
+
+    public string? WaivedOn { get; set; }
+
     public string? AttachNote { get; set; }
 }
