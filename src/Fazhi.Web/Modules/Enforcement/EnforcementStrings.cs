@@ -76,6 +76,7 @@ internal static class EnforcementStrings
         ("error.enforcement.discretion_required", "罚款须引用所适用的裁量基准条目（第三十四条）", "A fine cites the discretion benchmark entry it applies (art. 34)"),
         ("error.enforcement.first_violation_needs_id", "适用首违不罚须登记当事人身份证件号码或统一社会信用代码", "First-violation no-penalty needs the party's ID number or credit code"),
         ("error.enforcement.not_first_violation", "当事人在本部门已有违法处罚记录（{0}），不适用首违不罚", "The party was penalised by the department before ({0}): first-violation no-penalty does not apply"),
+        ("enforcement.discretion.first_violation", "首违不罚：仅适用于在本部门无违法处罚记录的当事人", "First violation only: for a party the department never penalised"),
         ("enforcement.pause.Hearing", "听证", "Hearing"),
         ("enforcement.pause.Testing", "检测、检验、检疫", "Testing, inspection or quarantine"),
         ("enforcement.pause.Appraisal", "鉴定", "Appraisal"),

@@ -11,7 +11,7 @@ namespace Fazhi.Web.Modules.Enforcement.Features;
 
 public sealed record SaveRuleRequest(
     Guid? DepartmentId, DiscretionKind? Kind, string? Code, string? Violation, string? Provision, string? Circumstance, string? Measure, decimal? MinFine, decimal? MaxFine,
-    DateOnly? EffectiveFrom, DateOnly? EffectiveTo);
+    DateOnly? EffectiveFrom, DateOnly? EffectiveTo, bool FirstViolationOnly = false);
 
 public sealed record RecordActionRequest(
     Guid? DepartmentId, ActionKind? Kind, string? Matter, string? Subject, PartyKind? SubjectKind, string? Decision, bool? Granted, DateOnly? StartedOn, DateOnly? DecidedOn,
@@ -22,10 +22,10 @@ public sealed record ActionCreated(Guid Id, string Number);
 /// <summary>A discretion entry as the API shows it, with the citation a decision quotes.</summary>
 public sealed record DiscretionRuleView(
     Guid Id, Guid DepartmentId, DiscretionKind Kind, string Code, string Violation, string Provision, string Circumstance, string Measure,
-    decimal? MinFine, decimal? MaxFine, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string Citation)
+    decimal? MinFine, decimal? MaxFine, DateOnly EffectiveFrom, DateOnly? EffectiveTo, bool FirstViolationOnly, string Citation)
 {
     public static DiscretionRuleView Of(DiscretionRule r) =>
-        new(r.Id, r.DepartmentId, r.Kind, r.Code, r.Violation, r.Provision, r.Circumstance, r.Measure, r.MinFine, r.MaxFine, r.EffectiveFrom, r.EffectiveTo, r.Citation);
+        new(r.Id, r.DepartmentId, r.Kind, r.Code, r.Violation, r.Provision, r.Circumstance, r.Measure, r.MinFine, r.MaxFine, r.EffectiveFrom, r.EffectiveTo, r.FirstViolationOnly, r.Citation);
 }
 
 public sealed record ActionRow(Guid Id, ActionKind Kind, string Number, string Matter, string Subject, string Decision, bool? Granted, DateOnly StartedOn, DateOnly DecidedOn, decimal? Amount);
@@ -94,6 +94,7 @@ public sealed class RegistryService(FazhiDbContext db, DataScopeResolver scopes,
         {
             Id = Guid.CreateVersion7(), DepartmentId = department, Kind = r.Kind!.Value, Code = code, Violation = r.Violation!.Trim(), Provision = r.Provision!.Trim(),
             Circumstance = r.Circumstance!.Trim(), Measure = r.Measure!.Trim(), MinFine = r.MinFine, MaxFine = r.MaxFine, EffectiveFrom = from, EffectiveTo = r.EffectiveTo,
+            FirstViolationOnly = r.Kind == DiscretionKind.NoPenalty && r.FirstViolationOnly,
         };
         db.DiscretionRules.Add(rule);
         await db.SaveChangesAsync(ct);
