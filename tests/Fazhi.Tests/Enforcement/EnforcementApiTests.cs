@@ -210,7 +210,7 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         var decision = await DocxTextAsync(officer, $"/api/enforcement/cases/{id}/decision.docx");
         foreach (var part in new[]
                  {
-                     "行政处罚决定书", decisionNumber, "林建国", idNumber, "销售超过保质期", "现场检查照片", "第三十四条第（十）项", "第一百二十四条第一款", "SC-001", "罚款人民币20000元",
+                     "行政处罚决定书", decisionNumber, "林建国", idNumber, "销售超过保质期", "现场检查照片", "第三十四条第（十）项", "第一百二十四条第一款", "SC-001", "罚款人民币20,000元",
                      "十五日内", "百分之三", "六十日内", "行政复议", "六个月内", "行政诉讼", "周文斌", u.Name,
                  })
         {
@@ -728,7 +728,7 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
             Assert.Equal(["陈志强"], c.GetProperty("lapsedOfficers").EnumerateArray().Select(o => o.GetProperty("name").GetString()));
             var reassign = await officer.GetFromJsonAsync<JsonElement>("/api/tasks/items?kind=enforcement.reassign");
             Assert.Contains(reassign.GetProperty("items").EnumerateArray(), t => t.GetProperty("number").GetString() == number);
-            await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/statement", new { statement = "当事人称已整改", recheck = "维持" }));
+            await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/statement", new { statement = "当事人称已整改。", recheck = "经复核：维持拟处罚意见。" }));
             Assert.Equal("enforcement.two_officers_required", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/decision", new { penaltyKind = "Fine", fine = 5000 })));
         }
         finally
@@ -737,6 +737,12 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         }
 
         await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/decision", new { penaltyKind = "Fine", fine = 5000 }));
+        // The decision reads as written: each part once, one full stop, the amount as people write it.
+        var decision = await DocxTextAsync(officer, $"/api/enforcement/cases/{id}/decision.docx");
+        Assert.Contains("当事人陈述、申辩意见：当事人称已整改。经复核，维持拟处罚意见。", decision, StringComparison.Ordinal);
+        Assert.Contains("罚款人民币5,000元", decision, StringComparison.Ordinal);
+        Assert.DoesNotContain("。。", decision, StringComparison.Ordinal);
+        Assert.DoesNotContain("经复核，经复核", decision, StringComparison.Ordinal);
 
         // 首违不罚 (第33条): a party penalised by the department before is found by the blind index of the ID number and is refused it.
         var idNumber = IdNumber(41);

@@ -1,3 +1,5 @@
+using MiniExcelLibs;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -63,5 +65,49 @@ public sealed partial class EnforcementPagesTests(DemoTownFactory app) : IClassF
         {
             await PageAsync(anonymous, url, language);
         }
+    }
+
+    [Fact]
+    public async Task Every_row_and_column_of_last_years_six_tables_adds_up()
+    {
+        var supervisor = await app.SignedInAsync("supervisor");
+        var year = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime.AddHours(8)).Year - 1;
+        var xlsx = await supervisor.GetByteArrayAsync($"/api/enforcement/statistics/{year}/export");
+        static decimal N(object? v) => Convert.ToDecimal(v ?? 0, CultureInfo.InvariantCulture);
+        var problems = new List<string>();
+        foreach (var sheet in MiniExcel.GetSheetNames(new MemoryStream(xlsx)))
+        {
+            var rows = MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
+            var lines = rows.Where(r => (r["部门"] as string) != "合计").ToList();
+            var total = rows.Single(r => (r["部门"] as string) == "合计");
+            Assert.True(lines.Count >= 15, $"{sheet}: one line per enforcement department");
+            // The total line is the sum of each column.
+            foreach (var column in total.Keys.Where(k => k != "部门"))
+            {
+                if (lines.Sum(r => N(r[column])) != N(total[column]))
+                {
+                    problems.Add($"{sheet} {column}: the total line says {total[column]}, the lines add up to {lines.Sum(r => N(r[column]))}");
+                }
+            }
+
+            // Each line's total is the sum of its parts.
+            foreach (var r in rows)
+            {
+                var parts = sheet == "行政处罚"
+                    ? new[] { ("简易程序+普通程序", N(r["简易程序"]) + N(r["普通程序"])), ("by kind", N(r["警告"]) + N(r["罚款"]) + N(r["没收"]) + N(r["暂扣吊销许可"]) + N(r["停产停业关闭"])) }
+                    : new[] { ("准予/实施+不予", N(r["准予/实施"]) + N(r["不予"])) };
+                foreach (var (what, sum) in parts.Where(p => p.Item2 != N(r["合计"])))
+                {
+                    problems.Add($"{sheet} {r["部门"]}: 合计 {r["合计"]} but {what} {sum}");
+                }
+            }
+
+            if (sheet != "行政处罚" && sheet != "行政征用")
+            {
+                Assert.True(N(total["合计"]) > 0, $"{sheet}: the demo town has acts of last year");
+            }
+        }
+
+        Assert.Empty(problems);
     }
 }

@@ -399,7 +399,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         c.DecisionNumber = decisionNumber;
         (c.DecidedOn, c.DecidedBy, c.PenaltyKind, c.Fine) = (by.Today, by.Name, kind, fine);
         c.Performance = fine > 0 ? "自收到本决定书之日起十五日内缴纳罚款" : "当场予以警告";
-        c.Step("on_the_spot", by, $"{decisionNumber} {Texts.Penalty(kind)} {fine:0.##}");
+        c.Step("on_the_spot", by, $"{decisionNumber} {Texts.Penalty(kind)} {Texts.Yuan(fine)}");
         (c.ServedAt, c.ServiceRecipient) = (by.Now, party.Name);
         c.MarkServed(by.Today, Domain.ServiceMethod.InPerson, false, by);
         return c;
@@ -650,7 +650,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         StatementWindow = DeadlineClock.Start(by.Calendar, servedOn, rules.StatementDays);
         ReviewRequired = majorPublicInterest || complex || rules.OnMajorList(Party.Kind, kind, fine);
         Status = CaseStatus.Notified;
-        Step("notice", by, $"{Texts.Penalty(kind)} {fine:0.##}{(HearingEligible ? "；告知听证权利" : "")}");
+        Step("notice", by, $"{Texts.Penalty(kind)} {Texts.Yuan(fine)}{(HearingEligible ? "；告知听证权利" : "")}");
     }
 
     /// <summary>
@@ -891,7 +891,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
             : performance.Trim();
         Status = CaseStatus.Decided;
         Service = DeadlineClock.Start(by.Calendar, by.Today, ServiceDays);
-        Step("decided", by, $"{decisionNumber} {Texts.Penalty(kind)} {fine:0.##}");
+        Step("decided", by, $"{decisionNumber} {Texts.Penalty(kind)} {Texts.Yuan(fine)}");
     }
 
     /// <summary>
@@ -1101,7 +1101,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
 
         if ((rule.MinFine is { } min && fine < min && rule.Kind == DiscretionKind.Benchmark && kind == Domain.PenaltyKind.Fine) || (rule.MaxFine is { } max && fine > max))
         {
-            throw new DomainException("enforcement.fine_outside_benchmark", "fine", ErrorKind.Invalid, rule.MinFine ?? 0, rule.MaxFine ?? 0);
+            throw new DomainException("enforcement.fine_outside_benchmark", "fine", ErrorKind.Invalid, Texts.Yuan(rule.MinFine ?? 0), Texts.Yuan(rule.MaxFine ?? 0));
         }
 
         (DiscretionRuleId, DiscretionCitation) = (rule.Id, rule.Citation);
@@ -1160,6 +1160,12 @@ public static class Texts
         PenaltyKind.Restriction => "限制开展生产经营活动、责令停产停业、责令关闭",
         _ => "不予行政处罚",
     };
+
+    /// <summary>An amount in yuan as people write it: 5,000, 12,500.5 (never 5000.0).</summary>
+    public static string Yuan(decimal amount) => amount.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Text as one sentence: its own closing punctuation replaced by one full stop, so joined parts never read "。。".</summary>
+    public static string Sentence(string text) => text.Trim().TrimEnd('。', '.', '；', ';', '，', ',', '！', '!', ' ') + "。";
 
     public static string Pause(PauseReason r) => r switch
     {

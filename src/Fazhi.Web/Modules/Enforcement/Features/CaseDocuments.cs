@@ -10,7 +10,7 @@ public sealed class CaseDocuments(CaseService cases, OrganisationDirectory direc
 {
     private static string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
 
-    private static string Money(decimal m) => m.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Money(decimal m) => Texts.Yuan(m);
 
     private static void PartyBlock(OfficialDocument doc, CaseParty p) =>
         doc.Paragraph($"当事人：{p.Name}" + (p.IdNumber is null ? "" : p.Kind == PartyKind.Person ? $"，公民身份号码 {p.IdNumber}" : $"，统一社会信用代码 {p.IdNumber}") +
@@ -68,7 +68,9 @@ public sealed class CaseDocuments(CaseService cases, OrganisationDirectory direc
 
         if (c.Statement is not null)
         {
-            doc.Paragraph($"当事人陈述、申辩意见：{c.Statement}。经复核：{c.StatementRecheck}");
+            // The re-check as written, once: "经复核" is the document's words, not repeated when the officer wrote it too.
+            var recheck = System.Text.RegularExpressions.Regex.Replace(c.StatementRecheck ?? "", @"^\s*经复核[：:，,]?\s*", "");
+            doc.Paragraph($"当事人陈述、申辩意见：{Texts.Sentence(c.Statement)}经复核，{Texts.Sentence(recheck)}");
         }
 
         if (c.HearingHeldOn is { } heard)

@@ -446,7 +446,7 @@ public sealed class CaseService(
     {
         var masking = DisclosureMasking.From(configuration);
         var content = $"违法事实：{c.Facts}\n违反条款：{c.Provisions}\n处罚依据：{c.Basis}\n处罚内容：{Texts.Penalty(c.PenaltyKind!.Value)}" +
-            (c.Fine > 0 ? $"，罚款人民币{c.Fine:0.##}元" : "") + (c.Confiscation > 0 ? $"，没收违法所得{c.Confiscation:0.##}元" : "") +
+            (c.Fine > 0 ? $"，罚款人民币{Texts.Yuan(c.Fine)}元" : "") + (c.Confiscation > 0 ? $"，没收违法所得{Texts.Yuan(c.Confiscation)}元" : "") +
             (c.DiscretionCitation is null ? "" : $"\n适用裁量基准：{c.DiscretionCitation}");
         return Publication.Prepare(c.DepartmentId, c.Id, null, c.PenaltyKind == PenaltyKind.NoPenalty ? PublicationKind.Other : PublicationKind.Penalty,
             c.DecisionNumber!, c.Matter, DisclosureMasking.PartyName(c.Party), masking.Mask(content, c.Party), c.Fine, c.DecidedOn!.Value, calendar);

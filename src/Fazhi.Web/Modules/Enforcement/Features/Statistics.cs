@@ -61,7 +61,8 @@ public sealed class StatisticsService(FazhiDbContext db, DataScopeResolver scope
         IReadOnlyList<ActLine> Acts(ActionKind kind) => [.. departments.Select(d =>
         {
             var mine = acts.Where(a => a.DepartmentId == d.Id && a.Kind == kind).ToList();
-            return new ActLine(d.Id, d.Name, mine.Sum(a => a.Count), mine.Where(a => a.Granted == true).Sum(a => a.Count), mine.Where(a => a.Granted == false).Sum(a => a.Count), mine.Sum(a => a.Amount));
+            // A licence is granted or refused; a measure, levy, requisition or inspection recorded was carried out: every act is in one of the two columns.
+            return new ActLine(d.Id, d.Name, mine.Sum(a => a.Count), mine.Where(a => a.Granted != false).Sum(a => a.Count), mine.Where(a => a.Granted == false).Sum(a => a.Count), mine.Sum(a => a.Amount));
         })];
 
         return new YearTables(year, Acts(ActionKind.Licence), [.. departments.Select(d => Penalties(d.Id, d.Name))], Acts(ActionKind.CompulsoryMeasure), Acts(ActionKind.Levy),
