@@ -39,7 +39,7 @@ public sealed class MediationFlowTests(ServerFixture server)
             await page.WaitForSelectorAsync("#case-number");
             var number = await page.InnerTextAsync("#case-number");
 
-            // Both parties consent, then the session is held and recorded.
+            // Both parties consent, are told their rights, then the session is held and recorded.
             var parties = (await page.QuerySelectorAllAsync("button[id^='consent-']")).Count;
             Assert.Equal(2, parties);
             for (var left = parties; left > 0; left--)
@@ -47,6 +47,10 @@ public sealed class MediationFlowTests(ServerFixture server)
                 await page.ClickAsync("button[id^='consent-']");
                 await page.WaitForFunctionAsync("n => document.querySelectorAll(\"button[id^='consent-']\").length < n", left);
             }
+
+            // 第23条: the parties are told their rights and duties, and the mediator records it, before the session.
+            await page.ClickAsync("#give-rights-notice");
+            await page.WaitForSelectorAsync("#rights-notice-given");
 
             await page.FillAsync("#attendees", "陈志强、黄美华、钟伟明");
             await page.FillAsync("#record", "调解员现场查看楼道，双方同意三日内清理杂物。");

@@ -86,7 +86,7 @@ public sealed class MediationApiTests(FazhiFactory app) : IClassFixture<FazhiFac
 
     private static object Session(Town t) => new
     {
-        at = DateTime.UtcNow,
+        at = (DateTime?)null,
         roomId = t.PoliceRoom,
         mediatorIds = new[] { t.Lead, t.Second },
         attendees = "林雪梅、吴海涛、钟伟明",
@@ -128,6 +128,12 @@ public sealed class MediationApiTests(FazhiFactory app) : IClassFixture<FazhiFac
             Assert.Contains("权利义务", doc.MainDocumentPart!.Document!.InnerText, StringComparison.Ordinal);
         }
 
+        // 第23条: printing the notice is not giving it; the session waits until the mediator records it as given, once.
+        Assert.Equal("mediation.rights_notice_required", (await (await mediator.PostAsJsonAsync($"/api/mediation/cases/{id}/sessions", Session(t))).ReadProblemAsync(HttpStatusCode.Conflict)).Code());
+        await NoContentAsync(mediator.PostAsJsonAsync($"/api/mediation/cases/{id}/rights-notice", new { how = "书面告知，双方签收" }));
+        Assert.Equal("mediation.rights_notice_given", (await (await mediator.PostAsJsonAsync($"/api/mediation/cases/{id}/rights-notice", new { how = "再次" })).ReadProblemAsync(HttpStatusCode.Conflict)).Code());
+        var told = await mediator.GetFromJsonAsync<JsonElement>($"/api/mediation/cases/{id}");
+        Assert.Single(told.GetProperty("record").EnumerateArray(), e => e.GetProperty("kind").GetString() == "rights_notice");
         await NoContentAsync(mediator.PostAsJsonAsync($"/api/mediation/cases/{id}/sessions", Session(t)));
         await NoContentAsync(mediator.PostAsJsonAsync($"/api/mediation/cases/{id}/agreement", Written(today)));
         Assert.Equal("mediation.case_closed", (await (await mediator.PostAsJsonAsync($"/api/mediation/cases/{id}/failure", new { note = "告知可诉讼" })).ReadProblemAsync(HttpStatusCode.Conflict)).Code());
@@ -265,6 +271,7 @@ public sealed class MediationApiTests(FazhiFactory app) : IClassFixture<FazhiFac
         var (id, number) = await CreatedAsync(await mediator.PostAsJsonAsync("/api/mediation/cases", Register(t)));
         Assert.Equal("mediation.subsidy_needs_success", (await (await mediator.PostAsJsonAsync($"/api/mediation/cases/{id}/subsidy-class", new { @class = "Difficult" })).ReadProblemAsync(HttpStatusCode.Conflict)).Code());
         await ConsentAllAsync(mediator, id);
+        await NoContentAsync(mediator.PostAsJsonAsync($"/api/mediation/cases/{id}/rights-notice", new { how = "口头告知" }));
         await NoContentAsync(mediator.PostAsJsonAsync($"/api/mediation/cases/{id}/sessions", Session(t)));
         await NoContentAsync(mediator.PostAsJsonAsync($"/api/mediation/cases/{id}/oral-agreement", new { terms = "吴海涛当场赔偿林雪梅三百元。" }));
 
@@ -357,6 +364,16 @@ public sealed class MediationApiTests(FazhiFactory app) : IClassFixture<FazhiFac
         var t = await TownAsync(supervisor);
         var body = JsonSerializer.SerializeToNode(Register(t, committee))!;
         body["mediatorIds"] = new System.Text.Json.Nodes.JsonArray((System.Text.Json.Nodes.JsonNode)t.Lead.ToString());
+        body["roomId"] = null;
+        // A committee's case uses its own mediators and rooms: the town committee's are refused.
+        var borrowed = await (await supervisor.PostAsJsonAsync("/api/mediation/cases", body)).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(("mediation.mediator_other_committee", "mediatorIds"), (borrowed.Code(), borrowed.ErrorFields().Single()));
+        var own = (await (await supervisor.PostAsJsonAsync("/api/mediation/mediators", new { name = "罗国平", gender = "Male", committeeId = committee })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("id").GetGuid();
+        body["mediatorIds"] = new System.Text.Json.Nodes.JsonArray((System.Text.Json.Nodes.JsonNode)own.ToString());
+        body["roomId"] = t.PoliceRoom.ToString();
+        Assert.Equal("mediation.room_other_committee", (await (await supervisor.PostAsJsonAsync("/api/mediation/cases", body)).ReadProblemAsync(HttpStatusCode.Conflict)).Code());
+        body["roomId"] = null;
         var (_, number) = await CreatedAsync(await supervisor.PostAsJsonAsync("/api/mediation/cases", body));
         Assert.Equal("塘交调〔2026〕1号", number);
     }

@@ -18,7 +18,8 @@ public sealed class MediationRuleTests
     private static DateTimeOffset China(string instant) =>
         new(DateTime.ParseExact(instant, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), TimeSpan.FromHours(8));
 
-    private static Actor On(string day) => Actor.Seeding("mediator", "钟伟明", China(day + " 10:00:00").UtcDateTime, Calendar);
+    /// <summary>The mediator at work: at 10:00 on a day, or at the instant given.</summary>
+    private static Actor On(string day) => Actor.Seeding("mediator", "钟伟明", China(day.Contains(' ', StringComparison.Ordinal) ? day : day + " 10:00:00").UtcDateTime, Calendar);
 
     private static MediationCase Registered(string day, DisputeType type = DisputeType.Neighbours)
     {
@@ -36,6 +37,7 @@ public sealed class MediationRuleTests
             c.RecordConsent(p.Id, On(registered));
         }
 
+        c.GiveRightsNotice(On(registered), "书面告知，双方签收");
         c.HoldSession(null, China(held + " 10:00:00").UtcDateTime, null, [Guid.NewGuid()], "双方", "调解笔录", On(held));
         return c;
     }
@@ -69,42 +71,102 @@ public sealed class MediationRuleTests
 
         var late = Mediated("2019-08-28", "2019-09-03");
         late.AgreeInWriting("相邻排水纠纷", "乙方改造排水管道", "十日内自费改造", null, D("2019-09-03"), On("2019-09-03"));
-        var refused = Assert.Throws<DomainException>(() => late.ApplyForConfirmation(D("2019-10-09"), "东莞市第三人民法院", On("2019-10-09")));
+        var refused = Assert.Throws<DomainException>(() => late.ApplyForConfirmation(D("2019-10-09"), "东莞市第三人民法院", On("2019-10-09"), Both(late)));
         Assert.Equal("mediation.confirmation_window_passed", refused.Code);
         Assert.Equal("appliedOn", refused.Field);
 
-        c.ApplyForConfirmation(D("2019-10-08"), "东莞市第三人民法院", On("2019-10-08"));
+        // 法释〔2011〕5号 第2条: applied for jointly; one party alone is refused.
+        var alone = Assert.Throws<DomainException>(() => c.ApplyForConfirmation(D("2019-10-08"), "东莞市第三人民法院", On("2019-10-08"), [c.Parties[0].Id]));
+        Assert.Equal(("mediation.joint_application_required", "partyIds"), (alone.Code, alone.Field));
+        c.ApplyForConfirmation(D("2019-10-08"), "东莞市第三人民法院", On("2019-10-08"), Both(c));
         Assert.Equal(D("2019-10-08"), c.Agreement.ConfirmationAppliedOn);
+        Assert.Contains("林雪梅、吴海涛", c.Events[^1].Note, StringComparison.Ordinal);
         Assert.DoesNotContain(((IHasDeadlines)c).Deadlines, d => d.Kind == MediationCase.ConfirmationClock);
-        Assert.Equal("mediation.confirmation_applied", Assert.Throws<DomainException>(() => c.ApplyForConfirmation(D("2019-10-08"), "东莞市第三人民法院", On("2019-10-08"))).Code);
+        Assert.Equal("mediation.confirmation_applied", Assert.Throws<DomainException>(() => c.ApplyForConfirmation(D("2019-10-08"), "东莞市第三人民法院", On("2019-10-08"), Both(c))).Code);
     }
 
+    private static Guid[] Both(MediationCase c) => [.. c.Parties.Select(p => p.Id)];
+
     [Fact]
-    public void Marriage_and_family_agreements_are_flagged_not_confirmable_and_an_oral_one_has_no_window()
+    public void A_family_agreement_on_support_custody_or_property_is_confirmable_and_one_on_status_adoption_or_a_marriage_is_not_and_an_oral_one_has_no_window()
     {
-        var family = Mediated("2019-09-02", "2019-09-03", DisputeType.MarriageFamily);
-        family.AgreeInWriting("赡养费分担", "每月各承担一千元", "按月支付", null, D("2019-09-03"), On("2019-09-03"));
-        Assert.False(family.Agreement!.Confirmable);
-        Assert.Null(family.Agreement.ConfirmationWindow);
-        Assert.Equal("mediation.not_confirmable", Assert.Throws<DomainException>(() => family.ApplyForConfirmation(D("2019-09-05"), "东莞市第三人民法院", On("2019-09-05"))).Code);
+        // 法释〔2011〕5号 第4条 bars status, adoption and the validity of a marriage, not support.
+        var support = Mediated("2019-09-02", "2019-09-03", DisputeType.MarriageFamily);
+        Assert.Equal("familyMatter", Assert.Throws<ValidationFailedException>(() =>
+            support.AgreeInWriting("赡养费分担", "每月各承担一千元", "按月支付", null, D("2019-09-03"), On("2019-09-03"))).Errors.Single().Field);
+        support.AgreeInWriting("赡养费分担", "每月各承担一千元", "按月支付", null, D("2019-09-03"), On("2019-09-03"), FamilyMatter.Support);
+        Assert.True(support.Agreement!.Confirmable);
+        Assert.Equal(D("2019-10-08"), support.Agreement.ConfirmationWindow!.DueDate);
+        support.ApplyForConfirmation(D("2019-09-05"), "东莞市第三人民法院", On("2019-09-05"), Both(support));
+
+        foreach (var matter in new[] { FamilyMatter.CustodyVisitation, FamilyMatter.Property })
+        {
+            var c = Mediated("2019-09-02", "2019-09-03", DisputeType.MarriageFamily);
+            c.AgreeInWriting("离婚后子女探望及财产", "协议内容", "按约履行", null, D("2019-09-03"), On("2019-09-03"), matter);
+            Assert.True(c.Agreement!.Confirmable, matter.ToString());
+        }
+
+        foreach (var matter in new[] { FamilyMatter.Status, FamilyMatter.Adoption, FamilyMatter.MarriageValidity })
+        {
+            var family = Mediated("2019-09-02", "2019-09-03", DisputeType.MarriageFamily);
+            family.AgreeInWriting("身份关系", "协议内容", "按约履行", null, D("2019-09-03"), On("2019-09-03"), matter);
+            Assert.False(family.Agreement!.Confirmable, matter.ToString());
+            Assert.Null(family.Agreement.ConfirmationWindow);
+            Assert.Equal("mediation.not_confirmable", Assert.Throws<DomainException>(() => family.ApplyForConfirmation(D("2019-09-05"), "东莞市第三人民法院", On("2019-09-05"), Both(family))).Code);
+        }
 
         var oral = Mediated("2019-09-02", "2019-09-03");
         oral.AgreeOrally("当场赔偿三百元", null, On("2019-09-03"));
         Assert.Equal(CaseStatus.Settled, oral.Status);
-        Assert.Equal("mediation.no_written_agreement", Assert.Throws<DomainException>(() => oral.ApplyForConfirmation(D("2019-09-05"), "东莞市第三人民法院", On("2019-09-05"))).Code);
+        Assert.Equal("mediation.no_written_agreement", Assert.Throws<DomainException>(() => oral.ApplyForConfirmation(D("2019-09-05"), "东莞市第三人民法院", On("2019-09-05"), Both(oral))).Code);
     }
 
     [Fact]
-    public void A_session_needs_every_partys_consent_and_an_agreement_needs_a_session()
+    public void A_session_needs_every_partys_consent_and_the_rights_notice_given_first_and_an_agreement_needs_a_session()
     {
         var c = Registered("2019-09-02");
+        var at = China("2019-09-02 15:00:00").UtcDateTime;
         Assert.Equal("mediation.session_required", Assert.Throws<DomainException>(() => c.AgreeOrally("赔偿", null, On("2019-09-02"))).Code);
         c.RecordConsent(c.Parties[0].Id, On("2019-09-02"));
-        var refused = Assert.Throws<DomainException>(() => c.HoldSession(null, DateTime.UtcNow, null, [Guid.NewGuid()], "双方", "笔录", On("2019-09-02")));
+        var refused = Assert.Throws<DomainException>(() => c.HoldSession(null, at, null, [Guid.NewGuid()], "双方", "笔录", On("2019-09-02 16:00:00")));
         Assert.Equal(("mediation.consent_missing", ErrorKind.Conflict), (refused.Code, refused.Kind));
         c.RecordConsent(c.Parties[1].Id, On("2019-09-02"));
-        c.HoldSession(null, DateTime.UtcNow, null, [Guid.NewGuid()], "双方", "笔录", On("2019-09-02"));
+        // 人民调解法 第23条: the parties are told their rights and duties before mediation begins.
+        var untold = Assert.Throws<DomainException>(() => c.HoldSession(null, at, null, [Guid.NewGuid()], "双方", "笔录", On("2019-09-02 16:00:00")));
+        Assert.Equal(("mediation.rights_notice_required", "rightsNotice"), (untold.Code, untold.Field));
+        c.GiveRightsNotice(On("2019-09-02"), "口头告知，双方确认");
+        Assert.Equal("mediation.rights_notice_given", Assert.Throws<DomainException>(() => c.GiveRightsNotice(On("2019-09-02"))).Code);
+        c.HoldSession(null, at, null, [Guid.NewGuid()], "双方", "笔录", On("2019-09-02 16:00:00"));
         Assert.Equal(CaseStatus.InMediation, c.Status);
+    }
+
+    [Fact]
+    public void A_session_is_not_recorded_as_held_in_the_future_nor_an_agreement_dated_before_the_case_or_after_today()
+    {
+        var c = Registered("2019-09-10");
+        foreach (var p in c.Parties)
+        {
+            c.RecordConsent(p.Id, On("2019-09-10"));
+        }
+
+        c.GiveRightsNotice(On("2019-09-10"));
+        var future = Assert.Throws<ValidationFailedException>(() =>
+            c.HoldSession(null, China("2019-09-12 10:00:00").UtcDateTime, null, [Guid.NewGuid()], "双方", "笔录", On("2019-09-11")));
+        Assert.Equal(("at", "mediation.session_in_future"), (future.Errors.Single().Field, future.Errors.Single().Code));
+        var before = Assert.Throws<ValidationFailedException>(() =>
+            c.HoldSession(null, China("2019-09-09 10:00:00").UtcDateTime, null, [Guid.NewGuid()], "双方", "笔录", On("2019-09-11")));
+        Assert.Equal("mediation.date_before_acceptance", before.Errors.Single().Code);
+        c.HoldSession(null, China("2019-09-11 09:00:00").UtcDateTime, null, [Guid.NewGuid()], "双方", "笔录", On("2019-09-11"));
+
+        Assert.Equal(("mediation.date_before_acceptance", "effectiveOn"), Refusal(() => c.AgreeInWriting("事实", "条款", "履行", null, D("2019-09-09"), On("2019-09-11"))));
+        Assert.Equal(("mediation.effective_in_future", "effectiveOn"), Refusal(() => c.AgreeInWriting("事实", "条款", "履行", null, D("2019-09-12"), On("2019-09-11"))));
+        c.AgreeInWriting("事实", "条款", "履行", null, D("2019-09-10"), On("2019-09-11"));
+    }
+
+    private static (string, string?) Refusal(Action act)
+    {
+        var e = Assert.Throws<DomainException>(act);
+        return (e.Code, e.Field);
     }
 
     [Fact]

@@ -29,7 +29,18 @@ public sealed class WordDocumentsTests(DemoTownFactory app) : IClassFixture<Demo
         var supervisor = await app.SignedInAsync("supervisor");
         var mediator = await app.SignedInAsync("mediator");
         var archived = (await IdsAsync(officer, "/api/enforcement/cases?status=Archived"))[0];
-        var settled = (await IdsAsync(mediator, "/api/mediation/cases?status=Settled"))[0];
+        // A settled case with a written agreement (an oral one has no agreement to print).
+        var settled = Guid.Empty;
+        foreach (var id in await IdsAsync(mediator, "/api/mediation/cases?status=Settled"))
+        {
+            if ((await mediator.GetFromJsonAsync<JsonElement>($"/api/mediation/cases/{id}")).GetProperty("agreement").GetProperty("kind").GetString() == "Written")
+            {
+                settled = id;
+                break;
+            }
+        }
+
+        Assert.NotEqual(Guid.Empty, settled);
         var samples = new List<(string, HttpClient, string)>();
         foreach (var route in routes)
         {

@@ -1654,6 +1654,9 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasColumnType("text")
                         .HasAnnotation("Fazhi:Personal", "Text");
 
+                    b.Property<int?>("FamilyMatter")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 

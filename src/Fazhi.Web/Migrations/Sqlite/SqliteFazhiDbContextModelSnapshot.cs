@@ -1649,6 +1649,9 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("Fazhi:Personal", "Text");
 
+                    b.Property<int?>("FamilyMatter")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 

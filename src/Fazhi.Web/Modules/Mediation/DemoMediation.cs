@@ -190,7 +190,9 @@ public sealed class DemoMediation(FazhiDbContext db, OrganisationDirectory direc
             if (roll < 60)
             {
                 var performBy = held.AddDays(15 + rnd.Next(30));
-                c.AgreeInWriting(story.Facts, story.Terms, "协议签订后按约定期限一次性履行完毕。", performBy, held, Actor(held, 11));
+                // A family dispute's agreement here settles support (赡养费), which a court may confirm.
+                c.AgreeInWriting(story.Facts, story.Terms, "协议签订后按约定期限一次性履行完毕。", performBy, held, Actor(held, 11),
+                    story.Type == DisputeType.MarriageFamily ? FamilyMatter.Support : null);
                 if (performBy <= today)
                 {
                     foreach (var f in c.FollowUps)
@@ -201,7 +203,7 @@ public sealed class DemoMediation(FazhiDbContext db, OrganisationDirectory direc
 
                 if (c.Agreement!.Confirmable && rnd.Next(6) == 0 && held.AddDays(5) <= today)
                 {
-                    c.ApplyForConfirmation(held.AddDays(5), "东莞市第三人民法院", Actor(held.AddDays(5), 10));
+                    c.ApplyForConfirmation(held.AddDays(5), "东莞市第三人民法院", Actor(held.AddDays(5), 10), [.. c.Parties.Select(p => p.Id)]);
                     if (held.AddDays(20) <= today)
                     {
                         c.RecordCourt(held.AddDays(7), held.AddDays(20), true, Actor(held.AddDays(20), 10));

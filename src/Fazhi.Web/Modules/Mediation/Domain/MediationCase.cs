@@ -146,6 +146,28 @@ public sealed class MediationSession : ICasePart
 /// sign and the committee seals) or oral (第30条). A written one may be taken to court for judicial confirmation
 /// within 30 days of taking effect (第33条).
 /// </summary>
+/// <summary>What a marriage-and-family agreement settles: the court confirms support, custody and visits, and property, never status (法释〔2011〕5号 第4条).</summary>
+public enum FamilyMatter
+{
+    /// <summary>赡养、抚养、扶养费.</summary>
+    Support = 0,
+
+    /// <summary>子女抚养、探望.</summary>
+    CustodyVisitation = 1,
+
+    /// <summary>财产分割、债务.</summary>
+    Property = 2,
+
+    /// <summary>确认身份关系 (e.g. parentage): not confirmable.</summary>
+    Status = 3,
+
+    /// <summary>确认收养关系: not confirmable.</summary>
+    Adoption = 4,
+
+    /// <summary>确认婚姻关系 (its validity, a divorce): not confirmable.</summary>
+    MarriageValidity = 5,
+}
+
 public sealed class MediationAgreement : ICasePart
 {
     /// <summary>Confirmation by a court must be applied for within 30 days of the agreement taking effect (人民调解法 第33条).</summary>
@@ -154,6 +176,9 @@ public sealed class MediationAgreement : ICasePart
     public Guid CaseId { get; internal set; }
 
     public AgreementKind Kind { get; internal set; }
+
+    /// <summary>For a marriage-and-family dispute: what the agreement settles (it decides whether a court may confirm it).</summary>
+    public FamilyMatter? FamilyMatter { get; internal set; }
 
     public string Facts { get; internal set; } = "";
 
@@ -242,8 +267,12 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
     {
     }
 
-    /// <summary>Types of agreement a court cannot confirm: status, adoption, marriage (法释〔2011〕5号 第4条).</summary>
-    public static bool ConfirmableType(DisputeType type) => type != DisputeType.MarriageFamily;
+    /// <summary>
+    /// 法释〔2011〕5号 第4条: a court does not confirm an agreement that settles status, adoption or the validity of a marriage;
+    /// support, custody and visits, and property in a family dispute are confirmable like any other written agreement.
+    /// </summary>
+    public static bool Confirmable(DisputeType type, FamilyMatter? matter) =>
+        type != DisputeType.MarriageFamily || matter is Domain.FamilyMatter.Support or Domain.FamilyMatter.CustodyVisitation or Domain.FamilyMatter.Property;
 
     public Guid Id { get; private set; }
 
@@ -377,7 +406,9 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
         MediationAction.RightsNotice => OpenRule() ?? Workflow.Unless(RightsNoticeAt is null, "mediation.rights_notice_given"),
         MediationAction.ScheduleSession or MediationAction.Fail or MediationAction.EndByRefusal => OpenRule(),
         // 第17条: mediation needs both parties' consent.
-        MediationAction.HoldSession => OpenRule() ?? Workflow.Unless(Parties.All(p => p.Consented), "mediation.consent_missing", "parties"),
+        // 第17条: mediation needs both parties' consent; 第23条: they are told their rights and duties before it begins.
+        MediationAction.HoldSession => OpenRule() ?? Workflow.Unless(Parties.All(p => p.Consented), "mediation.consent_missing", "parties")
+            ?? Workflow.Unless(RightsNoticeAt is not null, "mediation.rights_notice_required", "rightsNotice"),
         MediationAction.AgreeInWriting or MediationAction.AgreeOrally => OpenRule() ?? Workflow.Unless(Sessions.Any(s => s.Held), "mediation.session_required", "status"),
         MediationAction.FollowUp => Workflow.Unless(FollowUps.Any(f => f.DoneOn is null), "mediation.followup_done", "followUpId"),
         MediationAction.ApplyForConfirmation => WrittenRule()
@@ -397,12 +428,13 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 
-    /// <summary>告知权利义务 (第23条): the rights notice was given to the parties.</summary>
-    public void GiveRightsNotice(Actor by)
+    /// <summary>告知权利义务 (第23条): the mediator records the notice as given to the parties (in writing or orally), before the first session.</summary>
+    public void GiveRightsNotice(Actor by, string? how = null)
     {
         Workflow.Check(Guard(MediationAction.RightsNotice, by));
+        new Validator().MaxLength("how", how, 200).ThrowIfInvalid();
         RightsNoticeAt = by.Now;
-        Record("rights_notice", by, null);
+        Record("rights_notice", by, string.IsNullOrWhiteSpace(how) ? null : how.Trim());
     }
 
     /// <summary>A party's consent to mediation (第17条).</summary>
@@ -434,7 +466,10 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
     public MediationSession HoldSession(Guid? scheduled, DateTime at, Guid? roomId, IReadOnlyList<Guid> mediators, string? attendees, string? record, Actor by)
     {
         Workflow.Check(Guard(MediationAction.HoldSession, by));
-        new Validator().Required("record", record, 8000).Check(mediators.Count > 0, "mediatorIds", "required").MaxLength("attendees", attendees, 1000).ThrowIfInvalid();
+        new Validator().Required("record", record, 8000).Check(mediators.Count > 0, "mediatorIds", "required").MaxLength("attendees", attendees, 1000)
+            // A session is recorded as held once it has been: not at a time still to come, nor before the case was accepted.
+            .Check(at <= by.Now.AddMinutes(5), "at", "mediation.session_in_future")
+            .Check(DateOnly.FromDateTime(Platform.Localization.ChinaTime.ToLocal(at)) >= AcceptedOn, "at", "mediation.date_before_acceptance").ThrowIfInvalid();
         var session = scheduled is { } id
             ? Sessions.FirstOrDefault(s => s.Id == id && !s.Held) ?? throw DomainException.NotFound("sessionId")
             : new MediationSession { Id = Guid.CreateVersion7(), CaseId = Id, At = at };
@@ -457,11 +492,12 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
     /// 调解协议书 (第29条): every element, effective when signed (the day given); a follow-up falls due on the day of
     /// performance, and, where confirmable, the parties' 30-day window for judicial confirmation starts.
     /// </summary>
-    public void AgreeInWriting(string? facts, string? terms, string? performance, DateOnly? performBy, DateOnly effectiveOn, Actor by)
+    public void AgreeInWriting(string? facts, string? terms, string? performance, DateOnly? performBy, DateOnly effectiveOn, Actor by, FamilyMatter? matter = null)
     {
         Workflow.Check(Guard(MediationAction.AgreeInWriting, by));
-        new Validator().Required("facts", facts, 4000).Required("terms", terms, 4000).Required("performance", performance, 2000).ThrowIfInvalid();
-        Settle(Domain.AgreementKind.Written, facts!, terms!, performance!, performBy, effectiveOn, by);
+        new Validator().Required("facts", facts, 4000).Required("terms", terms, 4000).Required("performance", performance, 2000)
+            .Check(Type != DisputeType.MarriageFamily || (matter is { } m && Enum.IsDefined(m)), "familyMatter", "required").ThrowIfInvalid();
+        Settle(Domain.AgreementKind.Written, facts!, terms!, performance!, performBy, effectiveOn, by, Type == DisputeType.MarriageFamily ? matter : null);
     }
 
     /// <summary>口头协议 (第30条): for a simple matter, recorded by the mediator.</summary>
@@ -507,10 +543,16 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
     }
 
     /// <summary>申请司法确认: the parties applied jointly, within 30 days of the agreement taking effect (第33条).</summary>
-    public void ApplyForConfirmation(DateOnly on, string? court, Actor by)
+    public void ApplyForConfirmation(DateOnly on, string? court, Actor by, IReadOnlyCollection<Guid>? applicants = null)
     {
         Workflow.Check(Guard(MediationAction.ApplyForConfirmation, by));
         var a = Agreement!;
+        // 法释〔2011〕5号 第2条: the parties apply jointly; every party of the agreement is on the application.
+        if (applicants is null || Parties.Any(p => !applicants.Contains(p.Id)) || applicants.Any(id => Parties.All(p => p.Id != id)))
+        {
+            throw new DomainException("mediation.joint_application_required", "partyIds", ErrorKind.Invalid);
+        }
+
         if (on > a.ConfirmationWindow!.DueDate || on < a.EffectiveOn || on > by.Today)
         {
             throw new DomainException("mediation.confirmation_window_passed", "appliedOn", ErrorKind.Conflict, a.ConfirmationWindow.DueDate.ToString("yyyy-MM-dd"));
@@ -519,7 +561,7 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
         new Validator().Required("court", court, 100).ThrowIfInvalid();
         a.ConfirmationAppliedOn = on;
         a.Court = court!.Trim();
-        Record("confirmation_applied", by, a.Court);
+        Record("confirmation_applied", by, $"{a.Court}；共同申请：{string.Join("、", Parties.Select(p => p.Name))}");
     }
 
     /// <summary>The court accepted the application (within 3 days), or decided (within 15 days, +10): confirmed or not.</summary>
@@ -592,19 +634,26 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
         }
     }
 
-    private void Settle(AgreementKind kind, string facts, string terms, string performance, DateOnly? performBy, DateOnly effectiveOn, Actor by)
+    private void Settle(AgreementKind kind, string facts, string terms, string performance, DateOnly? performBy, DateOnly effectiveOn, Actor by, FamilyMatter? matter = null)
     {
         if (effectiveOn > by.Today)
         {
             throw new DomainException("mediation.effective_in_future", "effectiveOn");
         }
 
-        var confirmable = kind == Domain.AgreementKind.Written && ConfirmableType(Type);
+        // An agreement is signed in the course of the mediation: never before the case was accepted.
+        if (effectiveOn < AcceptedOn)
+        {
+            throw new DomainException("mediation.date_before_acceptance", "effectiveOn");
+        }
+
+        var confirmable = kind == Domain.AgreementKind.Written && Confirmable(Type, matter);
         AgreementKind = kind;
         Agreement = new MediationAgreement
         {
             CaseId = Id,
             Kind = kind,
+            FamilyMatter = matter,
             Facts = facts.Trim(),
             Terms = terms.Trim(),
             Performance = performance.Trim(),

@@ -27,7 +27,11 @@ public sealed record RegisterCaseRequest(
 /// <summary>A session: held (with its record), or only scheduled (<c>Scheduled</c> true, no record yet). <c>SessionId</c> completes a scheduled one.</summary>
 public sealed record SessionRequest(DateTime? At, Guid? RoomId, IReadOnlyList<Guid>? MediatorIds, string? Attendees, string? Record, bool Scheduled = false, Guid? SessionId = null) : StepRequest;
 
-public sealed record WrittenAgreementRequest(string? Facts, string? Terms, string? Performance, DateOnly? PerformBy, DateOnly? EffectiveOn) : StepRequest;
+/// <summary>A written agreement; <c>familyMatter</c> (what it settles) is required for a marriage-and-family dispute.</summary>
+public sealed record WrittenAgreementRequest(string? Facts, string? Terms, string? Performance, DateOnly? PerformBy, DateOnly? EffectiveOn, FamilyMatter? FamilyMatter = null) : StepRequest;
+
+/// <summary>告知权利义务 given to the parties: how (in writing, signed; or orally, with who was there).</summary>
+public sealed record RightsNoticeRequest(string? How) : StepRequest;
 
 public sealed record OralAgreementRequest(string? Terms, DateOnly? PerformBy) : StepRequest;
 
@@ -35,7 +39,8 @@ public sealed record OutcomeNoteRequest(string? Note) : StepRequest;
 
 public sealed record FollowUpRequest(Guid? FollowUpId, bool? Performed, string? Note) : StepRequest;
 
-public sealed record ConfirmationRequest(DateOnly? AppliedOn, string? Court) : StepRequest;
+/// <summary>司法确认申请: the court, the day, and the parties applying (all of them: a joint application).</summary>
+public sealed record ConfirmationRequest(DateOnly? AppliedOn, string? Court, IReadOnlyList<Guid>? PartyIds = null) : StepRequest;
 
 public sealed record CourtRequest(DateOnly? AcceptedOn, DateOnly? DecidedOn, bool? Confirmed) : StepRequest;
 
@@ -146,7 +151,7 @@ public sealed class CaseService(
         v.ThrowIfInvalid();
         var committee = await VisibleCommitteeAsync(r.CommitteeId!.Value, ct);
         await CheckRoomAsync(committee.Id, r.RoomId, ct);
-        await CheckMediatorsAsync(r.MediatorIds!, ct);
+        await CheckMediatorsAsync(committee.Id, r.MediatorIds!, ct);
         return await workflow.CreateAsync(MediationModule.ModuleName, idempotencyKey,
             async by => MediationCase.Register(await NextNumberAsync(db, committee, by.Today.Year, ct), committee, r.RoomId, r.DisputeType!.Value, r.CaseSource!.Value,
                 r.ReferredBy, r.Facts!, r.Claims ?? "", parties, r.MediatorIds!, by),
@@ -166,7 +171,7 @@ public sealed class CaseService(
     public Task SessionAsync(Guid id, SessionRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, async (c, by) =>
     {
         await CheckRoomAsync(c.CommitteeId, r.RoomId, ct);
-        await CheckMediatorsAsync(r.MediatorIds ?? [], ct);
+        await CheckMediatorsAsync(c.CommitteeId, r.MediatorIds ?? [], ct);
         if (r.Scheduled)
         {
             c.ScheduleSession(r.At ?? by.Now, r.RoomId, r.MediatorIds ?? [], by);
@@ -178,7 +183,10 @@ public sealed class CaseService(
     }, ct);
 
     public Task WrittenAsync(Guid id, WrittenAgreementRequest r, CancellationToken ct = default) =>
-        ActAsync(id, r.SeenEvents, (c, by) => c.AgreeInWriting(r.Facts, r.Terms, r.Performance, r.PerformBy, r.EffectiveOn ?? by.Today, by), ct);
+        ActAsync(id, r.SeenEvents, (c, by) => c.AgreeInWriting(r.Facts, r.Terms, r.Performance, r.PerformBy, r.EffectiveOn ?? by.Today, by, r.FamilyMatter), ct);
+
+    /// <summary>告知权利义务 (第23条) recorded as given: a session waits for it; downloading the notice does not give it.</summary>
+    public Task RightsNoticeAsync(Guid id, RightsNoticeRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.GiveRightsNotice(by, r.How), ct);
 
     public Task OralAsync(Guid id, OralAgreementRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.AgreeOrally(r.Terms, r.PerformBy, by), ct);
 
@@ -190,7 +198,7 @@ public sealed class CaseService(
         ActAsync(id, r.SeenEvents, (c, by) => c.RecordFollowUp(r.FollowUpId ?? Guid.Empty, r.Performed ?? throw new DomainException("required", "performed"), r.Note, by), ct);
 
     public Task ConfirmationAsync(Guid id, ConfirmationRequest r, CancellationToken ct = default) =>
-        ActAsync(id, r.SeenEvents, (c, by) => c.ApplyForConfirmation(r.AppliedOn ?? by.Today, r.Court, by), ct);
+        ActAsync(id, r.SeenEvents, (c, by) => c.ApplyForConfirmation(r.AppliedOn ?? by.Today, r.Court, by, r.PartyIds), ct);
 
     public Task CourtAsync(Guid id, CourtRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.RecordCourt(r.AcceptedOn, r.DecidedOn, r.Confirmed, by), ct);
 
@@ -261,12 +269,7 @@ public sealed class CaseService(
             .Paragraph("调解不成的，当事人可以依法通过仲裁、行政、司法等途径维护自己的权利。")
             .Signatures([.. c.Parties.Select(p => p.Name)])
             .Issuer(committee.Name, ChinaTime.Today(time));
-        // Giving it is a step of the record, once, while the case is open.
-        if (c.Guard(MediationAction.RightsNotice, await actors.CurrentAsync(ct)) is null)
-        {
-            await ActAsync(id, null, (x, by) => x.GiveRightsNotice(by), ct);
-        }
-
+        // Printing is not giving: the mediator records the notice as given (POST …/rights-notice), and a session waits for that.
         return doc.ToBytes();
     }
 
@@ -301,20 +304,36 @@ public sealed class CaseService(
             ?? throw new DomainException("not_found", "committeeId");
     }
 
+    /// <summary>A committee's case is mediated in its own rooms.</summary>
     private async Task CheckRoomAsync(Guid committeeId, Guid? roomId, CancellationToken ct)
     {
-        if (roomId is { } room && !await db.Rooms.AnyAsync(r => r.Id == room && r.IsActive, ct))
+        if (roomId is not { } room)
         {
-            throw new DomainException("not_found", "roomId");
+            return;
+        }
+
+        var owner = await db.Rooms.Where(r => r.Id == room && r.IsActive).Select(r => (Guid?)r.CommitteeId).SingleOrDefaultAsync(ct) ?? throw new DomainException("not_found", "roomId");
+        if (owner != committeeId)
+        {
+            throw new DomainException("mediation.room_other_committee", "roomId", ErrorKind.Conflict);
         }
     }
 
-    private async Task CheckMediatorsAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
+    /// <summary>A committee's case is mediated by its own mediators: those it employs or who hold a seat on it.</summary>
+    private async Task CheckMediatorsAsync(Guid committeeId, IReadOnlyList<Guid> ids, CancellationToken ct)
     {
         var distinct = ids.Distinct().ToList();
-        if (await db.Mediators.CountAsync(m => distinct.Contains(m.Id) && m.IsActive, ct) != distinct.Count)
+        var found = await db.Mediators.Where(m => distinct.Contains(m.Id) && m.IsActive)
+            .Select(m => new { m.Id, m.Name, Own = m.CommitteeId == committeeId || db.Set<CommitteeMember>().Any(x => x.MediatorId == m.Id && x.CommitteeId == committeeId) })
+            .ToListAsync(ct);
+        if (found.Count != distinct.Count)
         {
             throw new DomainException("not_found", "mediatorIds");
+        }
+
+        if (found.FirstOrDefault(m => !m.Own) is { } other)
+        {
+            throw new DomainException("mediation.mediator_other_committee", "mediatorIds", ErrorKind.Conflict, other.Name);
         }
     }
 
@@ -356,6 +375,7 @@ public static class CaseApi
 
             return TypedResults.Created($"/api/mediation/cases/{created.Id}", created);
         }).WithSummary("登记: register a dispute. Send an Idempotency-Key: a retry returns the first case.");
+        Step<RightsNoticeRequest>(g, "rights-notice", (s, id, r) => s.RightsNoticeAsync(id, r), "告知权利义务 (第23条) recorded as given to the parties (how); no session before it.");
         Step<OutcomeNoteRequest>(g, "violence", (s, id, r) => s.ViolenceAsync(id, r), "矛盾激化: flag a risk of violence; the police-station rooms are told.");
         Step<SessionRequest>(g, "sessions", (s, id, r) => s.SessionAsync(id, r), "A mediation session with its record (both parties must have consented).");
         Step<WrittenAgreementRequest>(g, "agreement", (s, id, r) => s.WrittenAsync(id, r), "调解协议书: a written agreement with every 第29条 element.");
@@ -381,7 +401,7 @@ public static class CaseApi
             .WithSummary("The written agreement as Word, in 公文 form, with the signature blocks.").ProducesWord();
         g.MapGet("/cases/{id:guid}/rights-notice.docx", async (Guid id, CaseService s) =>
                 TypedResults.File(await s.RightsNoticeDocxAsync(id), OfficialDocument.ContentType, "权利义务告知书.docx"))
-            .WithSummary("The rights notice as Word; giving it is recorded on the case.").ProducesWord();
+            .WithSummary("The rights notice as Word, to print and hand over; giving it is recorded with POST …/rights-notice.").ProducesWord();
         return g;
     }
 

@@ -62,10 +62,11 @@ public sealed class CommitteeService(FazhiDbContext db, DataScopeResolver scopes
             mediators.Values.Count(m => m.CommitteeId == c.Id && m.IsActive)))];
     }
 
-    public async Task<IReadOnlyList<(Guid Id, string Name)>> RoomsAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> RoomsAsync(Guid? committeeId = null, CancellationToken ct = default)
     {
         var ids = await (await ScopedAsync(ct)).Select(c => c.Id).ToListAsync(ct);
-        return [.. (await db.Rooms.AsNoTracking().Where(r => r.IsActive && ids.Contains(r.CommitteeId)).OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(ct)).Select(r => (r.Id, r.Name))];
+        return [.. (await db.Rooms.AsNoTracking().Where(r => r.IsActive && ids.Contains(r.CommitteeId) && (committeeId == null || r.CommitteeId == committeeId))
+            .OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(ct)).Select(r => (r.Id, r.Name))];
     }
 
     public async Task<Paged<MediatorRow>> MediatorsAsync(string? q, Guid? committeeId, int page, CancellationToken ct = default)
