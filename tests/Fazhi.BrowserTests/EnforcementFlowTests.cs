@@ -102,10 +102,16 @@ public sealed class EnforcementFlowTests(ServerFixture server)
             Assert.Contains("送达回证.png", await page.InnerTextAsync("#record"), StringComparison.Ordinal);
             Assert.StartsWith(served, await page.InnerTextAsync("#case-status"), StringComparison.Ordinal);
 
+            // Publication shows first exactly what the public will see; a name typed into the text is masked in the preview.
             await page.GotoAsync("/enforcement/disclosure?status=Due");
-            await page.ClickAsync($"#publications tr:has-text('{decision}') button.primary");
-            await page.WaitForSelectorAsync($"#publications tr:has-text('{decision}') button.primary", new() { State = WaitForSelectorState.Detached });
-            await page.GotoAsync("/enforcement/disclosure?status=Published");
+            await page.ClickAsync($"#publications tr:has-text('{decision}') a.primary");
+            await page.WaitForSelectorAsync("#public-preview");
+            Assert.DoesNotContain("陈志强", await page.InnerTextAsync("#public-preview"), StringComparison.Ordinal);
+            await page.FillAsync("#content", (await page.InputValueAsync("#content")) + "\n备注：当事人陈志强已当场改正");
+            await page.ClickAsync("#preview");
+            await page.WaitForFunctionAsync("() => document.querySelector('#public-preview').innerText.includes('陈*强已当场改正')");
+            Assert.DoesNotContain("陈志强", await page.InnerTextAsync("#public-preview"), StringComparison.Ordinal);
+            await page.ClickAsync("#publish");
             await page.WaitForSelectorAsync($"#publications tr:has-text('{decision}')");
         }, culture);
 

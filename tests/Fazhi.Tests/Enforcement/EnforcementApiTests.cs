@@ -758,4 +758,37 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         Assert.Equal("enforcement.not_first_violation", refused.Code());
         Assert.Contains("简罚", refused.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_published_text_that_names_the_party_is_masked_with_the_cases_own_party_and_the_preview_shows_exactly_what_goes_up()
+    {
+        var officer = await app.SignedInAsync("officer.msa");
+        var u = await MarketRegulationAsync(officer);
+        var idNumber = IdNumber(60);
+        var (id, _) = await CreatedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases/on-the-spot", Spot(u, 100, "欧阳建华", idNumber)));
+        var decision = (await CaseAsync(officer, id)).GetProperty("decisionNumber").GetString()!;
+        var due = (await officer.GetFromJsonAsync<JsonElement>("/api/enforcement/publications?status=Due")).GetProperty("items").EnumerateArray()
+            .Single(p => p.GetProperty("documentNumber").GetString() == decision).GetProperty("id").GetGuid();
+
+        // An officer edits the text and writes the party's name and ID number into it: no pattern knows a name, the case does.
+        var edited = $"违法事实：当事人欧阳建华（身份证{idNumber}）在人行道摆卖水果，欧阳建华当场承认。\n处罚内容：罚款人民币100元";
+        var preview = await (await officer.PostAsJsonAsync($"/api/enforcement/publications/{due}/preview", new { content = edited })).Content.ReadFromJsonAsync<JsonElement>();
+        var shown = preview.GetProperty("content").GetString()!;
+        Assert.DoesNotContain("欧阳建华", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain(idNumber, shown, StringComparison.Ordinal);
+        Assert.Contains(Masking.Name("欧阳建华"), shown, StringComparison.Ordinal);
+        Assert.Equal(Masking.Name("欧阳建华"), preview.GetProperty("party").GetString());
+        // The preview saves nothing.
+        Assert.Equal("Due", (await officer.GetFromJsonAsync<JsonElement>($"/api/enforcement/publications/{due}")).GetProperty("status").GetString());
+
+        await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/publications/{due}/publish", new { content = edited }));
+        var published = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/public/enforcement/disclosures/{due}");
+        Assert.Equal(shown, published.GetProperty("content").GetString());
+        Assert.DoesNotContain("欧阳建华", published.ToString(), StringComparison.Ordinal);
+        var page = await app.Anonymous().GetStringAsync($"/disclosure/{due}");
+        Assert.DoesNotContain("欧阳建华", page, StringComparison.Ordinal);
+        // Laid out by element, not one run-on paragraph.
+        Assert.Contains("<dt>违法事实</dt>", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>处罚内容</dt>", page, StringComparison.Ordinal);
+    }
 }

@@ -108,7 +108,7 @@ public sealed class Publication : IVersioned, IHasDeadlines, Platform.Lists.ISea
             Due = DeadlineClock.Start(calendar, decidedOn, kind == PublicationKind.Other ? OtherDays : PenaltyAndLicenceDays),
         };
 
-    public void Publish(DateOnly on, string by, DateOnly retainUntil, string? content)
+    public void Publish(DateOnly on, string by, DateOnly retainUntil, string? content, string? matter = null)
     {
         if (Status != PublicationStatus.Due)
         {
@@ -119,6 +119,11 @@ public sealed class Publication : IVersioned, IHasDeadlines, Platform.Lists.ISea
         {
             new Validator().Required("content", content, 4000).ThrowIfInvalid();
             Content = content.Trim();
+        }
+
+        if (!string.IsNullOrWhiteSpace(matter))
+        {
+            Matter = matter.Length > 300 ? matter[..300] : matter;
         }
 
         (Status, PublishedOn, PublishedBy, RetainUntil) = (PublicationStatus.Published, on, by, retainUntil);
@@ -211,6 +216,8 @@ public sealed class DisclosureMasking(IReadOnlyList<MaskPattern> patterns)
                          (party.Phone, Masking.Phone(party.Phone)),
                          (party.Plate, MaskPlate(party.Plate)),
                          (party.Kind == PartyKind.Person ? party.Name : null, Masking.Name(party.Name)),
+                         // An organisation's legal representative is a person: their name is masked like a party's.
+                         (party.Representative, Masking.Name(party.Representative ?? "")),
                      })
             {
                 if (!string.IsNullOrWhiteSpace(value) && value != masked)

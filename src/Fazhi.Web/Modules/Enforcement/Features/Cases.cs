@@ -449,7 +449,7 @@ public sealed class CaseService(
             (c.Fine > 0 ? $"，罚款人民币{Texts.Yuan(c.Fine)}元" : "") + (c.Confiscation > 0 ? $"，没收违法所得{Texts.Yuan(c.Confiscation)}元" : "") +
             (c.DiscretionCitation is null ? "" : $"\n适用裁量基准：{c.DiscretionCitation}");
         return Publication.Prepare(c.DepartmentId, c.Id, null, c.PenaltyKind == PenaltyKind.NoPenalty ? PublicationKind.Other : PublicationKind.Penalty,
-            c.DecisionNumber!, c.Matter, DisclosureMasking.PartyName(c.Party), masking.Mask(content, c.Party), c.Fine, c.DecidedOn!.Value, calendar);
+            c.DecisionNumber!, masking.Mask(c.Matter, c.Party), DisclosureMasking.PartyName(c.Party), masking.Mask(content, c.Party), c.Fine, c.DecidedOn!.Value, calendar);
     }
 
     public static IQueryable<EnforcementCase> Including(IQueryable<EnforcementCase> q) =>

@@ -70,17 +70,45 @@ public sealed class DisclosureService(
             ?? throw DomainException.NotFound();
     }
 
-    /// <summary>Publishes with the masked text (an edited text is masked again), kept for the department's retention period.</summary>
+    /// <summary>
+    /// Publishes exactly what the preview shows: the text (an edited one too) masked with the case's own party (name, ID number,
+    /// address, phone, plate, representative) as well as the patterns; kept for the department's retention period.
+    /// </summary>
     public async Task PublishAsync(Guid id, PublishRequest r, CancellationToken ct = default)
     {
         var p = await TrackedAsync(id, ct);
         var code = (await directory.CodesAsync(ct)).GetValueOrDefault(p.DepartmentId, "");
         var rules = DepartmentRules.For(configuration, code);
         var today = ChinaTime.Today(time);
-        var content = r.Content is null ? null : DisclosureMasking.From(configuration).Mask(r.Content, null);
-        p.Publish(today, await NameAsync(ct), rules.RetainUntil(today, p.Fine), content);
+        var party = await PartyOfAsync(p, ct);
+        var masking = DisclosureMasking.From(configuration);
+        p.Publish(today, await NameAsync(ct), rules.RetainUntil(today, p.Fine), masking.Mask(r.Content ?? p.Content, party), masking.Mask(p.Matter, party));
         await SaveAsync(ct);
         answers.Changed();
+    }
+
+    /// <summary>What the public will see if the publication goes up now, with <paramref name="content"/> (or the prepared text): nothing is saved.</summary>
+    public async Task<PublicDisclosure> PreviewAsync(Guid id, string? content, CancellationToken ct = default)
+    {
+        var p = await GetAsync(id, ct);
+        new Validator().MaxLength("content", content, 4000).ThrowIfInvalid();
+        var party = await PartyOfAsync(p, ct);
+        var masking = DisclosureMasking.From(configuration);
+        return new PublicDisclosure(p.Id, await directory.NameAsync(p.DepartmentId, ct) ?? "", p.Kind, p.DocumentNumber, masking.Mask(p.Matter, party), p.Party,
+            masking.Mask(string.IsNullOrWhiteSpace(content) ? p.Content : content.Trim(), party), p.Fine, p.DecidedOn, p.PublishedOn ?? ChinaTime.Today(time));
+    }
+
+    /// <summary>The party a publication is about: the case's, or the subject of an act.</summary>
+    private async Task<CaseParty?> PartyOfAsync(Publication p, CancellationToken ct)
+    {
+        if (p.CaseId is { } caseId)
+        {
+            return await db.EnforcementCases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.Party).SingleOrDefaultAsync(ct);
+        }
+
+        return p.ActionId is { } actionId
+            ? await db.EnforcementActions.AsNoTracking().Where(a => a.Id == actionId).Select(a => new CaseParty { Kind = a.SubjectKind, Name = a.Subject }).SingleOrDefaultAsync(ct)
+            : null;
     }
 
     public async Task WithdrawAsync(Guid id, ReasonRequest r, CancellationToken ct = default)
@@ -240,6 +268,8 @@ public static class DisclosureApi
         g.MapGet("/publications", async (PublicationStatus? status, int? page, DisclosureService s) => TypedResults.Ok(await s.ListAsync(status, page ?? 1)))
             .WithSummary("The department's publications: due (with their 7- or 20-working-day date), published, to be withdrawn, withdrawn.");
         g.MapGet("/publications/{id:guid}", async (Guid id, DisclosureService s) => TypedResults.Ok(PublicationView.Of(await s.GetAsync(id)))).WithSummary("One publication as it will be shown.");
+        g.MapPost("/publications/{id:guid}/preview", async (Guid id, PublishRequest r, DisclosureService s) => TypedResults.Ok(await s.PreviewAsync(id, r.Content)))
+            .WithSummary("Exactly what the public will see if it is published now with this text (masked with the case's own party and the patterns); nothing is saved.");
         g.MapPost("/publications/{id:guid}/publish", async (Guid id, PublishRequest r, DisclosureService s) =>
         {
             await s.PublishAsync(id, r);
