@@ -74,7 +74,16 @@ public sealed class EnforcementFlowTests(ServerFixture server)
         {
             await ServerFixture.SignInAsync(page, "legal", culture);
             await page.GotoAsync(caseUrl);
+            // The reviewer reads the proposal beside the nine points; a point left unanswered is refused, each is answered pass or fail.
+            Assert.Contains("20,000", await page.InnerTextAsync("#review-proposal"), StringComparison.Ordinal);
             await page.FillAsync("#opinion", "主体合法，事实清楚，证据确凿，程序合法，适用法律正确，裁量适当。");
+            await page.ClickAsync("#pass-review");
+            await page.WaitForSelectorAsync("#form-errors");
+            foreach (var select in await page.QuerySelectorAllAsync("#review-points select"))
+            {
+                await select.SelectOptionAsync("pass");
+            }
+
             await page.ClickAsync("#pass-review");
             await page.WaitForFunctionAsync("() => !document.querySelector('#pass-review')");
             Assert.Contains("郑雅琳", await page.InnerTextAsync("#reviews"), StringComparison.Ordinal);

@@ -196,7 +196,21 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         Assert.Equal("enforcement.review_not_submitted", await ConflictAsync(legal.PostAsJsonAsync($"/api/enforcement/cases/{id}/review", new { failed = Array.Empty<string>() })));
         await NoContentAsync(officer.PostAsync($"/api/enforcement/cases/{id}/review-submission", null));
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/review", new { failed = Array.Empty<string>() })).StatusCode);
-        await NoContentAsync(legal.PostAsJsonAsync($"/api/enforcement/cases/{id}/review", new { failed = Array.Empty<string>(), opinion = "九项审核均符合要求" }));
+        // Each of the nine points is answered; a failed one says why.
+        var unanswered = await (await legal.PostAsJsonAsync($"/api/enforcement/cases/{id}/review", new
+        {
+            points = new object[] { new { point = "Competence", passed = true }, new { point = "Evidence", passed = false } },
+        })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("points.Facts", unanswered.ErrorFields());
+        Assert.Contains("points.Evidence", unanswered.ErrorFields());
+        Assert.DoesNotContain("points.Competence", unanswered.ErrorFields());
+        await NoContentAsync(legal.PostAsJsonAsync($"/api/enforcement/cases/{id}/review", new
+        {
+            points = Enum.GetNames<Fazhi.Web.Modules.Enforcement.Domain.ReviewPoint>().Select(p => new { point = p, passed = true, note = p == "Discretion" ? "罚款在SC-001幅度内" : null }),
+            opinion = "九项审核均符合要求",
+        }));
+        var reviewed = (await CaseAsync(officer, id)).GetProperty("reviews").EnumerateArray().Last();
+        Assert.Contains("裁量：通过，罚款在SC-001幅度内", reviewed.GetProperty("opinion").GetString(), StringComparison.Ordinal);
         Assert.Equal("enforcement.heavier_than_notice", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/decision", new { penaltyKind = "Fine", fine = 25000 })));
         await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/decision", new { penaltyKind = "Fine", fine = 20000 }));
 

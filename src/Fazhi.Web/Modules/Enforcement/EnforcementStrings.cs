@@ -48,6 +48,8 @@ internal static class EnforcementStrings
 
     public static string StepZh(string kind) => Steps.FirstOrDefault(s => s.Key == kind).Zh ?? kind;
 
+    public static string PointZh(ReviewPoint p) => All.First(s => s.Key == "enforcement.point." + p).Zh;
+
     public static string GradeZh(Grade g) => g switch { Grade.Excellent => "优秀", Grade.Pass => "合格", _ => "不合格" };
 
     public static string VetoZh(VetoItem v) => All.First(s => s.Key == "enforcement.veto." + v).Zh;
@@ -82,6 +84,12 @@ internal static class EnforcementStrings
         ("enforcement.disclosure.text", "公示内容", "Text to publish"),
         ("enforcement.disclosure.masking_hint", "公示时按本案当事人的姓名、身份证件号码、住址、电话、车牌和法定代表人逐一遮蔽，并按规则遮蔽其他个人信息；下方即公众看到的内容。", "At publication the case's own party (name, ID number, address, phone, plate, representative) is masked as well as the patterns; below is exactly what the public will see."),
         ("enforcement.disclosure.as_public_sees", "公众看到的内容", "As the public will see it"),
+        ("error.enforcement.point_unanswered", "该审核要点尚未作出通过或不通过的结论", "this point is answered neither pass nor fail"),
+        ("error.enforcement.point_note_required", "不通过的审核要点须写明理由", "a failed point needs a note saying why"),
+        ("enforcement.review.proposal", "拟处罚意见", "Proposed penalty"),
+        ("enforcement.review.pass", "通过", "Pass"),
+        ("enforcement.review.fail", "不通过", "Fail"),
+        ("enforcement.review.note", "说明", "Note"),
         ("enforcement.pause.Hearing", "听证", "Hearing"),
         ("enforcement.pause.Testing", "检测、检验、检疫", "Testing, inspection or quarantine"),
         ("enforcement.pause.Appraisal", "鉴定", "Appraisal"),

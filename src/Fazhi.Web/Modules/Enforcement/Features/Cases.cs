@@ -65,7 +65,14 @@ public sealed record HearingScheduleRequest(DateOnly? NoticedOn, DateOnly? Heari
 
 public sealed record HearingRecordRequest(bool PartyAbsent, string? Transcript) : StepRequest;
 
-public sealed record ReviewRequest(IReadOnlyList<ReviewPoint>? Failed, string? Opinion) : StepRequest;
+/// <summary>One point of the nine answered: passed or failed, with a note (required when it fails).</summary>
+public sealed record PointAnswer(ReviewPoint? Point, bool? Passed, string? Note);
+
+/// <summary>
+/// 法制审核: <c>points</c> answers each of the nine points pass or fail with a note; the older form, <c>failed</c> (the points
+/// that did not pass), is still read when <c>points</c> is not sent.
+/// </summary>
+public sealed record ReviewRequest(IReadOnlyList<ReviewPoint>? Failed, string? Opinion, IReadOnlyList<PointAnswer>? Points = null) : StepRequest;
 
 public sealed record DiscussionRequest(DateOnly? DiscussedOn, string? Participants, string? Conclusion) : StepRequest;
 
@@ -371,8 +378,31 @@ public sealed class CaseService(
     public Task SubmitReviewAsync(Guid id, int? seenEvents, CancellationToken ct = default) => ActAsync(id, seenEvents, (c, by) => c.SubmitForReview(by), ct);
 
     /// <summary>法制审核 by a registered legality reviewer.</summary>
-    public Task ReviewAsync(Guid id, ReviewRequest r, CancellationToken ct = default) =>
-        ActAsync(id, r.SeenEvents, (c, by) => c.Review([.. (r.Failed ?? []).Where(Enum.IsDefined)], r.Opinion, by), ct);
+    public Task ReviewAsync(Guid id, ReviewRequest r, CancellationToken ct = default)
+    {
+        if (r.Points is null)
+        {
+            return ActAsync(id, r.SeenEvents, (c, by) => c.Review([.. (r.Failed ?? []).Where(Enum.IsDefined)], r.Opinion, by), ct);
+        }
+
+        // Every point answered, each failed one with its note; the notes go into the opinion (encrypted at rest), point by point.
+        var v = new Validator().MaxLength("opinion", r.Opinion, 2000);
+        var answers = r.Points.Where(a => a.Point is { } p && Enum.IsDefined(p)).GroupBy(a => a.Point!.Value).ToDictionary(g => g.Key, g => g.Last());
+        foreach (var point in Enum.GetValues<ReviewPoint>())
+        {
+            var answer = answers.GetValueOrDefault(point);
+            v.Check(answer?.Passed is not null, $"points.{point}", "enforcement.point_unanswered")
+                .Check(answer?.Passed != false || !string.IsNullOrWhiteSpace(answer.Note), $"points.{point}", "enforcement.point_note_required")
+                .MaxLength($"points.{point}", answer?.Note, 300);
+        }
+
+        v.ThrowIfInvalid();
+        var failed = answers.Values.Where(a => a.Passed == false).Select(a => a.Point!.Value).ToList();
+        var lines = Enum.GetValues<ReviewPoint>().Select(p => answers[p]).Select(a =>
+            $"{EnforcementStrings.PointZh(a.Point!.Value)}：{(a.Passed == true ? "通过" : "不通过")}{(string.IsNullOrWhiteSpace(a.Note) ? "" : "，" + a.Note.Trim())}");
+        var opinion = string.Join("；", lines) + "。" + (string.IsNullOrWhiteSpace(r.Opinion) ? "" : "审核意见：" + r.Opinion.Trim());
+        return ActAsync(id, r.SeenEvents, (c, by) => c.Review(failed, opinion, by), ct);
+    }
 
     public Task DiscussionAsync(Guid id, DiscussionRequest r, CancellationToken ct = default) =>
         ActAsync(id, r.SeenEvents, (c, by) => c.Discuss(r.DiscussedOn ?? by.Today, r.Participants, r.Conclusion, by), ct);

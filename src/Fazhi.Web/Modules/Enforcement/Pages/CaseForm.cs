@@ -54,6 +54,11 @@ public sealed class CaseForm
 
     public List<ReviewPoint>? Failed { get; set; }
 
+    /// <summary>pass, fail or empty for each of the nine points, in the page's order.</summary>
+    public List<string>? Verdicts { get; set; }
+
+    public List<string>? PointNotes { get; set; }
+
     public string? Opinion { get; set; }
 
     public string? Participants { get; set; }
