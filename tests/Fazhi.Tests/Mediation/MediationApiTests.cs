@@ -412,4 +412,32 @@ public sealed class MediationApiTests(FazhiFactory app) : IClassFixture<FazhiFac
         Assert.Equal(("Female", 12m, "139****4455"), (found.GetProperty("gender").GetString(), found.GetProperty("trainingHours").GetDecimal(), found.GetProperty("phone").GetString()));
         Assert.Equal(0, (await supervisor.GetFromJsonAsync<JsonElement>("/api/mediation/mediators?q=陈国栋")).GetProperty("total").GetInt32());
     }
+
+    [Fact]
+    public async Task A_case_a_party_refused_to_mediate_is_not_counted_as_mediated_and_one_refused_after_a_session_is()
+    {
+        var mediator = await app.SignedInAsync("mediator");
+        var t = await TownAsync(mediator);
+        int Mediated(JsonElement s) => s.GetProperty("total").GetProperty("mediated").GetInt32();
+        var before = await StatisticsAsync(mediator);
+
+        // 第17条: the respondent refuses mediation at once: received, ended, never mediated.
+        var (refused, _) = await CreatedAsync(await mediator.PostAsJsonAsync("/api/mediation/cases", Register(t)));
+        await NoContentAsync(mediator.PostAsJsonAsync($"/api/mediation/cases/{refused}/refusal", new { note = "被申请人拒绝调解，告知可诉讼" }));
+        var afterRefusal = await StatisticsAsync(mediator);
+        Assert.Equal(before.GetProperty("received").GetInt32() + 1, afterRefusal.GetProperty("received").GetInt32());
+        Assert.Equal(Mediated(before), Mediated(afterRefusal));
+        Assert.Equal(before.GetProperty("refusedBeforeMediation").GetInt32() + 1, afterRefusal.GetProperty("refusedBeforeMediation").GetInt32());
+        Assert.Equal(before.GetProperty("total").GetProperty("rate").ToString(), afterRefusal.GetProperty("total").GetProperty("rate").ToString());
+
+        // Mediated once, then a party walks away: it was mediated and did not succeed.
+        var (walked, _) = await CreatedAsync(await mediator.PostAsJsonAsync("/api/mediation/cases", Register(t)));
+        await ConsentAllAsync(mediator, walked);
+        await NoContentAsync(mediator.PostAsJsonAsync($"/api/mediation/cases/{walked}/rights-notice", new { how = "书面告知" }));
+        await NoContentAsync(mediator.PostAsJsonAsync($"/api/mediation/cases/{walked}/sessions", Session(t)));
+        await NoContentAsync(mediator.PostAsJsonAsync($"/api/mediation/cases/{walked}/refusal", new { note = "调解中申请人要求终止调解" }));
+        var after = await StatisticsAsync(mediator);
+        Assert.Equal(Mediated(before) + 1, Mediated(after));
+        Assert.Equal(before.GetProperty("total").GetProperty("settled").GetInt32(), after.GetProperty("total").GetProperty("settled").GetInt32());
+    }
 }

@@ -29,9 +29,10 @@ internal static class MediationStrings
         ("mediation.deadline.screening", "排查情况报送", "Screening report due"),
 
         ("mediation.figure.received", "受理调解纠纷数", "Disputes received"),
-        ("mediation.figure.mediated", "调解纠纷数", "Disputes mediated"),
+        ("mediation.figure.mediated", "调解纠纷数（本期办结且经调解）", "Disputes mediated (concluded in the period after mediation)"),
+        ("mediation.statistics.mediated_note", "含此前受理、本期办结{0}件；另有{1}件因当事人拒绝调解而终止，未计入调解数和成功率", "{0} of them received earlier and concluded in the period; {1} more ended because a party refused mediation, counted neither as mediated nor in the success rate"),
         ("mediation.figure.settled", "调解成功数", "Settled"),
-        ("mediation.figure.success_rate", "调解成功率", "Success rate"),
+        ("mediation.figure.success_rate", "调解成功率（调解成功数÷调解纠纷数）", "Success rate (settled ÷ mediated)"),
         ("mediation.figure.written", "书面调解协议数", "Written agreements"),
         ("mediation.figure.confirmations", "申请司法确认数", "Judicial confirmations applied for"),
         ("mediation.figure.confirmed", "司法确认有效数", "Agreements confirmed by a court"),

@@ -29,7 +29,8 @@ public sealed record StatRow(string Key, int Mediated, int Settled)
 public sealed record MediationStatistics(
     DateOnly From, DateOnly To, int Received, StatRow Total, IReadOnlyList<StatRow> ByCommittee, IReadOnlyList<StatRow> ByType, IReadOnlyList<StatRow> ByMonth,
     IReadOnlyList<StatRow> BySource, int Written, int Oral, int ConfirmationsApplied, int Confirmed, int Subsidised, decimal SubsidyAmount,
-    int Campaigns, int AreasReported, int ZeroReports, int Findings, int Mediators, int MediatorsTrained, decimal TrainingHours);
+    int Campaigns, int AreasReported, int ZeroReports, int Findings, int Mediators, int MediatorsTrained, decimal TrainingHours,
+    int RefusedBeforeMediation, int MediatedFromEarlier);
 
 /// <summary>
 /// The statistics of a period (by committee, type, month and source), counted in the database over the cases
@@ -60,7 +61,8 @@ public sealed class StatisticsService(FazhiDbContext db, CaseService cases, Data
         var (from, to) = (period.FromUtc, period.ToUtcExclusive);
         var scoped = await cases.ScopedAsync(ct);
         // One grouped pass over the period's concluded cases; the month is China time.
-        var cells = await scoped.Where(c => c.ClosedAt >= from && c.ClosedAt < to)
+        // Mediated: concluded after mediation. A case ended because a party refused mediation before any session (第17条) was never mediated.
+        var cells = await scoped.Where(c => c.ClosedAt >= from && c.ClosedAt < to).Where(WasMediated)
             .GroupBy(c => new { c.CommitteeId, c.Type, c.Source, Month = c.ClosedAt!.Value.AddHours(8).Month })
             .Select(g => new Cell(g.Key.CommitteeId, g.Key.Type, g.Key.Source, g.Key.Month, g.Count(), g.Count(c => c.Status == CaseStatus.Settled),
                 g.Count(c => c.AgreementKind == AgreementKind.Written), g.Count(c => c.AgreementKind == AgreementKind.Oral)))
@@ -69,6 +71,9 @@ public sealed class StatisticsService(FazhiDbContext db, CaseService cases, Data
         IReadOnlyList<StatRow> By<TKey>(Func<Cell, TKey> key, Func<TKey, string> name) where TKey : notnull =>
             [.. cells.GroupBy(c => key(c)).Select(g => new StatRow(name(g.Key), g.Sum(c => c.Mediated), g.Sum(c => c.Settled))).OrderByDescending(r => r.Mediated)];
         var received = await scoped.CountAsync(c => c.RegisteredAt >= from && c.RegisteredAt < to, ct);
+        var refusedBefore = await scoped.Where(c => c.ClosedAt >= from && c.ClosedAt < to && c.Status == CaseStatus.Ended && !c.Sessions.Any(s => s.Held)).CountAsync(ct);
+        // Why more may be mediated than received: cases received before the period and concluded in it.
+        var fromEarlier = await scoped.Where(c => c.ClosedAt >= from && c.ClosedAt < to && c.RegisteredAt < from).Where(WasMediated).CountAsync(ct);
         var (fromDay, toDay) = (period.From, period.To);
         var applied = await scoped.CountAsync(c => c.Agreement!.ConfirmationAppliedOn >= fromDay && c.Agreement.ConfirmationAppliedOn <= toDay, ct);
         var confirmed = await scoped.CountAsync(c => c.Agreement!.CourtDecidedOn >= fromDay && c.Agreement.CourtDecidedOn <= toDay && c.Agreement.Confirmed == true, ct);
@@ -91,8 +96,12 @@ public sealed class StatisticsService(FazhiDbContext db, CaseService cases, Data
             cells.Sum(c => c.Written), cells.Sum(c => c.Oral),
             applied, confirmed, subsidies?.Count ?? 0, subsidies?.Amount ?? 0,
             campaigns, areaCounts?.Reported ?? 0, areaCounts?.Zero ?? 0, areaCounts?.Findings ?? 0,
-            await mediators.CountAsync(ct), trained?.People ?? 0, trained?.Hours ?? 0);
+            await mediators.CountAsync(ct), trained?.People ?? 0, trained?.Hours ?? 0, refusedBefore, fromEarlier);
     }
+
+    /// <summary>A concluded case that was mediated: settled, failed, or ended by a refusal after a session was held.</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<MediationCase, bool>> WasMediated =
+        c => c.Status != CaseStatus.Ended || c.Sessions.Any(s => s.Held);
 
     private sealed record Cell(Guid CommitteeId, DisputeType Type, CaseSource Source, int Month, int Mediated, int Settled, int Written, int Oral);
 
@@ -136,7 +145,7 @@ public sealed class StatisticsService(FazhiDbContext db, CaseService cases, Data
             var (from, to) = (p.FromUtc, p.ToUtcExclusive);
             return q.Where(c => c.RegisteredAt >= from && c.RegisteredAt < to);
         });
-        var mediated = Cases("mediated", Concluded);
+        var mediated = Cases("mediated", (q, p) => Concluded(q, p).Where(WasMediated));
         var settled = Cases("settled", (q, p) => Concluded(q, p).Where(c => c.Status == CaseStatus.Settled));
         var written = Cases("written", (q, p) => Concluded(q, p).Where(c => c.AgreementKind == AgreementKind.Written));
         var applied = Cases("confirmations", (q, p) =>
