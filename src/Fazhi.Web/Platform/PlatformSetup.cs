@@ -75,6 +75,7 @@ public static class PlatformSetup
         services.AddScoped<Cases.RecordCheck>();
         services.AddSingleton<Files.FileStore>();
         services.AddScoped<Deadlines.SystemAlerts>();
+        services.AddScoped<Audit.PersonalDataReads>();
         services.AddScoped<CalendarYearAlert>();
         services.AddScoped<Tasks.TaskList>();
         services.AddScoped<Lists.TextSearch>();

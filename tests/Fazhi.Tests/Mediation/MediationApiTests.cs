@@ -440,4 +440,35 @@ public sealed class MediationApiTests(FazhiFactory app) : IClassFixture<FazhiFac
         Assert.Equal(Mediated(before) + 1, Mediated(after));
         Assert.Equal(before.GetProperty("total").GetProperty("settled").GetInt32(), after.GetProperty("total").GetProperty("settled").GetInt32());
     }
+
+    [Fact]
+    public async Task The_cases_own_mediator_reveals_a_partys_phone_to_call_them_and_each_reveal_is_audited_others_are_refused()
+    {
+        var mediator = await app.SignedInAsync("mediator");
+        var t = await TownAsync(mediator);
+        var (mine, _) = await CreatedAsync(await mediator.PostAsJsonAsync("/api/mediation/cases", Register(t)));
+        var applicant = (await mediator.GetFromJsonAsync<JsonElement>($"/api/mediation/cases/{mine}")).GetProperty("parties").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == "林雪梅");
+        Assert.Equal(Masking.Phone(ApplicantPhone), applicant.GetProperty("phone").GetString());
+
+        var revealed = await (await mediator.PostAsync($"/api/mediation/cases/{mine}/parties/{applicant.GetProperty("id")}/phone", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(ApplicantPhone, revealed.GetProperty("phone").GetString());
+
+        // A case the signed-in mediator is not on: refused, whatever the scope.
+        var body = JsonSerializer.SerializeToNode(Register(t))!;
+        body["mediatorIds"] = new System.Text.Json.Nodes.JsonArray((System.Text.Json.Nodes.JsonNode)t.Second.ToString());
+        var (other, _) = await CreatedAsync(await mediator.PostAsJsonAsync("/api/mediation/cases", body));
+        var party = (await mediator.GetFromJsonAsync<JsonElement>($"/api/mediation/cases/{other}")).GetProperty("parties")[0].GetProperty("id");
+        Assert.Equal("mediation.not_your_case", (await (await mediator.PostAsync($"/api/mediation/cases/{other}/parties/{party}/phone", null)).ReadProblemAsync(HttpStatusCode.Forbidden)).Code());
+
+        // The reveal is in the audit record under the case, who and when; the number itself is not.
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FazhiDbContext>();
+        var reads = await db.AuditEntries.AsNoTracking().Where(e => e.RecordId == mine && e.EntityType == "sys_personal_reads").ToListAsync();
+        var read = Assert.Single(reads);
+        Assert.Equal("mediator", read.ActorName);
+        Assert.Contains("med_parties.Phone", read.After!, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApplicantPhone, read.After!, StringComparison.Ordinal);
+        Assert.Empty(await db.AuditEntries.AsNoTracking().Where(e => e.RecordId == other && e.EntityType == "sys_personal_reads").ToListAsync());
+    }
 }

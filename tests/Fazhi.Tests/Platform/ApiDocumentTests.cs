@@ -16,6 +16,7 @@ public sealed class ApiDocumentTests(FazhiFactory app) : IClassFixture<FazhiFact
         "post /api/services/complaints/{id}/close",
         "post /api/auth/logout",
         "post /api/mediation/cases/{id}/parties/{partyId}/consent",
+        "post /api/mediation/cases/{id}/parties/{partyId}/phone",
         "post /api/enforcement/cases/{id}/filing-approval",
         "post /api/enforcement/cases/{id}/hearing-waiver",
         "post /api/enforcement/cases/{id}/review-submission",

@@ -33,6 +33,9 @@ public sealed record WrittenAgreementRequest(string? Facts, string? Terms, strin
 /// <summary>告知权利义务 given to the parties: how (in writing, signed; or orally, with who was there).</summary>
 public sealed record RightsNoticeRequest(string? How) : StepRequest;
 
+/// <summary>A party's phone in full, revealed to the case's mediator to call them (the reveal is audited).</summary>
+public sealed record PartyPhone(Guid PartyId, string Name, string Phone);
+
 public sealed record OralAgreementRequest(string? Terms, DateOnly? PerformBy) : StepRequest;
 
 public sealed record OutcomeNoteRequest(string? Note) : StepRequest;
@@ -59,7 +62,8 @@ public sealed record CaseCreated(Guid Id, string Number);
 /// every step goes through the platform's one case workflow.
 /// </summary>
 public sealed class CaseService(
-    FazhiDbContext db, DataScopeResolver scopes, CaseWorkflow workflow, ActorSource actors, TextSearch search, RecordCheck records, TimeProvider time, Text text)
+    FazhiDbContext db, DataScopeResolver scopes, CaseWorkflow workflow, ActorSource actors, TextSearch search, RecordCheck records, TimeProvider time, Text text,
+    Platform.Audit.PersonalDataReads reads)
 {
     public async Task<IQueryable<MediationCase>> ScopedAsync(CancellationToken ct = default)
     {
@@ -184,6 +188,31 @@ public sealed class CaseService(
 
     public Task WrittenAsync(Guid id, WrittenAgreementRequest r, CancellationToken ct = default) =>
         ActAsync(id, r.SeenEvents, (c, by) => c.AgreeInWriting(r.Facts, r.Terms, r.Performance, r.PerformBy, r.EffectiveOn ?? by.Today, by, r.FamilyMatter), ct);
+
+    /// <summary>
+    /// A party's phone in full, for the mediator assigned to the case to call them (or the justice office): every reveal is a row
+    /// the audit chain records. Others, and closed cases' strangers, get 403.
+    /// </summary>
+    public async Task<PartyPhone> RevealPhoneAsync(Guid id, Guid partyId, CancellationToken ct = default)
+    {
+        var c = await GetAsync(id, ct);
+        var by = await actors.CurrentAsync(ct);
+        var mediatorIds = c.Mediators.Select(m => m.MediatorId).ToList();
+        var assigned = await db.Mediators.AnyAsync(m => mediatorIds.Contains(m.Id) && m.UserName == by.UserName, ct);
+        if (!assigned && !by.IsIn(Roles.Supervisor))
+        {
+            throw new DomainException("mediation.not_your_case", "partyId", ErrorKind.Forbidden);
+        }
+
+        var party = c.Parties.FirstOrDefault(p => p.Id == partyId) ?? throw DomainException.NotFound("partyId");
+        if (party.Phone is null)
+        {
+            throw new DomainException("mediation.no_phone", "partyId", ErrorKind.NotFound);
+        }
+
+        await reads.RecordAsync(c.Id, "med_parties.Phone", party.Id.ToString(), "调解员联系当事人", by, ct);
+        return new PartyPhone(party.Id, party.Name, party.Phone);
+    }
 
     /// <summary>告知权利义务 (第23条) recorded as given: a session waits for it; downloading the notice does not give it.</summary>
     public Task RightsNoticeAsync(Guid id, RightsNoticeRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.GiveRightsNotice(by, r.How), ct);
@@ -386,6 +415,8 @@ public static class CaseApi
         Step<ConfirmationRequest>(g, "confirmation", (s, id, r) => s.ConfirmationAsync(id, r), "司法确认申请, within 30 days of the agreement taking effect.");
         Step<CourtRequest>(g, "court", (s, id, r) => s.CourtAsync(id, r), "The court's acceptance and decision on the confirmation.");
         Step<ClassRequest>(g, "subsidy-class", (s, id, r) => s.ProposeClassAsync(id, r), "以案定补: the mediator proposes the difficulty class.");
+        g.MapPost("/cases/{id:guid}/parties/{partyId:guid}/phone", async (Guid id, Guid partyId, CaseService s) => TypedResults.Ok(await s.RevealPhoneAsync(id, partyId)))
+            .WithSummary("The party's phone in full, for the case's own mediator to call them (or the justice office); each reveal is in the audit record.");
         g.MapPost("/cases/{id:guid}/parties/{partyId:guid}/consent", async (Guid id, Guid partyId, int? seenEvents, CaseService s) =>
         {
             await s.ConsentAsync(id, partyId, seenEvents);
