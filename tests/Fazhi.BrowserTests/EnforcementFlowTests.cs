@@ -39,6 +39,11 @@ public sealed class EnforcementFlowTests(ServerFixture server)
             await page.ClickAsync("#add-evidence");
             await page.WaitForSelectorAsync("#evidence tr");
 
+            // 第55条: the officers' showing their certificates is on the record before the notice.
+            await page.FillAsync("#shown-to", "当事人陈志强，于其便利店");
+            await page.ClickAsync("#show-certificates");
+            await page.WaitForSelectorAsync("#certificates-shown");
+
             await page.SelectOptionAsync("#penalty-kind", "Fine");
             await page.FillAsync("#fine", "20000");
             await page.FillAsync("#provisions", "《中华人民共和国食品安全法》第三十四条第（十）项");

@@ -174,6 +174,11 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         Assert.Equal("image/png", photo.GetProperty("contentType").GetString());
         Assert.Equal(Png, await officer.GetByteArrayAsync($"/api/enforcement/cases/{id}/files/{photo.GetProperty("sha256").GetString()}"));
 
+        // 第55条: no notice before the officers' showing their certificates to the party is recorded.
+        Assert.Equal("enforcement.certificates_not_shown", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/notice", notice)));
+        await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/certificates", new { shownTo = "当事人林建国，于其便利店" }));
+        Assert.Equal("当事人林建国，于其便利店", (await CaseAsync(officer, id)).GetProperty("certificatesShownTo").GetString());
+
         // 20,000 yuan for a person: a hearing may be asked for within 5 working days, and the legality review is required.
         await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/notice", notice));
         c = await CaseAsync(officer, id);
@@ -297,13 +302,13 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         var fileNumber = c.GetProperty("fileNumber").GetString()!;
         Assert.StartsWith($"TX-MSA-{Today.Year}-处罚-", fileNumber, StringComparison.Ordinal);
         Assert.Equal(
-            ["registered", "officer_assigned", "officer_assigned", "filing_approved", "evidence", "notice", "hearing_waived", "statement_waived", "review_submitted", "review_passed", "decided", "served", "paid", "closed", "archived"],
+            ["registered", "officer_assigned", "officer_assigned", "filing_approved", "evidence", "certificates_shown", "notice", "hearing_waived", "statement_waived", "review_submitted", "review_passed", "decided", "served", "paid", "closed", "archived"],
             c.GetProperty("record").EnumerateArray().Select(s => s.GetProperty("kind").GetString()).ToList());
 
         var check = await officer.GetFromJsonAsync<JsonElement>($"/api/enforcement/cases/{id}/record/check");
         Assert.True(check.GetProperty("intact").GetBoolean());
         Assert.Equal(JsonValueKind.Null, check.GetProperty("brokenAt").ValueKind);
-        Assert.Equal(15, check.GetProperty("steps").GetInt32());
+        Assert.Equal(16, check.GetProperty("steps").GetInt32());
         var contents = await DocxTextAsync(officer, $"/api/enforcement/cases/{id}/contents.docx");
         foreach (var part in new[] { "卷内文件目录", fileNumber, decisionNumber, "现场检查照片", "SHA-256", "完整" })
         {
@@ -443,6 +448,7 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         var notice = await (await officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/notice", new { penaltyKind = "Fine" })).ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("enforcement.evidence_required", notice.Code());
         Assert.Equal(HttpStatusCode.Created, (await EvidenceAsync(officer, id, Png, "p.png")).StatusCode);
+        await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/certificates", new { shownTo = "当事人" }));
         var missing = await (await officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/notice", new { penaltyKind = "Fine" })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Superset(new HashSet<string> { "provisions", "basis", "fine" }, missing.ErrorFields().ToHashSet());
         var lateFine = await officer.GetAsync($"/api/enforcement/cases/{id}/late-fine?on=someday");
@@ -696,6 +702,7 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         var (id, number) = await CreatedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases", Lead(u, IdNumber(40), officerIds: new[] { u.Head, second })));
         await NoContentAsync(officer.PostAsync($"/api/enforcement/cases/{id}/filing-approval", null));
         Assert.Equal(HttpStatusCode.Created, (await EvidenceAsync(officer, id, Png, "询问笔录.png", "Statement", "询问笔录")).StatusCode);
+        await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/certificates", new { shownTo = "当事人林建国" }));
 
         // 第47条: an on-site inspection without its audio or video, and without a reason, is refused; with the reason it is on the record.
         var unrecorded = await (await UploadAsync(officer, $"/api/enforcement/cases/{id}/record", ("现场.png", Png), ("kind", "inspection"), ("note", "现场检查")))
@@ -764,6 +771,7 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         var (again, _) = await CreatedAsync(await officer.PostAsJsonAsync("/api/enforcement/cases", Lead(u, idNumber, name: "叶美华")));
         await NoContentAsync(officer.PostAsync($"/api/enforcement/cases/{again}/filing-approval", null));
         Assert.Equal(HttpStatusCode.Created, (await EvidenceAsync(officer, again, Png, "询问笔录.png", "Statement", "询问笔录")).StatusCode);
+        await NoContentAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{again}/certificates", new { shownTo = "当事人叶美华" }));
         var first = await RuleIdAsync(officer, "SC-201");
         var refused = await (await officer.PostAsJsonAsync($"/api/enforcement/cases/{again}/notice", new
         {

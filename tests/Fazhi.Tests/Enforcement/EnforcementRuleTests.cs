@@ -70,6 +70,7 @@ public sealed class EnforcementRuleTests
     {
         var c = Filed(day, party);
         c.AddEvidence(EvidenceKind.Statement, "询问笔录", false, null, null, null, On(day));
+        c.ShowCertificates(D(day), "当事人林建国，于其便利店", On(day));
         c.IssueNotice(PenaltyKind.Fine, fine, 0, "《食品安全法》第三十四条", "《食品安全法》第一百二十四条", Benchmark, false, false, D(day), Rules, On(day));
         return c;
     }
@@ -250,7 +251,10 @@ public sealed class EnforcementRuleTests
         c.RequestHearing(D("2019-09-04"), On("2019-09-04"));
         Assert.Equal("enforcement.hearing_pending", Blocker(60_000m, "2019-09-20"));
         c.ScheduleHearing(D("2019-09-04"), D("2019-09-16"), "刘志强", null, On("2019-09-04"));
-        c.HoldHearing(false, "听证笔录：当事人对罚款数额提出异议。", On("2019-09-16"));
+        // 第64条: the party signs the transcript, or the presider notes why not.
+        Assert.Equal("partySigned", Assert.Throws<ValidationFailedException>(() => c.HoldHearing(false, "听证笔录", On("2019-09-16"))).Errors.Single().Field);
+        c.HoldHearing(false, "听证笔录：当事人对罚款数额提出异议。", On("2019-09-16"), partySigned: true);
+        Assert.True(c.HearingTranscriptSigned);
 
         Assert.Equal("enforcement.review_required", Blocker(60_000m, "2019-09-16"));
         c.SubmitForReview(On("2019-09-16"));
@@ -337,7 +341,9 @@ public sealed class EnforcementRuleTests
         c.Recuse(second.Id, "与当事人系近亲属", On("2019-10-08"));
         Assert.Equal("enforcement.two_officers_required", Refused(() => c.ApproveFiling(On("2019-10-08"))));
         Assert.Equal("enforcement.officer_recused", Refused(() => c.Assign(second, OfficerRole.Assisting, On("2019-10-08"))));
-        Assert.Equal("与当事人系近亲属", c.Officers.Single(o => o.OfficerId == second.Id).RecusalReason);
+        Assert.Equal(("与当事人系近亲属", "周文斌"), (c.Officers.Single(o => o.OfficerId == second.Id).RecusalReason, c.Officers.Single(o => o.OfficerId == second.Id).RecusalDecidedBy));
+        // 第43条: the head decides a recusal; an officer who is not the head cannot.
+        Assert.Equal("enforcement.head_only", Refused(() => c.Recuse(c.ActiveOfficers.First().OfficerId, "理由", AsOfficer("2019-10-08"))));
     }
 
     [Fact]
@@ -566,6 +572,10 @@ public sealed class EnforcementRuleTests
     {
         var c = Filed("2019-09-02");
         c.AddEvidence(EvidenceKind.Statement, "询问笔录", false, null, null, null, On("2019-09-02"));
+        Assert.Equal("enforcement.certificates_not_shown", Refused(() =>
+            c.IssueNotice(PenaltyKind.Warning, 0, 0, "第三十四条", "第一百二十四条", null, false, false, D("2019-09-02"), Rules, On("2019-09-02"))));
+        c.ShowCertificates(D("2019-09-02"), "当事人林建国", On("2019-09-02"));
+        Assert.Contains("向当事人林建国出示执法证件", c.Steps[^1].Note, StringComparison.Ordinal);
         var uncited = Assert.Throws<DomainException>(() => c.IssueNotice(PenaltyKind.Fine, 5_000m, 0, "第三十四条", "第一百二十四条", null, false, false, D("2019-09-02"), Rules, On("2019-09-02")));
         Assert.Equal(("enforcement.discretion_required", "discretionRuleId"), (uncited.Code, uncited.Field));
         // A warning needs no fine's benchmark.

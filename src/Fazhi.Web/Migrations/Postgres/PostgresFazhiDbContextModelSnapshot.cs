@@ -44,6 +44,10 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("RecusalDecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("RecusalReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -306,6 +310,13 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateOnly?>("CertificatesShownOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CertificatesShownTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("CloseNote")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -404,9 +415,16 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.Property<DateOnly?>("HearingRequestedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("HearingSignatureNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("HearingTranscript")
                         .HasColumnType("text")
                         .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<bool>("HearingTranscriptSigned")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("HearingWaived")
                         .HasColumnType("boolean");

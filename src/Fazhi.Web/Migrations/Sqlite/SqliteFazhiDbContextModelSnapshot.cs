@@ -39,6 +39,10 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecusalDecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecusalReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -301,6 +305,13 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CertificatesShownOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificatesShownTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CloseNote")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -399,9 +410,16 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.Property<DateOnly?>("HearingRequestedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HearingSignatureNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HearingTranscript")
                         .HasColumnType("TEXT")
                         .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<bool>("HearingTranscriptSigned")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("HearingWaived")
                         .HasColumnType("INTEGER");

@@ -245,6 +245,7 @@ public sealed class DemoEnforcement(
                 continue;
             }
 
+            c.ShowCertificates(day, party.Kind == PartyKind.Person ? $"当事人{party.Name}，于现场" : $"当事人法定代表人{party.Representative}，于经营场所", At(day, pair[0].Name));
             c.AddEvidence(EvidenceKind.Statement, "询问笔录", false, null, null, null, At(day, pair[0].Name));
             c.AddEvidence(EvidenceKind.Photo, "现场检查照片", n % 6 == 0, null, null, null, At(day, pair[1].Name),
                 n % 6 == 0 ? "执法记录仪电量耗尽，以现场照片和笔录固定" : null);
@@ -287,7 +288,7 @@ public sealed class DemoEnforcement(
                         continue;
                     }
 
-                    c.HoldHearing(false, "听证笔录：当事人对违法事实无异议，对罚款数额提出异议；调查人员出示证据并说明理由。笔录经当事人核对签名。", At(day, "刘志强"));
+                    c.HoldHearing(false, "听证笔录：当事人对违法事实无异议，对罚款数额提出异议；调查人员出示证据并说明理由。笔录经当事人核对签名。", At(day, "刘志强"), partySigned: true);
                 }
                 else if (!Next(6))
                 {

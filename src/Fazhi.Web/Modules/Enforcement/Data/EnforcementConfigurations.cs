@@ -122,6 +122,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<EnforcementCa
         b.HasClock(e => e.HearingRequestWindow, "HearingRequest");
         b.HasClock(e => e.StatementWindow, "Statement");
         b.Property(e => e.ServiceRecipient).HasMaxLength(100);
+        b.Property(e => e.CertificatesShownTo).HasMaxLength(200);
+        b.Property(e => e.HearingSignatureNote).HasMaxLength(500);
         b.Property(e => e.ServiceProofSha256).HasMaxLength(64);
         b.HasClock(e => e.Service, "Service");
         b.HasClock(e => e.Payment, "Payment");
@@ -174,6 +176,7 @@ internal sealed class CaseOfficerConfiguration : IEntityTypeConfiguration<CaseOf
         b.Property(e => e.CertificateNumber).HasMaxLength(40);
         b.Property(e => e.UserName).HasMaxLength(256);
         b.Property(e => e.RecusalReason).HasMaxLength(500);
+        b.Property(e => e.RecusalDecidedBy).HasMaxLength(100);
         b.Ignore(e => e.Active);
         b.HasIndex(e => e.OfficerId);
         b.HasOne<Officer>().WithMany().HasForeignKey(e => e.OfficerId).OnDelete(DeleteBehavior.Restrict);

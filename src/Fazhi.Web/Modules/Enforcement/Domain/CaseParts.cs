@@ -163,6 +163,9 @@ public sealed class CaseOfficer : ICasePart
 
     public string? RecusalReason { get; internal set; }
 
+    /// <summary>第43条: the head who decided the recusal.</summary>
+    public string? RecusalDecidedBy { get; internal set; }
+
     public bool Active => RecusedAt is null;
 }
 

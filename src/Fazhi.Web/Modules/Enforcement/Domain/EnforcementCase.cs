@@ -116,6 +116,12 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
 
     public DateOnly? NoticeServedOn { get; private set; }
 
+    /// <summary>第55条: the officers showed their certificates to the party (or the person present) at the start of the investigation.</summary>
+    public DateOnly? CertificatesShownOn { get; private set; }
+
+    /// <summary>To whom, and where: e.g. 当事人林建国，于其经营场所.</summary>
+    public string? CertificatesShownTo { get; private set; }
+
     public bool MajorPublicInterest { get; private set; }
 
     public bool Complex { get; private set; }
@@ -151,6 +157,11 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
     public string? HearingTranscript { get; private set; }
 
     public DateOnly? HearingHeldOn { get; private set; }
+
+    /// <summary>第64条(十): the party signed the transcript; otherwise why not (refused, noted by the presider).</summary>
+    public bool HearingTranscriptSigned { get; private set; }
+
+    public string? HearingSignatureNote { get; private set; }
 
     public DateOnly? DiscussedOn { get; private set; }
 
@@ -263,7 +274,9 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
     private DomainException? GuardOf(CaseAction action, CaseRights by) => action switch
     {
         CaseAction.AssignOfficer => StaffRule(by) ?? OpenRule() ?? Workflow.Unless(DecidedOn is null, "enforcement.step_out_of_order"),
-        CaseAction.Recuse => StaffRule(by) ?? OpenRule() ?? Workflow.Unless(ActiveOfficers.Any(), "enforcement.step_out_of_order"),
+        // 第43条: an officer's recusal is decided by the agency's head.
+        CaseAction.Recuse => HeadRule(by) ?? OpenRule() ?? Workflow.Unless(ActiveOfficers.Any(), "enforcement.step_out_of_order"),
+        CaseAction.ShowCertificates => StaffRule(by) ?? State(CaseStatus.Investigation) ?? Workflow.Unless(CertificatesShownOn is null, "enforcement.certificates_shown"),
         // 第54条: filing is approved by the agency's head.
         CaseAction.ApproveFiling => HeadRule(by) ?? State(CaseStatus.Registered) ?? TwoCertified(by),
         CaseAction.RefuseFiling => HeadRule(by) ?? State(CaseStatus.Registered),
@@ -279,7 +292,8 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
             ?? Workflow.Unless(Evidence.Any(e => e.Preserved && e.PreservationDecidedOn is null), "enforcement.preservation_decided", "evidenceId"),
         // 第44条 after 第42条: two officers and the evidence first.
         CaseAction.IssueNotice => StaffRule(by) ?? State(CaseStatus.Investigation) ?? TwoCertified(by)
-            ?? Workflow.Unless(Evidence.Count > 0, "enforcement.evidence_required", "evidence"),
+            ?? Workflow.Unless(Evidence.Count > 0, "enforcement.evidence_required", "evidence")
+            ?? Workflow.Unless(CertificatesShownOn is not null, "enforcement.certificates_not_shown", "certificates"),
         CaseAction.RecordStatement => StaffRule(by) ?? State(CaseStatus.Notified),
         CaseAction.WaiveStatement => StaffRule(by) ?? State(CaseStatus.Notified)
             ?? Workflow.Unless(Statement is null && StatementWaivedOn is null, "enforcement.statement_answered"),
@@ -485,8 +499,17 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         CheckOpen();
         new Validator().Required("reason", reason, 500).ThrowIfInvalid();
         var o = Officers.FirstOrDefault(x => x.OfficerId == officerId && x.Active) ?? throw DomainException.NotFound("officerId");
-        (o.RecusedAt, o.RecusalReason) = (by.Now, reason!.Trim());
-        Step("recused", by, $"{o.Name}：{o.RecusalReason}");
+        (o.RecusedAt, o.RecusalReason, o.RecusalDecidedBy) = (by.Now, reason!.Trim(), by.Name);
+        Step("recused", by, $"{o.Name}：{o.RecusalReason}（{by.Name}决定）");
+    }
+
+    /// <summary>出示执法证件 (第55条): recorded with whom it was shown to, before the notice of intended penalty.</summary>
+    public void ShowCertificates(DateOnly on, string? shownTo, CaseRights by)
+    {
+        Check(CaseAction.ShowCertificates, by);
+        new Validator().Required("shownTo", shownTo, 200).Check(on <= by.Today && on >= (FiledOn ?? DiscoveredOn), "shownOn", "enforcement.date_out_of_case").ThrowIfInvalid();
+        (CertificatesShownOn, CertificatesShownTo) = (on, shownTo!.Trim());
+        Step("certificates_shown", by, $"{string.Join("、", ActiveOfficers.Select(o => $"{o.Name}（{o.CertificateNumber}）"))}向{CertificatesShownTo}出示执法证件");
     }
 
     /// <summary>立案 approved by the department's head; two certified officers are on it (第42条, 第54条).</summary>
@@ -753,7 +776,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
     }
 
     /// <summary>听证: the transcript, signed; a party who stays away has given the hearing up (第64条).</summary>
-    public void HoldHearing(bool partyAbsent, string? transcript, CaseRights by)
+    public void HoldHearing(bool partyAbsent, string? transcript, CaseRights by, bool partySigned = false, string? signatureNote = null)
     {
         Check(CaseAction.HoldHearing, by);
         Expect(CaseStatus.Notified);
@@ -774,11 +797,14 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
             return;
         }
 
-        new Validator().Required("transcript", transcript, 8000).ThrowIfInvalid();
+        // 第64条(十): the transcript is read and signed by the party; a refusal to sign is noted instead.
+        new Validator().Required("transcript", transcript, 8000).MaxLength("signatureNote", signatureNote, 500)
+            .Check(partySigned || !string.IsNullOrWhiteSpace(signatureNote), "partySigned", "enforcement.transcript_unsigned").ThrowIfInvalid();
         (HearingTranscript, HearingHeldOn) = (transcript!.Trim(), by.Today);
+        (HearingTranscriptSigned, HearingSignatureNote) = (partySigned, string.IsNullOrWhiteSpace(signatureNote) ? null : signatureNote.Trim());
         // 第58条(二): a decision that went through a hearing is reviewed.
         ReviewRequired = true;
-        Step("hearing_held", by, null);
+        Step("hearing_held", by, partySigned ? "笔录经当事人核对签名" : "当事人未签名：" + HearingSignatureNote);
     }
 
     /// <summary>送法制审核.</summary>
@@ -1218,6 +1244,7 @@ public enum CaseAction
     ExtendDecision,
     PauseDecision,
     ResumeDecision,
+    ShowCertificates,
     AddEvidence,
     DecidePreservation,
     IssueNotice,

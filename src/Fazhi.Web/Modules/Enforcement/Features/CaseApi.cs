@@ -48,6 +48,7 @@ public static class CaseApi
             "An approved extension of the filing limit (`filing`) or of the 90-day limit (`decision`: the first up to the department's days, 30 in market regulation; a further one with the heads' collective `discussion`).");
         Step<PauseRequest>(g, "decision-pause", (s, id, r) => s.PauseAsync(id, r), "The 90-day limit stands still for a hearing, testing, appraisal or announcement, with its reason.");
         Action(g, "decision-resume", (s, id, seen) => s.ResumeAsync(id, seen), "The excluded period ended: the 90-day limit runs again, its due date moved by the days it stood still.");
+        Step<CertificatesRequest>(g, "certificates", (s, id, r) => s.CertificatesAsync(id, r), "出示执法证件 (第55条): the officers showed their certificates, to whom; before the notice.");
         Step<PreservationRequest>(g, "preservation-decisions", (s, id, r) => s.PreservationAsync(id, r), "The decision on goods registered and preserved (7 working days).");
         Step<NoticeRequest>(g, "notice", (s, id, r) => s.NoticeAsync(id, r), "行政处罚事先告知 (第44条): the intended penalty, its basis and the discretion entry applied.");
         Step<StatementRequest>(g, "statement", (s, id, r) => s.StatementAsync(id, r), "陈述申辩 and its re-check (第45条).");

@@ -7,7 +7,7 @@ namespace Fazhi.Web.Modules.Enforcement.Features;
 
 public sealed record EnforcementPartyView(PartyKind Kind, string Name, string? IdNumber, string? Address, string? Phone, string? Plate, string? Representative);
 
-public sealed record CaseOfficerView(Guid OfficerId, string Name, string CertificateNumber, OfficerRole Role, DateTime AssignedAt, DateTime? RecusedAt, string? RecusalReason);
+public sealed record CaseOfficerView(Guid OfficerId, string Name, string CertificateNumber, OfficerRole Role, DateTime AssignedAt, DateTime? RecusedAt, string? RecusalReason, string? RecusalDecidedBy);
 
 public sealed record EnforcementEvidenceView(
     Guid Id, EvidenceKind Kind, string Title, string? Sha256, string? ContentType, long? Size, DateTime CollectedAt, string CollectedBy, bool Preserved,
@@ -31,8 +31,10 @@ public sealed record EnforcementCaseView(
     Guid Id, string Number, Guid DepartmentId, CaseSource Source, string? SourceNote, Procedure Procedure, CaseStatus Status, string Matter, string Facts,
     DateOnly ActOn, DateOnly DiscoveredOn, bool InvolvesSafety, DateTime RegisteredAt, EnforcementPartyView Party,
     string? RunningLimit, DateOnly? DueDate, WarningLevel? Level, DateOnly? FilingDue, DateOnly? DecisionDue, DateOnly? ServiceDue, DateOnly? PaymentDue, DateOnly? FiledOn, string? NotFiledReason,
+    DateOnly? CertificatesShownOn, string? CertificatesShownTo,
     PenaltyKind? ProposedKind, decimal ProposedFine, decimal ProposedConfiscation, string? Provisions, string? Basis, string? DiscretionCitation, DateOnly? NoticeServedOn,
     bool HearingEligible, DateOnly? HearingRequestDue, DateOnly? HearingRequestedOn, bool HearingWaived, DateOnly? HearingOn, string? HearingPresider, DateOnly? HearingHeldOn,
+    bool HearingTranscriptSigned, string? HearingSignatureNote,
     bool ReviewRequired, bool ReviewPassed, DateOnly? StatementDue, DateOnly? StatementWaivedOn, string? Statement, string? StatementRecheck, DateOnly? DiscussedOn, string? DiscussionConclusion,
     string? DecisionNumber, DateOnly? DecidedOn, PenaltyKind? PenaltyKind, decimal Fine, decimal Confiscation, string? Performance,
     DateOnly? ServedOn, DateTime? ServedAt, string? ServiceRecipient, string? ServiceProofSha256, ServiceMethod? ServiceMethod, DateOnly? PaidOn, decimal? PaidAmount, decimal? LateFinePaid, DateOnly? ClosedOn, string? CloseNote,
@@ -51,8 +53,10 @@ public sealed record EnforcementCaseView(
         return new(
             c.Id, c.Number, c.DepartmentId, c.Source, c.SourceNote, c.Procedure, c.Status, c.Matter, c.Facts, c.ActOn, c.DiscoveredOn, c.InvolvesSafety, c.RegisteredAt, party,
             running?.Kind, running?.Clock.DueDate, running?.Clock.Level(today), c.Filing?.DueDate, c.Decision?.DueDate, c.Service?.DueDate, c.Payment?.DueDate, c.FiledOn, c.NotFiledReason,
+            c.CertificatesShownOn, c.CertificatesShownTo,
             c.ProposedKind, c.ProposedFine, c.ProposedConfiscation, c.Provisions, c.Basis, c.DiscretionCitation, c.NoticeServedOn,
             c.HearingEligible, c.HearingRequestWindow?.DueDate, c.HearingRequestedOn, c.HearingWaived, c.HearingOn, c.HearingPresider, c.HearingHeldOn,
+            c.HearingTranscriptSigned, c.HearingSignatureNote,
             c.ReviewRequired, c.ReviewPassed, c.StatementWindow?.DueDate, c.StatementWaivedOn, c.Statement, c.StatementRecheck, c.DiscussedOn, c.DiscussionConclusion,
             c.DecisionNumber, c.DecidedOn, c.PenaltyKind, c.Fine, c.Confiscation, c.Performance,
             c.ServedOn, c.ServedAt, c.ServiceRecipient, c.ServiceProofSha256, c.ServiceMethod, c.PaidOn, c.PaidAmount, c.LateFinePaid, c.ClosedOn, c.CloseNote, c.ArchivedOn, c.FileNumber, c.RevokedOn, c.RevocationReason,
@@ -66,6 +70,6 @@ public sealed record EnforcementCaseView(
             [.. c.Steps.OrderBy(s => s.Sequence).Select(s => new EnforcementStepView(s.Sequence, s.At, s.Kind, s.ActorLabel, s.Note, s.FileSha256, s.FileName))],
             c.Steps.Count, allowed);
 
-        static CaseOfficerView Officer(CaseOfficer o) => new(o.OfficerId, o.Name, o.CertificateNumber, o.Role, o.AssignedAt, o.RecusedAt, o.RecusalReason);
+        static CaseOfficerView Officer(CaseOfficer o) => new(o.OfficerId, o.Name, o.CertificateNumber, o.Role, o.AssignedAt, o.RecusedAt, o.RecusalReason, o.RecusalDecidedBy);
     }
 }

@@ -63,7 +63,11 @@ public sealed record HearingRequest(DateOnly? RequestedOn) : StepRequest;
 
 public sealed record HearingScheduleRequest(DateOnly? NoticedOn, DateOnly? HearingOn, string? Presider, string? Agents) : StepRequest;
 
-public sealed record HearingRecordRequest(bool PartyAbsent, string? Transcript) : StepRequest;
+/// <summary>听证笔录: the transcript, and whether the party signed it (if not, <c>signatureNote</c> says why).</summary>
+public sealed record HearingRecordRequest(bool PartyAbsent, string? Transcript, bool PartySigned = false, string? SignatureNote = null) : StepRequest;
+
+/// <summary>出示执法证件 (第55条): to whom and where, and the day.</summary>
+public sealed record CertificatesRequest(string? ShownTo, DateOnly? ShownOn) : StepRequest;
 
 /// <summary>One point of the nine answered: passed or failed, with a note (required when it fails).</summary>
 public sealed record PointAnswer(ReviewPoint? Point, bool? Passed, string? Note);
@@ -373,7 +377,10 @@ public sealed class CaseService(
         c.ScheduleHearing(r.NoticedOn ?? by.Today, r.HearingOn!.Value, r.Presider, r.Agents, by);
     }, ct);
 
-    public Task HearingRecordAsync(Guid id, HearingRecordRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.HoldHearing(r.PartyAbsent, r.Transcript, by), ct);
+    public Task HearingRecordAsync(Guid id, HearingRecordRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.HoldHearing(r.PartyAbsent, r.Transcript, by, r.PartySigned, r.SignatureNote), ct);
+
+    public Task CertificatesAsync(Guid id, CertificatesRequest r, CancellationToken ct = default) =>
+        ActAsync(id, r.SeenEvents, (c, by) => c.ShowCertificates(r.ShownOn ?? by.Today, r.ShownTo, by), ct);
 
     public Task SubmitReviewAsync(Guid id, int? seenEvents, CancellationToken ct = default) => ActAsync(id, seenEvents, (c, by) => c.SubmitForReview(by), ct);
 

@@ -96,5 +96,11 @@ public sealed class CaseForm
 
     public string? WaivedOn { get; set; }
 
+    public string? ShownTo { get; set; }
+
+    public bool PartySigned { get; set; }
+
+    public string? SignatureNote { get; set; }
+
     public string? AttachNote { get; set; }
 }
