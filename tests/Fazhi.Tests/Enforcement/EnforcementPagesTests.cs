@@ -110,4 +110,29 @@ public sealed partial class EnforcementPagesTests(DemoTownFactory app) : IClassF
 
         Assert.Empty(problems);
     }
+
+    [Fact]
+    public async Task One_draw_over_the_whole_town_takes_files_from_every_department_by_the_same_reproducible_rule()
+    {
+        var supervisor = await app.SignedInAsync("supervisor");
+        var year = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime.AddHours(8)).Year - 1;
+        var response = await supervisor.PostAsJsonAsync("/api/enforcement/evaluation/draws", new { year, townWide = true, announcedNumber = "0815", size = 27 });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var view = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var draw = view.GetProperty("draw");
+        Assert.Equal($"{year}|TX|0815", draw.GetProperty("seed").GetString());
+        var numbers = draw.GetProperty("caseNumbers").EnumerateArray().Select(n => n.GetString()!).ToList();
+        Assert.Equal(Math.Min(27, draw.GetProperty("population").GetInt32()), numbers.Count);
+        // The demo town closed files in market regulation and city management: a town draw reaches both.
+        Assert.True(view.GetProperty("departments").GetInt32() >= 2, view.ToString());
+        Assert.Contains(numbers, n => n.StartsWith("塘市监", StringComparison.Ordinal));
+
+        // Anyone re-runs it from the published seed and population and gets the same files.
+        var rerun = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/public/enforcement/draws/{draw.GetProperty("id")}/rerun");
+        Assert.True(rerun.GetProperty("sameAsStored").GetBoolean());
+
+        // Draws are made by the legal office and the supervisors, not by the departments' officers.
+        var officer = await app.SignedInAsync("officer.msa");
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync("/api/enforcement/evaluation/draws", new { year, townWide = true, announcedNumber = "1", size = 5 })).StatusCode);
+    }
 }

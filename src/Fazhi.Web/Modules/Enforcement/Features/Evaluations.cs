@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Web.Modules.Enforcement.Features;
 
-public sealed record DrawRequest(int? Year, Guid? DepartmentId, string? AnnouncedNumber, int? Size);
+/// <summary>A draw: <c>departmentId</c> one enforcement department, or the town (its id, or <c>townWide</c>) for one draw over every department's files.</summary>
+public sealed record DrawRequest(int? Year, Guid? DepartmentId, string? AnnouncedNumber, int? Size, bool TownWide = false);
 
 public sealed record ScoreRequest(Guid? CaseId, IReadOnlyList<VetoItem>? Vetoes, int? FormPoints, int? ContentPoints, string? Comments);
 
@@ -43,7 +44,8 @@ public sealed record DrawSummary(
 /// <summary>A draw as the public sees it: enough to re-run it (scripts/enforcement-draw.sh) and check the files drawn.</summary>
 public sealed record PublicDraw(Guid Id, int Year, string DepartmentCode, string AnnouncedNumber, string Seed, int Size, int Population, IReadOnlyList<string> CaseNumbers, DateTime DrawnAt);
 
-public sealed record DrawView(DrawSummary Draw, string Department, IReadOnlyList<DrawnFile> Files);
+/// <summary>A draw with its files; <c>Departments</c> is how many departments the drawn files come from.</summary>
+public sealed record DrawView(DrawSummary Draw, string Department, IReadOnlyList<DrawnFile> Files, int Departments);
 
 /// <summary>Anyone's re-run of a stored draw: the files the same seed draws from the same population now, and whether they are the stored ones.</summary>
 public sealed record Rerun(string Seed, int Size, int Population, IReadOnlyList<string> CaseNumbers, bool SameAsStored);
@@ -62,12 +64,19 @@ public sealed class EvaluationService(
         return await db.EvaluationDraws.AsNoTracking().WithinScope(scope, d => d.DepartmentId, _ => Guid.Empty).OrderByDescending(d => d.DrawnAt).Take(200).ToListAsync(ct);
     }
 
-    /// <summary>The closed files a draw for the year and department is made from, in case-number order.</summary>
+    /// <summary>
+    /// The closed files a draw for the year is made from, in case-number order: one department's, or, for the town, every
+    /// enforcement department's (the city's yearly draw: 27 files from 15 departments).
+    /// </summary>
     public async Task<List<(Guid Id, string Number)>> PopulationAsync(int year, Guid department, CancellationToken ct = default)
     {
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var units = await directory.UnitsAsync(ct);
+        List<Guid> departments = units.TryGetValue(department, out var unit) && unit.Kind == OrgNodeKind.Town
+            ? [.. units.Values.Where(u => u.EnforcesLaw).Select(u => u.Id)]
+            : [department];
         var rows = await db.EnforcementCases.AsNoTracking()
-            .Where(c => c.DepartmentId == department && c.ClosedOn >= from && c.ClosedOn <= to && (c.Status == CaseStatus.Closed || c.Status == CaseStatus.Archived))
+            .Where(c => departments.Contains(c.DepartmentId) && c.ClosedOn >= from && c.ClosedOn <= to && (c.Status == CaseStatus.Closed || c.Status == CaseStatus.Archived))
             .Select(c => new { c.Id, c.Number }).ToListAsync(ct);
         return [.. rows.OrderBy(r => r.Number, StringComparer.Ordinal).Select(r => (r.Id, r.Number))];
     }
@@ -75,11 +84,15 @@ public sealed class EvaluationService(
     /// <summary>Draws and stores: the seed is the year, the department's code and the number announced before the draw.</summary>
     public async Task<DrawView> DrawAsync(DrawRequest r, CancellationToken ct = default)
     {
-        new Validator().Check(r.Year is >= 2000 and <= 2100, "year", "range", 2000, 2100).Check(r.DepartmentId is not null, "departmentId", "required")
+        new Validator().Check(r.Year is >= 2000 and <= 2100, "year", "range", 2000, 2100).Check(r.DepartmentId is not null || r.TownWide, "departmentId", "required")
             .Required("announcedNumber", r.AnnouncedNumber, 40).Check(r.Size is >= 1 and <= 500, "size", "range", 1, 500).ThrowIfInvalid();
         var scope = await scopes.CurrentAsync(ct);
-        var department = r.DepartmentId!.Value;
-        if (!scope.Allows(department, null) || !(await directory.UnitsAsync(ct)).TryGetValue(department, out var unit) || !unit.EnforcesLaw)
+        var units = await directory.UnitsAsync(ct);
+        var town = units.Values.FirstOrDefault(u => u.Kind == OrgNodeKind.Town);
+        var department = r.TownWide && town is not null ? town.Id : r.DepartmentId ?? Guid.Empty;
+        // One department's files, or the town's: a town-wide draw is for those who see every department.
+        if (!units.TryGetValue(department, out var unit) || !(unit.EnforcesLaw || unit.Kind == OrgNodeKind.Town)
+            || (unit.Kind == OrgNodeKind.Town ? !units.Values.Where(u => u.EnforcesLaw).All(u => scope.Allows(u.Id, null)) : !scope.Allows(department, null)))
         {
             throw new DomainException("enforcement.department_required", "departmentId");
         }
@@ -109,10 +122,12 @@ public sealed class EvaluationService(
         var draw = await db.EvaluationDraws.AsNoTracking().WithinScope(scope, d => d.DepartmentId, _ => Guid.Empty).SingleOrDefaultAsync(d => d.Id == id, ct)
             ?? throw DomainException.NotFound();
         var numbers = draw.CaseNumbers;
-        var ids = await db.EnforcementCases.AsNoTracking().Where(c => numbers.Contains(c.Number)).ToDictionaryAsync(c => c.Number, c => c.Id, ct);
+        var found = await db.EnforcementCases.AsNoTracking().Where(c => numbers.Contains(c.Number)).Select(c => new { c.Number, c.Id, c.DepartmentId }).ToListAsync(ct);
+        var ids = found.ToDictionary(c => c.Number, c => c.Id);
         var scores = await db.FileEvaluations.AsNoTracking().Where(e => e.DrawId == id).ToDictionaryAsync(e => e.CaseNumber, ct);
         return new DrawView(DrawSummary.Of(draw), await directory.NameAsync(draw.DepartmentId, ct) ?? "",
-            [.. numbers.Select(n => new DrawnFile(ids.TryGetValue(n, out var caseId) ? caseId : null, n, FileEvaluationView.Of(scores.GetValueOrDefault(n))))]);
+            [.. numbers.Select(n => new DrawnFile(ids.TryGetValue(n, out var caseId) ? caseId : null, n, FileEvaluationView.Of(scores.GetValueOrDefault(n))))],
+            found.Select(c => c.DepartmentId).Distinct().Count());
     }
 
     /// <summary>Draws again from the stored seed over today's population: anyone can check the files were not picked by hand.</summary>
@@ -140,13 +155,15 @@ public sealed class EvaluationService(
         var file = view.Files.FirstOrDefault(f => f.CaseId == r.CaseId && r.CaseId is not null) ?? throw new DomainException("enforcement.not_drawn", "caseId");
         new Validator().Check(r.FormPoints is not null, "formPoints", "required").Check(r.ContentPoints is not null, "contentPoints", "required").ThrowIfInvalid();
         var e = await db.FileEvaluations.SingleOrDefaultAsync(x => x.DrawId == drawId && x.CaseId == file.CaseId, ct);
+        // The file's own department rectifies it (in a town-wide draw, each file's department).
+        var owner = await db.EnforcementCases.AsNoTracking().Where(c => c.Id == file.CaseId).Select(c => c.DepartmentId).SingleAsync(ct);
         if (e is null)
         {
-            e = new FileEvaluation { Id = Guid.CreateVersion7(), DrawId = drawId, CaseId = file.CaseId!.Value, CaseNumber = file.CaseNumber, DepartmentId = view.Draw.DepartmentId };
+            e = new FileEvaluation { Id = Guid.CreateVersion7(), DrawId = drawId, CaseId = file.CaseId!.Value, CaseNumber = file.CaseNumber, DepartmentId = owner };
             db.FileEvaluations.Add(e);
         }
 
-        var code = (await directory.CodesAsync(ct)).GetValueOrDefault(view.Draw.DepartmentId, "");
+        var code = (await directory.CodesAsync(ct)).GetValueOrDefault(owner, "");
         var user = http.HttpContext?.User.Identity?.Name ?? "system";
         e.Mark([.. (r.Vetoes ?? []).Where(Enum.IsDefined)], r.FormPoints!.Value, r.ContentPoints!.Value, r.Comments, await directory.DisplayNameAsync(user, ct) ?? user,
             ChinaTime.Today(time), DepartmentRules.For(configuration, code).RectificationDays, calendar);
