@@ -202,6 +202,10 @@ public sealed class MediationApiTests(FazhiFactory app) : IClassFixture<FazhiFac
 
         var badId = await (await mediator.PostAsJsonAsync("/api/mediation/cases", Register(t, idNumber: "441900198002143021"))).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("parties[0].idNumber", badId.ErrorFields());
+        // The message reads as a person would say it, counting parties from one, in the reader's language.
+        Assert.StartsWith("当事人1的身份证号码: ", badId.GetProperty("errors").GetProperty("parties[0].idNumber")[0].GetString(), StringComparison.Ordinal);
+        var english = await (await mediator.PostAsJsonAsync("/api/mediation/cases?culture=en", Register(t, idNumber: "441900198002143021"))).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.StartsWith("Party 1, ID number: ", english.GetProperty("errors").GetProperty("parties[0].idNumber")[0].GetString(), StringComparison.Ordinal);
 
         var badType = await mediator.PostAsync("/api/mediation/cases", new StringContent("{\"disputeType\":\"Quarrel\"}", Encoding.UTF8, "application/json"));
         Assert.True((int)badType.StatusCode is 400 or 422, badType.StatusCode.ToString());

@@ -103,6 +103,7 @@ internal static class Strings
 
         ("field.code", "编码", "Code"),
         ("field.name", "名称", "Name"),
+        ("field.item", "{0}{1}的{2}", "{0} {1}, {2}"),
         ("field.kind", "类型", "Kind"),
         ("field.parentId", "上级", "Parent"),
         ("field.sortOrder", "排序", "Sort order"),

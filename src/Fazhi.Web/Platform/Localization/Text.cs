@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Collections.Frozen;
 using System.Globalization;
 using Fazhi.Web.Platform.Modules;
@@ -9,7 +10,7 @@ namespace Fazhi.Web.Platform.Localization;
 /// The UI's words in zh-CN (default) and en. One table, filled from the platform's and every module's strings, holds both, so a
 /// missing translation is a test failure rather than an untranslated page.
 /// </summary>
-public sealed class Text : IStringLocalizer
+public sealed partial class Text : IStringLocalizer
 {
     public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
@@ -69,6 +70,16 @@ public sealed class Text : IStringLocalizer
             return this["field." + field].Value;
         }
 
+        // "parties[1].idNumber" reads as a person would say it: "Party 2, ID number" (当事人2的身份证号码), counting from one.
+        var item = ItemPath().Match(field);
+        if (item.Success)
+        {
+            var list = item.Groups["list"].Value;
+            var label = Table.ContainsKey("field." + list) ? this["field." + list].Value : list;
+            var number = int.Parse(item.Groups["index"].Value, CultureInfo.InvariantCulture) + 1;
+            return this["field.item", label, number, Field(item.Groups["leaf"].Value)].Value;
+        }
+
         // "files.id" reads as "Files (id)": the group's label and the item within it.
         var dot = field.IndexOf('.', StringComparison.Ordinal);
         return dot > 0 && Table.ContainsKey("field." + field[..dot]) ? $"{this["field." + field[..dot]].Value} ({field[(dot + 1)..]})" : field;
@@ -78,4 +89,7 @@ public sealed class Text : IStringLocalizer
         Table.TryGetValue(key, out var p) ? $"{p.Zh} / {p.En}" : key;
 
     internal static IEnumerable<(string Key, string Zh, string En)> Entries => ModuleCatalog.All.SelectMany(m => m.Strings);
+
+    [GeneratedRegex(@"^(?<list>[A-Za-z]+)\[(?<index>\d+)\]\.(?<leaf>[A-Za-z.]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ItemPath();
 }
