@@ -475,4 +475,33 @@ public sealed class MediationApiTests(FazhiFactory app) : IClassFixture<FazhiFac
         Assert.DoesNotContain(ApplicantPhone, read.After!, StringComparison.Ordinal);
         Assert.Empty(await db.AuditEntries.AsNoTracking().Where(e => e.RecordId == other && e.EntityType == "sys_personal_reads").ToListAsync());
     }
+
+    [Fact]
+    public async Task A_risk_of_violence_in_a_committee_without_a_police_station_room_is_told_to_the_towns_rooms_and_the_justice_office_and_the_mediator_sees_who()
+    {
+        var supervisor = await app.SignedInAsync("supervisor");
+        var t = await TownAsync(supervisor);
+        var units = (await supervisor.GetFromJsonAsync<JsonElement>("/api/org/nodes")).EnumerateArray().ToList();
+        var community = units.Last(u => u.GetProperty("kind").GetString() == "Community").GetProperty("id").GetGuid();
+        var created = await supervisor.PostAsJsonAsync("/api/mediation/committees", new { code = "TX-ENT-9", name = "塘厦某电子厂人民调解委员会", abbreviation = "电调", kind = "Enterprise", departmentId = community });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var committee = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var mediatorId = (await (await supervisor.PostAsJsonAsync("/api/mediation/mediators", new { name = "何德胜", gender = "Male", committeeId = committee })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("id").GetGuid();
+        var body = JsonSerializer.SerializeToNode(Register(t, committee))!;
+        body["mediatorIds"] = new System.Text.Json.Nodes.JsonArray((System.Text.Json.Nodes.JsonNode)mediatorId.ToString());
+        var (id, number) = await CreatedAsync(await supervisor.PostAsJsonAsync("/api/mediation/cases", body));
+
+        await NoContentAsync(supervisor.PostAsJsonAsync($"/api/mediation/cases/{id}/violence", new { note = "双方在厂区发生推搡" }));
+        var c = await supervisor.GetFromJsonAsync<JsonElement>($"/api/mediation/cases/{id}");
+        var told = c.GetProperty("violenceToldTo").GetString()!;
+        Assert.Contains("镇司法所", told, StringComparison.Ordinal);
+        Assert.Contains(t.RoomPhone, told, StringComparison.Ordinal);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FazhiDbContext>();
+        Assert.Contains(await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.RecordId == id).ToListAsync(), m => m.Recipient == t.RoomPhone);
+        var alerts = await supervisor.GetFromJsonAsync<JsonElement>("/api/alerts?module=mediation");
+        Assert.Contains(alerts.GetProperty("items").EnumerateArray(), a => a.GetProperty("kind").GetString() == "mediation.violence" && a.GetProperty("title").GetString()!.StartsWith(number, StringComparison.Ordinal));
+    }
 }

@@ -1835,6 +1835,10 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.Property<bool>("ViolenceRisk")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ViolenceToldTo")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Clock", "Fazhi.Web.Modules.Mediation.Domain.MediationCase.Clock#DeadlineClock", b1 =>
                         {
                             b1.IsRequired();

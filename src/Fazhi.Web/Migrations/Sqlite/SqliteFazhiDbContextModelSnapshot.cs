@@ -1830,6 +1830,10 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.Property<bool>("ViolenceRisk")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ViolenceToldTo")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Clock", "Fazhi.Web.Modules.Mediation.Domain.MediationCase.Clock#DeadlineClock", b1 =>
                         {
                             b1.IsRequired();

@@ -45,7 +45,11 @@ public sealed class MediationModule : FazhiModule
         new(Domain.MediationCase.ConfirmationClock, "mediation.deadline.confirmation", DeadlineOwner.Party),
         new(Domain.MediationCase.FollowUpClock, "mediation.deadline.followup"),
         new(Domain.ScreeningCampaign.ReportClock, "mediation.deadline.screening"),
+        new(ViolenceAlert, "mediation.deadline.violence"),
     ];
+
+    /// <summary>An alert without a clock: a risk of violence in a committee with no police-station room on duty (第25条), to the justice office.</summary>
+    public const string ViolenceAlert = "mediation.violence";
 
     public override IEnumerable<MessageTemplate> MessageTemplates =>
     [

@@ -92,6 +92,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<MediationCase
         b.Property(e => e.Facts).IsPersonal(PersonalKind.Text);
         b.Property(e => e.Claims).IsPersonal(PersonalKind.Text);
         b.Property(e => e.ViolenceNote).IsPersonal(PersonalKind.Text);
+        b.Property(e => e.ViolenceToldTo).HasMaxLength(500);
         b.Property(e => e.OutcomeNote).IsPersonal(PersonalKind.Text);
         b.Property(e => e.ProposedBy).HasMaxLength(100);
         b.Property(e => e.ApprovedBy).HasMaxLength(100);

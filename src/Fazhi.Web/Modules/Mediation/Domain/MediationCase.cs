@@ -311,6 +311,9 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
 
     public string? ViolenceNote { get; private set; }
 
+    /// <summary>Who was told of the risk of violence (第25条): the police-station rooms and, where none was on duty, the justice office.</summary>
+    public string? ViolenceToldTo { get; private set; }
+
     public CaseStatus Status { get; private set; }
 
     /// <summary>The kind of agreement reached, kept on the case too so that the statistics count written and oral ones in their one pass.</summary>
@@ -581,13 +584,14 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
     }
 
     /// <summary>矛盾激化: a risk of violence; the police are told (第25条).</summary>
-    public void FlagViolence(string? note, Actor by)
+    public void FlagViolence(string? note, Actor by, string? toldTo = null)
     {
         Workflow.Check(Guard(MediationAction.FlagViolence, by));
         new Validator().Required("note", note, 1000).ThrowIfInvalid();
         ViolenceRisk = true;
         ViolenceNote = note!.Trim();
-        Record("violence_risk", by, ViolenceNote);
+        ViolenceToldTo = string.IsNullOrWhiteSpace(toldTo) ? null : toldTo.Length > 500 ? toldTo[..500] : toldTo;
+        Record("violence_risk", by, ViolenceToldTo is null ? ViolenceNote : $"{ViolenceNote}；已通知：{ViolenceToldTo}");
     }
 
     /// <summary>以案定补: the mediator proposes the difficulty class of a settled case.</summary>

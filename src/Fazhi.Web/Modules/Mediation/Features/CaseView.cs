@@ -21,14 +21,14 @@ public sealed record MediationFollowUpView(Guid Id, DateOnly DueOn, DateOnly? Do
 /// </summary>
 public sealed record MediationCaseView(
     Guid Id, string Number, Guid CommitteeId, Guid? RoomId, DisputeType Type, CaseSource Source, string? ReferredBy, string Facts, string Claims,
-    DateTime RegisteredAt, DateOnly AcceptedOn, DateOnly DueDate, WarningLevel? Level, CaseStatus Status, DateTime? RightsNoticeAt, bool ViolenceRisk, string? ViolenceNote,
+    DateTime RegisteredAt, DateOnly AcceptedOn, DateOnly DueDate, WarningLevel? Level, CaseStatus Status, DateTime? RightsNoticeAt, bool ViolenceRisk, string? ViolenceNote, string? ViolenceToldTo,
     string? OutcomeNote, DateTime? ClosedAt, DifficultyClass? ProposedClass, DifficultyClass? ApprovedClass, decimal? SubsidyAmount,
     IReadOnlyList<Guid> MediatorIds, IReadOnlyList<MediationPartyView> Parties, IReadOnlyList<MediationSessionView> Sessions, MediationAgreementView? Agreement,
     IReadOnlyList<MediationFollowUpView> FollowUps, IReadOnlyList<RecordStepView> Record, int SeenEvents, IReadOnlyList<MediationAction> Allowed)
 {
     public static MediationCaseView Of(MediationCase c, Actor by) => new(
         c.Id, c.Number, c.CommitteeId, c.RoomId, c.Type, c.Source, c.ReferredBy, c.Facts, c.Claims, c.RegisteredAt, c.AcceptedOn, c.Clock.DueDate,
-        c.IsOpen ? c.Clock.Level(by.Today) : null, c.Status, c.RightsNoticeAt, c.ViolenceRisk, c.ViolenceNote, c.OutcomeNote, c.ClosedAt, c.ProposedClass, c.ApprovedClass, c.SubsidyAmount,
+        c.IsOpen ? c.Clock.Level(by.Today) : null, c.Status, c.RightsNoticeAt, c.ViolenceRisk, c.ViolenceNote, c.ViolenceToldTo, c.OutcomeNote, c.ClosedAt, c.ProposedClass, c.ApprovedClass, c.SubsidyAmount,
         [.. c.Mediators.Select(m => m.MediatorId)],
         [.. c.Parties.OrderBy(p => p.Side).Select(p => new MediationPartyView(p.Id, p.Side, p.Kind, p.Name, p.IdNumber is null ? null : Masking.IdNumber(p.IdNumber),
             p.Phone is null ? null : Masking.Phone(p.Phone), p.Address is null ? null : Masking.Address(p.Address), p.Consented))],

@@ -63,7 +63,7 @@ public sealed record CaseCreated(Guid Id, string Number);
 /// </summary>
 public sealed class CaseService(
     FazhiDbContext db, DataScopeResolver scopes, CaseWorkflow workflow, ActorSource actors, TextSearch search, RecordCheck records, TimeProvider time, Text text,
-    Platform.Audit.PersonalDataReads reads)
+    Platform.Audit.PersonalDataReads reads, Platform.Deadlines.SystemAlerts alerts, Platform.Organisation.OrganisationDirectory directory)
 {
     public async Task<IQueryable<MediationCase>> ScopedAsync(CancellationToken ct = default)
     {
@@ -234,17 +234,47 @@ public sealed class CaseService(
     /// <summary>Flags a risk of violence and tells the police-station rooms of the committee by text message (人民调解法 第25条).</summary>
     public Task ViolenceAsync(Guid id, OutcomeNoteRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, async (c, by) =>
     {
-        c.FlagViolence(r.Note, by);
         var rooms = await db.Rooms.AsNoTracking()
             .Where(x => x.IsActive && x.Place == RoomPlace.PoliceStation && x.DutyPhone != null && (x.Id == c.RoomId || x.CommitteeId == c.CommitteeId))
             .ToListAsync(ct);
         // The case's own room when it sits in a police station; else every police-station room of the committee.
-        foreach (var room in rooms.Any(x => x.Id == c.RoomId) ? rooms.Where(x => x.Id == c.RoomId) : rooms)
+        var told = rooms.Any(x => x.Id == c.RoomId) ? rooms.Where(x => x.Id == c.RoomId).ToList() : rooms;
+        var justice = false;
+        if (told.Count == 0)
+        {
+            // A committee with no police-station room on duty: the police-station rooms of the town's committee, and the justice office.
+            told = await db.Rooms.AsNoTracking().Where(x => x.IsActive && x.Place == RoomPlace.PoliceStation && x.DutyPhone != null)
+                .Join(db.Committees.Where(m => m.Kind == CommitteeKind.Town), x => x.CommitteeId, m => m.Id, (x, _) => x).ToListAsync(ct);
+            justice = true;
+        }
+
+        var names = told.Select(x => $"{x.Name}（{x.DutyPhone}）").ToList();
+        if (justice)
+        {
+            names.Add(text["mediation.justice_office"].Value);
+        }
+
+        c.FlagViolence(r.Note, by, string.Join("、", names));
+        foreach (var room in told)
         {
             Outbox.Add(db, new Message(MediationModule.ViolenceTemplate, Channels.Sms,
                 new Dictionary<string, string?> { ["number"] = c.Number, ["room"] = room.Name, ["note"] = c.ViolenceNote }, by.Now, Recipient: room.DutyPhone, RecordId: c.Id));
         }
+
+        if (justice)
+        {
+            await alerts.RaiseAsync(MediationModule.ViolenceAlert, c.Id, c.Id, await JusticeOfficeAsync(ct) ?? c.DepartmentId, $"{c.Number}：{c.ViolenceNote}", null,
+                $"/mediation/cases/{c.Id}", ct: ct);
+        }
     }, ct);
+
+    /// <summary>The town's justice office (司法所): the organisation node of the town's own committee's parent, else of the town committee.</summary>
+    private async Task<Guid?> JusticeOfficeAsync(CancellationToken ct)
+    {
+        var town = await db.Committees.AsNoTracking().Where(m => m.Kind == CommitteeKind.Town).Select(m => (Guid?)m.DepartmentId).FirstOrDefaultAsync(ct);
+        var units = await directory.UnitsAsync(ct);
+        return town is { } t && units.TryGetValue(t, out var unit) && unit.ParentId is { } parent ? parent : town;
+    }
 
     public Task ProposeClassAsync(Guid id, ClassRequest r, CancellationToken ct = default) =>
         ActAsync(id, r.SeenEvents, (c, by) => c.ProposeClass(r.Class ?? throw new DomainException("required", "class"), by), ct);
