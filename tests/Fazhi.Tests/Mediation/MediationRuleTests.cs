@@ -213,4 +213,28 @@ public sealed class MediationRuleTests
         Assert.Equal(["mediation.committee_size", "mediation.committee_no_woman"], With([men[0], men[1]], "2021-12-31").Warnings(all, D("2019-09-01")));
         Assert.Contains("mediation.committee_term_too_long", With([men[0], men[1], women], "2022-06-30").Warnings(all, D("2019-09-01")));
     }
+
+    [Fact]
+    public void The_courts_three_days_to_accept_and_fifteen_plus_ten_to_decide_are_the_courts_clocks_not_the_mediators()
+    {
+        var c = Mediated("2019-09-02", "2019-09-03");
+        c.AgreeInWriting("相邻排水纠纷", "乙方改造排水管道", "十日内自费改造", null, D("2019-09-03"), On("2019-09-03"));
+        c.ApplyForConfirmation(D("2019-09-27"), "东莞市第三人民法院", On("2019-09-27"), Both(c));
+        // Applied Friday 09-27: three days end on Monday 09-30.
+        var accept = Assert.Single(((IHasDeadlines)c).Deadlines, d => d.Kind == MediationCase.CourtAcceptanceClock);
+        Assert.Equal(D("2019-09-30"), accept.Clock.DueDate);
+        Assert.Equal(DeadlineOwner.Other, new Fazhi.Web.Modules.Mediation.MediationModule().DeadlineKinds.Single(k => k.Key == MediationCase.CourtAcceptanceClock).Owner);
+
+        // Accepted on 09-30: fifteen days end on 10-15; extended once by ten, on 10-25.
+        c.RecordCourt(D("2019-09-30"), null, null, On("2019-09-30"));
+        Assert.DoesNotContain(((IHasDeadlines)c).Deadlines, d => d.Kind == MediationCase.CourtAcceptanceClock);
+        Assert.Equal(D("2019-10-15"), Assert.Single(((IHasDeadlines)c).Deadlines, d => d.Kind == MediationCase.CourtDecisionClock).Clock.DueDate);
+        c.RecordCourt(null, null, null, On("2019-10-14"), extended: true);
+        Assert.Equal(D("2019-10-25"), c.Agreement!.CourtDecision!.DueDate);
+        c.RecordCourt(null, null, null, On("2019-10-15"), extended: true);
+        Assert.Equal(D("2019-10-25"), c.Agreement.CourtDecision.DueDate);
+
+        c.RecordCourt(null, D("2019-10-24"), true, On("2019-10-24"));
+        Assert.DoesNotContain(((IHasDeadlines)c).Deadlines, d => d.Kind is MediationCase.CourtAcceptanceClock or MediationCase.CourtDecisionClock);
+    }
 }

@@ -1730,6 +1730,84 @@ namespace Fazhi.Web.Migrations.Postgres
                                 .HasColumnName("ConfirmationYellowFrom");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CourtAcceptance", "Fazhi.Web.Modules.Mediation.Domain.MediationAgreement.CourtAcceptance#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("CourtAcceptanceAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("CourtAcceptanceDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("CourtAcceptanceExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("CourtAcceptanceExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("CourtAcceptancePausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("CourtAcceptanceRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("CourtAcceptanceStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("CourtAcceptanceUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("CourtAcceptanceYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CourtDecision", "Fazhi.Web.Modules.Mediation.Domain.MediationAgreement.CourtDecision#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("CourtDecisionAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("CourtDecisionDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("CourtDecisionExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("CourtDecisionExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("CourtDecisionPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("CourtDecisionRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("CourtDecisionStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("CourtDecisionUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("CourtDecisionYellowFrom");
+                        });
+
                     b.HasKey("CaseId");
 
                     b.HasIndex("ConfirmationAppliedOn");

@@ -1725,6 +1725,84 @@ namespace Fazhi.Web.Migrations.Sqlite
                                 .HasColumnName("ConfirmationYellowFrom");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CourtAcceptance", "Fazhi.Web.Modules.Mediation.Domain.MediationAgreement.CourtAcceptance#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtAcceptanceAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CourtAcceptanceDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtAcceptanceExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtAcceptanceExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CourtAcceptancePausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtAcceptanceRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CourtAcceptanceStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtAcceptanceUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CourtAcceptanceYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CourtDecision", "Fazhi.Web.Modules.Mediation.Domain.MediationAgreement.CourtDecision#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtDecisionAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CourtDecisionDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtDecisionExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtDecisionExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CourtDecisionPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtDecisionRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CourtDecisionStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtDecisionUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CourtDecisionYellowFrom");
+                        });
+
                     b.HasKey("CaseId");
 
                     b.HasIndex("ConfirmationAppliedOn");

@@ -46,6 +46,9 @@ public sealed class MediationModule : FazhiModule
         new(Domain.MediationCase.FollowUpClock, "mediation.deadline.followup"),
         new(Domain.ScreeningCampaign.ReportClock, "mediation.deadline.screening"),
         new(ViolenceAlert, "mediation.deadline.violence"),
+        // 法释〔2011〕5号: the court's limits, watched by the mediator, owed by the court.
+        new(Domain.MediationCase.CourtAcceptanceClock, "mediation.deadline.court_acceptance", DeadlineOwner.Other),
+        new(Domain.MediationCase.CourtDecisionClock, "mediation.deadline.court_decision", DeadlineOwner.Other),
     ];
 
     /// <summary>An alert without a clock: a risk of violence in a committee with no police-station room on duty (第25条), to the justice office.</summary>

@@ -15,4 +15,7 @@ public enum DeadlineOwner
 
     /// <summary>A right of the party: they may act until the clock ends (the 30-day window for judicial confirmation).</summary>
     Party = 1,
+
+    /// <summary>Another body's limit the department watches but does not owe (a court's time to decide, the level above's review).</summary>
+    Other = 2,
 }

@@ -40,6 +40,7 @@ internal static class Strings
         ("home.calendar_missing", "{0} 年节假日尚未录入：到期日在 {0} 年的期限暂按普通工作周计算。", "The holidays of {0} are not entered yet: limits ending in {0} are counted on plain weeks for now."),
         ("alerts.owner.Staff", "工作期限", "Staff deadlines"),
         ("alerts.owner.Party", "当事人权利期限", "Parties' windows"),
+        ("alerts.owner.Other", "其他机关的期限", "Other bodies' limits"),
         ("alerts.owner_hint", "工作期限是部门必须办结的期限；当事人权利期限是当事人可以行使权利的期间（如申请司法确认），不是工作人员的任务。", "Staff deadlines are limits the department must meet; parties' windows are periods in which a party may act (such as applying for judicial confirmation), not staff duties."),
         ("list.search", "按编号（可输入部分）或文字查找", "Find by number (in part) or by words"),
         ("list.export", "导出当前结果", "Export these results"),

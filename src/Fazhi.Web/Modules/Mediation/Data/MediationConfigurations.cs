@@ -173,6 +173,8 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Mediatio
         b.Property(e => e.Performance).HasMaxLength(2000);
         b.Property(e => e.Court).HasMaxLength(100);
         b.HasClock(e => e.ConfirmationWindow, "Confirmation");
+        b.HasClock(e => e.CourtAcceptance, "CourtAcceptance");
+        b.HasClock(e => e.CourtDecision, "CourtDecision");
         b.HasIndex(e => e.EffectiveOn);
         b.HasIndex(e => e.ConfirmationAppliedOn);
         b.HasIndex(e => e.CourtDecidedOn);

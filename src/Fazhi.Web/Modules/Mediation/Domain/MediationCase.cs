@@ -203,6 +203,12 @@ public sealed class MediationAgreement : ICasePart
 
     public DateOnly? CourtAcceptedOn { get; internal set; }
 
+    /// <summary>The court's 3 days to accept, from the application.</summary>
+    public DeadlineClock? CourtAcceptance { get; internal set; }
+
+    /// <summary>The court's 15 days to decide, from acceptance, extended once by 10 with its president's approval.</summary>
+    public DeadlineClock? CourtDecision { get; internal set; }
+
     public DateOnly? CourtDecidedOn { get; internal set; }
 
     public bool? Confirmed { get; internal set; }
@@ -262,6 +268,13 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
     public const string CaseClock = "mediation.case";
     public const string ConfirmationClock = "mediation.confirmation";
     public const string FollowUpClock = "mediation.followup";
+
+    /// <summary>The court's 3 days to accept an application for confirmation and 15 (+10) to decide (法释〔2011〕5号 第6、7条): the court's, not the mediator's.</summary>
+    public const string CourtAcceptanceClock = "mediation.court_acceptance";
+    public const string CourtDecisionClock = "mediation.court_decision";
+    public const int CourtAcceptanceDays = 3;
+    public const int CourtDecisionDays = 15;
+    public const int CourtExtensionDays = 10;
 
     private MediationCase()
     {
@@ -564,11 +577,12 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
         new Validator().Required("court", court, 100).ThrowIfInvalid();
         a.ConfirmationAppliedOn = on;
         a.Court = court!.Trim();
+        a.CourtAcceptance = DeadlineClock.Start(by.Calendar, on, CourtAcceptanceDays, DeadlineUnit.CalendarDays);
         Record("confirmation_applied", by, $"{a.Court}；共同申请：{string.Join("、", Parties.Select(p => p.Name))}");
     }
 
     /// <summary>The court accepted the application (within 3 days), or decided (within 15 days, +10): confirmed or not.</summary>
-    public void RecordCourt(DateOnly? acceptedOn, DateOnly? decidedOn, bool? confirmed, Actor by)
+    public void RecordCourt(DateOnly? acceptedOn, DateOnly? decidedOn, bool? confirmed, Actor by, bool extended = false)
     {
         Workflow.Check(Guard(MediationAction.RecordCourt, by));
         var a = Agreement!;
@@ -577,10 +591,25 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
             throw new DomainException("required", "confirmed");
         }
 
+        if (acceptedOn is { } accepted && a.CourtAcceptedOn is null)
+        {
+            a.CourtDecision = DeadlineClock.Start(by.Calendar, accepted, CourtDecisionDays, DeadlineUnit.CalendarDays);
+        }
+
+        if (extended && a.CourtDecision is { Extensions: 0 } running && decidedOn is null)
+        {
+            a.CourtDecision = running.Extend(by.Calendar, CourtExtensionDays);
+        }
+
         a.CourtAcceptedOn = acceptedOn ?? a.CourtAcceptedOn;
         a.CourtDecidedOn = decidedOn ?? a.CourtDecidedOn;
         a.Confirmed = confirmed ?? a.Confirmed;
-        Record(confirmed switch { true => "confirmed", false => "not_confirmed", _ => "court_accepted" }, by, a.Court);
+        Record(confirmed switch
+        {
+            true => "confirmed",
+            false => "not_confirmed",
+            _ => extended && acceptedOn is null ? "court_extended" : "court_accepted",
+        }, by, extended && a.CourtDecision is { } d ? $"{a.Court}；决定期限至{d.DueDate:yyyy-MM-dd}" : a.Court);
     }
 
     /// <summary>矛盾激化: a risk of violence; the police are told (第25条).</summary>
@@ -629,6 +658,17 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
             if (Agreement is { ConfirmationWindow: { } window, ConfirmationAppliedOn: null })
             {
                 yield return new Deadline(ConfirmationClock, Id, window, DepartmentId, Number, null, link);
+            }
+
+            // The court's limits: shown to the mediator as the court's, on the list of other bodies' limits, not as a duty.
+            if (Agreement is { ConfirmationAppliedOn: not null, CourtAcceptedOn: null, CourtAcceptance: { } acceptance })
+            {
+                yield return new Deadline(CourtAcceptanceClock, Id, acceptance, DepartmentId, Number, Agreement.Court, link);
+            }
+
+            if (Agreement is { CourtAcceptedOn: not null, CourtDecidedOn: null, CourtDecision: { } decision })
+            {
+                yield return new Deadline(CourtDecisionClock, Id, decision, DepartmentId, Number, Agreement.Court, link);
             }
 
             foreach (var f in FollowUps.Where(f => f.DoneOn is null))

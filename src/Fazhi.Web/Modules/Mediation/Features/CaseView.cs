@@ -11,7 +11,7 @@ public sealed record MediationSessionView(Guid Id, DateTime At, Guid? RoomId, IR
 
 public sealed record MediationAgreementView(
     AgreementKind Kind, FamilyMatter? FamilyMatter, string Facts, string Terms, string Performance, DateOnly? PerformBy, DateOnly EffectiveOn, bool Confirmable, DateOnly? ConfirmationDue,
-    DateOnly? ConfirmationAppliedOn, string? Court, DateOnly? CourtAcceptedOn, DateOnly? CourtDecidedOn, bool? Confirmed);
+    DateOnly? ConfirmationAppliedOn, string? Court, DateOnly? CourtAcceptedOn, DateOnly? CourtDecidedOn, bool? Confirmed, DateOnly? CourtAcceptanceDue, DateOnly? CourtDecisionDue);
 
 public sealed record MediationFollowUpView(Guid Id, DateOnly DueOn, DateOnly? DoneOn, bool? Performed, string? Note);
 
@@ -35,7 +35,7 @@ public sealed record MediationCaseView(
         [.. c.Sessions.Select(s => new MediationSessionView(s.Id, s.At, s.RoomId, s.MediatorIds, s.Attendees, s.Record, s.Held))],
         c.Agreement is { } a
             ? new MediationAgreementView(a.Kind, a.FamilyMatter, a.Facts, a.Terms, a.Performance, a.PerformBy, a.EffectiveOn, a.Confirmable, a.ConfirmationWindow?.DueDate,
-                a.ConfirmationAppliedOn, a.Court, a.CourtAcceptedOn, a.CourtDecidedOn, a.Confirmed)
+                a.ConfirmationAppliedOn, a.Court, a.CourtAcceptedOn, a.CourtDecidedOn, a.Confirmed, a.CourtAcceptance?.DueDate, a.CourtDecision?.DueDate)
             : null,
         [.. c.FollowUps.OrderBy(f => f.DueOn).Select(f => new MediationFollowUpView(f.Id, f.DueOn, f.DoneOn, f.Performed, f.Note))],
         [.. c.Events.OrderBy(e => e.Sequence).Select(RecordStepView.Of)],

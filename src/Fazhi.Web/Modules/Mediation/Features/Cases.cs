@@ -45,7 +45,8 @@ public sealed record FollowUpRequest(Guid? FollowUpId, bool? Performed, string? 
 /// <summary>司法确认申请: the court, the day, and the parties applying (all of them: a joint application).</summary>
 public sealed record ConfirmationRequest(DateOnly? AppliedOn, string? Court, IReadOnlyList<Guid>? PartyIds = null) : StepRequest;
 
-public sealed record CourtRequest(DateOnly? AcceptedOn, DateOnly? DecidedOn, bool? Confirmed) : StepRequest;
+/// <summary>The court's steps as they happen: acceptance, an extension of its 15 days (by 10, with its president's approval), the decision.</summary>
+public sealed record CourtRequest(DateOnly? AcceptedOn, DateOnly? DecidedOn, bool? Confirmed, bool Extended = false) : StepRequest;
 
 public sealed record ClassRequest(DifficultyClass? Class) : StepRequest;
 
@@ -229,7 +230,7 @@ public sealed class CaseService(
     public Task ConfirmationAsync(Guid id, ConfirmationRequest r, CancellationToken ct = default) =>
         ActAsync(id, r.SeenEvents, (c, by) => c.ApplyForConfirmation(r.AppliedOn ?? by.Today, r.Court, by, r.PartyIds), ct);
 
-    public Task CourtAsync(Guid id, CourtRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.RecordCourt(r.AcceptedOn, r.DecidedOn, r.Confirmed, by), ct);
+    public Task CourtAsync(Guid id, CourtRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.RecordCourt(r.AcceptedOn, r.DecidedOn, r.Confirmed, by, r.Extended), ct);
 
     /// <summary>Flags a risk of violence and tells the police-station rooms of the committee by text message (人民调解法 第25条).</summary>
     public Task ViolenceAsync(Guid id, OutcomeNoteRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, async (c, by) =>
