@@ -109,4 +109,33 @@ public sealed class MediationFlowTests(ServerFixture server)
         Assert.Contains("人民调解协议书", pdf.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains(number, pdf.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public async Task On_a_phone_390_px_wide_the_day_view_and_a_case_page_have_no_sideways_scroll_and_the_menu_is_folded()
+    {
+        ServerFixture.SkipUnlessAvailable();
+        await server.WithPageAsync("mediation-phone", async page =>
+        {
+            await ServerFixture.SignInAsync(page, "mediator");
+            async Task NoSidewaysScrollAsync(string what)
+            {
+                var (scroll, width) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("() => window.innerWidth"));
+                Assert.True(scroll <= width, $"{what}: the page is {scroll} px wide on a {width} px screen");
+            }
+
+            await page.GotoAsync("/mediation/today");
+            await NoSidewaysScrollAsync("day view");
+            Assert.False(await page.IsVisibleAsync("#groupnav a[href='/mediation']"), "the menu is folded on a phone");
+            await page.ClickAsync("#menu-button");
+            Assert.True(await page.IsVisibleAsync("#groupnav a[href='/mediation']"), "the menu opens");
+            await page.GotoAsync("/mediation");
+            var first = await page.GetAttributeAsync("#cases a[href^='/mediation/cases/']", "href");
+            await page.GotoAsync(first!);
+            await page.WaitForSelectorAsync("#parties");
+            await NoSidewaysScrollAsync("case page");
+            // The parties' table is read without scrolling the page: each party's name is on screen.
+            var box = await (await page.QuerySelectorAsync("#parties tbody tr td:nth-child(2)"))!.BoundingBoxAsync();
+            Assert.True(box is { } b && b.X >= 0 && b.X + b.Width <= 390, "a party's name is on screen");
+        }, width: 390, height: 844);
+    }
 }

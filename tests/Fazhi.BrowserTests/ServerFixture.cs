@@ -152,9 +152,9 @@ public sealed class ServerFixture : IAsyncLifetime
     /// A fresh page of a browser whose language is <paramref name="locale"/> (its Accept-Language); on failure of
     /// <paramref name="test"/> a screenshot is kept under TestResults/screenshots.
     /// </summary>
-    public async Task WithPageAsync(string name, Func<IPage, Task> test, string locale = "zh-CN")
+    public async Task WithPageAsync(string name, Func<IPage, Task> test, string locale = "zh-CN", int width = 1280, int height = 900)
     {
-        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = locale });
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = locale });
         var page = await context.NewPageAsync();
         try
         {

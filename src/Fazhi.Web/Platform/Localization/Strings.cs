@@ -104,6 +104,7 @@ internal static class Strings
 
         ("field.code", "编码", "Code"),
         ("field.name", "名称", "Name"),
+        ("nav.menu", "菜单", "Menu"),
         ("field.item", "{0}{1}的{2}", "{0} {1}, {2}"),
         ("field.kind", "类型", "Kind"),
         ("field.parentId", "上级", "Parent"),
