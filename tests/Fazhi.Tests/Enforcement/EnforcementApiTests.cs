@@ -71,6 +71,7 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         provisions = "《城市市容和环境卫生管理条例》第十四条",
         basis = "《城市市容和环境卫生管理条例》第三十六条",
         discretionRuleId = u.SimpleRule,
+        place = "塘厦镇塘厦大道人行道",
     };
 
     private static async Task<(Guid Id, string Number)> CreatedAsync(HttpResponseMessage response)
@@ -185,7 +186,10 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         Assert.True(c.GetProperty("hearingEligible").GetBoolean());
         Assert.True(c.GetProperty("reviewRequired").GetBoolean());
         Assert.Equal(Calendar.AddWorkingDays(Today, 5), Date(c.GetProperty("hearingRequestDue")));
-        Assert.Contains("听证", await DocxTextAsync(officer, $"/api/enforcement/cases/{id}/notice.docx"), StringComparison.Ordinal);
+        // The notice has its own number in the department's series, under its title, the organ above.
+        var noticeText = await DocxTextAsync(officer, $"/api/enforcement/cases/{id}/notice.docx");
+        Assert.Contains("听证", noticeText, StringComparison.Ordinal);
+        Assert.StartsWith($"{u.Name}行政处罚事先告知书塘市监告〔{Today.Year}〕", noticeText, StringComparison.Ordinal);
         Assert.Equal("enforcement.hearing_window_open", await ConflictAsync(officer.PostAsJsonAsync($"/api/enforcement/cases/{id}/decision", new { penaltyKind = "Fine", fine = 20000 })));
         await NoContentAsync(officer.PostAsync($"/api/enforcement/cases/{id}/hearing-waiver", null));
 
@@ -334,7 +338,13 @@ public sealed class EnforcementApiTests(FazhiFactory app) : IClassFixture<FazhiF
         Assert.Equal(("Simple", "Served", 100m), (c.GetProperty("procedure").GetString(), c.GetProperty("status").GetString(), c.GetProperty("fine").GetDecimal()));
         var decisionNumber = c.GetProperty("decisionNumber").GetString()!;
         Assert.StartsWith($"塘市监简罚〔{Today.Year}〕", decisionNumber, StringComparison.Ordinal);
-        Assert.Contains("当场行政处罚决定书", await DocxTextAsync(officer, $"/api/enforcement/cases/{id}/decision.docx"), StringComparison.Ordinal);
+        // As the file holds it: the organ above the title, the number under it, when and where the act was done, a line for the party's receipt.
+        var text = await DocxTextAsync(officer, $"/api/enforcement/cases/{id}/decision.docx");
+        Assert.StartsWith(u.Name + "当场行政处罚决定书" + decisionNumber, text, StringComparison.Ordinal);
+        Assert.Contains("地点：塘厦镇塘厦大道人行道", text, StringComparison.Ordinal);
+        Assert.Contains("当事人签收", text, StringComparison.Ordinal);
+        var noPlace = await (await officer.PostAsJsonAsync("/api/enforcement/cases/on-the-spot", new { leadSource = "Inspection" })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("place", noPlace.ErrorFields());
         var due = (await officer.GetFromJsonAsync<JsonElement>("/api/enforcement/publications?status=Due")).GetProperty("items").EnumerateArray()
             .Single(p => p.GetProperty("documentNumber").GetString() == decisionNumber);
         Assert.Equal("罗*胜", due.GetProperty("party").GetString());

@@ -300,8 +300,15 @@ namespace Fazhi.Web.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ActAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly>("ActOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("ActPlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateOnly?>("ArchivedOn")
                         .HasColumnType("date");
@@ -447,6 +454,10 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.Property<string>("NotFiledReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("NoticeNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<DateOnly?>("NoticeServedOn")
                         .HasColumnType("date");

@@ -295,7 +295,14 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ActAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("ActOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActPlace")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ArchivedOn")
@@ -441,6 +448,10 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.Property<string>("NotFiledReason")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticeNumber")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("NoticeServedOn")

@@ -196,7 +196,8 @@ public sealed class DemoEnforcement(
                 var simple = rules.First(r => r.DepartmentId == department && r.Code.EndsWith("-301", StringComparison.Ordinal));
                 var c0 = EnforcementCase.OnTheSpot(
                     await cases.NextNumberAsync(department, "简", registered.Year, ct), await cases.NextNumberAsync(department, "简罚", registered.Year, ct), department,
-                    CaseSource.Inspection, story.Matter, story.Facts, registered.AddDays(-1), party, pair, PenaltyKind.Fine, fine, story.Provisions, story.Basis, simple, a);
+                    CaseSource.Inspection, story.Matter, story.Facts, registered.AddDays(-1), party, pair, PenaltyKind.Fine, fine, story.Provisions, story.Basis, simple, a,
+                    a.Now.AddMinutes(-20), n % 2 == 0 ? "塘厦镇塘厦大道人行道" : "塘厦镇林村市场门口");
                 db.EnforcementCases.Add(c0);
                 var p0 = cases.PublicationOf(c0, deptRules);
                 db.Publications.Add(p0);
@@ -264,7 +265,8 @@ public sealed class DemoEnforcement(
                 && r.MinFine <= story.Fine && story.Fine <= r.MaxFine) ?? rules.First(r => r.DepartmentId == department && r.Code.EndsWith("-301", StringComparison.Ordinal));
             var kind = n % 29 == 3 ? PenaltyKind.Warning : PenaltyKind.Fine;
             var proposed = kind == PenaltyKind.Warning ? 0 : story.Fine;
-            c.IssueNotice(kind, proposed, 0, story.Provisions, story.Basis, rule, false, false, day, deptRules, At(day, pair[0].Name));
+            c.IssueNotice(kind, proposed, 0, story.Provisions, story.Basis, rule, false, false, day, deptRules, At(day, pair[0].Name),
+                await cases.NextNumberAsync(department, "告", day.Year, ct));
             if (n % 4 == 0)
             {
                 c.RecordStatement("当事人称系初次违法，已立即整改，请求从轻处理", "经复核，当事人陈述属实，但不足以改变处罚决定；维持拟处罚意见", At(day, pair[0].Name));

@@ -100,6 +100,7 @@ internal static class EnforcementStrings
         ("enforcement.case.signature_note", "未签名原因", "Why not signed"),
         ("enforcement.evaluation.town_wide", "全镇统一抽取（所有执法部门的案卷）", "One draw over the whole town (every enforcement department's files)"),
         ("enforcement.evaluation.drawn_from", "从{1}卷中抽取{0}卷，涉及{2}个部门", "{0} files drawn from {1}, from {2} departments"),
+        ("field.actAt", "违法行为时间", "Time of the act"),
         ("enforcement.pause.Hearing", "听证", "Hearing"),
         ("enforcement.pause.Testing", "检测、检验、检疫", "Testing, inspection or quarantine"),
         ("enforcement.pause.Appraisal", "鉴定", "Appraisal"),

@@ -61,9 +61,17 @@ public sealed class OfficialDocument
 
     private readonly List<(string Id, byte[] Png)> _images = [];
 
-    public OfficialDocument(string title, string? number = null)
+    /// <summary>
+    /// A 公文 (number above the title), or, with <paramref name="organ"/>, an enforcement document as a case file holds it: the
+    /// issuing organ's name above the title and the document number under it.
+    /// </summary>
+    public OfficialDocument(string title, string? number = null, string? organ = null)
     {
-        if (number is not null)
+        if (organ is not null)
+        {
+            _body.Add(Para(organ, TitleStyle));
+        }
+        else if (number is not null)
         {
             _body.Add(Para(number, NumberStyle));
         }
@@ -71,6 +79,11 @@ public sealed class OfficialDocument
         foreach (var line in title.Split('\n'))
         {
             _body.Add(Para(line, TitleStyle));
+        }
+
+        if (organ is not null && number is not null)
+        {
+            _body.Add(Para(number, NumberStyle));
         }
 
         _body.Add(Blank());

@@ -123,6 +123,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<EnforcementCa
         b.HasClock(e => e.StatementWindow, "Statement");
         b.Property(e => e.ServiceRecipient).HasMaxLength(100);
         b.Property(e => e.CertificatesShownTo).HasMaxLength(200);
+        b.Property(e => e.NoticeNumber).HasMaxLength(60);
+        b.Property(e => e.ActPlace).HasMaxLength(200);
         b.Property(e => e.HearingSignatureNote).HasMaxLength(500);
         b.Property(e => e.ServiceProofSha256).HasMaxLength(64);
         b.HasClock(e => e.Service, "Service");

@@ -116,6 +116,14 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
 
     public DateOnly? NoticeServedOn { get; private set; }
 
+    /// <summary>The notice's own number in the department's series (塘市监告〔2026〕5号), not the filing number.</summary>
+    public string? NoticeNumber { get; private set; }
+
+    /// <summary>简易程序: when and where the act was done, as the decision on the spot states them.</summary>
+    public DateTime? ActAt { get; private set; }
+
+    public string? ActPlace { get; private set; }
+
     /// <summary>第55条: the officers showed their certificates to the party (or the person present) at the start of the investigation.</summary>
     public DateOnly? CertificatesShownOn { get; private set; }
 
@@ -386,7 +394,8 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
     /// </summary>
     public static EnforcementCase OnTheSpot(
         string number, string decisionNumber, Guid departmentId, CaseSource source, string matter, string facts, DateOnly actOn, CaseParty party,
-        IReadOnlyList<Officer> officers, PenaltyKind kind, decimal fine, string provisions, string basis, DiscretionRule? rule, CaseRights by)
+        IReadOnlyList<Officer> officers, PenaltyKind kind, decimal fine, string provisions, string basis, DiscretionRule? rule, CaseRights by,
+        DateTime? actAt = null, string? place = null)
     {
         if (kind is not (Domain.PenaltyKind.Warning or Domain.PenaltyKind.Fine))
         {
@@ -401,6 +410,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         CheckLimitation(actOn, by.Today, false, by.Today);
         var c = New(number, departmentId, source, null, matter, facts, actOn, by.Today, false, party, by);
         c.Procedure = Procedure.Simple;
+        (c.ActAt, c.ActPlace) = (actAt, string.IsNullOrWhiteSpace(place) ? null : place.Trim());
         foreach (var (o, i) in officers.Select((o, i) => (o, i)))
         {
             c.Assign(o, i == 0 ? OfficerRole.Lead : OfficerRole.Assisting, by);
@@ -651,7 +661,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
     /// </summary>
     public void IssueNotice(
         PenaltyKind kind, decimal fine, decimal confiscation, string? provisions, string? basis, DiscretionRule? rule, bool majorPublicInterest, bool complex,
-        DateOnly servedOn, DepartmentRules rules, CaseRights by)
+        DateOnly servedOn, DepartmentRules rules, CaseRights by, string? noticeNumber = null)
     {
         Check(CaseAction.IssueNotice, by);
         Expect(CaseStatus.Investigation);
@@ -666,7 +676,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
             .Check(servedOn <= by.Today && servedOn >= FiledOn, "servedOn", "enforcement.date_out_of_case").ThrowIfInvalid();
         Cite(rule, kind, fine);
         (ProposedKind, ProposedFine, ProposedConfiscation, Provisions, Basis) = (kind, fine, confiscation, provisions!.Trim(), basis!.Trim());
-        (MajorPublicInterest, Complex, NoticeServedOn) = (majorPublicInterest, complex, servedOn);
+        (MajorPublicInterest, Complex, NoticeServedOn, NoticeNumber) = (majorPublicInterest, complex, servedOn, noticeNumber);
         HearingEligible = rules.HearingApplies(Party.Kind, kind, fine, confiscation);
         HearingRequestWindow = HearingEligible ? DeadlineClock.Start(by.Calendar, servedOn, HearingRequestDays) : null;
         // 第44-45条: the party states and defends within the department's period (市场监管: 5 working days).

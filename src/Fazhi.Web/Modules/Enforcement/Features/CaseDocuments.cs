@@ -26,7 +26,7 @@ public sealed class CaseDocuments(CaseService cases, OrganisationDirectory direc
         }
 
         var agency = await directory.NameAsync(c.DepartmentId, ct) ?? "";
-        var doc = new OfficialDocument("行政处罚事先告知书", c.Number);
+        var doc = new OfficialDocument("行政处罚事先告知书", c.NoticeNumber ?? c.Number, agency);
         PartyBlock(doc, c.Party);
         doc.Paragraph($"经查，{c.Facts}")
             .Paragraph($"以上事实违反了{c.Provisions}。依据{c.Basis}" + (c.DiscretionCitation is null ? "" : $"，并参照本机关公布的行政处罚裁量基准（{c.DiscretionCitation}）") +
@@ -58,8 +58,14 @@ public sealed class CaseDocuments(CaseService cases, OrganisationDirectory direc
 
         var agency = await directory.NameAsync(c.DepartmentId, ct) ?? "";
         var title = c.Procedure == Procedure.Simple ? "当场行政处罚决定书" : kind == PenaltyKind.NoPenalty ? "不予行政处罚决定书" : "行政处罚决定书";
-        var doc = new OfficialDocument(title, c.DecisionNumber);
+        var doc = new OfficialDocument(title, c.DecisionNumber, agency);
         PartyBlock(doc, c.Party);
+        if (c.Procedure == Procedure.Simple)
+        {
+            // 第52条: the decision handed over on the spot states when and where the act was done.
+            doc.Paragraph($"违法行为时间：{(c.ActAt is { } at ? Platform.Localization.ChinaTime.ToLocal(at).ToString("yyyy年M月d日 HH:mm", System.Globalization.CultureInfo.InvariantCulture) : Date(c.ActOn))}；地点：{c.ActPlace ?? "—"}");
+        }
+
         doc.Heading("一、违法事实和证据").Paragraph(c.Facts);
         if (c.Evidence.Count > 0)
         {
@@ -91,8 +97,14 @@ public sealed class CaseDocuments(CaseService cases, OrganisationDirectory direc
         doc.Heading("五、救济途径和期限")
             .Paragraph("如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。申请行政复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。")
             .Paragraph("本决定将依法在本机关行政执法公示平台公示。")
-            .Paragraph("执法人员：" + string.Join("、", c.ActiveOfficers.Select(o => $"{o.Name}（执法证号 {o.CertificateNumber}）")))
-            .Issuer(agency + "（印章）", decided);
+            .Paragraph("执法人员：" + string.Join("、", c.ActiveOfficers.Select(o => $"{o.Name}（执法证号 {o.CertificateNumber}）")));
+        if (c.Procedure == Procedure.Simple)
+        {
+            // Handed to the party there: the party signs for it.
+            doc.Signatures(["当事人签收（签名、日期）"]);
+        }
+
+        doc.Issuer(agency + "（印章）", decided);
         return doc.ToBytes();
     }
 
@@ -106,7 +118,7 @@ public sealed class CaseDocuments(CaseService cases, OrganisationDirectory direc
         }
 
         var agency = await directory.NameAsync(c.DepartmentId, ct) ?? "";
-        var doc = new OfficialDocument("行政处罚听证通知书", c.Number);
+        var doc = new OfficialDocument("行政处罚听证通知书", c.Number, agency);
         PartyBlock(doc, c.Party);
         doc.Paragraph($"根据你（单位）的申请，本机关定于{Date(on)}就{c.Matter}一案举行听证，由{c.HearingPresider}主持。")
             .Paragraph("你（单位）可以亲自参加听证，也可以委托一至二人代理。当事人无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利。")
@@ -121,14 +133,24 @@ public sealed class CaseDocuments(CaseService cases, OrganisationDirectory direc
         var c = await cases.GetAsync(id, ct);
         var check = await cases.CheckRecordAsync(id, ct);
         var agency = await directory.NameAsync(c.DepartmentId, ct) ?? "";
+        // 卷内目录: each entry with its document number (文号) where it has one, and its pages in the file (页号), one page an entry.
+        string? Numbered(string kind) => kind switch
+        {
+            "registered" or "filing_approved" => c.Number,
+            "notice" => c.NoticeNumber,
+            "decided" or "on_the_spot" => c.DecisionNumber,
+            "archived" => c.FileNumber,
+            _ => null,
+        };
         var rows = c.Steps.Select(s => new[]
         {
-            s.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), Platform.Localization.ChinaTime.Format(s.At), EnforcementStrings.StepZh(s.Kind),
+            s.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), Numbered(s.Kind) ?? "", Platform.Localization.ChinaTime.Format(s.At), EnforcementStrings.StepZh(s.Kind),
             s.ActorName ?? s.Actor, (s.FileName ?? s.Note ?? "") + (s.FileSha256 is null ? "" : $"（SHA-256 {s.FileSha256[..16]}…）"),
+            s.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).ToList();
-        var doc = new OfficialDocument("卷内文件目录", c.FileNumber ?? c.Number)
+        var doc = new OfficialDocument("卷内文件目录", c.FileNumber ?? c.Number, agency)
             .Paragraph($"案件：{c.Number} {c.Matter}" + (c.DecisionNumber is null ? "" : $"；决定书：{c.DecisionNumber}"))
-            .Table(rows, ["序号", "时间", "步骤", "经办人", "文件或摘要"])
+            .Table(rows, ["序号", "文号", "时间", "步骤", "责任者", "文件或摘要", "页号"])
             .Paragraph($"全过程记录共{c.Steps.Count}项，哈希链" + (check.BrokenAt is { } broken ? $"自第{broken}项起不连续" : "完整") + "。")
             .Issuer(agency, c.ArchivedOn ?? c.ClosedOn ?? Platform.Localization.ChinaTime.DateOf(c.RegisteredAt));
         return doc.ToBytes();

@@ -23,9 +23,10 @@ public sealed record RegisterCaseRequest(
     PartyInput? Party, IReadOnlyList<Guid>? OfficerIds);
 
 /// <summary>简易程序: decided and handed over on the spot by two officers.</summary>
+/// <summary>简易程序: decided on the spot; <c>actAt</c> (China time, default now) and <c>place</c> are when and where the act was done.</summary>
 public sealed record OnTheSpotRequest(
     Guid? DepartmentId, CaseSource? LeadSource, string? Matter, string? ViolationFacts, DateOnly? ActOn, PartyInput? Party, IReadOnlyList<Guid>? OfficerIds,
-    PenaltyKind? PenaltyKind, decimal? Fine, string? Provisions, string? Basis, Guid? DiscretionRuleId);
+    PenaltyKind? PenaltyKind, decimal? Fine, string? Provisions, string? Basis, Guid? DiscretionRuleId, DateTime? ActAt = null, string? Place = null);
 
 public sealed record OfficersRequest(IReadOnlyList<Guid>? OfficerIds) : StepRequest;
 
@@ -223,7 +224,7 @@ public sealed class CaseService(
             .Check(r.LeadSource is { } s && Enum.IsDefined(s), "leadSource", "required")
             .Check(r.PenaltyKind is { } k && Enum.IsDefined(k), "penaltyKind", "required")
             .Required("matter", r.Matter, 300).Required("violationFacts", r.ViolationFacts, 4000).Required("provisions", r.Provisions, 1000).Required("basis", r.Basis, 1000)
-            .Check(r.ActOn is not null, "actOn", "required");
+            .Required("place", r.Place, 200).Check(r.ActOn is not null, "actOn", "required");
         var party = ReadParty(r.Party, v);
         v.ThrowIfInvalid();
         var department = await DepartmentAsync(r.DepartmentId, ct);
@@ -236,7 +237,8 @@ public sealed class CaseService(
             var number = await NextNumberAsync(department, "简", actor.Today.Year, ct);
             var decision = await NextNumberAsync(department, "简罚", actor.Today.Year, ct);
             var c = EnforcementCase.OnTheSpot(number, decision, department, r.LeadSource!.Value, r.Matter!, r.ViolationFacts!, r.ActOn!.Value, party, officers, r.PenaltyKind!.Value,
-                r.Fine ?? 0, r.Provisions!, r.Basis!, rule, rights);
+                r.Fine ?? 0, r.Provisions!, r.Basis!, rule, rights,
+                r.ActAt is { } local ? DateTime.SpecifyKind(local - ChinaTime.Offset, DateTimeKind.Utc) : actor.Now, r.Place);
             db.Publications.Add(PublicationOf(c, rights.Rules));
             return c;
         }, c => new CaseCreated(c.Id, c.Number), ReplayAsync, ct);
@@ -330,8 +332,11 @@ public sealed class CaseService(
         new Validator().Check(r.PenaltyKind is { } k && Enum.IsDefined(k), "penaltyKind", "required").ThrowIfInvalid();
         var rule = await RuleAsync(r.DiscretionRuleId, ct);
         await FirstViolationAsync(rule, c.DepartmentId, c.Party, c.Id, ct);
+        Workflow.Check(c.Guard(CaseAction.IssueNotice, by));
+        // The notice is numbered in its own yearly series (告), not with the filing number.
+        var number = await NextNumberAsync(c.DepartmentId, "告", by.Today.Year, ct);
         c.IssueNotice(r.PenaltyKind!.Value, r.Fine ?? 0, r.Confiscation ?? 0, r.Provisions, r.Basis, rule, r.MajorPublicInterest, r.Complex,
-            r.ServedOn ?? by.Today, by.Rules, by);
+            r.ServedOn ?? by.Today, by.Rules, by, number);
     }, ct);
 
     /// <summary>
