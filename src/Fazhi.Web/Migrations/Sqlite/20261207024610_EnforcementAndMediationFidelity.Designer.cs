@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fazhi.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFazhiDbContext))]
-    [Migration("20261207004616_EnforcementPartyRights")]
-    partial class EnforcementPartyRights
+    [Migration("20261207024610_EnforcementAndMediationFidelity")]
+    partial class EnforcementAndMediationFidelity
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -40,6 +40,10 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecusalDecidedBy")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecusalReason")
@@ -294,7 +298,14 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ActAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("ActOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActPlace")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ArchivedOn")
@@ -302,6 +313,13 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.Property<string>("Basis")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CertificatesShownOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificatesShownTo")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CloseNote")
@@ -402,9 +420,16 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.Property<DateOnly?>("HearingRequestedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HearingSignatureNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HearingTranscript")
                         .HasColumnType("TEXT")
                         .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<bool>("HearingTranscriptSigned")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("HearingWaived")
                         .HasColumnType("INTEGER");
@@ -426,6 +451,10 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.Property<string>("NotFiledReason")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticeNumber")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("NoticeServedOn")
@@ -1652,6 +1681,9 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("Fazhi:Personal", "Text");
 
+                    b.Property<int?>("FamilyMatter")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -1705,6 +1737,84 @@ namespace Fazhi.Web.Migrations.Sqlite
                             b1.Property<DateOnly>("YellowFrom")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ConfirmationYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CourtAcceptance", "Fazhi.Web.Modules.Mediation.Domain.MediationAgreement.CourtAcceptance#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtAcceptanceAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CourtAcceptanceDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtAcceptanceExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtAcceptanceExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CourtAcceptancePausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtAcceptanceRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CourtAcceptanceStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtAcceptanceUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CourtAcceptanceYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CourtDecision", "Fazhi.Web.Modules.Mediation.Domain.MediationAgreement.CourtDecision#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtDecisionAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CourtDecisionDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtDecisionExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtDecisionExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CourtDecisionPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtDecisionRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CourtDecisionStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CourtDecisionUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CourtDecisionYellowFrom");
                         });
 
                     b.HasKey("CaseId");
@@ -1811,6 +1921,10 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.Property<bool>("ViolenceRisk")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ViolenceToldTo")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Clock", "Fazhi.Web.Modules.Mediation.Domain.MediationCase.Clock#DeadlineClock", b1 =>
                         {
@@ -3154,6 +3268,44 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("sys_audit_head", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Platform.Audit.PersonalDataRead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("sys_personal_reads", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Web.Platform.Audit.SignedHead", b =>
