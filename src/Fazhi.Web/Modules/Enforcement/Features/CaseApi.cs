@@ -69,9 +69,7 @@ public static class CaseApi
         g.MapPost("/cases/{id:guid}/evidence", async (Guid id, HttpContext http, CaseService s, FileStore store) =>
         {
             // The case and the step are checked before a byte of the body is read: a refused upload stores nothing.
-            MultipartUpload.RequireMultipart(http.Request);
-            await s.ReadyForUploadAsync(id, CaseAction.AddEvidence);
-            var form = await MultipartUpload.ReadAsync(http.Request, store, FileKinds.DocumentsAndRecordings);
+            var form = await StepUploadAsync(http, s, store, id, CaseAction.AddEvidence, FileKinds.DocumentsAndRecordings);
             var kind = Enum.TryParse<EvidenceKind>(form["kind"], true, out var k) && Enum.IsDefined(k) ? k : throw new DomainException("required", "kind");
             var evidenceId = await s.EvidenceAsync(id, kind, form["title"], bool.TryParse(form["preserve"], out var p) && p, form.File("file")?.File, SeenEvents(form),
                 noRecordingReason: form["noRecordingReason"]);
@@ -84,9 +82,7 @@ public static class CaseApi
             .WithSummary("调查取证: a piece of evidence with its file (multipart/form-data; anything else is 415).");
         g.MapPost("/cases/{id:guid}/record", async (Guid id, HttpContext http, CaseService s, FileStore store) =>
         {
-            MultipartUpload.RequireMultipart(http.Request);
-            await s.ReadyForUploadAsync(id, CaseAction.Attach);
-            var form = await MultipartUpload.ReadAsync(http.Request, store, FileKinds.DocumentsAndRecordings);
+            var form = await StepUploadAsync(http, s, store, id, CaseAction.Attach, FileKinds.DocumentsAndRecordings);
             var upload = form.File("file");
             await s.AttachAsync(id, form["kind"], form["note"], upload?.File, upload?.FileName, SeenEvents(form), noRecordingReason: form["noRecordingReason"]);
             return TypedResults.NoContent();
@@ -98,9 +94,7 @@ public static class CaseApi
             .WithSummary("Adds a step to the full-process record (append-only), with its file (multipart/form-data; anything else is 415).");
         g.MapPost("/cases/{id:guid}/statement-waiver", async (Guid id, HttpContext http, CaseService s, FileStore store) =>
         {
-            MultipartUpload.RequireMultipart(http.Request);
-            await s.ReadyForUploadAsync(id, CaseAction.WaiveStatement);
-            var form = await MultipartUpload.ReadAsync(http.Request, store, FileKinds.Documents);
+            var form = await StepUploadAsync(http, s, store, id, CaseAction.WaiveStatement, FileKinds.Documents);
             var upload = form.File("file");
             await s.StatementWaiverAsync(id, Date(form["waivedOn"], "waivedOn"), upload?.File, upload?.FileName, SeenEvents(form));
             return TypedResults.NoContent();
@@ -110,9 +104,7 @@ public static class CaseApi
             .WithSummary("放弃陈述申辩 (第44条): the party gives up stating and defending before the period ends, in writing; the decision may then be made.");
         g.MapPost("/cases/{id:guid}/service", async (Guid id, HttpContext http, CaseService s, FileStore store) =>
         {
-            MultipartUpload.RequireMultipart(http.Request);
-            await s.ReadyForUploadAsync(id, CaseAction.Serve);
-            var form = await MultipartUpload.ReadAsync(http.Request, store, FileKinds.Documents);
+            var form = await StepUploadAsync(http, s, store, id, CaseAction.Serve, FileKinds.Documents);
             var method = Enum.TryParse<ServiceMethod>(form["method"], true, out var m) && Enum.IsDefined(m) ? m : throw new DomainException("required", "method");
             var at = string.IsNullOrWhiteSpace(form["servedAt"]) ? (DateTime?)null
                 : DateTime.TryParse(form["servedAt"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var t) ? t
@@ -168,6 +160,17 @@ public static class CaseApi
             await act(s, id, seenEvents);
             return TypedResults.NoContent();
         }).WithSummary(summary + " seenEvents: the record's length the caller's page showed (409 case.acted_by when someone acted since).");
+
+    /// <summary>
+    /// A step that comes with a file: multipart only (else 415), the case and the step checked before a byte of the body is read, so
+    /// a refused upload stores nothing; then the form, its file kept by SHA-256.
+    /// </summary>
+    private static async Task<Upload> StepUploadAsync(HttpContext http, CaseService s, FileStore store, Guid id, CaseAction action, FileKinds kinds)
+    {
+        MultipartUpload.RequireMultipart(http.Request);
+        await s.ReadyForUploadAsync(id, action);
+        return await MultipartUpload.ReadAsync(http.Request, store, kinds);
+    }
 
     private static DateOnly? Date(string? text, string field) => string.IsNullOrWhiteSpace(text) ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d
