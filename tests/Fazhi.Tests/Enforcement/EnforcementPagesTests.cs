@@ -135,4 +135,41 @@ public sealed partial class EnforcementPagesTests(DemoTownFactory app) : IClassF
         var officer = await app.SignedInAsync("officer.msa");
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync("/api/enforcement/evaluation/draws", new { year, townWide = true, announcedNumber = "1", size = 5 })).StatusCode);
     }
+
+    [Fact]
+    public async Task The_record_the_system_wrote_reads_in_the_pages_language_with_its_punctuation_and_amounts()
+    {
+        var officer = await app.BrowserSignedInAsync("officer.msa");
+        var api = await app.SignedInAsync("officer.msa");
+        var served = (await api.GetFromJsonAsync<JsonElement>("/api/enforcement/cases?status=Served")).GetProperty("items").EnumerateArray()
+            .Select(c => c.GetProperty("id").GetGuid()).First();
+        var steps = (await api.GetFromJsonAsync<JsonElement>($"/api/enforcement/cases/{served}")).GetProperty("record").EnumerateArray().ToList();
+        var decided = steps.Single(s => s.GetProperty("kind").GetString() == "decided").GetProperty("note").GetString()!;
+
+        static string Record(string html) => Regex.Match(html, "<ol class=\"timeline\" id=\"record\">(.*?)</ol>", RegexOptions.Singleline).Groups[1].Value;
+        var zh = Record(await PageAsync(officer, $"/enforcement/cases/{served}", "zh-CN"));
+        var en = Record(await PageAsync(officer, $"/enforcement/cases/{served}", "en"));
+        Assert.Contains("；已告知处罚决定将依法公示", zh, StringComparison.Ordinal);
+        Assert.Contains("; told that the decision will be published", en, StringComparison.Ordinal);
+        Assert.DoesNotContain("已告知", en, StringComparison.Ordinal);
+        // The decision's amount as each language writes it, from the one record: 「罚款 5,000 元」 and "Fine CNY 5,000".
+        var amount = Regex.Match(decided, @"罚款 ([\d,]+) 元");
+        if (amount.Success)
+        {
+            Assert.Contains($"Fine CNY {amount.Groups[1].Value}", en, StringComparison.Ordinal);
+            Assert.DoesNotContain(" 元", en, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("警告", decided, StringComparison.Ordinal);
+            Assert.Contains("Warning", en, StringComparison.Ordinal);
+        }
+
+        // A publication's elements are labelled in the page's language; the published text itself is the organ's, in Chinese.
+        using var anonymous = app.CreateClient();
+        Assert.Contains("<dt>违法事实</dt>", await PageAsync(anonymous, "/disclosure", "zh-CN"), StringComparison.Ordinal);
+        var publicEn = await PageAsync(anonymous, "/disclosure", "en");
+        Assert.Contains("<dt>Facts</dt>", publicEn, StringComparison.Ordinal);
+        Assert.DoesNotContain("<dt>违法事实</dt>", publicEn, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Localization;
 using System.Globalization;
 using Fazhi.Web.Modules.Enforcement;
 using Fazhi.Web.Modules.Enforcement.Domain;
@@ -558,7 +559,8 @@ public sealed class EnforcementRuleTests
         Assert.Equal("enforcement.recording_required", Refused(() => c.Attach("seizure", "查封仓库", null, null, null, On("2019-09-03"))));
         c.Attach("inspection", "现场检查", Proof, "执法记录仪.mp4", "video/mp4", On("2019-09-03"));
         c.Attach("enforcement", "强制拆除", null, null, null, On("2019-09-04"), "暴雨导致记录仪进水损坏");
-        Assert.Contains("未录音录像：暴雨导致记录仪进水损坏", c.Steps[^1].Note, StringComparison.Ordinal);
+        Assert.Equal("强制拆除；未录音录像：暴雨导致记录仪进水损坏", StepNote.Render(c.Steps[^1].Note, english: false));
+        Assert.Equal("强制拆除; no audio or video: 暴雨导致记录仪进水损坏", StepNote.Render(c.Steps[^1].Note, english: true));
         // A note on another step needs no recording.
         c.Attach("note", "电话通知当事人到场", null, null, null, On("2019-09-04"));
 
@@ -575,7 +577,8 @@ public sealed class EnforcementRuleTests
         Assert.Equal("enforcement.certificates_not_shown", Refused(() =>
             c.IssueNotice(PenaltyKind.Warning, 0, 0, "第三十四条", "第一百二十四条", null, false, false, D("2019-09-02"), Rules, On("2019-09-02"))));
         c.ShowCertificates(D("2019-09-02"), "当事人林建国", On("2019-09-02"));
-        Assert.Contains("向当事人林建国出示执法证件", c.Steps[^1].Note, StringComparison.Ordinal);
+        Assert.EndsWith(" 向当事人林建国出示执法证件", StepNote.Render(c.Steps[^1].Note, english: false), StringComparison.Ordinal);
+        Assert.EndsWith(" showed their certificates to 当事人林建国", StepNote.Render(c.Steps[^1].Note, english: true), StringComparison.Ordinal);
         var uncited = Assert.Throws<DomainException>(() => c.IssueNotice(PenaltyKind.Fine, 5_000m, 0, "第三十四条", "第一百二十四条", null, false, false, D("2019-09-02"), Rules, On("2019-09-02")));
         Assert.Equal(("enforcement.discretion_required", "discretionRuleId"), (uncited.Code, uncited.Field));
         // A warning needs no fine's benchmark.

@@ -497,6 +497,12 @@ public sealed class MediationApiTests(FazhiFactory app) : IClassFixture<FazhiFac
         var told = c.GetProperty("violenceToldTo").GetString()!;
         Assert.Contains("镇司法所", told, StringComparison.Ordinal);
         Assert.Contains(t.RoomPhone, told, StringComparison.Ordinal);
+        // The same record read on an English page: the system's words in English, the room's name and phone as recorded.
+        var english = await supervisor.GetFromJsonAsync<JsonElement>($"/api/mediation/cases/{id}?culture=en");
+        Assert.EndsWith(" and the town's justice office", english.GetProperty("violenceToldTo").GetString()!, StringComparison.Ordinal);
+        Assert.Contains(t.RoomPhone, english.GetProperty("violenceToldTo").GetString()!, StringComparison.Ordinal);
+        var flagged = english.GetProperty("record").EnumerateArray().Last(e => e.GetProperty("kind").GetString() == "violence_risk").GetProperty("note").GetString()!;
+        Assert.StartsWith("双方在厂区发生推搡; told: ", flagged, StringComparison.Ordinal);
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FazhiDbContext>();

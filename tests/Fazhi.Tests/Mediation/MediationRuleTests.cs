@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Localization;
 using System.Globalization;
 using Fazhi.Web.Modules.Mediation.Domain;
 using Fazhi.Web.Modules.Mediation.Features;
@@ -80,7 +81,8 @@ public sealed class MediationRuleTests
         Assert.Equal(("mediation.joint_application_required", "partyIds"), (alone.Code, alone.Field));
         c.ApplyForConfirmation(D("2019-10-08"), "东莞市第三人民法院", On("2019-10-08"), Both(c));
         Assert.Equal(D("2019-10-08"), c.Agreement.ConfirmationAppliedOn);
-        Assert.Contains("林雪梅、吴海涛", c.Events[^1].Note, StringComparison.Ordinal);
+        Assert.Equal("东莞市第三人民法院；共同申请：林雪梅、吴海涛", StepNote.Render(c.Events[^1].Note, english: false));
+        Assert.Equal("东莞市第三人民法院; applied for jointly by 林雪梅, 吴海涛", StepNote.Render(c.Events[^1].Note, english: true));
         Assert.DoesNotContain(((IHasDeadlines)c).Deadlines, d => d.Kind == MediationCase.ConfirmationClock);
         Assert.Equal("mediation.confirmation_applied", Assert.Throws<DomainException>(() => c.ApplyForConfirmation(D("2019-10-08"), "东莞市第三人民法院", On("2019-10-08"), Both(c))).Code);
     }

@@ -52,18 +52,18 @@ public abstract class CaseStep : ICasePart
     public string ActorLabel => Cases.Actor.Describe(Actor, ActorName);
 
     /// <summary>Fills the common fields of a new step; the module adds its own before it is saved.</summary>
-    public static T New<T>(Guid caseId, int sequence, string kind, Actor by, string? note)
+    public static T New<T>(Guid caseId, int sequence, string kind, Actor by, Localization.RecordNote note)
         where T : CaseStep, new() => new()
         {
             Id = Guid.CreateVersion7(), CaseId = caseId, Sequence = sequence, At = by.Now, Kind = kind, Actor = by.UserName,
-            ActorName = by.Name == by.UserName ? null : by.Name, Note = note,
+            ActorName = by.Name == by.UserName ? null : by.Name, Note = note.Value,
         };
 }
 
 /// <summary>One step of a case's record as the API shows it: who acted is named with their account.</summary>
 public sealed record RecordStepView(int Sequence, DateTime At, string Kind, string Actor, string? Note)
 {
-    public static RecordStepView Of(CaseStep s) => new(s.Sequence, s.At, s.Kind, s.ActorLabel, s.Note);
+    public static RecordStepView Of(CaseStep s) => new(s.Sequence, s.At, s.Kind, s.ActorLabel, Localization.StepNote.Render(s.Note));
 }
 
 /// <summary>Chains the steps a save adds (called from the context's save, so no module can forget it) and checks a record.</summary>

@@ -46,6 +46,8 @@ internal static class Strings
         ("list.export", "导出当前结果", "Export these results"),
         ("list.export_cut", "（仅导出前 {0} 条，共 {1} 条，请缩小查找范围）", "(only the first {0} of {1} rows; narrow the search)"),
         ("list.sheet", "列表", "List"),
+        ("money.yuan", "{0} 元", "CNY {0}"),
+        ("note.typed", "{0}", "{0}"),
         ("record.intact", "记录完整", "Record intact"),
         ("record.signed", "已由 {0} 的签名链头确认", "vouched for by the signed head of {0}"),
         ("record.unsigned", "最新步骤尚待下一次签名", "the newest step awaits the next signature"),

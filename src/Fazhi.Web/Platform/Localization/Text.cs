@@ -85,6 +85,18 @@ public sealed partial class Text : IStringLocalizer
         return dot > 0 && Table.ContainsKey("field." + field[..dot]) ? $"{this["field." + field[..dot]].Value} ({field[(dot + 1)..]})" : field;
     }
 
+    /// <summary>A colon as the reader's language writes it: 「：」 or ": ".</summary>
+    public string Colon => IsEnglish ? ": " : "：";
+
+    /// <summary>Items joined as the reader's language joins them: 张三、李四 or 张三, 李四.</summary>
+    public string Join(IEnumerable<string?> items) => string.Join(IsEnglish ? ", " : "、", items);
+
+    /// <summary>A remark in brackets: 「（主持人）」 or " (presider)".</summary>
+    public string Paren(string? inner) => IsEnglish ? $" ({inner})" : $"（{inner}）";
+
+    /// <summary>An amount in yuan: 「5,000 元」 or "CNY 5,000".</summary>
+    public string Yuan(decimal amount) => StepNote.Yuan(amount);
+
     public static string Both(string key) =>
         Table.TryGetValue(key, out var p) ? $"{p.Zh} / {p.En}" : key;
 

@@ -1,4 +1,5 @@
 using Fazhi.Web.Platform.Cases;
+using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Lists;
 using Fazhi.Web.Platform.Organisation.Domain;
@@ -384,7 +385,8 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         c.Status = CaseStatus.Registered;
         // 第54条 "及时立案"; the sector's days (市场监管: 15 working days from discovery).
         c.Filing = DeadlineClock.Start(by.Calendar, discoveredOn, rules.FilingDays);
-        c.Step("registered", by, $"{Texts.Source(source)}{(c.SourceNote is null ? "" : "：" + c.SourceNote)}");
+        c.Step("registered", by, c.SourceNote is null ? StepNote.Of("enforcement.note.kind", NoteArg.Key("enforcement.source." + source))
+            : StepNote.Of("enforcement.note.pair", NoteArg.Key("enforcement.source." + source), c.SourceNote));
         return c;
     }
 
@@ -423,7 +425,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         c.DecisionNumber = decisionNumber;
         (c.DecidedOn, c.DecidedBy, c.PenaltyKind, c.Fine) = (by.Today, by.Name, kind, fine);
         c.Performance = fine > 0 ? "自收到本决定书之日起十五日内缴纳罚款" : "当场予以警告";
-        c.Step("on_the_spot", by, $"{decisionNumber} {Texts.Penalty(kind)} {Texts.Yuan(fine)}");
+        c.Step("on_the_spot", by, StepNote.Of("enforcement.note.decided", decisionNumber, NoteArg.Key("enforcement.penalty." + kind), NoteArg.Yuan(fine)));
         (c.ServedAt, c.ServiceRecipient) = (by.Now, party.Name);
         c.MarkServed(by.Today, Domain.ServiceMethod.InPerson, false, by);
         return c;
@@ -499,7 +501,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
             CaseId = Id, OfficerId = officer.Id, Name = officer.Name, CertificateNumber = officer.CertificateNumber, UserName = officer.UserName,
             Role = role, AssignedAt = by.Now,
         });
-        Step("officer_assigned", by, $"{officer.Name}（{officer.CertificateNumber}）");
+        Step("officer_assigned", by, StepNote.Of("enforcement.note.officer", officer.Name, officer.CertificateNumber));
     }
 
     /// <summary>回避 (第43条): the officer leaves the case; the reason stays on record.</summary>
@@ -510,7 +512,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         new Validator().Required("reason", reason, 500).ThrowIfInvalid();
         var o = Officers.FirstOrDefault(x => x.OfficerId == officerId && x.Active) ?? throw DomainException.NotFound("officerId");
         (o.RecusedAt, o.RecusalReason, o.RecusalDecidedBy) = (by.Now, reason!.Trim(), by.Name);
-        Step("recused", by, $"{o.Name}：{o.RecusalReason}（{by.Name}决定）");
+        Step("recused", by, StepNote.Of("enforcement.note.recused", o.Name, o.RecusalReason, by.Name));
     }
 
     /// <summary>出示执法证件 (第55条): recorded with whom it was shown to, before the notice of intended penalty.</summary>
@@ -519,7 +521,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         Check(CaseAction.ShowCertificates, by);
         new Validator().Required("shownTo", shownTo, 200).Check(on <= by.Today && on >= (FiledOn ?? DiscoveredOn), "shownOn", "enforcement.date_out_of_case").ThrowIfInvalid();
         (CertificatesShownOn, CertificatesShownTo) = (on, shownTo!.Trim());
-        Step("certificates_shown", by, $"{string.Join("、", ActiveOfficers.Select(o => $"{o.Name}（{o.CertificateNumber}）"))}向{CertificatesShownTo}出示执法证件");
+        Step("certificates_shown", by, StepNote.Of("enforcement.note.certificates", NoteArg.List(ActiveOfficers.Select(o => $"{o.Name} {o.CertificateNumber}")), CertificatesShownTo));
     }
 
     /// <summary>立案 approved by the department's head; two certified officers are on it (第42条, 第54条).</summary>
@@ -591,7 +593,8 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         {
             Id = Guid.CreateVersion7(), CaseId = Id, Limit = limit, Days = days, Reason = reason!.Trim(), ApprovedBy = by.Name, ApprovedAt = by.Now, Discussion = held,
         });
-        Step(limit + "_extended", by, $"{days}：{reason!.Trim()}{(held is null ? "" : "；集体讨论：" + held)}");
+        Step(limit + "_extended", by, held is null ? StepNote.Of("enforcement.note.extended", days.ToString(System.Globalization.CultureInfo.InvariantCulture), reason!.Trim())
+            : StepNote.Of("enforcement.note.extended_discussed", days.ToString(System.Globalization.CultureInfo.InvariantCulture), reason!.Trim(), held));
     }
 
     /// <summary>
@@ -604,7 +607,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         new Validator().Check(Enum.IsDefined(reason), "reason", "required").Required("note", note, 500).ThrowIfInvalid();
         Decision = Decision!.Pause(by.Calendar, by.Today);
         Pauses.Add(new ClockPause { Id = Guid.CreateVersion7(), CaseId = Id, Reason = reason, Note = note!.Trim(), From = by.Today, PausedBy = by.Name });
-        Step("decision_paused", by, $"{Texts.Pause(reason)}：{note!.Trim()}");
+        Step("decision_paused", by, StepNote.Of("enforcement.note.pair", NoteArg.Key("enforcement.pause." + reason), note!.Trim()));
     }
 
     /// <summary>The excluded period ended: the 90-day limit runs again, its due date moved by the days it stood still.</summary>
@@ -617,7 +620,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
             (open.To, open.ResumedBy) = (by.Today, by.Name);
         }
 
-        Step("decision_resumed", by, $"{Decision.DueDate:yyyy-MM-dd}");
+        Step("decision_resumed", by, StepNote.Of("enforcement.note.due", NoteArg.Day(Decision.DueDate)));
     }
 
     /// <summary>调查取证: a piece of evidence, optionally registered and preserved (第56条: decided within 7 working days).</summary>
@@ -635,7 +638,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
             PreservationWindow = preserve ? DeadlineClock.Start(by.Calendar, by.Today, Domain.Evidence.PreservationDays) : null,
         };
         Evidence.Add(e);
-        Step(preserve ? "preservation" : "evidence", by, reason is null ? e.Title : $"{e.Title}；未录音录像：{reason}", sha256, title, contentType);
+        Step(preserve ? "preservation" : "evidence", by, reason is null ? e.Title : StepNote.Of("enforcement.note.no_recording", e.Title, reason), sha256, title, contentType);
         return e;
     }
 
@@ -652,7 +655,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         }
 
         (e.PreservationOutcome, e.PreservationDecidedOn) = (outcome!.Trim(), by.Today);
-        Step("preservation_decided", by, $"{e.Title}：{e.PreservationOutcome}");
+        Step("preservation_decided", by, StepNote.Of("enforcement.note.pair", e.Title, e.PreservationOutcome));
     }
 
     /// <summary>
@@ -683,7 +686,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         StatementWindow = DeadlineClock.Start(by.Calendar, servedOn, rules.StatementDays);
         ReviewRequired = majorPublicInterest || complex || rules.OnMajorList(Party.Kind, kind, fine);
         Status = CaseStatus.Notified;
-        Step("notice", by, $"{Texts.Penalty(kind)} {Texts.Yuan(fine)}{(HearingEligible ? "；告知听证权利" : "")}");
+        Step("notice", by, StepNote.Of(HearingEligible ? "enforcement.note.notice_hearing" : "enforcement.note.notice", NoteArg.Key("enforcement.penalty." + kind), NoteArg.Yuan(fine)));
     }
 
     /// <summary>
@@ -703,7 +706,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         }
 
         StatementWaivedOn = on;
-        Step("statement_waived", by, on.ToString("yyyy-MM-dd"), sha256, fileName, contentType);
+        Step("statement_waived", by, StepNote.Of("enforcement.note.day", NoteArg.Day(on)), sha256, fileName, contentType);
     }
 
     /// <summary>陈述、申辩 (第45条): heard and re-checked; arguing may not bring a heavier penalty.</summary>
@@ -737,7 +740,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         }
 
         HearingRequestedOn = requestedOn;
-        Step("hearing_requested", by, requestedOn.ToString("yyyy-MM-dd"));
+        Step("hearing_requested", by, StepNote.Of("enforcement.note.day", NoteArg.Day(requestedOn)));
     }
 
     /// <summary>The party gives up the hearing (in writing, or by letting the window pass or staying away).</summary>
@@ -782,7 +785,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         }
 
         (HearingNoticedOn, HearingOn, HearingPresider, HearingAgents) = (noticedOn, hearingOn, name, string.IsNullOrWhiteSpace(agents) ? null : agents.Trim());
-        Step("hearing_scheduled", by, $"{hearingOn:yyyy-MM-dd} 主持人 {name}");
+        Step("hearing_scheduled", by, StepNote.Of("enforcement.note.hearing_scheduled", NoteArg.Day(hearingOn), name));
     }
 
     /// <summary>听证: the transcript, signed; a party who stays away has given the hearing up (第64条).</summary>
@@ -814,7 +817,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         (HearingTranscriptSigned, HearingSignatureNote) = (partySigned, string.IsNullOrWhiteSpace(signatureNote) ? null : signatureNote.Trim());
         // 第58条(二): a decision that went through a hearing is reviewed.
         ReviewRequired = true;
-        Step("hearing_held", by, partySigned ? "笔录经当事人核对签名" : "当事人未签名：" + HearingSignatureNote);
+        Step("hearing_held", by, partySigned ? StepNote.Of("enforcement.note.transcript_signed") : StepNote.Of("enforcement.note.transcript_unsigned", HearingSignatureNote));
     }
 
     /// <summary>送法制审核.</summary>
@@ -927,7 +930,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
             : performance.Trim();
         Status = CaseStatus.Decided;
         Service = DeadlineClock.Start(by.Calendar, by.Today, ServiceDays);
-        Step("decided", by, $"{decisionNumber} {Texts.Penalty(kind)} {Texts.Yuan(fine)}");
+        Step("decided", by, StepNote.Of("enforcement.note.decided", decisionNumber, NoteArg.Key("enforcement.penalty." + kind), NoteArg.Yuan(fine)));
     }
 
     /// <summary>
@@ -961,7 +964,8 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         Status = CaseStatus.Served;
         // 第67条: 15 days to pay, counted from service.
         Payment = Fine > 0 ? DeadlineClock.Start(by.Calendar, servedOn, PaymentDays, DeadlineUnit.CalendarDays) : null;
-        Step("served", by, $"{Texts.Service(method)}{(ServiceRecipient is null ? "" : "，受送达人 " + ServiceRecipient)}；已告知处罚决定将依法公示", proof, proofName, proofType);
+        Step("served", by, ServiceRecipient is null ? StepNote.Of("enforcement.note.served", NoteArg.Key("enforcement.service." + method))
+            : StepNote.Of("enforcement.note.served_to", NoteArg.Key("enforcement.service." + method), ServiceRecipient), proof, proofName, proofType);
     }
 
     /// <summary>缴纳罚款, with the late fine due on the day paid (第72条).</summary>
@@ -986,7 +990,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         }
 
         (PaidOn, PaidAmount, LateFinePaid) = (paidOn, amount, late);
-        Step("paid", by, $"{amount:0.00}{(late > 0 ? $"（含加处罚款 {late:0.00}）" : "")}");
+        Step("paid", by, late > 0 ? StepNote.Of("enforcement.note.paid_late", NoteArg.Yuan(amount), NoteArg.Yuan(late)) : StepNote.Of("enforcement.note.amount", NoteArg.Yuan(amount)));
     }
 
     /// <summary>结案: performed, or, unpaid, with what was done about it (申请强制执行).</summary>
@@ -1041,7 +1045,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         Check(CaseAction.Attach, by);
         new Validator().MaxLength("noRecordingReason", noRecordingReason, 500).ThrowIfInvalid();
         var reason = RecordedSteps.Contains(kind) ? RecordingRule(contentType, noRecordingReason) : null;
-        Step(kind, by, reason is null ? note : $"{note}{(string.IsNullOrWhiteSpace(note) ? "" : "；")}未录音录像：{reason}", sha256, fileName, contentType);
+        Step(kind, by, reason is null ? note : string.IsNullOrWhiteSpace(note) ? StepNote.Of("enforcement.note.no_recording_only", reason) : StepNote.Of("enforcement.note.no_recording", note, reason), sha256, fileName, contentType);
     }
 
     /// <summary>第47条: the step's file is audio or video, or the reason it could not be made is given (and returned, to go on the record).</summary>
@@ -1167,9 +1171,9 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         }
     }
 
-    private void Step(string kind, CaseRights by, string? note, string? sha256 = null, string? fileName = null, string? contentType = null)
+    private void Step(string kind, CaseRights by, RecordNote note, string? sha256 = null, string? fileName = null, string? contentType = null)
     {
-        var step = CaseStep.New<RecordStep>(Id, Workflow.NextSequence(Steps), kind, by.Actor, note is { Length: > 2000 } ? note[..2000] : note);
+        var step = CaseStep.New<RecordStep>(Id, Workflow.NextSequence(Steps), kind, by.Actor, note.Value is { Length: > 2000 } typed ? typed[..2000] : note);
         (step.FileSha256, step.FileName, step.ContentType) = (sha256, fileName, contentType);
         Steps.Add(step);
     }
@@ -1178,14 +1182,6 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
 /// <summary>The words the record and the documents use.</summary>
 public static class Texts
 {
-    public static string Source(CaseSource s) => s switch
-    {
-        CaseSource.Inspection => "检查发现",
-        CaseSource.Complaint => "投诉举报",
-        CaseSource.Referral => "交办移送",
-        _ => "部门移交",
-    };
-
     public static string Penalty(PenaltyKind k) => k switch
     {
         PenaltyKind.Warning => "警告",
@@ -1203,21 +1199,6 @@ public static class Texts
     /// <summary>Text as one sentence: its own closing punctuation replaced by one full stop, so joined parts never read "。。".</summary>
     public static string Sentence(string text) => text.Trim().TrimEnd('。', '.', '；', ';', '，', ',', '！', '!', ' ') + "。";
 
-    public static string Pause(PauseReason r) => r switch
-    {
-        PauseReason.Hearing => "听证",
-        PauseReason.Testing => "检测、检验、检疫",
-        PauseReason.Appraisal => "鉴定",
-        _ => "公告",
-    };
-
-    public static string Service(ServiceMethod m) => m switch
-    {
-        ServiceMethod.InPerson => "直接送达",
-        ServiceMethod.Post => "邮寄送达",
-        ServiceMethod.Electronic => "电子送达（当事人已签署同意书）",
-        _ => "公告送达",
-    };
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Modules.Enforcement.Domain;
 using Fazhi.Web.Platform.Documents;
 using Fazhi.Web.Platform.Organisation;
@@ -145,7 +146,7 @@ public sealed class CaseDocuments(CaseService cases, OrganisationDirectory direc
         var rows = c.Steps.Select(s => new[]
         {
             s.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), Numbered(s.Kind) ?? "", Platform.Localization.ChinaTime.Format(s.At), EnforcementStrings.StepZh(s.Kind),
-            s.ActorName ?? s.Actor, (s.FileName ?? s.Note ?? "") + (s.FileSha256 is null ? "" : $"（SHA-256 {s.FileSha256[..16]}…）"),
+            s.ActorName ?? s.Actor, (s.FileName ?? StepNote.Render(s.Note, english: false) ?? "") + (s.FileSha256 is null ? "" : $"（SHA-256 {s.FileSha256[..16]}…）"),
             s.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).ToList();
         var doc = new OfficialDocument("卷内文件目录", c.FileNumber ?? c.Number, agency)

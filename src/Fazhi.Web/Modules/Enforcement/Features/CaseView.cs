@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Modules.Enforcement.Domain;
 using Fazhi.Web.Platform.Cases;
 using Fazhi.Web.Platform.Deadlines;
@@ -67,7 +68,7 @@ public sealed record EnforcementCaseView(
             [.. c.Extensions.Select(e => new EnforcementExtensionView(e.Limit == "filing" ? ExtensionLimit.Filing : ExtensionLimit.Decision, e.Days, e.Reason, e.ApprovedBy, e.ApprovedAt, e.Discussion))],
             [.. c.Pauses.OrderBy(p => p.From).Select(p => new EnforcementPauseView(p.Reason, p.Note, p.From, p.To, p.PausedBy))],
             rights is null || !c.IsOpen || c.RevokedOn is not null ? [] : [.. c.LapsedOfficers(rights).Select(Officer)],
-            [.. c.Steps.OrderBy(s => s.Sequence).Select(s => new EnforcementStepView(s.Sequence, s.At, s.Kind, s.ActorLabel, s.Note, s.FileSha256, s.FileName))],
+            [.. c.Steps.OrderBy(s => s.Sequence).Select(s => new EnforcementStepView(s.Sequence, s.At, s.Kind, s.ActorLabel, StepNote.Render(s.Note), s.FileSha256, s.FileName))],
             c.Steps.Count, allowed);
 
         static CaseOfficerView Officer(CaseOfficer o) => new(o.OfficerId, o.Name, o.CertificateNumber, o.Role, o.AssignedAt, o.RecusedAt, o.RecusalReason, o.RecusalDecidedBy);

@@ -1,4 +1,5 @@
 using Fazhi.Web.Platform.Cases;
+using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Lists;
 using Fazhi.Web.Platform.Organisation.Domain;
@@ -408,7 +409,8 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
             c.Parties.Add(p);
         }
 
-        c.Record("registered", by, $"{Texts.Source(source)}{(c.ReferredBy is null ? "" : "：" + c.ReferredBy)}");
+        c.Record("registered", by, c.ReferredBy is null ? StepNote.Of("mediation.note.kind", NoteArg.Key("mediation.source." + source))
+            : StepNote.Of("mediation.note.pair", NoteArg.Key("mediation.source." + source), c.ReferredBy));
         return c;
     }
 
@@ -578,7 +580,7 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
         a.ConfirmationAppliedOn = on;
         a.Court = court!.Trim();
         a.CourtAcceptance = DeadlineClock.Start(by.Calendar, on, CourtAcceptanceDays, DeadlineUnit.CalendarDays);
-        Record("confirmation_applied", by, $"{a.Court}；共同申请：{string.Join("、", Parties.Select(p => p.Name))}");
+        Record("confirmation_applied", by, StepNote.Of("mediation.note.joint", a.Court, NoteArg.List(Parties.Select(p => p.Name))));
     }
 
     /// <summary>The court accepted the application (within 3 days), or decided (within 15 days, +10): confirmed or not.</summary>
@@ -609,18 +611,22 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
             true => "confirmed",
             false => "not_confirmed",
             _ => extended && acceptedOn is null ? "court_extended" : "court_accepted",
-        }, by, extended && a.CourtDecision is { } d ? $"{a.Court}；决定期限至{d.DueDate:yyyy-MM-dd}" : a.Court);
+        }, by, extended && a.CourtDecision is { } d ? StepNote.Of("mediation.note.court_due", a.Court, NoteArg.Day(d.DueDate)) : a.Court);
     }
 
     /// <summary>矛盾激化: a risk of violence; the police are told (第25条).</summary>
-    public void FlagViolence(string? note, Actor by, string? toldTo = null)
+    public void FlagViolence(string? note, Actor by, IReadOnlyList<string>? rooms = null, bool justiceOffice = false)
     {
         Workflow.Check(Guard(MediationAction.FlagViolence, by));
         new Validator().Required("note", note, 1000).ThrowIfInvalid();
         ViolenceRisk = true;
         ViolenceNote = note!.Trim();
-        ViolenceToldTo = string.IsNullOrWhiteSpace(toldTo) ? null : toldTo.Length > 500 ? toldTo[..500] : toldTo;
-        Record("violence_risk", by, ViolenceToldTo is null ? ViolenceNote : $"{ViolenceNote}；已通知：{ViolenceToldTo}");
+        // Who was told, kept as names and a key so each reader sees it in their language; at most eight rooms fit the column.
+        var told = NoteArg.List((rooms ?? []).Take(8));
+        ViolenceToldTo = rooms is not { Count: > 0 } && !justiceOffice ? null
+            : StepNote.Of(justiceOffice ? "mediation.note.told_justice" : "mediation.note.told", told).Value;
+        Record("violence_risk", by, ViolenceToldTo is null ? ViolenceNote
+            : StepNote.Of(justiceOffice ? "mediation.note.violence_justice" : "mediation.note.violence", ViolenceNote, told));
     }
 
     /// <summary>以案定补: the mediator proposes the difficulty class of a settled case.</summary>
@@ -629,7 +635,7 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
         Workflow.Check(Guard(MediationAction.ProposeClass, by));
         ProposedClass = Enum.IsDefined(cls) ? cls : throw new DomainException("required", "class");
         ProposedBy = by.UserName;
-        Record("class_proposed", by, Texts.Class(cls));
+        Record("class_proposed", by, StepNote.Of("mediation.note.kind", NoteArg.Key("mediation.class." + cls)));
     }
 
     /// <summary>The justice office approves the class (or another one) at the amount the city's table gives on the day of settlement.</summary>
@@ -640,7 +646,7 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
         SubsidyAmount = amount;
         ApprovedBy = by.UserName;
         ApprovedAt = by.Now;
-        Record("class_approved", by, $"{Texts.Class(cls)} {amount:0.##}");
+        Record("class_approved", by, StepNote.Of("mediation.note.class_approved", NoteArg.Key("mediation.class." + cls), NoteArg.Yuan(amount)));
     }
 
     Guid IHasDeadlines.RecordId => Id;
@@ -734,31 +740,8 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
 
     private DomainException? WrittenRule() => Workflow.Unless(Agreement is { Kind: Domain.AgreementKind.Written }, "mediation.no_written_agreement");
 
-    private void Record(string kind, Actor by, string? note) =>
+    private void Record(string kind, Actor by, RecordNote note) =>
         Events.Add(CaseStep.New<CaseEvent>(Id, Workflow.NextSequence(Events), kind, by, note));
-}
-
-/// <summary>Names used inside records (the case's timeline notes): Chinese, as the record is kept.</summary>
-internal static class Texts
-{
-    public static string Source(CaseSource s) => s switch
-    {
-        CaseSource.Application => "当事人申请",
-        CaseSource.OwnInitiative => "主动调解",
-        CaseSource.PoliceReferral => "公安机关移送",
-        CaseSource.CourtReferral => "人民法院委托",
-        CaseSource.GovernmentReferral => "政府部门移送",
-        CaseSource.Petition => "信访转办",
-        _ => "排查发现",
-    };
-
-    public static string Class(DifficultyClass c) => c switch
-    {
-        DifficultyClass.Simple => "一类",
-        DifficultyClass.Ordinary => "二类",
-        DifficultyClass.Difficult => "三类",
-        _ => "四类",
-    };
 }
 
 /// <summary>以案定补 amounts, effective-dated, per city (the city sets them; the amounts are local).</summary>

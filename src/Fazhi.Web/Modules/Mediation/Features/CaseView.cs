@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Modules.Mediation.Domain;
 using Fazhi.Web.Platform.Cases;
 using Fazhi.Web.Platform.Deadlines;
@@ -28,7 +29,7 @@ public sealed record MediationCaseView(
 {
     public static MediationCaseView Of(MediationCase c, Actor by) => new(
         c.Id, c.Number, c.CommitteeId, c.RoomId, c.Type, c.Source, c.ReferredBy, c.Facts, c.Claims, c.RegisteredAt, c.AcceptedOn, c.Clock.DueDate,
-        c.IsOpen ? c.Clock.Level(by.Today) : null, c.Status, c.RightsNoticeAt, c.ViolenceRisk, c.ViolenceNote, c.ViolenceToldTo, c.OutcomeNote, c.ClosedAt, c.ProposedClass, c.ApprovedClass, c.SubsidyAmount,
+        c.IsOpen ? c.Clock.Level(by.Today) : null, c.Status, c.RightsNoticeAt, c.ViolenceRisk, c.ViolenceNote, StepNote.Render(c.ViolenceToldTo), c.OutcomeNote, c.ClosedAt, c.ProposedClass, c.ApprovedClass, c.SubsidyAmount,
         [.. c.Mediators.Select(m => m.MediatorId)],
         [.. c.Parties.OrderBy(p => p.Side).Select(p => new MediationPartyView(p.Id, p.Side, p.Kind, p.Name, p.IdNumber is null ? null : Masking.IdNumber(p.IdNumber),
             p.Phone is null ? null : Masking.Phone(p.Phone), p.Address is null ? null : Masking.Address(p.Address), p.Consented))],

@@ -249,13 +249,7 @@ public sealed class CaseService(
             justice = true;
         }
 
-        var names = told.Select(x => $"{x.Name}（{x.DutyPhone}）").ToList();
-        if (justice)
-        {
-            names.Add(text["mediation.justice_office"].Value);
-        }
-
-        c.FlagViolence(r.Note, by, string.Join("、", names));
+        c.FlagViolence(r.Note, by, [.. told.Select(x => $"{x.Name} {x.DutyPhone}")], justice);
         foreach (var room in told)
         {
             Outbox.Add(db, new Message(MediationModule.ViolenceTemplate, Channels.Sms,
