@@ -216,8 +216,7 @@ public sealed partial class Application : ICase, IVersioned, ISearchable
     /// </summary>
     public void NumberAs(string number) => Number = number;
 
-    private static string NewQueryToken() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
+    private static string NewQueryToken() => Platform.Web.QueryTokens.New();
 
     /// <summary>Records the materials checklist as the clerk ticked it.</summary>
     public void CheckMaterials(IEnumerable<MaterialCheck> checks) => Materials = [.. checks];

@@ -44,7 +44,7 @@ public static class OneTimeNotice
 
         return doc.Paragraph(t["notice.promise", e.CommittedLimitDays, e.MaxVisits])
             .Paragraph(t["notice.scan"] + " " + publicUrl)
-            .Image(QrCodes.Png(publicUrl, 6), 3.5)
+            .Image(Platform.Web.QrCodes.Png(publicUrl, 6), 3.5)
             .Paragraph(t["notice.supervision"])
             .ToBytes();
     }

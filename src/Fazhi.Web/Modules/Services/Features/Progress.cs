@@ -255,19 +255,6 @@ public sealed class ProgressFacts(IServiceScopeFactory scopes, ProgressAnswers a
     }
 }
 
-/// <summary>QR codes as PNG, drawn by QRCoder.</summary>
-public static class QrCodes
-{
-    public static byte[] Png(string text, int pixelsPerModule = 8)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        return new PngByteQRCode(data).GetGraphic(pixelsPerModule);
-    }
-
-    public static string DataUri(string text, int pixelsPerModule = 8) => "data:image/png;base64," + Convert.ToBase64String(Png(text, pixelsPerModule));
-}
-
 /// <summary>The constant answer of <c>/api/public/ping</c>: <c>{"ok":true}</c>.</summary>
 public sealed record PingAnswer(bool Ok)
 {
