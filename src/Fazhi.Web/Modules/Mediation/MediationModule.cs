@@ -84,6 +84,7 @@ public sealed class MediationModule : FazhiModule
         builder.Services.AddScoped<StatisticsService>();
         builder.Services.AddScoped<DayViewService>();
         builder.Services.AddScoped<DemoMediation>();
+        builder.Services.AddScoped<Contracts.MediationParticipation>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder app)

@@ -106,6 +106,9 @@ internal static class Strings
 
         ("field.code", "编码", "Code"),
         ("field.name", "名称", "Name"),
+        // A person's identifiers, as every work line's forms ask for them.
+        ("field.idNumber", "身份证号码", "ID number"),
+        ("field.address", "住址", "Address"),
         ("nav.menu", "菜单", "Menu"),
         ("field.item", "{0}{1}的{2}", "{0} {1}, {2}"),
         ("field.kind", "类型", "Kind"),

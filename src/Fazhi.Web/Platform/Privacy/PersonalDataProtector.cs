@@ -24,6 +24,9 @@ public enum PersonalKind
     /// length; the audit record keeps it with the identifiers found in it masked.
     /// </summary>
     Text = 4,
+
+    /// <summary>A figure about a person's means (declared income): stored encrypted, and shown nowhere but where it is needed, never in the audit record.</summary>
+    Figure = 5,
 }
 
 /// <summary>

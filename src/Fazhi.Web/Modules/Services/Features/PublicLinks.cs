@@ -3,20 +3,7 @@ namespace Fazhi.Web.Modules.Services.Features;
 /// <summary>Absolute links printed on paper (receipts, notices): the configured public address, else the request's.</summary>
 public sealed class PublicLinks(IConfiguration configuration, IHttpContextAccessor http)
 {
-    public string Base
-    {
-        get
-        {
-            var configured = configuration["Fazhi:PublicBaseUrl"];
-            if (!string.IsNullOrWhiteSpace(configured))
-            {
-                return configured.TrimEnd('/');
-            }
-
-            var r = http.HttpContext?.Request;
-            return r is null ? "http://localhost:5080" : $"{r.Scheme}://{r.Host}";
-        }
-    }
+    public string Base => Platform.Web.PublicBase.Of(configuration, http.HttpContext);
 
     public string Progress(string token) => $"{Base}/q/{token}";
 
