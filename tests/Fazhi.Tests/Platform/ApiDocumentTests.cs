@@ -22,6 +22,10 @@ public sealed class ApiDocumentTests(FazhiFactory app) : IClassFixture<FazhiFact
         "post /api/enforcement/cases/{id}/review-submission",
         "post /api/enforcement/cases/{id}/archive",
         "post /api/enforcement/cases/{id}/decision-resume",
+        "post /api/legal-aid/applications/{id}/forwarding",
+        "post /api/legal-aid/applications/{id}/materials-supplied",
+        "post /api/legal-aid/applications/{id}/lapse",
+        "post /api/legal-aid/applications/{id}/grant",
     ];
 
     private async Task<JsonElement> DocumentAsync() => await app.Anonymous().GetFromJsonAsync<JsonElement>("/openapi/v1.json");

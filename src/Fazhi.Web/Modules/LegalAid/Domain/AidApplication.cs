@@ -378,7 +378,7 @@ public sealed class AidApplication : ICase, IVersioned, IHasDeadlines, ISearchab
     public DomainException? Guard(AidAction action, Actor by) => action switch
     {
         AidAction.Forward => Is(AidStatus.Forwarding),
-        AidAction.RequestMaterials => Is(AidStatus.Received) ?? Workflow.Unless(MaterialsRequested is null, "legalaid.materials_once", "materials"),
+        AidAction.RequestMaterials => Workflow.Unless(MaterialsRequested is null, "legalaid.materials_once", "materials") ?? Is(AidStatus.Received),
         AidAction.SupplyMaterials => Is(AidStatus.MaterialsRequested),
         // 第43条: not completed in time, it counts as withdrawn; only once the day given has passed.
         AidAction.Lapse => Is(AidStatus.MaterialsRequested) ?? Workflow.Unless(MaterialsDue < by.Today, "legalaid.materials_not_due", "materials"),
