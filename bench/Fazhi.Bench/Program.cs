@@ -70,11 +70,14 @@ switch (scenario)
     case "enforcement":
         return await EnforcementBench.RunAsync(root, int.Parse(Arg("rows", "1000000"), CultureInfo.InvariantCulture), int.Parse(Arg("open", "200000"), CultureInfo.InvariantCulture), Arg("pg", ""),
             int.Parse(Arg("seconds", "10"), CultureInfo.InvariantCulture), int.Parse(Arg("rounds", "3"), CultureInfo.InvariantCulture));
+    case "legalaid":
+        return await LegalAidBench.RunAsync(root, int.Parse(Arg("rows", "20000"), CultureInfo.InvariantCulture), Arg("pg", ""),
+            int.Parse(Arg("seconds", "10"), CultureInfo.InvariantCulture), int.Parse(Arg("rounds", "3"), CultureInfo.InvariantCulture));
     case "steps":
         return await StepBench.RunAsync(root, int.Parse(Arg("cases", "256"), CultureInfo.InvariantCulture), int.Parse(Arg("seconds", "10"), CultureInfo.InvariantCulture), Arg("pg", ""),
             int.Parse(Arg("connections", "16"), CultureInfo.InvariantCulture));
     default:
-        Console.Error.WriteLine($"unknown scenario '{scenario}'; known: calendar, progress, public, bare, intake, supervision, mediation, enforcement, steps, probe");
+        Console.Error.WriteLine($"unknown scenario '{scenario}'; known: calendar, progress, public, bare, intake, supervision, mediation, enforcement, legalaid, steps, probe");
         return 2;
 }
 

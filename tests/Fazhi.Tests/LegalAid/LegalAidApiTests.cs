@@ -176,7 +176,10 @@ public sealed class LegalAidApiTests(FazhiFactory app) : IClassFixture<FazhiFact
     {
         var officer = await app.SignedInAsync("aid.officer");
         var centre = await CentreAsync(officer);
-        var (id, _, _) = await CreatedAsync(await officer.PostAsJsonAsync("/api/legal-aid/applications", Apply(centre, "叶玉兰", "MigrantWorker")));
+        var (id, _, token) = await CreatedAsync(await officer.PostAsJsonAsync("/api/legal-aid/applications", Apply(centre, "叶玉兰", "MigrantWorker")));
+        // The applicant looks before the decision: the answer is then held in memory, and must not outlive the grant.
+        var anonymous = app.Anonymous();
+        Assert.Equal("Received", (await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/legal-aid/{token}")).GetProperty("status").GetString());
         var station = await app.SignedInAsync("aid.station");
         Assert.Equal(HttpStatusCode.NotFound, (await station.GetAsync($"/api/legal-aid/applications/{id}")).StatusCode);
         Assert.DoesNotContain((await station.GetFromJsonAsync<JsonElement>("/api/legal-aid/places")).EnumerateArray(), p => p.GetProperty("id").GetGuid() == centre);
@@ -187,5 +190,6 @@ public sealed class LegalAidApiTests(FazhiFactory app) : IClassFixture<FazhiFact
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.NoContent);
         var lost = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Conflict);
         Assert.Equal("case.acted_by", (await lost.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal("Granted", (await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/legal-aid/{token}")).GetProperty("status").GetString());
     }
 }

@@ -1507,6 +1507,9 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -1756,6 +1759,8 @@ namespace Fazhi.Web.Migrations.Sqlite
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
 
                     b.HasIndex("ClosedAt");
 

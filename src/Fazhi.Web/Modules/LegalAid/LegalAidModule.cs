@@ -72,6 +72,9 @@ public sealed class LegalAidModule : FazhiModule
         builder.Services.AddScoped<StatisticsService>();
         builder.Services.AddScoped<PublicProgressService>();
         builder.Services.AddScoped<DemoLegalAid>();
+        builder.Services.AddSingleton<PublicAnswers>();
+        builder.Services.AddSingleton<Platform.Data.ISaveObserver, PublicAnswersObserver>();
+        builder.Services.AddHostedService<PublicAnswersLoader>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder app)

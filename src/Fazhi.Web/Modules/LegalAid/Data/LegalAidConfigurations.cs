@@ -137,6 +137,7 @@ internal sealed class AidApplicationConfiguration : IEntityTypeConfiguration<Aid
         b.HasIndex(e => new { e.LawyerId, e.Status });
         b.HasIndex(e => e.ClosedAt);
         b.HasIndex(e => e.DecidedAt);
+        b.HasIndex(e => e.ChangedAt);
         b.HasMany(e => e.Quality).WithOne().HasForeignKey(q => q.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Steps).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<AidPlace>().WithMany().HasForeignKey(e => e.PlaceId).OnDelete(DeleteBehavior.Restrict);

@@ -289,6 +289,9 @@ public sealed class AidApplication : ICase, IVersioned, IHasDeadlines, ISearchab
 
     public Guid RowVersion { get; set; }
 
+    /// <summary>When the application or its record last changed (set on every save): other processes drop their public answer by it.</summary>
+    public DateTime ChangedAt { get; set; }
+
     public List<QualityCheck> Quality { get; private set; } = [];
 
     public List<AidStep> Steps { get; private set; } = [];
@@ -341,6 +344,7 @@ public sealed class AidApplication : ICase, IVersioned, IHasDeadlines, ISearchab
             Detained = detainedRequestAt is not null,
             RequestedAt = detainedRequestAt,
             ReceivedAt = by.Now,
+            ChangedAt = by.Now,
             Ground = ground,
             MeansPath = means.Path,
             DeclaredIncome = means.Path == MeansPath.Declared ? (income ?? 0).ToString("0.##", CultureInfo.InvariantCulture) : null,

@@ -21,37 +21,67 @@ public sealed record PublicAidProgress(
 /// <summary>The applicant's follow-up: by the token on their receipt, without an account.</summary>
 public sealed class PublicProgressService(FazhiDbContext db)
 {
-    public async Task<PublicAidProgress?> FindAsync(string token, CancellationToken ct = default)
+    public async Task<PublicAidProgress?> FindAsync(string token, CancellationToken ct = default) => (await FindWithIdAsync(token, ct))?.View;
+
+    public async Task<(Guid Id, PublicAidProgress View)?> FindWithIdAsync(string token, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 40)
         {
             return null;
         }
 
-        var a = await db.AidApplications.AsNoTracking().Where(x => x.QueryToken == token)
+        var found = await ViewsAsync(db.AidApplications.AsNoTracking().Where(x => x.QueryToken == token), ct);
+        return found.Count == 1 ? (found[0].Id, found[0].View) : null;
+    }
+
+    /// <summary>Every application's answer, for the answers kept in memory.</summary>
+    public async Task<List<(Guid Id, string Token, PublicAidProgress View)>> AllAsync(CancellationToken ct = default) =>
+        [.. (await ViewsAsync(db.AidApplications.AsNoTracking(), ct)).Select(x => (x.Id, x.Token, x.View))];
+
+    private async Task<List<(Guid Id, string Token, PublicAidProgress View)>> ViewsAsync(IQueryable<AidApplication> which, CancellationToken ct)
+    {
+        var apps = await which
             .Select(x => new
             {
                 x.Id, x.Number, x.ApplicantName, x.MatterType, x.Form, x.Status, x.ReceivedAt, x.DecidedAt, x.LawyerId, x.PlaceId,
                 Review = x.Status == AidStatus.Received || x.Status == AidStatus.MaterialsRequested ? x.ReviewDeadline.DueDate : (DateOnly?)null,
                 Lawyer = db.Set<AidLawyer>().Where(l => l.Id == x.LawyerId).Select(l => l.Name).FirstOrDefault(),
                 Place = db.Set<AidPlace>().Where(p => p.Id == x.PlaceId).Select(p => p.Name).FirstOrDefault(),
-            }).SingleOrDefaultAsync(ct);
-        if (a is null)
-        {
-            return null;
-        }
-
-        var steps = await db.Set<AidStep>().AsNoTracking().Where(s => s.CaseId == a.Id).OrderBy(s => s.Sequence)
-            .Select(s => new PublicAidStep(s.At, s.Kind)).ToListAsync(ct);
-        return new PublicAidProgress(a.Number, Masking.Name(a.ApplicantName), a.MatterType, a.Form, a.Status, a.ReceivedAt, a.Review, a.DecidedAt, a.Lawyer, a.Place, steps);
+                x.QueryToken,
+            }).ToListAsync(ct);
+        var ids = apps.Select(a => a.Id).ToList();
+        var steps = (apps.Count == 1
+                ? await db.Set<AidStep>().AsNoTracking().Where(s => s.CaseId == ids[0]).Select(s => new { s.CaseId, s.Sequence, s.At, s.Kind }).ToListAsync(ct)
+                : await db.Set<AidStep>().AsNoTracking().Select(s => new { s.CaseId, s.Sequence, s.At, s.Kind }).ToListAsync(ct))
+            .ToLookup(s => s.CaseId);
+        return [.. apps.Select(a => (a.Id, a.QueryToken, new PublicAidProgress(a.Number, Masking.Name(a.ApplicantName), a.MatterType, a.Form, a.Status, a.ReceivedAt, a.Review,
+            a.DecidedAt, a.Lawyer, a.Place, [.. steps[a.Id].OrderBy(s => s.Sequence).Select(s => new PublicAidStep(s.At, s.Kind))])))];
     }
 }
 
 public static class PublicProgressApi
 {
-    public static void MapPublicProgress(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/public/legal-aid/{token}", async (string token, PublicProgressService s) =>
-                TypedResults.Ok(await s.FindAsync(token) ?? throw DomainException.NotFound("token")))
+    public static void MapPublicProgress(this IEndpointRouteBuilder app)
+    {
+        // Taken once, not per request: an answer held in memory is written without the request's service scope.
+        var answers = app.ServiceProvider.GetRequiredService<PublicAnswers>();
+        var options = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        app.MapGet("/api/public/legal-aid/{token}", async Task<IResult> (string token, HttpContext http) =>
+            {
+                if (answers.Find(token) is { } held)
+                {
+                    return new JsonBytes(held);
+                }
+
+                var readAt = answers.Generation;
+                var (id, view) = await http.RequestServices.GetRequiredService<PublicProgressService>().FindWithIdAsync(token, http.RequestAborted)
+                    ?? throw DomainException.NotFound("token");
+                var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(view, options);
+                answers.Put(id, token, json, readAt);
+                return new JsonBytes(json);
+            })
+            .Produces<PublicAidProgress>()
             .WithTags("LegalAid").AllowAnonymous().RequireRateLimiting(PublicLookups.RateLimitPolicy)
             .WithSummary("The applicant's follow-up by the token on their receipt: status, days, the lawyer once assigned; the name masked, nothing else.");
+    }
 }

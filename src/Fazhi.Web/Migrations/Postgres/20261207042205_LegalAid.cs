@@ -169,6 +169,7 @@ namespace Fazhi.Web.Migrations.Postgres
                     ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Subsidy = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: true),
                     RowVersion = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     AssignAllowance = table.Column<int>(type: "integer", nullable: true),
                     AssignDueDate = table.Column<DateOnly>(type: "date", nullable: true),
                     AssignExtendedBy = table.Column<int>(type: "integer", nullable: true),
@@ -288,6 +289,11 @@ namespace Fazhi.Web.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_aid_applications_ChangedAt",
+                table: "aid_applications",
+                column: "ChangedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_aid_applications_ClosedAt",

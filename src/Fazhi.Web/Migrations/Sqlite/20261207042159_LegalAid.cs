@@ -169,6 +169,7 @@ namespace Fazhi.Web.Migrations.Sqlite
                     ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Subsidy = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
                     RowVersion = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     AssignAllowance = table.Column<int>(type: "INTEGER", nullable: true),
                     AssignDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     AssignExtendedBy = table.Column<int>(type: "INTEGER", nullable: true),
@@ -288,6 +289,11 @@ namespace Fazhi.Web.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_aid_applications_ChangedAt",
+                table: "aid_applications",
+                column: "ChangedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_aid_applications_ClosedAt",
