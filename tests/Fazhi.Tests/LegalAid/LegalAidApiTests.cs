@@ -192,4 +192,37 @@ public sealed class LegalAidApiTests(FazhiFactory app) : IClassFixture<FazhiFact
         Assert.Equal("case.acted_by", (await lost.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Equal("Granted", (await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/legal-aid/{token}")).GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task A_lawyer_who_mediated_a_dispute_with_the_other_side_has_a_conflict_found_through_mediations_public_face()
+    {
+        var officer = await app.SignedInAsync("aid.officer");
+        var supervisor = await app.SignedInAsync("supervisor");
+        var centre = await CentreAsync(officer);
+        var (id, _, _) = await CreatedAsync(await officer.PostAsJsonAsync("/api/legal-aid/applications", Apply(centre, "吴淑芬", "MigrantWorker", opponent: "塘厦某物业管理有限公司")));
+        await NoContentAsync(officer.PostAsync($"/api/legal-aid/applications/{id}/grant?seenEvents={await SeenAsync(officer, id)}", null));
+        var lawyer = (await officer.GetFromJsonAsync<JsonElement>($"/api/legal-aid/applications/{id}/lawyers")).EnumerateArray().First(c => c.GetProperty("suggested").GetBoolean());
+        var name = lawyer.GetProperty("name").GetString()!;
+
+        // The same person sits as a mediator on the town committee and mediated a dispute with that company.
+        var committees = (await supervisor.GetFromJsonAsync<JsonElement>("/api/mediation/committees")).EnumerateArray().ToList();
+        var town = committees.Single(c => c.GetProperty("code").GetString() == "TX-MED").GetProperty("id").GetGuid();
+        var mediator = await supervisor.PostAsJsonAsync("/api/mediation/mediators", new { name, gender = "Male", committeeId = town });
+        Assert.Equal(HttpStatusCode.Created, mediator.StatusCode);
+        var mediatorId = (await mediator.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var dispute = await supervisor.PostAsJsonAsync("/api/mediation/cases", new
+        {
+            committeeId = town, disputeType = "Property", caseSource = "Application", facts = "业主与物业公司因物业费发生争议。", claims = "请求调解。",
+            parties = new object[] { new { side = "Applicant", kind = "Person", name = "王小明" }, new { side = "Respondent", kind = "Organisation", name = "塘厦某物业管理有限公司" } },
+            mediatorIds = new[] { mediatorId },
+        });
+        Assert.Equal(HttpStatusCode.Created, dispute.StatusCode);
+        var mediationNumber = (await dispute.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!;
+
+        var choice = (await officer.GetFromJsonAsync<JsonElement>($"/api/legal-aid/applications/{id}/lawyers")).EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
+        Assert.Contains(mediationNumber, choice.GetProperty("conflicts").EnumerateArray().Select(c => c.GetString()));
+        Assert.False(choice.GetProperty("suggested").GetBoolean());
+        var refused = await officer.PostAsJsonAsync($"/api/legal-aid/applications/{id}/assignment", new { lawyerId = choice.GetProperty("id").GetGuid(), reason = "受援人指定" });
+        Assert.Equal("legalaid.conflict", (await refused.ReadProblemAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString());
+    }
 }
