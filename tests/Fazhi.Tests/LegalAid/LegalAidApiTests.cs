@@ -100,6 +100,9 @@ public sealed class LegalAidApiTests(FazhiFactory app) : IClassFixture<FazhiFact
         await NoContentAsync(officer.PostAsJsonAsync($"/api/legal-aid/applications/{id}/assignment", new { lawyerId = suggested.GetProperty("id").GetGuid(), seenEvents = await SeenAsync(officer, id) }));
 
         await NoContentAsync(officer.PostAsJsonAsync($"/api/legal-aid/applications/{id}/notes", new { note = "律师已会见受援人。" }));
+        // A change of lawyer says why.
+        var change = await officer.PostAsJsonAsync($"/api/legal-aid/applications/{id}/assignment", new { lawyerId = another.GetProperty("id").GetGuid() });
+        Assert.Equal("reason", (await change.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("errors").EnumerateObject().Single().Name);
         var unchecked_ = await officer.PostAsJsonAsync($"/api/legal-aid/applications/{id}/closing", new { report = "仲裁裁决支持全部请求。", documentsChecked = false });
         Assert.Equal("documentsChecked", (await unchecked_.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("errors").EnumerateObject().Single().Name);
         await NoContentAsync(officer.PostAsJsonAsync($"/api/legal-aid/applications/{id}/closing", new { report = "仲裁裁决支持全部请求。", documentsChecked = true }));
@@ -159,6 +162,16 @@ public sealed class LegalAidApiTests(FazhiFactory app) : IClassFixture<FazhiFact
         await NoContentAsync(officer.PostAsJsonAsync($"/api/legal-aid/applications/{over}/objection", new { }));
         var tasks = await (await app.SignedInAsync("supervisor")).GetFromJsonAsync<JsonElement>("/api/tasks");
         Assert.Contains("legalaid.objection", tasks.GetRawText(), StringComparison.Ordinal);
+        // 第49条: the justice office decides it, not the centre that refused.
+        var own = await officer.PostAsJsonAsync($"/api/legal-aid/applications/{over}/objection-decision", new { upheld = true, reason = "自行纠正" });
+        Assert.Equal("legalaid.justice_office_only", (await own.ReadProblemAsync(HttpStatusCode.Forbidden)).GetProperty("code").GetString());
+        var justice = await app.SignedInAsync("supervisor");
+        await NoContentAsync(justice.PostAsJsonAsync($"/api/legal-aid/applications/{over}/objection-decision", new { upheld = true, reason = "申请人提交了家庭成员失业证明。" }));
+        Assert.Equal("Granted", (await officer.GetFromJsonAsync<JsonElement>($"/api/legal-aid/applications/{over}")).GetProperty("status").GetString());
+
+        // A month that does not exist is a field error, not a failure.
+        var month = await officer.GetAsync("/api/legal-aid/subsidies?year=2026&month=13");
+        Assert.Equal("month", (await month.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("errors").EnumerateObject().Single().Name);
 
         // Bad input: each field named; malformed JSON is 400; a declared test needs the income.
         var bad = await officer.PostAsJsonAsync("/api/legal-aid/applications", new { placeId = centre, matterType = "Labour", form = "Nope", name = "", idNumber = "441900", ground = "Declared" });

@@ -32,7 +32,7 @@ public sealed partial class LegalAidPagesTests(DemoTownFactory app) : IClassFixt
         var api = await app.SignedInAsync("aid.officer");
         var all = await api.GetFromJsonAsync<JsonElement>("/api/legal-aid/applications");
         Assert.True(all.GetProperty("total").GetInt32() >= 60, "the demo town opens with a year of applications at the centre");
-        foreach (var status in new[] { "Received", "Refused", "Withdrawn", "Assigned", "Closed", "Terminated" })
+        foreach (var status in new[] { "Forwarding", "Received", "MaterialsRequested", "Granted", "Refused", "Withdrawn", "Assigned", "Closed", "Terminated" })
         {
             var one = await api.GetFromJsonAsync<JsonElement>($"/api/legal-aid/applications?status={status}");
             Assert.True(one.GetProperty("total").GetInt32() > 0, $"the demo town has applications {status}");

@@ -68,6 +68,10 @@ public sealed class WordDocumentsTests(DemoTownFactory app) : IClassFixture<Demo
                 case var r when r.StartsWith("/api/enforcement/cases/{id}/", StringComparison.Ordinal):
                     samples.Add((route, officer, route.Replace("{id}", archived.ToString(), StringComparison.Ordinal)));
                     break;
+                case var r when r.StartsWith("/api/legal-aid/applications/{id}/", StringComparison.Ordinal):
+                    // A refused application: its written decision.
+                    samples.Add((route, supervisor, route.Replace("{id}", (await IdsAsync(supervisor, "/api/legal-aid/applications?status=Refused"))[0].ToString(), StringComparison.Ordinal)));
+                    break;
                 case var r when r.StartsWith("/api/mediation/cases/{id}/", StringComparison.Ordinal):
                     samples.Add((route, mediator, route.Replace("{id}", settled.ToString(), StringComparison.Ordinal)));
                     break;

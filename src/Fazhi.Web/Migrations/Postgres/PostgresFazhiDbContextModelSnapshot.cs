@@ -1509,8 +1509,8 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("AssignmentReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<DateTime>("ChangedAt")
                         .HasColumnType("timestamp with time zone");

@@ -1504,8 +1504,8 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssignmentReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
 
                     b.Property<DateTime>("ChangedAt")
                         .HasColumnType("TEXT");

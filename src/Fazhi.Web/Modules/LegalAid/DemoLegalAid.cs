@@ -148,7 +148,8 @@ public sealed class DemoLegalAid(FazhiDbContext db, OrganisationDirectory direct
             var age = 360 - (i * 4);
             var day = today.AddDays(-age);
             var story = Stories[i % Stories.Length];
-            var place = places[i % 4 == 3 ? (i % 2) + 1 : 0];
+            // Three in four at the centre, the rest at the two stations in turn.
+            var place = places[i % 4 == 3 ? ((i / 4) % 2) + 1 : 0];
             var by = Actor(day, 9);
             var rule = thresholds.Where(t => t.EffectiveFrom <= day).MaxBy(t => t.EffectiveFrom);
             decimal? income = story.Ground == MeansGround.Declared ? (i % 9 == 0 ? 9_000m : 2_400m + (i * 10)) : null;
@@ -159,9 +160,20 @@ public sealed class DemoLegalAid(FazhiDbContext db, OrganisationDirectory direct
             var a = AidApplication.Receive(await ApplicationService.NextNumberAsync(db, configuration, day.Year, ct), place, story.Matter, story.Form,
                 new(name, DemoIdNumber(i), $"138{10_000_000 + (i * 104_729):D8}", "东莞市塘厦镇" + (i % 2 == 0 ? "莲湖" : "林村") + $"社区{i + 1}号", null, null,
                     story.Opponent.Length == 0 ? null : story.Opponent), story.Facts, "塘厦镇", detained, story.Ground, income, household, means, by);
-            if (a.Status == AidStatus.Forwarding)
+            // The newest detained person's request is still to be forwarded (its 24 hours on the register).
+            if (a.Status == AidStatus.Forwarding && i < 85)
             {
                 a.Forward(Actor(day, 12));
+            }
+
+            if (age <= 10 && a.Status == AidStatus.Received)
+            {
+                // The last days' applications: one waiting for materials, one granted and waiting for its lawyer, the rest under review.
+                if (i == 88)
+                {
+                    a.RequestMaterials("请补充提交工资条或考勤记录。", today.AddDays(10), Actor(day, 11));
+                }
+
             }
 
             if (age > 10)
@@ -193,10 +205,29 @@ public sealed class DemoLegalAid(FazhiDbContext db, OrganisationDirectory direct
                     else
                     {
                         a.Grant(Actor(day.AddDays(2), 15));
+                        if (i == 86)
+                        {
+                            // Granted this week, its lawyer still to be assigned (3 days, on the register).
+                            db.AidApplications.Add(a);
+                            continue;
+                        }
+
                         var lawyer = lawyers.Where(l => l.LicenceValidUntil > day.AddDays(60) && (l.Specialities.Count == 0 || l.Specialities.Contains(a.MatterType)))
                             .OrderBy(l => (l.Id.GetHashCode() + i) & 0xffff).First();
                         a.Assign(lawyer, null, Actor(day.AddDays(3), 10));
                         a.AddNote("承办律师已会见受援人，了解案情并制定办案方案。", Actor(day.AddDays(10), 10));
+                        if (i % 17 == 3)
+                        {
+                            // 第55-56条: a complaint, and another lawyer with the reason.
+                            a.Complain("受援人反映承办律师多次未按约回复。", Actor(day.AddDays(15), 10));
+                            var other = lawyers.First(l => l.Id != lawyer.Id && l.LicenceValidUntil > day.AddDays(60));
+                            a.Assign(other, "受援人投诉后更换承办律师", Actor(day.AddDays(16), 10));
+                        }
+
+                        if (i % 9 == 2)
+                        {
+                            a.CheckQuality(QualityKind.CourtObservation, 80 + (i % 20), "庭审中代理意见清楚，举证充分。", day.AddDays(30), Actor(day.AddDays(30), 10));
+                        }
                         if (age > 60)
                         {
                             a.CheckQuality(QualityKind.FollowUpCall, 85 + (i % 15), "受援人对律师服务表示满意。", day.AddDays(40), Actor(day.AddDays(40), 10));
@@ -216,6 +247,15 @@ public sealed class DemoLegalAid(FazhiDbContext db, OrganisationDirectory direct
             }
 
             db.AidApplications.Add(a);
+            if (i % 3 == 0)
+            {
+                // The visit the application came from, referred on at the desk.
+                db.AidContacts.Add(new AidContact
+                {
+                    Id = Guid.CreateVersion7(), PlaceId = place.Id, DepartmentId = place.DepartmentId, Channel = ContactChannel.Visit, At = by.Now.AddMinutes(-20),
+                    Name = name, MatterType = story.Matter, Answer = "告知法律援助的条件和所需材料，当场受理申请。", ReferredTo = Referral.Application, ApplicationId = a.Id, RecordedBy = "aid.officer",
+                });
+            }
         }
 
         await db.SaveChangesAsync(ct);

@@ -26,7 +26,37 @@ internal static class LegalAidStrings
         ("quality", "质量检查", "Quality check"),
     ];
 
-    public static IEnumerable<(string Key, string Zh, string En)> All =>
+    public static IEnumerable<(string Key, string Zh, string En)> All => [.. Base, .. GroupFigures()];
+
+    /// <summary>The labels of the figures by channel, place kind, matter type and service form, made from the groups' own names.</summary>
+    private static IEnumerable<(string Key, string Zh, string En)> GroupFigures()
+    {
+        var names = Base.ToDictionary(b => b.Key, b => (b.Zh, b.En));
+        foreach (var c in Enum.GetValues<Domain.ContactChannel>())
+        {
+            var (zh, en) = names["legalaid.channel." + c];
+            yield return ("legalaid.figure.contacts." + c, $"接待咨询人次（{zh}）", $"Contacts ({en})");
+        }
+
+        foreach (var (kind, zh, en) in new[] { (Domain.PlaceKind.Centre, "公共法律服务中心", "the centre"), (Domain.PlaceKind.Station, "工作站", "the stations") })
+        {
+            yield return ("legalaid.figure.contacts." + kind, $"接待咨询人次（{zh}）", $"Contacts at {en}");
+        }
+
+        foreach (var m in Enum.GetValues<Domain.MatterType>())
+        {
+            var (zh, en) = names["legalaid.matter." + m];
+            yield return ("legalaid.figure.matter." + m, $"受理法律援助申请（{zh}）", $"Applications received: {en}");
+        }
+
+        foreach (var f in Enum.GetValues<Domain.ServiceForm>())
+        {
+            var (zh, en) = names["legalaid.form." + f];
+            yield return ("legalaid.figure.form." + f, $"受理法律援助申请（{zh}）", $"Applications received: {en}");
+        }
+    }
+
+    private static readonly (string Key, string Zh, string En)[] Base =
     [
         ("module.legalaid", "法律援助", "Legal aid"),
         ("role.aid_officer", "法律援助工作人员", "Legal-aid officer"),
@@ -100,6 +130,11 @@ internal static class LegalAidStrings
         ("error.legalaid.income_required", "请填写家庭月收入", "give the household's monthly income"),
         ("error.legalaid.household_range", "家庭人口应为 1 至 30 人", "the household has 1 to 30 members"),
         ("error.legalaid.documents_unchecked", "请先核对结案材料", "check the file's documents first"),
+        ("error.legalaid.justice_office_only", "异议由司法行政部门审查决定", "the justice office decides an objection"),
+        ("error.legalaid.change_reason_required", "更换律师请说明理由", "say why the lawyer changes"),
+        ("field.means", "经济困难审查", "Means test"),
+        ("field.licence", "执业许可证号", "Licence"),
+        ("field.month", "月份", "Month"),
         ("error.legalaid.score_range", "评分应为 0 至 100", "the score is 0 to 100"),
 
         ("legalaid.contacts.title", "接待登记", "Contacts"),

@@ -121,7 +121,7 @@ internal sealed class AidApplicationConfiguration : IEntityTypeConfiguration<Aid
         b.Property(e => e.MaterialsRequested).IsPersonal(PersonalKind.Text);
         b.Property(e => e.UrgentReason).IsPersonal(PersonalKind.Text);
         b.Property(e => e.RefusalReason).IsPersonal(PersonalKind.Text);
-        b.Property(e => e.AssignmentReason).HasMaxLength(500);
+        b.Property(e => e.AssignmentReason).IsPersonal(PersonalKind.Text);
         b.Property(e => e.ClosingReport).IsPersonal(PersonalKind.Text);
         b.Property(e => e.Subsidy).HasPrecision(10, 2);
         b.Ignore(e => e.IsOpen);

@@ -390,7 +390,9 @@ public sealed class AidApplication : ICase, IVersioned, IHasDeadlines, ISearchab
         AidAction.Grant => Is(AidStatus.Received) ?? Workflow.Unless(MeansEligible, "legalaid.means_not_met", "means"),
         AidAction.Refuse => Is(AidStatus.Received),
         AidAction.LodgeObjection => Is(AidStatus.Refused, AidStatus.Terminated) ?? Workflow.Unless(ObjectedOn is null, "legalaid.objection_lodged", "objectedOn"),
-        AidAction.DecideObjection => Workflow.Unless(ObjectedOn is not null && ObjectionUpheld is null, "legalaid.no_objection", "objectedOn"),
+        // 第49条: the justice bureau decides the objection, not the agency that made the decision.
+        AidAction.DecideObjection => Workflow.Unless(by.IsIn(Roles.Supervisor), "legalaid.justice_office_only", "upheld", ErrorKind.Forbidden)
+            ?? Workflow.Unless(ObjectedOn is not null, "legalaid.no_objection", "objectedOn"),
         // 第44条: urgent aid may be assigned before the decision.
         AidAction.Assign => Workflow.Unless(Status == AidStatus.Granted || Status == AidStatus.Assigned
             || (UrgentReason is not null && Status is AidStatus.Received or AidStatus.MaterialsRequested && LawyerId is null), "legalaid.step_out_of_order", "status"),
@@ -414,7 +416,7 @@ public sealed class AidApplication : ICase, IVersioned, IHasDeadlines, ISearchab
     {
         Workflow.Check(Guard(AidAction.RequestMaterials, by));
         new Validator().Required("materials", materials, 1000)
-            .Check(due is null || due > by.Today, "materialsDue", "legalaid.due_in_future").ThrowIfInvalid();
+            .Check(due is null || (due > by.Today && due <= by.Today.AddDays(60)), "materialsDue", "legalaid.due_in_future").ThrowIfInvalid();
         MaterialsRequested = materials!.Trim();
         MaterialsDue = due ?? by.Today.AddDays(15);
         ReviewDeadline = ReviewDeadline.Pause(by.Calendar, by.Today);
@@ -474,33 +476,36 @@ public sealed class AidApplication : ICase, IVersioned, IHasDeadlines, ISearchab
     {
         Workflow.Check(Guard(AidAction.LodgeObjection, by));
         var day = on ?? by.Today;
-        new Validator().Check(day <= by.Today && day >= ChinaTime.DateOf(DecidedAt ?? ClosedAt ?? ReceivedAt), "objectedOn", "legalaid.date_out_of_range").ThrowIfInvalid();
+        var decided = Status == AidStatus.Terminated ? ClosedAt : DecidedAt;
+        new Validator().Check(day <= by.Today && day >= ChinaTime.DateOf(decided ?? ReceivedAt), "objectedOn", "legalaid.date_out_of_range").ThrowIfInvalid();
         ObjectedOn = day;
         ObjectionDeadline = DeadlineClock.Start(by.Calendar, day, ObjectionDays, DeadlineUnit.CalendarDays);
         Record("objection", by, StepNote.Of("legalaid.note.day", NoteArg.Day(day)));
     }
 
     /// <summary>The objection decided: upheld, the refusal is reversed (granted) or the terminated aid resumes.</summary>
-    public void DecideObjection(bool upheld, string? reason, Actor by)
+    public void DecideObjection(bool? upheld, string? reason, Actor by)
     {
         Workflow.Check(Guard(AidAction.DecideObjection, by));
-        new Validator().Required("reason", reason, 1000).ThrowIfInvalid();
+        new Validator().Check(upheld is not null, "upheld", "required").Required("reason", reason, 1000).ThrowIfInvalid();
         ObjectionUpheld = upheld;
         ObjectionDeadline = null;
-        if (upheld && Status == AidStatus.Refused)
+        // One objection to each decision: a later termination may be objected to again.
+        ObjectedOn = null;
+        if (upheld == true && Status == AidStatus.Refused)
         {
             Status = AidStatus.Granted;
             MeansEligible = true;
             AssignDeadline = DeadlineClock.Start(by.Calendar, by.Today, AssignDays, DeadlineUnit.CalendarDays);
         }
-        else if (upheld)
+        else if (upheld == true)
         {
             Status = AidStatus.Assigned;
             Termination = null;
             ClosedAt = null;
         }
 
-        Record(upheld ? "objection_upheld" : "objection_dismissed", by, reason!.Trim());
+        Record(upheld == true ? "objection_upheld" : "objection_dismissed", by, reason!.Trim());
     }
 
     /// <summary>
@@ -517,6 +522,12 @@ public sealed class AidApplication : ICase, IVersioned, IHasDeadlines, ISearchab
         }
 
         var change = LawyerId is not null;
+        if (change && string.IsNullOrWhiteSpace(reason))
+        {
+            // 第55-56条: a change of lawyer says why (a complaint, a conflict found late, the lawyer's request).
+            throw new ValidationFailedException([new FieldError("reason", "legalaid.change_reason_required")]);
+        }
+
         LawyerId = lawyer.Id;
         AssignedAt = by.Now;
         AssignmentReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();

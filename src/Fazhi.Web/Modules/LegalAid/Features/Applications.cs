@@ -181,17 +181,6 @@ public sealed class ApplicationService(
         var scope = await scopes.CurrentAsync(ct);
         var place = await db.AidPlaces.AsNoTracking().WithinScope(scope, p => p.DepartmentId, _ => Guid.Empty).SingleOrDefaultAsync(p => p.Id == r.PlaceId && p.IsActive, ct)
             ?? throw DomainException.NotFound("placeId");
-        AidContact? contact = null;
-        if (r.ContactId is { } contactId)
-        {
-            contact = await db.AidContacts.WithinScope(scope, c => c.DepartmentId, _ => Guid.Empty).SingleOrDefaultAsync(c => c.Id == contactId, ct)
-                ?? throw DomainException.NotFound("contactId");
-            if (contact.ApplicationId is not null)
-            {
-                throw new DomainException("legalaid.contact_applied", "contactId", ErrorKind.Conflict);
-            }
-        }
-
         var detained = r.DetainedRequestAt is { } at ? DateTime.SpecifyKind(at.ToUniversalTime(), DateTimeKind.Utc) : (DateTime?)null;
         return await workflow.CreateAsync(LegalAidModule.ModuleName, idempotencyKey,
             async by =>
@@ -203,8 +192,16 @@ public sealed class ApplicationService(
                 var a = AidApplication.Receive(await NextNumberAsync(db, configuration, by.Today.Year, ct), place, r.MatterType!.Value, r.Form!.Value,
                     new(r.Name!, r.IdNumber, r.Phone, r.Address, r.GuardianName, r.GuardianIdNumber, r.Opponent), r.CaseFacts!, r.FiledWhere!, detained,
                     r.Ground.Value, r.MonthlyIncome, r.Household, means, by);
-                if (contact is not null)
+                // A retry with the same key is answered with the first application before this runs; a second application from one contact is refused.
+                if (r.ContactId is { } contactId)
                 {
+                    var contact = await db.AidContacts.WithinScope(scope, c => c.DepartmentId, _ => Guid.Empty).SingleOrDefaultAsync(c => c.Id == contactId, ct)
+                        ?? throw DomainException.NotFound("contactId");
+                    if (contact.ApplicationId is not null)
+                    {
+                        throw new DomainException("legalaid.contact_applied", "contactId", ErrorKind.Conflict);
+                    }
+
                     contact.ApplicationId = a.Id;
                     contact.ReferredTo = Referral.Application;
                 }
@@ -238,7 +235,7 @@ public sealed class ApplicationService(
     public Task ObjectAsync(Guid id, ObjectionRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (a, by) => a.LodgeObjection(r.ObjectedOn, by), ct);
 
     public Task DecideObjectionAsync(Guid id, ObjectionDecisionRequest r, CancellationToken ct = default) =>
-        ActAsync(id, r.SeenEvents, (a, by) => a.DecideObjection(r.Upheld ?? throw new DomainException("required", "upheld"), r.Reason, by), ct);
+        ActAsync(id, r.SeenEvents, (a, by) => a.DecideObjection(r.Upheld, r.Reason, by), ct);
 
     public Task NoteAsync(Guid id, AidNoteRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (a, by) => a.AddNote(r.Note, by), ct);
 
@@ -304,10 +301,8 @@ public sealed class ApplicationService(
             }
         }
 
-        if (a.Opponent is { } opponent)
-        {
-            found.AddRange((await mediation.MediatedByAsync(lawyer.Name, ct)).Where(m => m.Parties.Contains(opponent) || m.Parties.Contains(a.ApplicantName)).Select(m => m.Number));
-        }
+        found.AddRange((await mediation.MediatedByAsync(lawyer.Name, ct))
+            .Where(m => (a.Opponent is { } opponent && m.Parties.Contains(opponent)) || m.Parties.Contains(a.ApplicantName)).Select(m => m.Number));
 
         return found;
     }
@@ -315,6 +310,8 @@ public sealed class ApplicationService(
     /// <summary>第43条: assigns a lawyer of the pool: licensed today, without a conflict; another than the suggested one needs a reason.</summary>
     public Task AssignAsync(Guid id, AssignRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, async (a, by) =>
     {
+        // The step's own order first: a closed case answers that, not a conflict.
+        Workflow.Check(a.Guard(AidAction.Assign, by));
         var lawyer = await db.AidLawyers.AsNoTracking().SingleOrDefaultAsync(l => l.Id == r.LawyerId && l.IsActive, ct) ?? throw DomainException.NotFound("lawyerId");
         var choices = await ChoicesAsync(a, by.Today, ct);
         var chosen = choices.Single(c => c.Id == lawyer.Id);

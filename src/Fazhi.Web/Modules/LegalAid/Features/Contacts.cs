@@ -38,7 +38,7 @@ public sealed class ContactService(FazhiDbContext db, DataScopeResolver scopes, 
             .Check(string.IsNullOrWhiteSpace(r.Phone) || Identifiers.IsPhone(r.Phone), "phone", "phone_format")
             .Check(r.MatterType is { } m && Enum.IsDefined(m), "matterType", "required")
             .Required("answer", r.Answer, 2000)
-            .Check(r.ReferredTo is null || Enum.IsDefined(r.ReferredTo.Value), "referredTo", "invalid")
+            .Check(r.ReferredTo is null || Enum.IsDefined(r.ReferredTo.Value), "referredTo", "required")
             .ThrowIfInvalid();
         var key = Idempotency.Normalise(idempotencyKey);
         var by = await actors.CurrentAsync(ct);
@@ -78,6 +78,8 @@ public sealed class ContactService(FazhiDbContext db, DataScopeResolver scopes, 
 
     public async Task<Paged<ContactRow>> ListAsync(ContactFilter f, CancellationToken ct = default)
     {
+        new Validator().Check(f.From is null || f.From.Value.Year is >= 2000 and <= 2100, "from", "legalaid.date_out_of_range")
+            .Check(f.To is null || f.To.Value.Year is >= 2000 and <= 2100, "to", "legalaid.date_out_of_range").ThrowIfInvalid();
         var q = await ScopedAsync(ct);
         if (f.From is { } from)
         {

@@ -13,10 +13,18 @@ namespace Fazhi.Web.Modules.LegalAid.Features;
 
 public sealed record PlaceView(Guid Id, string Code, string Name, PlaceKind Kind, bool ModelStation);
 
-public sealed record LawyerRow(Guid Id, string Name, string Firm, string LicenceNumber, DateOnly LicenceValidUntil, bool LicenceLapsing, IReadOnlyList<MatterType> Specialities, int Load, bool IsActive);
+public sealed record LawyerRow(Guid Id, string Name, Guid FirmId, string Firm, string LicenceNumber, DateOnly LicenceValidUntil, bool LicenceLapsing, IReadOnlyList<MatterType> Specialities, int Load, bool IsActive);
 
 /// <summary>A lawyer joins the pool, or their entry changes (licence renewed, specialities, leaving the pool).</summary>
 public sealed record LawyerRequest(Guid? FirmId, string? Name, string? LicenceNumber, DateOnly? LicenceValidUntil, IReadOnlyList<MatterType>? Specialities, bool IsActive = true);
+
+public sealed record FirmRequest(string? Name, string? Licence);
+
+public sealed record FirmView(Guid Id, string Name, string Licence);
+
+public sealed record SubsidyRateRequest(ServiceForm? Form, DateOnly? EffectiveFrom, decimal? Amount);
+
+public sealed record SubsidyRateView(ServiceForm Form, DateOnly EffectiveFrom, decimal Amount);
 
 public sealed record ShiftRequest(Guid? PlaceId, DateOnly? Day, Guid? LawyerId);
 
@@ -49,12 +57,43 @@ public sealed class PoolService(FazhiDbContext db, DataScopeResolver scopes, Act
         var loads = await db.AidApplications.AsNoTracking().Where(x => x.Status == AidStatus.Assigned && x.LawyerId != null)
             .GroupBy(x => x.LawyerId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var lawyers = await db.AidLawyers.AsNoTracking().OrderBy(l => l.FirmId).ThenBy(l => l.Name).ToListAsync(ct);
-        return [.. lawyers.Select(l => new LawyerRow(l.Id, l.Name, firms.GetValueOrDefault(l.FirmId, ""), l.LicenceNumber, l.LicenceValidUntil,
+        return [.. lawyers.Select(l => new LawyerRow(l.Id, l.Name, l.FirmId, firms.GetValueOrDefault(l.FirmId, ""), l.LicenceNumber, l.LicenceValidUntil,
             l.LicenceValidUntil <= today.AddDays(LapsingDays), l.Specialities, loads.GetValueOrDefault(l.Id), l.IsActive))];
     }
 
-    public async Task<IReadOnlyList<(Guid Id, string Name)>> FirmsAsync(CancellationToken ct = default) =>
-        [.. (await db.LawFirms.AsNoTracking().OrderBy(f => f.Name).Select(f => new { f.Id, f.Name }).ToListAsync(ct)).Select(f => (f.Id, f.Name))];
+    public async Task<IReadOnlyList<FirmView>> FirmsAsync(CancellationToken ct = default) =>
+        await db.LawFirms.AsNoTracking().OrderBy(f => f.Name).Select(f => new FirmView(f.Id, f.Name, f.Licence)).ToListAsync(ct);
+
+    public async Task<NewRecord> AddFirmAsync(FirmRequest r, CancellationToken ct = default)
+    {
+        new Validator().Required("name", r.Name, 100).Required("licence", r.Licence, 40).ThrowIfInvalid();
+        var firm = new LawFirm { Id = Guid.CreateVersion7(), Name = r.Name!.Trim(), Licence = r.Licence!.Trim() };
+        db.LawFirms.Add(firm);
+        await db.SaveChangesAsync(ct);
+        return new NewRecord(firm.Id);
+    }
+
+    public async Task<IReadOnlyList<SubsidyRateView>> SubsidyRatesAsync(CancellationToken ct = default)
+    {
+        var city = LegalAidModule.City(configuration);
+        return await db.AidSubsidyRates.AsNoTracking().Where(t => t.City == city).OrderBy(t => t.Form).ThenByDescending(t => t.EffectiveFrom)
+            .Select(t => new SubsidyRateView(t.Form, t.EffectiveFrom, t.Amount)).ToListAsync(ct);
+    }
+
+    /// <summary>A new subsidy for a service form from a day: cases closed from that day are paid at it.</summary>
+    public async Task AddSubsidyRateAsync(SubsidyRateRequest r, CancellationToken ct = default)
+    {
+        new Validator().Check(r.Form is { } f && Enum.IsDefined(f), "form", "required").Check(r.EffectiveFrom is not null, "effectiveFrom", "required")
+            .Check(r.Amount is >= 0 and < 1_000_000, "amount", "required").ThrowIfInvalid();
+        var city = LegalAidModule.City(configuration);
+        if (await db.AidSubsidyRates.AnyAsync(t => t.City == city && t.Form == r.Form && t.EffectiveFrom == r.EffectiveFrom, ct))
+        {
+            throw new DomainException("legalaid.threshold_taken", "effectiveFrom", ErrorKind.Conflict);
+        }
+
+        db.AidSubsidyRates.Add(new AidSubsidyRate { Id = Guid.CreateVersion7(), City = city, Form = r.Form!.Value, EffectiveFrom = r.EffectiveFrom!.Value, Amount = r.Amount!.Value });
+        await db.SaveChangesAsync(ct);
+    }
 
     /// <summary>A lawyer joins the pool (supervisors: the justice office keeps it).</summary>
     public async Task<NewRecord> AddLawyerAsync(LawyerRequest r, CancellationToken ct = default)
@@ -78,7 +117,7 @@ public sealed class PoolService(FazhiDbContext db, DataScopeResolver scopes, Act
     {
         new Validator().Check(r.FirmId is not null, "firmId", "required").Required("name", r.Name, 50).Required("licenceNumber", r.LicenceNumber, 30)
             .Check(r.LicenceValidUntil is not null, "licenceValidUntil", "required")
-            .Check(r.Specialities is null || r.Specialities.All(Enum.IsDefined), "specialities", "invalid").ThrowIfInvalid();
+            .Check(r.Specialities is null || r.Specialities.All(Enum.IsDefined), "specialities", "required").ThrowIfInvalid();
         if (!await db.LawFirms.AnyAsync(f => f.Id == r.FirmId, ct))
         {
             throw DomainException.NotFound("firmId");
@@ -103,6 +142,7 @@ public sealed class PoolService(FazhiDbContext db, DataScopeResolver scopes, Act
     /// <summary>The duty roster from a day for a week, by place.</summary>
     public async Task<IReadOnlyList<ShiftView>> RosterAsync(DateOnly from, int days = 7, CancellationToken ct = default)
     {
+        new Validator().Check(from.Year is >= 2000 and <= 2100, "from", "legalaid.date_out_of_range").ThrowIfInvalid();
         var until = from.AddDays(days);
         var start = from;
         var places = (await PlacesAsync(ct)).ToDictionary(p => p.Id, p => p.Name);
@@ -164,6 +204,7 @@ public sealed class PoolService(FazhiDbContext db, DataScopeResolver scopes, Act
     /// <summary>The month's payment list: every case closed in the month with its lawyer's subsidy.</summary>
     public async Task<IReadOnlyList<SubsidyLine>> SubsidiesAsync(int year, int month, CancellationToken ct = default)
     {
+        new Validator().Check(year is >= 2000 and <= 2100, "year", "legalaid.date_out_of_range").Check(month is >= 1 and <= 12, "month", "legalaid.date_out_of_range").ThrowIfInvalid();
         var scope = await scopes.CurrentAsync(ct);
         var first = new DateOnly(year, month, 1);
         var (start, end) = (ChinaTime.StartOfDayUtc(first), ChinaTime.StartOfDayUtc(first.AddMonths(1)));
@@ -207,6 +248,21 @@ public static class PoolApi
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator)).WithSummary("A lawyer's entry changes: licence renewed, specialities, leaving the pool.");
+        g.MapGet("/firms", async (PoolService s) => TypedResults.Ok(await s.FirmsAsync())).WithSummary("The law firms of the pool.");
+        g.MapPost("/firms", async (FirmRequest r, PoolService s) =>
+            {
+                var created = await s.AddFirmAsync(r);
+                return TypedResults.Created($"/api/legal-aid/firms/{created.Id}", created);
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator)).WithSummary("A law firm joins the pool.");
+        g.MapGet("/subsidy-rates", async (PoolService s) => TypedResults.Ok(await s.SubsidyRatesAsync()))
+            .WithSummary("The city's case subsidies by service form, each from its day.");
+        g.MapPost("/subsidy-rates", async (SubsidyRateRequest r, PoolService s) =>
+            {
+                await s.AddSubsidyRateAsync(r);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator)).WithSummary("A new subsidy for a service form from a day; cases closed before keep theirs.");
         g.MapGet("/roster", async (DateOnly? from, PoolService s, TimeProvider time) => TypedResults.Ok(await s.RosterAsync(from ?? ChinaTime.Today(time))))
             .WithSummary("The duty lawyers for a week from a day (default today), by place.");
         g.MapPost("/roster", async (ShiftRequest r, PoolService s) =>
@@ -223,11 +279,15 @@ public static class PoolApi
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator)).WithSummary("A new threshold from a day; applications received before keep the rule of their day.");
-        g.MapGet("/subsidies", async (int year, int month, PoolService s) => TypedResults.Ok(await s.SubsidiesAsync(year, month)))
-            .WithSummary("The month's payment list: the cases closed in it and each lawyer's subsidy.");
-        g.MapGet("/subsidies/export", async (int year, int month, PoolService s, Text text) =>
-                TypedResults.File(await s.SubsidiesExcelAsync(year, month, text), Spreadsheet.ContentType, $"legal-aid-subsidies-{year}-{month:00}.xlsx"))
-            .WithSummary("The month's payment list as Excel.").ProducesExcel();
+        g.MapGet("/subsidies", async (int? year, int? month, PoolService s, TimeProvider time) =>
+                TypedResults.Ok(await s.SubsidiesAsync(year ?? ChinaTime.Today(time).Year, month ?? ChinaTime.Today(time).Month)))
+            .WithSummary("The month's payment list (default: this month): the cases closed in it and each lawyer's subsidy.");
+        g.MapGet("/subsidies/export", async (int? year, int? month, PoolService s, Text text, TimeProvider time) =>
+            {
+                var (y, m) = (year ?? ChinaTime.Today(time).Year, month ?? ChinaTime.Today(time).Month);
+                return TypedResults.File(await s.SubsidiesExcelAsync(y, m, text), Spreadsheet.ContentType, $"legal-aid-subsidies-{y}-{m:00}.xlsx");
+            })
+            .WithSummary("The month's payment list as Excel (default: this month).").ProducesExcel();
         return g;
     }
 }

@@ -122,7 +122,8 @@ internal sealed class PublicAnswersLoader(PublicAnswers answers, IServiceScopeFa
                 log.LogInformation("Legal-aid answers: {Count} applications loaded.", all.Count);
             }
 
-            using var timer = new PeriodicTimer(poll, time);
+            // A real-time cadence: a test clock moved by a month must not fire a month of passes.
+            using var timer = new PeriodicTimer(poll);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 var from = since - overlap;

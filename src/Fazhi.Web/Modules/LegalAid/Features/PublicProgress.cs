@@ -49,6 +49,11 @@ public sealed class PublicProgressService(FazhiDbContext db)
                 Place = db.Set<AidPlace>().Where(p => p.Id == x.PlaceId).Select(p => p.Name).FirstOrDefault(),
                 x.QueryToken,
             }).ToListAsync(ct);
+        if (apps.Count == 0)
+        {
+            return [];
+        }
+
         var ids = apps.Select(a => a.Id).ToList();
         var steps = (apps.Count == 1
                 ? await db.Set<AidStep>().AsNoTracking().Where(s => s.CaseId == ids[0]).Select(s => new { s.CaseId, s.Sequence, s.At, s.Kind }).ToListAsync(ct)

@@ -121,7 +121,29 @@ public sealed class StatisticsService(FazhiDbContext db, ApplicationService appl
             id => $"/legal-aid/applications/{id}");
         var checkedCases = Checks("quality_checks", 0);
         var good = Checks("quality_good", 80);
-        return [contacts, applications, granted, refused, closed, checkedCases, good, new RateFigure("legalaid.quality_rate", "legalaid.figure.quality_rate", good, checkedCases)];
+        // The counts by channel and by place kind (the report's "by place and channel"), and applications by matter type and service form.
+        static ReportFigure Contacts(string name, Func<FazhiDbContext, IQueryable<AidContact>, IQueryable<AidContact>> where) => new CountFigure<AidContact>(
+            "legalaid.contacts." + name, "legalaid.figure.contacts." + name,
+            async (sp, p, ct) =>
+            {
+                var (from, to) = (p.FromUtc, p.ToUtcExclusive);
+                var scoped = (await sp.GetRequiredService<ContactService>().ScopedAsync(ct)).Where(c => c.At >= from && c.At < to);
+                return where(sp.GetRequiredService<FazhiDbContext>(), scoped).OrderByDescending(c => c.At);
+            },
+            c => new FigureRecord { Id = c.Id, Number = "", Title = "legalaid.channel." + c.Channel.ToString(), Party = c.Name, PartyIsPerson = true, On = null, At = c.At },
+            _ => "/legal-aid/contacts");
+        var byChannel = Enum.GetValues<ContactChannel>().Select(ch => Contacts(ch.ToString(), (_, q) => q.Where(c => c.Channel == ch)));
+        var byPlace = Enum.GetValues<PlaceKind>().Select(k => Contacts(k.ToString(), (db, q) => q.Where(c => db.Set<AidPlace>().Any(p => p.Id == c.PlaceId && p.Kind == k))));
+        IQueryable<AidApplication> Received(IQueryable<AidApplication> q, FigurePeriod p)
+        {
+            var (from, to) = (p.FromUtc, p.ToUtcExclusive);
+            return q.Where(a => a.ReceivedAt >= from && a.ReceivedAt < to);
+        }
+
+        var byMatter = Enum.GetValues<MatterType>().Select(m => Apps("matter." + m, (q, p) => Received(q, p).Where(a => a.MatterType == m)));
+        var byForm = Enum.GetValues<ServiceForm>().Select(f => Apps("form." + f, (q, p) => Received(q, p).Where(a => a.Form == f)));
+        return [contacts, .. byChannel, .. byPlace, applications, granted, refused, closed, .. byMatter, .. byForm, checkedCases, good,
+            new RateFigure("legalaid.quality_rate", "legalaid.figure.quality_rate", good, checkedCases)];
     }
 }
 

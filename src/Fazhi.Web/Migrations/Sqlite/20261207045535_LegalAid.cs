@@ -163,7 +163,7 @@ namespace Fazhi.Web.Migrations.Sqlite
                     ObjectionUpheld = table.Column<bool>(type: "INTEGER", nullable: true),
                     LawyerId = table.Column<Guid>(type: "TEXT", nullable: true),
                     AssignedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AssignmentReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AssignmentReason = table.Column<string>(type: "TEXT", nullable: true),
                     Termination = table.Column<int>(type: "INTEGER", nullable: true),
                     ClosingReport = table.Column<string>(type: "TEXT", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),

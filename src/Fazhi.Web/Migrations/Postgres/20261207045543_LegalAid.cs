@@ -163,7 +163,7 @@ namespace Fazhi.Web.Migrations.Postgres
                     ObjectionUpheld = table.Column<bool>(type: "boolean", nullable: true),
                     LawyerId = table.Column<Guid>(type: "uuid", nullable: true),
                     AssignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AssignmentReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AssignmentReason = table.Column<string>(type: "text", nullable: true),
                     Termination = table.Column<int>(type: "integer", nullable: true),
                     ClosingReport = table.Column<string>(type: "text", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
