@@ -83,6 +83,16 @@ public sealed class LegalAidApiTests(FazhiFactory app) : IClassFixture<FazhiFact
         var x = choices.First(c => c.GetProperty("suggested").GetBoolean());
         await NoContentAsync(officer.PostAsJsonAsync($"/api/legal-aid/applications/{other}/assignment", new { lawyerId = x.GetProperty("id").GetGuid(), seenEvents = await SeenAsync(officer, other) }));
 
+        // A station's officer sees the same conflict, but not the number of a case at the centre, outside its scope.
+        var station = await app.SignedInAsync("aid.station");
+        var stationPlace = (await station.GetFromJsonAsync<JsonElement>("/api/legal-aid/places"))[0].GetProperty("id").GetGuid();
+        var (there, _, _) = await CreatedAsync(await station.PostAsJsonAsync("/api/legal-aid/applications", Apply(stationPlace, "黄小燕", "MigrantWorker")));
+        var seenThere = (await station.GetFromJsonAsync<JsonElement>($"/api/legal-aid/applications/{there}")).GetProperty("seenEvents").GetInt32();
+        await NoContentAsync(station.PostAsync($"/api/legal-aid/applications/{there}/grant?seenEvents={seenThere}", null));
+        var seenFromStation = (await station.GetFromJsonAsync<JsonElement>($"/api/legal-aid/applications/{there}/lawyers")).EnumerateArray()
+            .Single(c => c.GetProperty("id").GetGuid() == x.GetProperty("id").GetGuid()).GetProperty("conflicts").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Equal(["其他接待点的援助案件"], seenFromStation);
+
         await NoContentAsync(officer.PostAsync($"/api/legal-aid/applications/{id}/grant?seenEvents={await SeenAsync(officer, id)}", null));
         var mine = (await officer.GetFromJsonAsync<JsonElement>($"/api/legal-aid/applications/{id}/lawyers")).EnumerateArray().ToList();
         var conflicted = mine.Single(c => c.GetProperty("id").GetGuid() == x.GetProperty("id").GetGuid());

@@ -246,6 +246,7 @@ internal static class LegalAidStrings
         ("legalaid.load", "在办案件", "Open cases"),
         ("legalaid.fit", "审查", "Check"),
         ("legalaid.conflict_with", "利益冲突：{0}", "Conflict: {0}"),
+        ("legalaid.conflict_elsewhere", "其他接待点的援助案件", "an aid case of another place"),
         ("legalaid.licence_lapsed_short", "执业证过期", "Licence lapsed"),
         ("legalaid.not_speciality", "非擅长领域", "Not a speciality"),
         ("legalaid.assign_reason", "未选推荐律师或更换律师的理由", "Why another than the suggested lawyer, or why the change"),

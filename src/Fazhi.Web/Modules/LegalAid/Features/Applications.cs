@@ -74,7 +74,7 @@ public sealed record LawyerChoice(Guid Id, string Name, string Firm, int Load, b
 /// </summary>
 public sealed class ApplicationService(
     FazhiDbContext db, DataScopeResolver scopes, CaseWorkflow workflow, ActorSource actors, TextSearch search, RecordCheck records, IConfiguration configuration,
-    MediationParticipation mediation)
+    MediationParticipation mediation, Text text)
 {
     public async Task<IQueryable<AidApplication>> ScopedAsync(CancellationToken ct = default)
     {
@@ -292,13 +292,14 @@ public sealed class ApplicationService(
     {
         var found = new List<string>();
         var others = await db.AidApplications.AsNoTracking().Where(x => x.LawyerId == lawyer.Id && x.Id != a.Id)
-            .Select(x => new { x.Number, x.ApplicantName, x.Opponent }).ToListAsync(ct);
-        foreach (var o in others)
+            .Select(x => new { x.Id, x.Number, x.ApplicantName, x.Opponent }).ToListAsync(ct);
+        var conflicting = others.Where(o => (a.Opponent is { } opp && o.ApplicantName == opp) || (o.Opponent is { } theirs && theirs == a.ApplicantName)).ToList();
+        if (conflicting.Count > 0)
         {
-            if ((a.Opponent is { } opp && o.ApplicantName == opp) || (o.Opponent is { } theirs && theirs == a.ApplicantName))
-            {
-                found.Add(o.Number);
-            }
+            // A case of another place is named as such, not by its number: the caller's scope does not reach it.
+            var ids = conflicting.Select(o => o.Id).ToList();
+            var visible = (await (await ScopedAsync(ct)).Where(x => ids.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct)).ToHashSet();
+            found.AddRange(conflicting.Select(o => visible.Contains(o.Id) ? o.Number : text["legalaid.conflict_elsewhere"].Value));
         }
 
         found.AddRange((await mediation.MediatedByAsync(lawyer.Name, ct))
