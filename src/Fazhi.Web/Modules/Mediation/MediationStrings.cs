@@ -270,11 +270,8 @@ internal static class MediationStrings
         ("error.mediation.no_phone", "该当事人未登记电话", "No phone is recorded for this party"),
         ("mediation.case.call", "拨打", "Call"),
         // Notes the system writes on the record (StepNote): each reader's language, the parts as recorded.
-        ("mediation.note.kind", "{0}", "{0}"),
-        ("mediation.note.pair", "{0}：{1}", "{0}: {1}"),
         ("mediation.note.joint", "{0}；共同申请：{1}", "{0}; applied for jointly by {1}"),
         ("mediation.note.court_due", "{0}；决定期限至{1}", "{0}; decision due {1}"),
-        ("mediation.note.told", "{0}", "{0}"),
         ("mediation.note.told_justice", "{0}、镇司法所", "{0} and the town's justice office"),
         ("mediation.note.violence", "{0}；已通知：{1}", "{0}; told: {1}"),
         ("mediation.note.violence_justice", "{0}；已通知：{1}、镇司法所", "{0}; told: {1} and the town's justice office"),

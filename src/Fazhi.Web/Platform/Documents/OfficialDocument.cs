@@ -15,6 +15,9 @@ public sealed class OfficialDocument
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+    /// <summary>Text as one sentence: its own closing punctuation replaced by one full stop, so joined parts never read "。。".</summary>
+    public static string Sentence(string text) => text.Trim().TrimEnd('。', '.', '；', ';', '，', ',', '！', '!', ' ') + "。";
+
     // Fonts offices have, named as the East Asian font of each style, each declared in the font table with the font a
     // Debian machine has in its place (fonts-noto-cjk, fonts-arphic-ukai), which LibreOffice and WPS fall back to.
     private const string FangSong = "仿宋_GB2312";

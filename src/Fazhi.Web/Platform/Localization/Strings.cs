@@ -48,6 +48,9 @@ internal static class Strings
         ("list.sheet", "列表", "List"),
         ("money.yuan", "{0} 元", "CNY {0}"),
         ("note.typed", "{0}", "{0}"),
+        // A note of one part (a kind, a day, an amount), and a part with its label: every work line's records use them.
+        ("note.one", "{0}", "{0}"),
+        ("note.pair", "{0}：{1}", "{0}: {1}"),
         ("record.intact", "记录完整", "Record intact"),
         ("record.signed", "已由 {0} 的签名链头确认", "vouched for by the signed head of {0}"),
         ("record.unsigned", "最新步骤尚待下一次签名", "the newest step awaits the next signature"),

@@ -385,8 +385,8 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         c.Status = CaseStatus.Registered;
         // 第54条 "及时立案"; the sector's days (市场监管: 15 working days from discovery).
         c.Filing = DeadlineClock.Start(by.Calendar, discoveredOn, rules.FilingDays);
-        c.Step("registered", by, c.SourceNote is null ? StepNote.Of("enforcement.note.kind", NoteArg.Key("enforcement.source." + source))
-            : StepNote.Of("enforcement.note.pair", NoteArg.Key("enforcement.source." + source), c.SourceNote));
+        c.Step("registered", by, c.SourceNote is null ? StepNote.Of("note.one", NoteArg.Key("enforcement.source." + source))
+            : StepNote.Of("note.pair", NoteArg.Key("enforcement.source." + source), c.SourceNote));
         return c;
     }
 
@@ -607,7 +607,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         new Validator().Check(Enum.IsDefined(reason), "reason", "required").Required("note", note, 500).ThrowIfInvalid();
         Decision = Decision!.Pause(by.Calendar, by.Today);
         Pauses.Add(new ClockPause { Id = Guid.CreateVersion7(), CaseId = Id, Reason = reason, Note = note!.Trim(), From = by.Today, PausedBy = by.Name });
-        Step("decision_paused", by, StepNote.Of("enforcement.note.pair", NoteArg.Key("enforcement.pause." + reason), note!.Trim()));
+        Step("decision_paused", by, StepNote.Of("note.pair", NoteArg.Key("enforcement.pause." + reason), note!.Trim()));
     }
 
     /// <summary>The excluded period ended: the 90-day limit runs again, its due date moved by the days it stood still.</summary>
@@ -655,7 +655,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         }
 
         (e.PreservationOutcome, e.PreservationDecidedOn) = (outcome!.Trim(), by.Today);
-        Step("preservation_decided", by, StepNote.Of("enforcement.note.pair", e.Title, e.PreservationOutcome));
+        Step("preservation_decided", by, StepNote.Of("note.pair", e.Title, e.PreservationOutcome));
     }
 
     /// <summary>
@@ -706,7 +706,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         }
 
         StatementWaivedOn = on;
-        Step("statement_waived", by, StepNote.Of("enforcement.note.day", NoteArg.Day(on)), sha256, fileName, contentType);
+        Step("statement_waived", by, StepNote.Of("note.one", NoteArg.Day(on)), sha256, fileName, contentType);
     }
 
     /// <summary>陈述、申辩 (第45条): heard and re-checked; arguing may not bring a heavier penalty.</summary>
@@ -740,7 +740,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         }
 
         HearingRequestedOn = requestedOn;
-        Step("hearing_requested", by, StepNote.Of("enforcement.note.day", NoteArg.Day(requestedOn)));
+        Step("hearing_requested", by, StepNote.Of("note.one", NoteArg.Day(requestedOn)));
     }
 
     /// <summary>The party gives up the hearing (in writing, or by letting the window pass or staying away).</summary>
@@ -990,7 +990,7 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         }
 
         (PaidOn, PaidAmount, LateFinePaid) = (paidOn, amount, late);
-        Step("paid", by, late > 0 ? StepNote.Of("enforcement.note.paid_late", NoteArg.Yuan(amount), NoteArg.Yuan(late)) : StepNote.Of("enforcement.note.amount", NoteArg.Yuan(amount)));
+        Step("paid", by, late > 0 ? StepNote.Of("enforcement.note.paid_late", NoteArg.Yuan(amount), NoteArg.Yuan(late)) : StepNote.Of("note.one", NoteArg.Yuan(amount)));
     }
 
     /// <summary>结案: performed, or, unpaid, with what was done about it (申请强制执行).</summary>
@@ -1196,8 +1196,6 @@ public static class Texts
     /// <summary>An amount in yuan as people write it: 5,000, 12,500.5 (never 5000.0).</summary>
     public static string Yuan(decimal amount) => amount.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Text as one sentence: its own closing punctuation replaced by one full stop, so joined parts never read "。。".</summary>
-    public static string Sentence(string text) => text.Trim().TrimEnd('。', '.', '；', ';', '，', ',', '！', '!', ' ') + "。";
 
 }
 

@@ -77,7 +77,7 @@ public sealed class CaseDocuments(CaseService cases, OrganisationDirectory direc
         {
             // The re-check as written, once: "经复核" is the document's words, not repeated when the officer wrote it too.
             var recheck = System.Text.RegularExpressions.Regex.Replace(c.StatementRecheck ?? "", @"^\s*经复核[：:，,]?\s*", "");
-            doc.Paragraph($"当事人陈述、申辩意见：{Texts.Sentence(c.Statement)}经复核，{Texts.Sentence(recheck)}");
+            doc.Paragraph($"当事人陈述、申辩意见：{OfficialDocument.Sentence(c.Statement)}经复核，{OfficialDocument.Sentence(recheck)}");
         }
 
         if (c.HearingHeldOn is { } heard)

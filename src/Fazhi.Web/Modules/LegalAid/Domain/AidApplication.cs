@@ -363,7 +363,7 @@ public sealed class AidApplication : ICase, IVersioned, IHasDeadlines, ISearchab
             a.StartReview(by);
         }
 
-        a.Record("received", by, a.Detained ? StepNote.Of("legalaid.note.detained", NoteArg.Key("legalaid.form." + form)) : StepNote.Of("legalaid.note.kind", NoteArg.Key("legalaid.form." + form)));
+        a.Record("received", by, a.Detained ? StepNote.Of("legalaid.note.detained", NoteArg.Key("legalaid.form." + form)) : StepNote.Of("note.one", NoteArg.Key("legalaid.form." + form)));
         a.Record("means_tested", by, a.MeansNote());
         return a;
     }
@@ -438,7 +438,7 @@ public sealed class AidApplication : ICase, IVersioned, IHasDeadlines, ISearchab
         Workflow.Check(Guard(AidAction.Lapse, by));
         Status = AidStatus.Withdrawn;
         DecidedAt = by.Now;
-        Record("withdrawn", by, StepNote.Of("legalaid.note.day", NoteArg.Day(MaterialsDue!.Value)));
+        Record("withdrawn", by, StepNote.Of("note.one", NoteArg.Day(MaterialsDue!.Value)));
     }
 
     /// <summary>第44条: urgent aid before the decision (a limitation period about to run out, a hearing tomorrow), with its reason.</summary>
@@ -480,7 +480,7 @@ public sealed class AidApplication : ICase, IVersioned, IHasDeadlines, ISearchab
         new Validator().Check(day <= by.Today && day >= ChinaTime.DateOf(decided ?? ReceivedAt), "objectedOn", "legalaid.date_out_of_range").ThrowIfInvalid();
         ObjectedOn = day;
         ObjectionDeadline = DeadlineClock.Start(by.Calendar, day, ObjectionDays, DeadlineUnit.CalendarDays);
-        Record("objection", by, StepNote.Of("legalaid.note.day", NoteArg.Day(day)));
+        Record("objection", by, StepNote.Of("note.one", NoteArg.Day(day)));
     }
 
     /// <summary>The objection decided: upheld, the refusal is reversed (granted) or the terminated aid resumes.</summary>
@@ -537,7 +537,7 @@ public sealed class AidApplication : ICase, IVersioned, IHasDeadlines, ISearchab
             Status = AidStatus.Assigned;
         }
 
-        Record(change ? "lawyer_changed" : "assigned", by, AssignmentReason is null ? lawyer.Name : StepNote.Of("legalaid.note.pair", lawyer.Name, AssignmentReason));
+        Record(change ? "lawyer_changed" : "assigned", by, AssignmentReason is null ? lawyer.Name : StepNote.Of("note.pair", lawyer.Name, AssignmentReason));
     }
 
     public void AddNote(string? note, Actor by)
@@ -563,7 +563,7 @@ public sealed class AidApplication : ICase, IVersioned, IHasDeadlines, ISearchab
         Termination = ground;
         Status = AidStatus.Terminated;
         ClosedAt = by.Now;
-        Record("terminated", by, StepNote.Of("legalaid.note.pair", NoteArg.Key("legalaid.termination." + ground), note!.Trim()));
+        Record("terminated", by, StepNote.Of("note.pair", NoteArg.Key("legalaid.termination." + ground), note!.Trim()));
     }
 
     /// <summary>第50条: the closing report and the file handed in and checked; the lawyer's subsidy from the rate in force.</summary>

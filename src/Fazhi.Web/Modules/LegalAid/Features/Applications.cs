@@ -271,41 +271,42 @@ public sealed class ApplicationService(
         var firms = await db.LawFirms.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name, ct);
         var loads = await db.AidApplications.AsNoTracking().Where(x => x.Status == AidStatus.Assigned && x.LawyerId != null)
             .GroupBy(x => x.LawyerId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var choices = new List<LawyerChoice>();
-        foreach (var l in lawyers)
-        {
-            var conflicts = await ConflictsAsync(a, l, ct);
-            var qualified = l.Specialities.Count == 0 || l.Specialities.Contains(a.MatterType);
-            choices.Add(new LawyerChoice(l.Id, l.Name, firms.GetValueOrDefault(l.FirmId, ""), loads.GetValueOrDefault(l.Id), qualified, l.LicensedOn(today), conflicts, false));
-        }
-
+        var conflicts = await ConflictsAsync(a, lawyers, ct);
+        var choices = lawyers.Select(l => new LawyerChoice(l.Id, l.Name, firms.GetValueOrDefault(l.FirmId, ""), loads.GetValueOrDefault(l.Id),
+            l.Specialities.Count == 0 || l.Specialities.Contains(a.MatterType), l.LicensedOn(today), conflicts[l.Id].ToList(), false)).ToList();
         var suggested = choices.Where(c => c.Qualified && c.Licensed && c.Conflicts.Count == 0 && c.Id != a.LawyerId)
             .OrderBy(c => c.Load).ThenBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault();
         return [.. choices.Select(c => c with { Suggested = c.Id == suggested?.Id }).OrderByDescending(c => c.Suggested).ThenBy(c => c.Load)];
     }
 
     /// <summary>
-    /// The conflict check: the lawyer acts, in another aid case, for this applicant's other side or against this applicant; or
-    /// mediated a dispute with the other side (through Mediation's public face).
+    /// The conflict check, for the whole pool at once: a lawyer acts, in another aid case, for this applicant's other side or
+    /// against this applicant; or mediated a dispute with either of them (through Mediation's public face).
     /// </summary>
-    private async Task<List<string>> ConflictsAsync(AidApplication a, AidLawyer lawyer, CancellationToken ct)
+    private async Task<ILookup<Guid, string>> ConflictsAsync(AidApplication a, IReadOnlyList<AidLawyer> lawyers, CancellationToken ct)
     {
-        var found = new List<string>();
-        var others = await db.AidApplications.AsNoTracking().Where(x => x.LawyerId == lawyer.Id && x.Id != a.Id)
-            .Select(x => new { x.Id, x.Number, x.ApplicantName, x.Opponent }).ToListAsync(ct);
-        var conflicting = others.Where(o => (a.Opponent is { } opp && o.ApplicantName == opp) || (o.Opponent is { } theirs && theirs == a.ApplicantName)).ToList();
+        var opponent = a.Opponent;
+        var applicant = a.ApplicantName;
+        var conflicting = await db.AidApplications.AsNoTracking()
+            .Where(x => x.LawyerId != null && x.Id != a.Id && ((opponent != null && x.ApplicantName == opponent) || x.Opponent == applicant))
+            .Select(x => new { x.Id, LawyerId = x.LawyerId!.Value, x.Number }).ToListAsync(ct);
+        var found = new List<(Guid Lawyer, string What)>();
         if (conflicting.Count > 0)
         {
             // A case of another place is named as such, not by its number: the caller's scope does not reach it.
             var ids = conflicting.Select(o => o.Id).ToList();
             var visible = (await (await ScopedAsync(ct)).Where(x => ids.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct)).ToHashSet();
-            found.AddRange(conflicting.Select(o => visible.Contains(o.Id) ? o.Number : text["legalaid.conflict_elsewhere"].Value));
+            found.AddRange(conflicting.Select(o => (o.LawyerId, visible.Contains(o.Id) ? o.Number : text["legalaid.conflict_elsewhere"].Value)));
         }
 
-        found.AddRange((await mediation.MediatedByAsync(lawyer.Name, ct))
-            .Where(m => (a.Opponent is { } opponent && m.Parties.Contains(opponent)) || m.Parties.Contains(a.ApplicantName)).Select(m => m.Number));
+        var byName = lawyers.ToLookup(l => l.Name, l => l.Id);
+        var parties = opponent is null ? new[] { applicant } : [applicant, opponent];
+        foreach (var m in await mediation.MediatedWithAsync([.. byName.Select(g => g.Key)], parties, ct))
+        {
+            found.AddRange(byName[m.Mediator].Select(id => (id, m.Number)));
+        }
 
-        return found;
+        return found.ToLookup(f => f.Lawyer, f => f.What);
     }
 
     /// <summary>第43条: assigns a lawyer of the pool: licensed today, without a conflict; another than the suggested one needs a reason.</summary>
@@ -354,8 +355,8 @@ public sealed class ApplicationService(
         var decided = ChinaTime.DateOf(a.DecidedAt ?? a.ReceivedAt);
         var doc = new OfficialDocument("不予法律援助决定书", a.Number, organ)
             .Paragraph($"申请人：{a.ApplicantName}" + (a.GuardianName is null ? "" : $"（法定代理人 {a.GuardianName}）"))
-            .Paragraph($"你于{ChinaTime.DateOf(a.ReceivedAt):yyyy年M月d日}提出的法律援助申请（{StepNote.Render(StepNote.Of("legalaid.note.kind", NoteArg.Key("legalaid.matter." + a.MatterType)).Value, english: false)}），经审查，{Texts.Sentence(StepNote.Render(a.MeansNote().Value, english: false) ?? "")}")
-            .Paragraph("决定不予法律援助，理由如下：" + Texts.Sentence(a.RefusalReason ?? ""))
+            .Paragraph($"你于{ChinaTime.DateOf(a.ReceivedAt):yyyy年M月d日}提出的法律援助申请（{Text.In("legalaid.matter." + a.MatterType, english: false)}），经审查，{OfficialDocument.Sentence(StepNote.Render(a.MeansNote().Value, english: false) ?? "")}")
+            .Paragraph("决定不予法律援助，理由如下：" + OfficialDocument.Sentence(a.RefusalReason ?? ""))
             .Paragraph("根据《中华人民共和国法律援助法》第四十九条的规定，如对本决定有异议，可以向设立法律援助机构的司法行政部门提出，司法行政部门应当自收到异议之日起五日内进行审查，作出维持或者责令改正的决定。")
             .Issuer(organ + "（印章）", decided);
         return doc.ToBytes();
@@ -368,12 +369,6 @@ public sealed class ApplicationService(
         var prefix = configuration["LegalAid:NumberPrefix"] ?? "塘援";
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{prefix}〔{year}〕{sequence}号");
     }
-}
-
-/// <summary>Text as one sentence: its own closing punctuation replaced by one full stop.</summary>
-internal static class Texts
-{
-    public static string Sentence(string text) => text.Trim().TrimEnd('。', '.', '；', ';', '，', ',', ' ') + "。";
 }
 
 public static class ApplicationApi

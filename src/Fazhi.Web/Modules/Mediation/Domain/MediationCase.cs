@@ -409,8 +409,8 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
             c.Parties.Add(p);
         }
 
-        c.Record("registered", by, c.ReferredBy is null ? StepNote.Of("mediation.note.kind", NoteArg.Key("mediation.source." + source))
-            : StepNote.Of("mediation.note.pair", NoteArg.Key("mediation.source." + source), c.ReferredBy));
+        c.Record("registered", by, c.ReferredBy is null ? StepNote.Of("note.one", NoteArg.Key("mediation.source." + source))
+            : StepNote.Of("note.pair", NoteArg.Key("mediation.source." + source), c.ReferredBy));
         return c;
     }
 
@@ -624,7 +624,7 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
         // Who was told, kept as names and a key so each reader sees it in their language; at most eight rooms fit the column.
         var told = NoteArg.List((rooms ?? []).Take(8));
         ViolenceToldTo = rooms is not { Count: > 0 } && !justiceOffice ? null
-            : StepNote.Of(justiceOffice ? "mediation.note.told_justice" : "mediation.note.told", told).Value;
+            : StepNote.Of(justiceOffice ? "mediation.note.told_justice" : "note.one", told).Value;
         Record("violence_risk", by, ViolenceToldTo is null ? ViolenceNote
             : StepNote.Of(justiceOffice ? "mediation.note.violence_justice" : "mediation.note.violence", ViolenceNote, told));
     }
@@ -635,7 +635,7 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
         Workflow.Check(Guard(MediationAction.ProposeClass, by));
         ProposedClass = Enum.IsDefined(cls) ? cls : throw new DomainException("required", "class");
         ProposedBy = by.UserName;
-        Record("class_proposed", by, StepNote.Of("mediation.note.kind", NoteArg.Key("mediation.class." + cls)));
+        Record("class_proposed", by, StepNote.Of("note.one", NoteArg.Key("mediation.class." + cls)));
     }
 
     /// <summary>The justice office approves the class (or another one) at the amount the city's table gives on the day of settlement.</summary>
