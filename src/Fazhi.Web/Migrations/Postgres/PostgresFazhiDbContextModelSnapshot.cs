@@ -1505,6 +1505,12 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasColumnType("character varying(300)")
                         .HasAnnotation("Fazhi:Personal", "Phone");
 
+                    b.Property<string>("ApplicantPhoneLookup")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasAnnotation("Fazhi:BlindIndex", "Phone")
+                        .HasAnnotation("Fazhi:BlindIndexOf", "ApplicantPhone");
+
                     b.Property<DateTime?>("AssignedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1611,6 +1617,14 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReferredFrom")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ReferredFromLink")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("RefusalReason")
                         .HasColumnType("text")
@@ -1764,6 +1778,8 @@ namespace Fazhi.Web.Migrations.Postgres
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApplicantPhoneLookup");
 
                     b.HasIndex("ChangedAt");
 
@@ -2478,6 +2494,13 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.Property<int?>("AgreementKind")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("AidApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AidNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime?>("ApprovedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2526,6 +2549,10 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.Property<string>("ReferredBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReferredFromLink")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
@@ -2872,12 +2899,20 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasColumnType("character varying(300)")
                         .HasAnnotation("Fazhi:Personal", "Phone");
 
+                    b.Property<string>("PhoneLookup")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasAnnotation("Fazhi:BlindIndex", "Phone")
+                        .HasAnnotation("Fazhi:BlindIndexOf", "Phone");
+
                     b.Property<int>("Side")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("PhoneLookup");
 
                     b.ToTable("med_parties", (string)null);
                 });
@@ -3066,6 +3101,661 @@ namespace Fazhi.Web.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("med_subsidy_rates", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Petitions.Domain.Oversight", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Clock", "Fazhi.Web.Modules.Petitions.Domain.Oversight.Clock#DeadlineClock", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("DueDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("DuePausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("DueStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("DueYellowFrom");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("pet_oversights", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Petitions.Domain.Petition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("AnsweredInTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Class")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecisionReason")
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<int>("GroupSize")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("HandlerDepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HandlerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("IdLookup")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasAnnotation("Fazhi:BlindIndex", "IdNumber");
+
+                    b.Property<Guid?>("MediationCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MediationNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Open311Client")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Opinion")
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<string>("PetitionerAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Fazhi:Personal", "Address");
+
+                    b.Property<string>("PetitionerIdNumber")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Fazhi:Personal", "IdNumber");
+
+                    b.Property<string>("PetitionerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("PetitionerPhone")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Fazhi:Personal", "Phone");
+
+                    b.Property<string>("PhoneLookup")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasAnnotation("Fazhi:BlindIndex", "Phone");
+
+                    b.Property<string>("QueryToken")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReReviewBody")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReReviewOpinion")
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<DateTime?>("ReReviewRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("ReReviewUpheld")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ReReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ReferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RepeatOfId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RepeatOfNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Representatives")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ReviewBody")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReviewOpinion")
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<DateTime?>("ReviewRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("ReviewUpheld")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Route")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RoutedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SealedAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Fazhi:Personal", "Sealed");
+
+                    b.Property<string>("SealedIdNumber")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Fazhi:Personal", "Sealed");
+
+                    b.Property<string>("SealedName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Fazhi:Personal", "Sealed");
+
+                    b.Property<string>("SealedPhone")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Fazhi:Personal", "Sealed");
+
+                    b.Property<int>("SentBack")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "AnswerDeadline", "Fazhi.Web.Modules.Petitions.Domain.Petition.AnswerDeadline#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("AnswerAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("AnswerDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("AnswerExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("AnswerExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("AnswerPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("AnswerRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("AnswerStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("AnswerUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("AnswerYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ReReviewDeadline", "Fazhi.Web.Modules.Petitions.Domain.Petition.ReReviewDeadline#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReReviewAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("ReReviewDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReReviewExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReReviewExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("ReReviewPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReReviewRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("ReReviewStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReReviewUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("ReReviewYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ReReviewWindow", "Fazhi.Web.Modules.Petitions.Domain.Petition.ReReviewWindow#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReReviewWindowAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("ReReviewWindowDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReReviewWindowExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReReviewWindowExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("ReReviewWindowPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReReviewWindowRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("ReReviewWindowStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReReviewWindowUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("ReReviewWindowYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ReviewDeadline", "Fazhi.Web.Modules.Petitions.Domain.Petition.ReviewDeadline#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReviewAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("ReviewDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReviewExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReviewExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("ReviewPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReviewRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("ReviewStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReviewUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("ReviewYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ReviewWindow", "Fazhi.Web.Modules.Petitions.Domain.Petition.ReviewWindow#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReviewWindowAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("ReviewWindowDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReviewWindowExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReviewWindowExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("ReviewWindowPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReviewWindowRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("ReviewWindowStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReviewWindowUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("ReviewWindowYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RouteDeadline", "Fazhi.Web.Modules.Petitions.Domain.Petition.RouteDeadline#DeadlineClock", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("RouteAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("RouteDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("RouteExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("RouteExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("RoutePausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("RouteRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("RouteStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("RouteUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("RouteYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "SendBackDeadline", "Fazhi.Web.Modules.Petitions.Domain.Petition.SendBackDeadline#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("SendBackAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("SendBackDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("SendBackExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("SendBackExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("SendBackPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("SendBackRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("SendBackStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("SendBackUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("SendBackYellowFrom");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.HasIndex("MediationCaseId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("QueryToken")
+                        .IsUnique();
+
+                    b.HasIndex("RequestId")
+                        .IsUnique();
+
+                    b.HasIndex("DepartmentId", "ReceivedAt");
+
+                    b.HasIndex("HandlerDepartmentId", "Status");
+
+                    b.HasIndex("IdLookup", "Category");
+
+                    b.HasIndex("PhoneLookup", "Category");
+
+                    b.HasIndex("ReceivedAt", "Channel", "Class", "Category", "Status");
+
+                    b.ToTable("pet_petitions", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Petitions.Domain.PetitionStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("pet_steps", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Web.Modules.Services.Domain.Application", b =>
@@ -4897,6 +5587,24 @@ namespace Fazhi.Web.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Fazhi.Web.Modules.Petitions.Domain.Oversight", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Petitions.Domain.Petition", null)
+                        .WithMany("Oversights")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Petitions.Domain.PetitionStep", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Petitions.Domain.Petition", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Fazhi.Web.Modules.Services.Domain.Application", b =>
                 {
                     b.HasOne("Fazhi.Web.Modules.Services.Domain.ServiceItemVersion", null)
@@ -5072,6 +5780,13 @@ namespace Fazhi.Web.Migrations.Postgres
             modelBuilder.Entity("Fazhi.Web.Modules.Mediation.Domain.ScreeningCampaign", b =>
                 {
                     b.Navigation("Areas");
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Petitions.Domain.Petition", b =>
+                {
+                    b.Navigation("Oversights");
+
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Fazhi.Web.Modules.Services.Domain.Application", b =>

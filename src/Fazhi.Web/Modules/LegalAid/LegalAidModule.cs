@@ -72,6 +72,8 @@ public sealed class LegalAidModule : FazhiModule
         builder.Services.AddScoped<StatisticsService>();
         builder.Services.AddScoped<PublicProgressService>();
         builder.Services.AddScoped<DemoLegalAid>();
+        builder.Services.AddScoped<Contracts.AidReferrals>();
+        builder.Services.AddScoped<Platform.Citizens.ICitizenMatters, LegalAidCitizenPart>();
         builder.Services.AddSingleton<PublicAnswers>();
         builder.Services.AddSingleton<Platform.Data.ISaveObserver, PublicAnswersObserver>();
         builder.Services.AddHostedService<PublicAnswersLoader>();

@@ -336,5 +336,8 @@ internal static class LegalAidStrings
         ("legalaid.quality.CourtObservation", "旁听庭审", "Court observation"),
         ("legalaid.quality.FollowUpCall", "回访受援人", "Follow-up call"),
         .. Steps.Select(s => ("legalaid.step." + s.Key, s.Zh, s.En)),
+        ("legalaid.step.referred_from", "由调解转入", "Came from mediation"),
+        ("legalaid.referred_from", "转自", "Came from"),
+        ("error.legalaid.no_centre", "没有可受理转介的法律援助中心", "there is no legal-aid centre to take the referral"),
     ];
 }

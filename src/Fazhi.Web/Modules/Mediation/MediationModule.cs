@@ -85,6 +85,9 @@ public sealed class MediationModule : FazhiModule
         builder.Services.AddScoped<DayViewService>();
         builder.Services.AddScoped<DemoMediation>();
         builder.Services.AddScoped<Contracts.MediationParticipation>();
+        builder.Services.AddScoped<Contracts.MediationReferrals>();
+        builder.Services.AddScoped<Features.MediationCitizenPart>();
+        builder.Services.AddScoped<Platform.Citizens.ICitizenMatters>(sp => sp.GetRequiredService<Features.MediationCitizenPart>());
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder app)

@@ -17,7 +17,8 @@ namespace Fazhi.Web.Modules.Services;
 /// so that a demo town opens with queues, warnings, alerts and a dashboard to look at. Demo mode only,
 /// and only into a town without applications (Fazhi:DemoCases, default true).
 /// </summary>
-public sealed class DemoApplications(FazhiDbContext db, WorkingDayCalendar calendar, TimeProvider time, ApplicationNumbers numbers, OrganisationDirectory directory)
+public sealed class DemoApplications(FazhiDbContext db, WorkingDayCalendar calendar, TimeProvider time, ApplicationNumbers numbers, OrganisationDirectory directory,
+    Microsoft.AspNetCore.Identity.IPasswordHasher<Citizen> hasher)
 {
     /// <summary>Item, applicant, working days since acceptance, stages approved since, then: open, suspend, or done (decided, delivered, completed).</summary>
     private static readonly (string Code, string Name, string Id17, int DaysAgo, int Approvals, string Then)[] Plan =
@@ -98,6 +99,18 @@ public sealed class DemoApplications(FazhiDbContext db, WorkingDayCalendar calen
             }
 
             db.Applications.Add(app);
+        }
+
+        // The demo citizen's online account, with one application of theirs waiting for pre-review; their petition, mediation
+        // case and legal-aid application come from those work lines' demos under the same phone.
+        var citizen = new Citizen { Id = Guid.CreateVersion7(), Phone = DemoTown.CitizenPhone, PhoneLookup = DemoTown.CitizenPhone, RegisteredAt = At(Back(today, 20), 9) };
+        citizen.PasswordHash = hasher.HashPassword(citizen, DemoTown.Password);
+        db.Citizens.Add(citizen);
+        if (versions.TryGetValue(Plan[0].Code, out var online))
+        {
+            db.Applications.Add(Application.Receive(await numbers.NextAsync(db, ct), online,
+                new Applicant(ApplicantKind.Person, DemoTown.CitizenName, Identifiers.WithIdCheck("44190019850606262"), null, DemoTown.CitizenPhone, null),
+                ApplicationChannel.Online, null, null, null, citizen.Id, At(Back(today, 1), 20), "citizen"));
         }
 
         await db.SaveChangesAsync(ct);

@@ -101,6 +101,8 @@ public sealed class ServicesModule : FazhiModule
         builder.Services.AddScoped<DemoApplications>();
         builder.Services.AddScoped<PublicLinks>();
         builder.Services.AddScoped<OnlineService>();
+        builder.Services.AddScoped<Platform.Citizens.ICitizenIdentity, CitizenIdentity>();
+        builder.Services.AddScoped<Platform.Citizens.ICitizenMatters, ServicesCitizenPart>();
         builder.Services.AddScoped<CatalogLedger>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Domain.Citizen>, Microsoft.AspNetCore.Identity.PasswordHasher<Domain.Citizen>>();
         builder.Services.AddAuthentication().AddCookie(OnlineService.Scheme, o =>

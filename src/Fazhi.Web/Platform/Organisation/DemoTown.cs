@@ -17,6 +17,11 @@ public sealed class DemoTown(FazhiDbContext db, UserManager<StaffUser> users, IP
     /// <summary>Shown on the login page in demo mode. It is shorter than the policy asks: demo accounts are seeded, not created through the policy.</summary>
     public const string Password = "Demo#2019";
 
+    /// <summary>The demo citizen's phone: their online account (the one door's) and their matters in the other work lines use it, so one page shows them all.</summary>
+    public const string CitizenPhone = "13800138000";
+
+    public const string CitizenName = "陈美玲";
+
     private static readonly (string Code, string Name, bool Enforces)[] Departments =
     [
         ("TX-PARTY", "镇委办公室", false),

@@ -27,6 +27,9 @@ public enum PersonalKind
 
     /// <summary>A figure about a person's means (declared income): stored encrypted, and shown nowhere but where it is needed, never in the audit record.</summary>
     Figure = 5,
+
+    /// <summary>An identity the law seals (信访工作条例 第30条: an accuser's): stored encrypted, shown only to the roles that may open it, never in the audit record.</summary>
+    Sealed = 6,
 }
 
 /// <summary>

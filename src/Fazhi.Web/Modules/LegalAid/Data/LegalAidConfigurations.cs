@@ -111,6 +111,9 @@ internal sealed class AidApplicationConfiguration : IEntityTypeConfiguration<Aid
         b.Property(e => e.ApplicantIdNumber).IsPersonal(PersonalKind.IdNumber);
         b.Property(e => e.ApplicantPhone).IsPersonal(PersonalKind.Phone);
         b.Property(e => e.ApplicantAddress).IsPersonal(PersonalKind.Address);
+        b.Property(e => e.ApplicantPhoneLookup).IsBlindIndex(PersonalKind.Phone, nameof(AidApplication.ApplicantPhone));
+        b.Property(e => e.ReferredFrom).HasMaxLength(40);
+        b.Property(e => e.ReferredFromLink).HasMaxLength(200);
         b.Property(e => e.GuardianName).HasMaxLength(50);
         b.Property(e => e.GuardianIdNumber).IsPersonal(PersonalKind.IdNumber);
         b.Property(e => e.Opponent).HasMaxLength(100);
@@ -138,6 +141,7 @@ internal sealed class AidApplicationConfiguration : IEntityTypeConfiguration<Aid
         b.HasIndex(e => e.ClosedAt);
         b.HasIndex(e => e.DecidedAt);
         b.HasIndex(e => e.ChangedAt);
+        b.HasIndex(e => e.ApplicantPhoneLookup);
         b.HasMany(e => e.Quality).WithOne().HasForeignKey(q => q.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Steps).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<AidPlace>().WithMany().HasForeignKey(e => e.PlaceId).OnDelete(DeleteBehavior.Restrict);

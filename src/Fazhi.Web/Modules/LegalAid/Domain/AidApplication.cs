@@ -211,6 +211,14 @@ public sealed class AidApplication : ICase, IVersioned, IHasDeadlines, ISearchab
 
     public string? ApplicantAddress { get; private set; }
 
+    /// <summary>The phone's blind index: the citizen's one page finds their applications by it.</summary>
+    public string? ApplicantPhoneLookup { get; private set; }
+
+    /// <summary>The record of another work line this came from (a failed mediation), its number and page: the link back.</summary>
+    public string? ReferredFrom { get; private set; }
+
+    public string? ReferredFromLink { get; private set; }
+
     /// <summary>第40条: the guardian who applies for a person without capacity.</summary>
     public string? GuardianName { get; private set; }
 
@@ -335,6 +343,7 @@ public sealed class AidApplication : ICase, IVersioned, IHasDeadlines, ISearchab
             ApplicantName = applicant.Name.Trim(),
             ApplicantIdNumber = Clean(applicant.IdNumber)?.ToUpperInvariant(),
             ApplicantPhone = Clean(applicant.Phone),
+            ApplicantPhoneLookup = Clean(applicant.Phone),
             ApplicantAddress = Clean(applicant.Address),
             GuardianName = Clean(applicant.GuardianName),
             GuardianIdNumber = Clean(applicant.GuardianIdNumber)?.ToUpperInvariant(),
@@ -366,6 +375,14 @@ public sealed class AidApplication : ICase, IVersioned, IHasDeadlines, ISearchab
         a.Record("received", by, a.Detained ? StepNote.Of("legalaid.note.detained", NoteArg.Key("legalaid.form." + form)) : StepNote.Of("note.one", NoteArg.Key("legalaid.form." + form)));
         a.Record("means_tested", by, a.MeansNote());
         return a;
+    }
+
+    /// <summary>Came from another work line's record (信访工作条例 第37条: a dispute mediation could not settle): kept with its link.</summary>
+    internal void CameFrom(string number, string link, Actor by)
+    {
+        ReferredFrom = number;
+        ReferredFromLink = link;
+        Record("referred_from", by, StepNote.Of("note.one", number));
     }
 
     /// <summary>Which path the test took and why, as the decision shows it.</summary>

@@ -63,7 +63,7 @@ public sealed record AidApplicationView(
     MeansGround Ground, MeansPath MeansPath, bool MeansEligible, decimal? ThresholdApplied, int? Household, string MeansReason, AidStatus Status,
     DateOnly? ReviewDue, DateOnly? AssignDue, DateOnly? ObjectionDue, string? MaterialsRequested, DateOnly? MaterialsDue, string? UrgentReason,
     string? RefusalReason, Guid? LawyerId, string? Lawyer, string? AssignmentReason, TerminationGround? Termination, string? ClosingReport, decimal? Subsidy,
-    IReadOnlyList<QualityView> Quality, IReadOnlyList<AidStepView> Record, int SeenEvents, IReadOnlyList<AidAction> Allowed);
+    IReadOnlyList<QualityView> Quality, IReadOnlyList<AidStepView> Record, int SeenEvents, IReadOnlyList<AidAction> Allowed, string? ReferredFrom = null, string? ReferredFromLink = null);
 
 /// <summary>A lawyer as the assignment offers them: load, licence, and the conflicts found.</summary>
 public sealed record LawyerChoice(Guid Id, string Name, string Firm, int Load, bool Qualified, bool Licensed, IReadOnlyList<string> Conflicts, bool Suggested);
@@ -144,7 +144,7 @@ public sealed class ApplicationService(
             a.MaterialsRequested, a.MaterialsDue, a.UrgentReason, a.RefusalReason, a.LawyerId, lawyer, a.AssignmentReason, a.Termination, a.ClosingReport, a.Subsidy,
             [.. a.Quality.OrderBy(q => q.On).Select(q => new QualityView(q.Kind, q.On, q.Score, q.Note, q.CheckedBy))],
             [.. a.Steps.Select(s => new AidStepView(s.Sequence, s.At, s.Kind, s.ActorLabel, StepNote.Render(s.Note)))],
-            a.Steps.Count, a.AvailableActions(by));
+            a.Steps.Count, a.AvailableActions(by), a.ReferredFrom, a.ReferredFromLink);
     }
 
     /// <summary>The city whose threshold and subsidy tables apply (LegalAid:City).</summary>

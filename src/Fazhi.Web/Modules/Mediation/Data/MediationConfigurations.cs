@@ -88,6 +88,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<MediationCase
         b.HasKey(e => e.Id);
         b.Property(e => e.Number).HasMaxLength(40);
         b.Property(e => e.ReferredBy).HasMaxLength(100);
+        b.Property(e => e.ReferredFromLink).HasMaxLength(200);
+        b.Property(e => e.AidNumber).HasMaxLength(40);
         // A person's story: encrypted at rest, its identifiers masked in the audit record.
         b.Property(e => e.Facts).IsPersonal(PersonalKind.Text);
         b.Property(e => e.Claims).IsPersonal(PersonalKind.Text);
@@ -142,7 +144,9 @@ internal sealed class PartyConfiguration : IEntityTypeConfiguration<Party>
         b.Property(e => e.IdNumber).IsPersonal(PersonalKind.IdNumber);
         b.Property(e => e.Phone).IsPersonal(PersonalKind.Phone);
         b.Property(e => e.Address).IsPersonal(PersonalKind.Address);
+        b.Property(e => e.PhoneLookup).IsBlindIndex(PersonalKind.Phone, nameof(Party.Phone));
         b.HasIndex(e => e.CaseId);
+        b.HasIndex(e => e.PhoneLookup);
     }
 }
 

@@ -100,13 +100,16 @@ public sealed class Party : ICasePart
 
     public string? Address { get; internal set; }
 
+    /// <summary>The phone's blind index: the citizen's one page finds their cases by it.</summary>
+    public string? PhoneLookup { get; internal set; }
+
     /// <summary>The party agreed to mediation (第17条: mediation needs both parties' consent).</summary>
     public bool Consented { get; internal set; }
 
     /// <summary>A party as the registration names it; the applicant of a case that comes by application has consented by asking.</summary>
     public static Party Create(PartySide side, PartyKind kind, string name, string? idNumber, string? phone, string? address, bool consented) => new()
     {
-        Side = side, Kind = kind, Name = name.Trim(), IdNumber = Clean(idNumber)?.ToUpperInvariant(), Phone = Clean(phone), Address = Clean(address), Consented = consented,
+        Side = side, Kind = kind, Name = name.Trim(), IdNumber = Clean(idNumber)?.ToUpperInvariant(), Phone = Clean(phone), PhoneLookup = Clean(phone), Address = Clean(address), Consented = consented,
     };
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
@@ -257,6 +260,7 @@ public enum MediationAction
     FlagViolence,
     ProposeClass,
     ApproveClass,
+    ReferToLegalAid,
 }
 
 /// <summary>
@@ -306,6 +310,14 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
 
     /// <summary>Who referred it (the police station, court or office), when referred.</summary>
     public string? ReferredBy { get; private set; }
+
+    /// <summary>Where the referring record is (a petition's page), when another work line referred it: the link back.</summary>
+    public string? ReferredFromLink { get; internal set; }
+
+    /// <summary>The legal-aid application a failed or ended mediation opened (信访工作条例 第37条), through Legal aid's public face.</summary>
+    public Guid? AidApplicationId { get; private set; }
+
+    public string? AidNumber { get; private set; }
 
     /// <summary>The dispute as told: encrypted at rest.</summary>
     public string Facts { get; private set; } = "";
@@ -443,8 +455,20 @@ public sealed class MediationCase : ICase, IVersioned, IHasDeadlines, ISearchabl
         MediationAction.ApproveClass => Workflow.Unless(by.IsIn(Roles.Supervisor), "mediation.justice_office_only", "class", ErrorKind.Forbidden)
             ?? Workflow.Unless(ProposedClass is not null, "mediation.subsidy_not_proposed", "class")
             ?? Workflow.Unless(ApprovedClass is null, "mediation.subsidy_approved", "class"),
+        // A dispute mediation could not settle (failed, or a party refused) goes on to legal aid, once.
+        MediationAction.ReferToLegalAid => Workflow.Unless(Status is CaseStatus.Failed or CaseStatus.Ended, "mediation.aid_needs_failure", "status")
+            ?? Workflow.Unless(AidApplicationId is null, "mediation.aid_opened", "status"),
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
+
+    /// <summary>The legal-aid application opened for the applicant, in the same save: the link both ways.</summary>
+    public void ReferToLegalAid(Guid applicationId, string number, Actor by)
+    {
+        Workflow.Check(Guard(MediationAction.ReferToLegalAid, by));
+        AidApplicationId = applicationId;
+        AidNumber = number;
+        Record("referred_to_aid", by, StepNote.Of("note.one", number));
+    }
 
     /// <summary>告知权利义务 (第23条): the mediator records the notice as given to the parties (in writing or orally), before the first session.</summary>
     public void GiveRightsNotice(Actor by, string? how = null)

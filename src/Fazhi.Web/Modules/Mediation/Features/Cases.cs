@@ -40,6 +40,17 @@ public sealed record OralAgreementRequest(string? Terms, DateOnly? PerformBy) : 
 
 public sealed record OutcomeNoteRequest(string? Note) : StepRequest;
 
+/// <summary>
+/// A dispute mediation could not settle, on to legal aid in one step (信访工作条例 第37条): the matter type and the ground of the
+/// economic test (codes Legal aid gives: <c>GET /api/mediation/legal-aid-codes</c>), the declared means when the ground is
+/// <c>Declared</c>. The applicant, the other side and the facts come from the case.
+/// </summary>
+public sealed record AidReferralRequest(string? MatterType, string? Ground, decimal? MonthlyIncome, int? Household) : StepRequest;
+
+public sealed record AidCodes(IReadOnlyList<CodeLabel> Matters, IReadOnlyList<CodeLabel> Grounds);
+
+public sealed record CodeLabel(string Code, string Label);
+
 public sealed record FollowUpRequest(Guid? FollowUpId, bool? Performed, string? Note) : StepRequest;
 
 /// <summary>司法确认申请: the court, the day, and the parties applying (all of them: a joint application).</summary>
@@ -64,7 +75,8 @@ public sealed record CaseCreated(Guid Id, string Number);
 /// </summary>
 public sealed class CaseService(
     FazhiDbContext db, DataScopeResolver scopes, CaseWorkflow workflow, ActorSource actors, TextSearch search, RecordCheck records, TimeProvider time, Text text,
-    Platform.Audit.PersonalDataReads reads, Platform.Deadlines.SystemAlerts alerts, Platform.Organisation.OrganisationDirectory directory)
+    Platform.Audit.PersonalDataReads reads, Platform.Deadlines.SystemAlerts alerts, Platform.Organisation.OrganisationDirectory directory,
+    LegalAid.Contracts.AidReferrals aid)
 {
     public async Task<IQueryable<MediationCase>> ScopedAsync(CancellationToken ct = default)
     {
@@ -223,6 +235,23 @@ public sealed class CaseService(
     public Task FailAsync(Guid id, OutcomeNoteRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.Fail(r.Note, by), ct);
 
     public Task EndAsync(Guid id, OutcomeNoteRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (c, by) => c.EndByRefusal(r.Note, by), ct);
+
+    /// <summary>
+    /// 第37条: the applicant of a failed or ended mediation goes on to legal aid: the application is opened through Legal aid's
+    /// public face in the same save as this case's step, with the parties and the facts carried over and the links both ways.
+    /// </summary>
+    public async Task<LegalAid.Contracts.ReferredApplication> ReferToLegalAidAsync(Guid id, AidReferralRequest r, CancellationToken ct = default)
+    {
+        LegalAid.Contracts.ReferredApplication? made = null;
+        await ActAsync(id, r.SeenEvents, async (c, by) =>
+            made = await Contracts.MediationReferrals.OnToAidAsync(c, r.MatterType, r.Ground, r.MonthlyIncome, r.Household, aid, by, ct), ct);
+        return made!;
+    }
+
+    /// <summary>The codes (and their labels) the referral to legal aid takes.</summary>
+    public AidCodes AidReferralCodes() => new(
+        [.. LegalAid.Contracts.AidReferrals.Matters.Select(m => new CodeLabel(m.Code, text[m.LabelKey].Value))],
+        [.. LegalAid.Contracts.AidReferrals.Grounds.Select(g => new CodeLabel(g.Code, text[g.LabelKey].Value))]);
 
     public Task FollowUpAsync(Guid id, FollowUpRequest r, CancellationToken ct = default) =>
         ActAsync(id, r.SeenEvents, (c, by) => c.RecordFollowUp(r.FollowUpId ?? Guid.Empty, r.Performed ?? throw new DomainException("required", "performed"), r.Note, by), ct);
@@ -436,6 +465,14 @@ public static class CaseApi
         Step<OralAgreementRequest>(g, "oral-agreement", (s, id, r) => s.OralAsync(id, r), "口头协议, recorded by the mediator.");
         Step<OutcomeNoteRequest>(g, "failure", (s, id, r) => s.FailAsync(id, r), "调解不成, with the routes the parties were told (note).");
         Step<OutcomeNoteRequest>(g, "refusal", (s, id, r) => s.EndAsync(id, r), "终止: a party refused to go on (note: who and why).");
+        g.MapPost("/cases/{id:guid}/legal-aid", async (Guid id, AidReferralRequest r, CaseService s) =>
+            {
+                var made = await s.ReferToLegalAidAsync(id, r);
+                return TypedResults.Created($"/legal-aid/progress/{made.QueryToken}", made);
+            })
+            .WithSummary("信访工作条例 第37条: a failed or ended mediation opens a legal-aid application for the applicant in one step, parties and facts carried over, linked both ways.");
+        g.MapGet("/legal-aid-codes", (CaseService s) => TypedResults.Ok(s.AidReferralCodes()))
+            .WithSummary("The matter types and grounds of the economic test that a referral to legal aid takes, with their labels.");
         Step<FollowUpRequest>(g, "follow-ups", (s, id, r) => s.FollowUpAsync(id, r), "回访: whether the terms were performed.");
         Step<ConfirmationRequest>(g, "confirmation", (s, id, r) => s.ConfirmationAsync(id, r), "司法确认申请, within 30 days of the agreement taking effect.");
         Step<CourtRequest>(g, "court", (s, id, r) => s.CourtAsync(id, r), "The court's acceptance and decision on the confirmation.");
