@@ -73,11 +73,14 @@ switch (scenario)
     case "legalaid":
         return await LegalAidBench.RunAsync(root, int.Parse(Arg("rows", "20000"), CultureInfo.InvariantCulture), Arg("pg", ""),
             int.Parse(Arg("seconds", "10"), CultureInfo.InvariantCulture), int.Parse(Arg("rounds", "3"), CultureInfo.InvariantCulture));
+    case "petitions":
+        return await PetitionsBench.RunAsync(root, int.Parse(Arg("rows", "200000"), CultureInfo.InvariantCulture), int.Parse(Arg("applications", "1000000"), CultureInfo.InvariantCulture),
+            Arg("pg", ""), int.Parse(Arg("seconds", "10"), CultureInfo.InvariantCulture), int.Parse(Arg("rounds", "3"), CultureInfo.InvariantCulture));
     case "steps":
         return await StepBench.RunAsync(root, int.Parse(Arg("cases", "256"), CultureInfo.InvariantCulture), int.Parse(Arg("seconds", "10"), CultureInfo.InvariantCulture), Arg("pg", ""),
             int.Parse(Arg("connections", "16"), CultureInfo.InvariantCulture));
     default:
-        Console.Error.WriteLine($"unknown scenario '{scenario}'; known: calendar, progress, public, bare, intake, supervision, mediation, enforcement, legalaid, steps, probe");
+        Console.Error.WriteLine($"unknown scenario '{scenario}'; known: calendar, progress, public, bare, intake, supervision, mediation, enforcement, legalaid, petitions, steps, probe");
         return 2;
 }
 

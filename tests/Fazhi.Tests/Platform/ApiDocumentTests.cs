@@ -23,6 +23,8 @@ public sealed class ApiDocumentTests(FazhiFactory app) : IClassFixture<FazhiFact
         "post /api/enforcement/cases/{id}/archive",
         "post /api/enforcement/cases/{id}/decision-resume",
         "post /api/legal-aid/applications/{id}/forwarding",
+        "post /api/petitions/{id}/acceptance",
+        "post /api/petitions/{id}/sealed-identity",
         "post /api/legal-aid/applications/{id}/materials-supplied",
         "post /api/legal-aid/applications/{id}/lapse",
         "post /api/legal-aid/applications/{id}/grant",

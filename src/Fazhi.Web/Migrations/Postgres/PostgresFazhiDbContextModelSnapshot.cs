@@ -3213,6 +3213,9 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.Property<Guid>("DepartmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ExtensionReason")
                         .HasColumnType("text")
                         .HasAnnotation("Fazhi:Personal", "Text");
@@ -3698,6 +3701,8 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.HasIndex("IdLookup", "Category");
 
                     b.HasIndex("PhoneLookup", "Category");
+
+                    b.HasIndex("Status", "DueOn");
 
                     b.HasIndex("ReceivedAt", "Channel", "Class", "Category", "Status");
 

@@ -3208,6 +3208,9 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.Property<Guid>("DepartmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExtensionReason")
                         .HasColumnType("TEXT")
                         .HasAnnotation("Fazhi:Personal", "Text");
@@ -3693,6 +3696,8 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.HasIndex("IdLookup", "Category");
 
                     b.HasIndex("PhoneLookup", "Category");
+
+                    b.HasIndex("Status", "DueOn");
 
                     b.HasIndex("ReceivedAt", "Channel", "Class", "Category", "Status");
 

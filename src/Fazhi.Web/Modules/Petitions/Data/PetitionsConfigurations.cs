@@ -48,6 +48,7 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
         b.Ignore(e => e.IsSealed);
         b.Ignore(e => e.IsFinal);
         b.Ignore(e => e.DueDate);
+        b.Ignore(e => e.StaffClockRuns);
         b.HasClock(e => e.RouteDeadline, "Route");
         b.HasClock(e => e.SendBackDeadline, "SendBack");
         b.HasClock(e => e.AnswerDeadline, "Answer");
@@ -59,6 +60,7 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
         b.HasIndex(e => e.QueryToken).IsUnique();
         b.HasIndex(e => new { e.DepartmentId, e.ReceivedAt });
         b.HasIndex(e => new { e.HandlerDepartmentId, e.Status });
+        b.HasIndex(e => new { e.Status, e.DueOn });
         // The statistics of a year in one pass; the repeat check and the citizen's page by the blind indexes.
         b.HasIndex(e => new { e.ReceivedAt, e.Channel, e.Class, e.Category, e.Status });
         b.HasIndex(e => new { e.IdLookup, e.Category });

@@ -649,15 +649,24 @@ public sealed class Petition : ICase, IVersioned, IHasDeadlines, ISearchable
         Record("rated", by, StepNote.Of("note.one", NoteArg.Key("petitions.rating." + rating.ToString(System.Globalization.CultureInfo.InvariantCulture))));
     }
 
-    /// <summary>The clock that runs now for the body that has the petition, as lists show it.</summary>
+    /// <summary>The limit that runs now for whoever has the petition, or the petitioner's window to ask for a review, as lists show it.</summary>
     public DateOnly? DueDate => Status switch
     {
         PetitionStatus.Registered or PetitionStatus.Routed => RouteDeadline.DueDate,
         PetitionStatus.Accepted => AnswerDeadline?.DueDate,
+        PetitionStatus.Answered => ReviewWindow?.DueDate,
         PetitionStatus.ReviewRequested => ReviewDeadline?.DueDate,
+        PetitionStatus.Reviewed => ReReviewWindow?.DueDate,
         PetitionStatus.ReReviewRequested => ReReviewDeadline?.DueDate,
         _ => null,
     };
+
+    /// <summary><see cref="DueDate"/> as stored with every save, for lists, filters and look-ups to read in one column.</summary>
+    public DateOnly? DueOn { get; set; }
+
+    /// <summary>Whether <see cref="DueOn"/> is a limit the office or a body must meet (not the petitioner's window).</summary>
+    public bool StaffClockRuns => Status is PetitionStatus.Registered or PetitionStatus.Routed or PetitionStatus.Accepted or PetitionStatus.ReviewRequested
+        or PetitionStatus.ReReviewRequested;
 
     Guid IHasDeadlines.RecordId => Id;
 

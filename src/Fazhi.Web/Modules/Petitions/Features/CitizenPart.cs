@@ -15,12 +15,7 @@ internal sealed class PetitionsCitizenPart(FazhiDbContext db) : ICitizenMatters
             .Select(p => new
             {
                 p.Number, p.QueryToken, p.Status, p.Subject, p.ReceivedAt,
-                Due = p.Status == PetitionStatus.Registered || p.Status == PetitionStatus.Routed ? p.RouteDeadline.DueDate
-                    : p.Status == PetitionStatus.Accepted ? p.AnswerDeadline!.DueDate
-                    : p.Status == PetitionStatus.Answered ? p.ReviewWindow!.DueDate
-                    : p.Status == PetitionStatus.ReviewRequested ? p.ReviewDeadline!.DueDate
-                    : p.Status == PetitionStatus.Reviewed ? p.ReReviewWindow!.DueDate
-                    : p.Status == PetitionStatus.ReReviewRequested ? p.ReReviewDeadline!.DueDate : (DateOnly?)null,
+                Due = p.DueOn,
             }).ToListAsync(ct);
         return [.. rows.Select(p => new CitizenMatter(PetitionsModule.ModuleName, "petitions.citizen.petition", p.Number, "petitions.status." + p.Status, p.Due,
             p.Due is null ? null : "petitions.citizen.next." + p.Status, $"/petitions/track/{p.QueryToken}", p.ReceivedAt, p.Subject))];

@@ -162,11 +162,7 @@ public sealed class Open311Service(FazhiDbContext db, PetitionService petitions,
         var rows = await q.OrderByDescending(p => p.ReceivedAt).Take(1000)
             .Select(p => new
             {
-                p.RequestId, p.Status, p.Class, p.Category, p.HandlerName, p.ReceivedAt, p.ChangedAt,
-                Due = p.Status == PetitionStatus.Registered || p.Status == PetitionStatus.Routed ? p.RouteDeadline.DueDate
-                    : p.Status == PetitionStatus.Accepted ? p.AnswerDeadline!.DueDate
-                    : p.Status == PetitionStatus.ReviewRequested ? p.ReviewDeadline!.DueDate
-                    : p.Status == PetitionStatus.ReReviewRequested ? p.ReReviewDeadline!.DueDate : (DateOnly?)null,
+                p.RequestId, p.Status, p.Class, p.Category, p.HandlerName, p.ReceivedAt, p.ChangedAt, Due = p.DueOn,
             }).ToListAsync(ct);
         var agency = configuration["Petitions:Organ"] ?? "塘厦镇信访办公室";
         return [.. rows.Select(p =>
@@ -186,7 +182,7 @@ public sealed class Open311Service(FazhiDbContext db, PetitionService petitions,
                 ("requested_datetime", W3C(p.ReceivedAt)),
                 ("updated_datetime", W3C(p.ChangedAt)),
                 // The end of the China day the running limit falls on.
-                ("expected_datetime", p.Due is { } due ? W3C(ChinaTime.StartOfDayUtc(due.AddDays(1)).AddSeconds(-1)) : null),
+                ("expected_datetime", p.Due is { } due && !Closed.Contains(p.Status) ? W3C(ChinaTime.StartOfDayUtc(due.AddDays(1)).AddSeconds(-1)) : null),
                 ("address", null), ("address_id", null), ("zipcode", null), ("lat", null), ("long", null), ("media_url", null),
             ];
             return fields;

@@ -124,8 +124,8 @@ public sealed class PetitionService(
         if (f.Overdue == true)
         {
             var today = (await actors.CurrentAsync(ct)).Today;
-            q = q.Where(p => ((p.Status == PetitionStatus.Registered || p.Status == PetitionStatus.Routed) && p.RouteDeadline.DueDate < today)
-                || (p.Status == PetitionStatus.Accepted && p.AnswerDeadline!.DueDate < today));
+            // A staff limit passed (not the petitioner's window to ask for a review).
+            q = q.Where(p => p.DueOn < today && p.Status != PetitionStatus.Answered && p.Status != PetitionStatus.Reviewed);
         }
 
         q = search.Filter(q, p => p.Id, PetitionsModule.SearchEntity, f.Q);
@@ -133,10 +133,7 @@ public sealed class PetitionService(
             .Select(p => new
             {
                 p.Id, p.Number, p.Channel, p.Class, p.Category, p.Subject, p.PetitionerName, p.Status, p.ReceivedAt, p.HandlerName, p.RepeatOfNumber,
-                Due = p.Status == PetitionStatus.Registered || p.Status == PetitionStatus.Routed ? p.RouteDeadline.DueDate
-                    : p.Status == PetitionStatus.Accepted ? p.AnswerDeadline!.DueDate
-                    : p.Status == PetitionStatus.ReviewRequested ? p.ReviewDeadline!.DueDate
-                    : p.Status == PetitionStatus.ReReviewRequested ? p.ReReviewDeadline!.DueDate : (DateOnly?)null,
+                Due = p.Status == PetitionStatus.Answered || p.Status == PetitionStatus.Reviewed ? null : p.DueOn,
             })
             .ToPageAsync(f.Page, f.PageSize, ct);
         return page.With([.. page.Items.Select(p => new PetitionRow(p.Id, p.Number, p.Channel, p.Class, p.Category, p.Subject,

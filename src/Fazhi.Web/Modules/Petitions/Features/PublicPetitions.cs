@@ -47,11 +47,7 @@ public sealed class PublicPetitionService(FazhiDbContext db, PetitionService pet
         var rows = await which.Select(p => new
         {
             p.Id, p.QueryToken, p.Number, p.PetitionerName, p.Channel, p.Class, p.Category, p.Subject, p.Status, p.ReceivedAt, p.HandlerName, p.AnsweredAt, p.Rating,
-            p.MediationCaseId,
-            Due = p.Status == PetitionStatus.Registered || p.Status == PetitionStatus.Routed ? p.RouteDeadline.DueDate
-                : p.Status == PetitionStatus.Accepted ? p.AnswerDeadline!.DueDate
-                : p.Status == PetitionStatus.ReviewRequested ? p.ReviewDeadline!.DueDate
-                : p.Status == PetitionStatus.ReReviewRequested ? p.ReReviewDeadline!.DueDate : (DateOnly?)null,
+            p.MediationCaseId, Due = p.DueOn,
         }).ToListAsync(ct);
         if (rows.Count == 0)
         {
@@ -120,6 +116,9 @@ internal sealed class PetitionAnswersObserver(PetitionAnswers answers, TimeProvi
                 {
                     p.Property(x => x.ChangedAt).CurrentValue = now;
                 }
+
+                // The running limit, kept in its column for the lists and look-ups.
+                p.Property(x => x.DueOn).CurrentValue = p.Entity.DueDate;
 
                 (ids ??= []).Add(p.Entity.Id);
             }

@@ -120,6 +120,7 @@ namespace Fazhi.Web.Migrations.Postgres
                     Open311Client = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
                     RowVersion = table.Column<Guid>(type: "uuid", nullable: false),
                     ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
                     AnswerAllowance = table.Column<int>(type: "integer", nullable: true),
                     AnswerDueDate = table.Column<DateOnly>(type: "date", nullable: true),
                     AnswerExtendedBy = table.Column<int>(type: "integer", nullable: true),
@@ -314,6 +315,11 @@ namespace Fazhi.Web.Migrations.Postgres
                 table: "pet_petitions",
                 column: "RequestId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pet_petitions_Status_DueOn",
+                table: "pet_petitions",
+                columns: new[] { "Status", "DueOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_pet_steps_CaseId_Sequence",

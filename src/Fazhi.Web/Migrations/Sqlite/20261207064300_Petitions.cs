@@ -120,6 +120,7 @@ namespace Fazhi.Web.Migrations.Sqlite
                     Open311Client = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
                     RowVersion = table.Column<Guid>(type: "TEXT", nullable: false),
                     ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     AnswerAllowance = table.Column<int>(type: "INTEGER", nullable: true),
                     AnswerDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     AnswerExtendedBy = table.Column<int>(type: "INTEGER", nullable: true),
@@ -314,6 +315,11 @@ namespace Fazhi.Web.Migrations.Sqlite
                 table: "pet_petitions",
                 column: "RequestId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pet_petitions_Status_DueOn",
+                table: "pet_petitions",
+                columns: new[] { "Status", "DueOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_pet_steps_CaseId_Sequence",
