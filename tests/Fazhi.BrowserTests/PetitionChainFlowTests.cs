@@ -10,21 +10,19 @@ namespace Fazhi.BrowserTests;
 public sealed class PetitionChainFlowTests(ServerFixture server)
 {
     [SkippableTheory]
-    [InlineData("zh-CN", "13926101001", "调解不成", "已转人民调解")]
-    [InlineData("en", "13926101002", "Failed", "Referred to mediation")]
-    public async Task A_visit_opens_a_mediation_case_that_fails_on_to_legal_aid_and_the_citizen_sees_all_three(string culture, string phone, string failed, string referred)
+    [InlineData("zh-CN", "调解不成", "已转人民调解")]
+    [InlineData("en", "Failed", "Referred to mediation")]
+    public async Task A_visit_opens_a_mediation_case_that_fails_on_to_legal_aid_and_the_citizen_sees_all_three(string culture, string failed, string referred)
     {
         ServerFixture.SkipUnlessAvailable();
         string? mediationCase = null;
         string? petitionPage = null;
+        string? petitionNumber = null;
+        string? caseNumber = null;
+        string? aidNumber = null;
 
-        // The citizen has an online account with the phone they give at the reception.
-        await server.WithPageAsync("chain-citizen-signup-" + culture, async citizen =>
-        {
-            var registered = await citizen.APIRequest.PostAsync("/api/services/online/register",
-                new() { DataObject = new { phone, password = "chain12345" } });
-            Assert.True(registered.Ok, await registered.TextAsync());
-        }, culture);
+        // The demo citizen has an online account whose phone is proved; they give that phone at the reception.
+        const string phone = "13800138000";
 
         await server.WithPageAsync("chain-office-" + culture, async page =>
         {
@@ -32,27 +30,29 @@ public sealed class PetitionChainFlowTests(ServerFixture server)
             await page.GotoAsync("/petitions/reception");
             await page.SelectOptionAsync("#channel", "Visit");
             await page.SelectOptionAsync("#class", "Claim");
-            await page.SelectOptionAsync("#category", "Labour");
-            await page.FillAsync("#subject", "追讨拖欠工资");
-            await page.FillAsync("#request", "请求督促企业支付拖欠的工资");
-            await page.FillAsync("#facts", "信访人在某电子厂务工，工厂拖欠两个月工资共九千元。");
-            await page.FillAsync("#reasons", "多次讨要未果。");
+            await page.SelectOptionAsync("#category", "NeighbourFamily");
+            await page.FillAsync("#subject", "邻里漏水纠纷 " + culture);
+            await page.FillAsync("#request", "请求协调楼上漏水赔偿");
+            await page.FillAsync("#facts", "楼上住户卫生间漏水，导致信访人家中天花板损坏。");
+            await page.FillAsync("#reasons", "多次协商未果。");
             await page.FillAsync("#name", "陈晓红");
             await page.FillAsync("#phone", phone);
             await page.FillAsync("#address", "塘厦镇莲湖社区 8 号");
             await page.ClickAsync("#register");
             await page.WaitForSelectorAsync("#receipt-qr");
             var number = await page.InnerTextAsync("#receipt-number");
+            petitionNumber = number;
 
             await page.ClickAsync("#to-petition");
             await page.WaitForSelectorAsync("#mediation-form");
             Assert.Equal(number, await page.InnerTextAsync("#petition-number"));
-            await page.SelectOptionAsync("#dispute-type", "Labour");
-            await page.FillAsync("#respondent", "东莞市某电子有限公司");
+            await page.SelectOptionAsync("#dispute-type", "Neighbours");
+            await page.FillAsync("#respondent", "楼上住户王某");
             await page.ClickAsync("#refer-mediation");
             await page.WaitForSelectorAsync("#chain-mediation");
             Assert.Equal(referred, (await page.InnerTextAsync("#petition-status")).Trim());
             mediationCase = await page.GetAttributeAsync("#chain-mediation", "href");
+            caseNumber = (await page.InnerTextAsync("#chain-mediation")).Trim();
             petitionPage = new Uri(page.Url).PathAndQuery;
         }, culture);
 
@@ -67,11 +67,12 @@ public sealed class PetitionChainFlowTests(ServerFixture server)
             await page.ClickAsync("#fail");
             await page.WaitForSelectorAsync("#aid-form");
             Assert.Equal(failed, (await page.InnerTextAsync("#case-status")).Trim());
-            await page.SelectOptionAsync("#aid-matter", "Labour");
-            await page.SelectOptionAsync("#aid-ground", "MigrantWorker");
+            await page.SelectOptionAsync("#aid-matter", "Other");
+            await page.SelectOptionAsync("#aid-ground", "AssistanceRecipient");
             await page.ClickAsync("#open-aid");
             await page.WaitForSelectorAsync("#aid-link");
-            Assert.Matches("^塘援〔[0-9]{4}〕[0-9]+号$", await page.InnerTextAsync("#aid-link"));
+            aidNumber = (await page.InnerTextAsync("#aid-link")).Trim();
+            Assert.Matches("^塘援〔[0-9]{4}〕[0-9]+号$", aidNumber);
         }, culture);
 
         await server.WithPageAsync("chain-office-after-" + culture, async page =>
@@ -87,13 +88,13 @@ public sealed class PetitionChainFlowTests(ServerFixture server)
         {
             await citizen.GotoAsync("/citizen/login");
             await citizen.FillAsync("#phone", phone);
-            await citizen.FillAsync("#password", "chain12345");
+            await citizen.FillAsync("#password", "Demo#2019");
             await citizen.PressAsync("#password", "Enter");
             await citizen.WaitForSelectorAsync("#my-matters");
-            Assert.Equal(1, await citizen.Locator(".matter-petitions").CountAsync());
-            Assert.Equal(1, await citizen.Locator(".matter-mediation").CountAsync());
-            Assert.Equal(1, await citizen.Locator(".matter-legalaid").CountAsync());
-            await citizen.Locator(".matter-mediation a").ClickAsync();
+            Assert.Equal(1, await citizen.Locator($".matter-petitions:has-text('{petitionNumber}')").CountAsync());
+            Assert.Equal(1, await citizen.Locator($".matter-mediation:has-text('{caseNumber}')").CountAsync());
+            Assert.Equal(1, await citizen.Locator($".matter-legalaid:has-text('{aidNumber}')").CountAsync());
+            await citizen.Locator($".matter-mediation:has-text('{caseNumber}') a").ClickAsync();
             await citizen.WaitForSelectorAsync("#citizen-mediation");
             Assert.Equal(failed, (await citizen.InnerTextAsync("#mediation-status")).Trim());
             var width = await citizen.EvaluateAsync<int>("() => document.documentElement.scrollWidth");

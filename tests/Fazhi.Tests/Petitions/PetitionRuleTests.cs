@@ -164,4 +164,28 @@ public sealed class PetitionRuleTests
     [Fact]
     public void The_open311_id_is_the_number_in_ascii() =>
         Assert.Equal("2019-37", Petition.RequestIdOf("塘信〔2019〕37号"));
+
+    [Fact]
+    public void An_extension_is_decided_while_the_60_days_run_and_a_letter_entered_late_counts_from_the_day_it_arrived()
+    {
+        var p = Accepted("2019-08-01", "2019-08-05 09:00:00");
+        Assert.Equal("petitions.extension_too_late", Refused(() => p.Extend(10, "需要调查", On("2019-10-09 00:00:00"))));
+        p.Extend(10, "需要调查", On("2019-10-08 23:00:00"));
+
+        // A letter that arrived on 09-20 and was entered on 09-24: the 15 days still end with 10-05, a holiday: 10-08.
+        var letter = Petition.Register("塘信〔2019〕2号", Office, new(PetitionChannel.Letter, PetitionClass.Claim, MatterCategory.Labour, "追讨拖欠工资", "请求支付工资", "工厂拖欠工资。", "讨要未果。"),
+            new("林雪梅", null, "13800001234", "塘厦镇"), 1, [], null, null, On("2019-09-24"), receivedOn: D("2019-09-20"));
+        Assert.Equal((D("2019-09-20"), D("2019-10-08")), (letter.ReceivedOn, letter.RouteDeadline.DueDate));
+    }
+
+    [Fact]
+    public void A_send_back_ends_the_oversight_of_the_body_that_sent_it_back()
+    {
+        var p = Entered("2019-09-02");
+        p.RouteTo(Body, "人力资源和社会保障分局", On("2019-09-03"));
+        p.Oversee("请尽快决定是否受理。", 3, On("2019-09-04"));
+        p.SendBack("不属本单位职责", On("2019-09-05"));
+        Assert.All(p.Oversights, o => Assert.NotNull(o.AnsweredAt));
+        Assert.DoesNotContain(((IHasDeadlines)p).Deadlines, d => d.Kind == Petition.OversightClock);
+    }
 }

@@ -134,6 +134,12 @@ public sealed class PetitionsApiTests(FazhiFactory app) : IClassFixture<FazhiFac
         var cae = await BodyAsync(office, "综合行政执法分局");
         await NoContentAsync(office.PostAsJsonAsync($"/api/petitions/{id}/routing", new { handlerId = cae }));
 
+        // The accuser's named claim about the same matter is not linked to the accusation (the link would name them).
+        var claim = await CreatedAsync(await office.PostAsJsonAsync("/api/petitions", Petition("欧阳明", AccuserPhone, category: "Enforcement")));
+        Assert.Equal(JsonValueKind.Null, claim.GetProperty("repeatOf").ValueKind);
+        // Only the petition office enters petitions.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync("petition.hr")).PostAsJsonAsync("/api/petitions", Petition("张三", "13926008888"))).StatusCode);
+
         // The receiving body (perhaps the accused's) sees the matter but never the accuser.
         var handler = await app.SignedInAsync("petition.cae");
         var seen = await handler.GetStringAsync($"/api/petitions/{id}");

@@ -3321,6 +3321,9 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("ReferredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -3691,8 +3694,14 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.HasIndex("QueryToken")
                         .IsUnique();
 
+                    b.HasIndex("ReReviewRequestedAt");
+
                     b.HasIndex("RequestId")
                         .IsUnique();
+
+                    b.HasIndex("ReviewRequestedAt");
+
+                    b.HasIndex("AnsweredAt", "AnsweredInTime");
 
                     b.HasIndex("DepartmentId", "ReceivedAt");
 
@@ -3704,7 +3713,7 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.HasIndex("Status", "DueOn");
 
-                    b.HasIndex("ReceivedAt", "Channel", "Class", "Category", "Status");
+                    b.HasIndex("ReceivedAt", "Channel", "Class", "Category", "Status", "RepeatOfId", "GroupSize", "Rating", "MediationCaseId");
 
                     b.ToTable("pet_petitions", (string)null);
                 });
@@ -4063,6 +4072,15 @@ namespace Fazhi.Web.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("CodeAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("CodeExpires")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CodeHash")
+                        .HasColumnType("text");
+
                     b.Property<int>("FailedLogins")
                         .HasColumnType("integer");
 
@@ -4086,6 +4104,9 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasAnnotation("Fazhi:BlindIndex", "Phone")
                         .HasAnnotation("Fazhi:BlindIndexOf", "Phone");
+
+                    b.Property<DateTime?>("PhoneVerifiedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");

@@ -3316,6 +3316,9 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ReferredAt")
                         .HasColumnType("TEXT");
 
@@ -3686,8 +3689,14 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.HasIndex("QueryToken")
                         .IsUnique();
 
+                    b.HasIndex("ReReviewRequestedAt");
+
                     b.HasIndex("RequestId")
                         .IsUnique();
+
+                    b.HasIndex("ReviewRequestedAt");
+
+                    b.HasIndex("AnsweredAt", "AnsweredInTime");
 
                     b.HasIndex("DepartmentId", "ReceivedAt");
 
@@ -3699,7 +3708,7 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueOn");
 
-                    b.HasIndex("ReceivedAt", "Channel", "Class", "Category", "Status");
+                    b.HasIndex("ReceivedAt", "Channel", "Class", "Category", "Status", "RepeatOfId", "GroupSize", "Rating", "MediationCaseId");
 
                     b.ToTable("pet_petitions", (string)null);
                 });
@@ -4058,6 +4067,15 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CodeAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CodeExpires")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FailedLogins")
                         .HasColumnType("INTEGER");
 
@@ -4081,6 +4099,9 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("Fazhi:BlindIndex", "Phone")
                         .HasAnnotation("Fazhi:BlindIndexOf", "Phone");
+
+                    b.Property<DateTime?>("PhoneVerifiedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("TEXT");

@@ -13,6 +13,8 @@ internal static class PetitionsPageStrings
         ("petitions.reception.representatives_hint", "以顿号分隔，不超过5人（第20条）", "Separated by 、 or commas; at most 5 (art. 20)"),
         ("petitions.reception.register", "登记并出具回执", "Enter and print the receipt"),
         ("petitions.group_size", "来访人数", "People"),
+        ("petitions.received_on", "收到日期", "Received on"),
+        ("petitions.received_on_hint", "来信晚于收到日登记的，填收到日；15日期限自收到之日起算", "For a letter entered after it arrived: the 15 days run from the day it arrived"),
         ("petitions.representatives", "代表", "Representatives"),
         ("petitions.request", "信访请求", "Request"),
         ("petitions.facts", "事实", "Facts"),

@@ -80,6 +80,8 @@ internal static class PetitionsStrings
         ("representative_name", "代表姓名不超过50字", "a representative's name is at most 50 characters"),
         ("group_visits_only", "多人信访应当采用走访形式推选代表", "a group comes as a visit with representatives"),
         ("no_such_document_yet", "该文书尚未形成", "that document does not exist yet"),
+        ("extension_too_late", "办理期限已于{0}届满，不能再延长", "the time ran out on {0}: it can no longer be extended"),
+        ("received_on_range", "收信日期应在今天及之前30日内", "the day received is today or within the last 30 days"),
     ];
 
     public static IEnumerable<(string Key, string Zh, string En)> All =>
@@ -191,6 +193,7 @@ internal static class PetitionsStrings
         ("field.rating", "评价", "Rating"),
         ("field.identity", "身份", "Identity"),
         ("field.office", "信访办", "Petition office"),
+        ("field.receivedOn", "收到日期", "Received on"),
         .. Steps.Select(s => ("petitions.step." + s.Key, s.Zh, s.En)),
         .. Errors.Select(e => ("error.petitions." + e.Key, e.Zh, e.En)),
         .. PetitionsPageStrings.All,

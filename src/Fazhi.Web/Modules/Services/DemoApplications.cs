@@ -103,7 +103,7 @@ public sealed class DemoApplications(FazhiDbContext db, WorkingDayCalendar calen
 
         // The demo citizen's online account, with one application of theirs waiting for pre-review; their petition, mediation
         // case and legal-aid application come from those work lines' demos under the same phone.
-        var citizen = new Citizen { Id = Guid.CreateVersion7(), Phone = DemoTown.CitizenPhone, PhoneLookup = DemoTown.CitizenPhone, RegisteredAt = At(Back(today, 20), 9) };
+        var citizen = new Citizen { Id = Guid.CreateVersion7(), Phone = DemoTown.CitizenPhone, PhoneLookup = DemoTown.CitizenPhone, RegisteredAt = At(Back(today, 20), 9), PhoneVerifiedAt = At(Back(today, 20), 9) };
         citizen.PasswordHash = hasher.HashPassword(citizen, DemoTown.Password);
         db.Citizens.Add(citizen);
         if (versions.TryGetValue(Plan[0].Code, out var online))

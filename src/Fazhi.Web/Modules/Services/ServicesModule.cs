@@ -20,7 +20,8 @@ public sealed class ServicesModule : FazhiModule
 
     public override string Name => ModuleName;
 
-    public override IEnumerable<MessageTemplate> MessageTemplates => ApplicantMessages.Templates;
+    public override IEnumerable<MessageTemplate> MessageTemplates =>
+        [.. ApplicantMessages.Templates, new(PhoneVerification.Template, "您的验证码是{code}，10分钟内有效。请勿告诉他人。", "Your code is {code}, valid for 10 minutes. Do not share it.")];
 
     public override IEnumerable<ReportFigure> Figures => ServicesFigures.All;
 
@@ -102,6 +103,7 @@ public sealed class ServicesModule : FazhiModule
         builder.Services.AddScoped<PublicLinks>();
         builder.Services.AddScoped<OnlineService>();
         builder.Services.AddScoped<Platform.Citizens.ICitizenIdentity, CitizenIdentity>();
+        builder.Services.AddScoped<PhoneVerification>();
         builder.Services.AddScoped<Platform.Citizens.ICitizenMatters, ServicesCitizenPart>();
         builder.Services.AddScoped<CatalogLedger>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Identity.IPasswordHasher<Domain.Citizen>, Microsoft.AspNetCore.Identity.PasswordHasher<Domain.Citizen>>();

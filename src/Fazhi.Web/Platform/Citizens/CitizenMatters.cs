@@ -1,7 +1,11 @@
 namespace Fazhi.Web.Platform.Citizens;
 
-/// <summary>The signed-in online citizen: their account and the phone it was opened with (the key every work line knows them by).</summary>
-public sealed record CitizenKey(Guid AccountId, string Phone);
+/// <summary>
+/// The signed-in online citizen: their account, the phone it was opened with (the key every work line knows them by), and
+/// whether they proved that phone with a code sent to it. A work line that finds matters by the phone answers nothing until
+/// it is proved: anyone may open an account with any number.
+/// </summary>
+public sealed record CitizenKey(Guid AccountId, string Phone, bool PhoneVerified);
 
 /// <summary>
 /// One matter of a citizen's in one work line, as their one page lists it: the work line (its module name), what it is (a

@@ -15,6 +15,7 @@ public abstract class PublicAnswerCache
     private readonly ConcurrentDictionary<string, byte[]> _byToken = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, string> _tokenOf = new();
     private long _generation;
+    private volatile bool _disabled;
 
     /// <summary>Moves on at every drop: an answer read from the database before a drop is not kept after it.</summary>
     public long Generation => Interlocked.Read(ref _generation);
@@ -26,6 +27,12 @@ public abstract class PublicAnswerCache
     /// <summary>Keeps an answer read when the generation was <paramref name="readAt"/>, unless something was dropped since.</summary>
     public void Put(Guid id, string token, byte[] json, long readAt)
     {
+        if (_disabled)
+        {
+            // Nothing tells this process of other processes' changes any more: every look-up reads the database.
+            return;
+        }
+
         _tokenOf[id] = token;
         _byToken[token] = json;
         if (Generation != readAt)
@@ -45,6 +52,13 @@ public abstract class PublicAnswerCache
                 _byToken.TryRemove(token, out _);
             }
         }
+    }
+
+    /// <summary>Stops keeping answers (its loader failed): from now on every look-up reads the database.</summary>
+    public void Disable()
+    {
+        _disabled = true;
+        DropAll();
     }
 
     /// <summary>A name every answer may show changed: drop them all.</summary>
@@ -109,7 +123,7 @@ public abstract class PublicAnswerLoader<TCache>(TCache answers, IServiceScopeFa
         {
             // The answers then come from the database on every look-up; the pages still work.
             log.LogError(e, "{Cache}: the loader stopped; look-ups read the database.", name);
-            answers.DropAll();
+            answers.Disable();
         }
     }
 }

@@ -11,6 +11,11 @@ internal sealed class LegalAidCitizenPart(FazhiDbContext db) : ICitizenMatters
 {
     public async Task<IReadOnlyList<CitizenMatter>> ForAsync(CitizenKey citizen, CancellationToken ct = default)
     {
+        if (!citizen.PhoneVerified)
+        {
+            return [];
+        }
+
         var rows = await db.AidApplications.AsNoTracking().Where(a => a.ApplicantPhoneLookup == citizen.Phone)
             .OrderByDescending(a => a.ReceivedAt).Take(100)
             .Select(a => new

@@ -16,6 +16,11 @@ public sealed class MediationCitizenPart(FazhiDbContext db) : ICitizenMatters
 {
     public async Task<IReadOnlyList<CitizenMatter>> ForAsync(CitizenKey citizen, CancellationToken ct = default)
     {
+        if (!citizen.PhoneVerified)
+        {
+            return [];
+        }
+
         var phone = citizen.Phone;
         var rows = await db.MediationCases.AsNoTracking().Where(c => db.Set<Party>().Any(p => p.CaseId == c.Id && p.PhoneLookup == phone))
             .OrderByDescending(c => c.RegisteredAt).Take(100)
@@ -36,13 +41,28 @@ public sealed class MediationCitizenPart(FazhiDbContext db) : ICitizenMatters
     /// <summary>One case, only when the signed-in citizen is a party to it.</summary>
     public async Task<CitizenCaseView?> CaseAsync(CitizenKey citizen, Guid id, CancellationToken ct = default)
     {
+        if (!citizen.PhoneVerified)
+        {
+            return null;
+        }
+
         var phone = citizen.Phone;
         var c = await db.MediationCases.AsNoTracking().Where(x => x.Id == id && db.Set<Party>().Any(p => p.CaseId == x.Id && p.PhoneLookup == phone))
-            .Select(x => new { x.Id, x.Number, x.Type, x.Status, x.RegisteredAt, Due = x.Clock.DueDate, x.ReferredBy, x.ReferredFromLink, x.AidNumber, x.ClosedAt })
+            .Select(x => new
+            {
+                x.Id, x.Number, x.Type, x.Status, x.RegisteredAt, Due = x.Clock.DueDate, x.ReferredBy, x.ReferredFromLink, x.AidNumber, x.ClosedAt,
+                Applicant = db.Set<Party>().Any(p => p.CaseId == x.Id && p.PhoneLookup == phone && p.Side == PartySide.Applicant),
+            })
             .SingleOrDefaultAsync(ct);
         if (c is null)
         {
             return null;
+        }
+
+        // Where the case came from and where the applicant went on to (a petition, legal aid) are the applicant's: the other side sees neither.
+        if (!c.Applicant)
+        {
+            c = c with { ReferredBy = null, ReferredFromLink = null, AidNumber = null };
         }
 
         var sessions = await db.Set<MediationSession>().AsNoTracking().Where(s => s.CaseId == id).OrderBy(s => s.At).Select(s => s.At).ToListAsync(ct);

@@ -62,7 +62,10 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
         b.HasIndex(e => new { e.HandlerDepartmentId, e.Status });
         b.HasIndex(e => new { e.Status, e.DueOn });
         // The statistics of a year in one pass; the repeat check and the citizen's page by the blind indexes.
-        b.HasIndex(e => new { e.ReceivedAt, e.Channel, e.Class, e.Category, e.Status });
+        b.HasIndex(e => new { e.ReceivedAt, e.Channel, e.Class, e.Category, e.Status, e.RepeatOfId, e.GroupSize, e.Rating, e.MediationCaseId });
+        b.HasIndex(e => new { e.AnsweredAt, e.AnsweredInTime });
+        b.HasIndex(e => e.ReviewRequestedAt);
+        b.HasIndex(e => e.ReReviewRequestedAt);
         b.HasIndex(e => new { e.IdLookup, e.Category });
         b.HasIndex(e => new { e.PhoneLookup, e.Category });
         b.HasIndex(e => e.MediationCaseId);

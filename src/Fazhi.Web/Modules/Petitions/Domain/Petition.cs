@@ -234,7 +234,11 @@ public sealed class Petition : ICase, IVersioned, IHasDeadlines, ISearchable
 
     public string? RepeatOfNumber { get; private set; }
 
+    /// <summary>When it was entered.</summary>
     public DateTime ReceivedAt { get; private set; }
+
+    /// <summary>The day it was received (a letter may arrive before it is entered): the 15 days run from it.</summary>
+    public DateOnly ReceivedOn { get; private set; }
 
     public PetitionStatus Status { get; private set; }
 
@@ -341,8 +345,9 @@ public sealed class Petition : ICase, IVersioned, IHasDeadlines, ISearchable
     /// </summary>
     public static Petition Register(
         string number, Guid officeId, Content content, PetitionerInput petitioner, int groupSize, IReadOnlyList<string> representatives,
-        Petition? repeatOf, string? open311Client, Actor by)
+        Petition? repeatOf, string? open311Client, Actor by, bool matterClosed = false, DateOnly? receivedOn = null)
     {
+        var received = receivedOn is { } day && day < by.Today ? day : by.Today;
         var p = new Petition
         {
             Id = Guid.CreateVersion7(),
@@ -363,7 +368,9 @@ public sealed class Petition : ICase, IVersioned, IHasDeadlines, ISearchable
             ReceivedAt = by.Now,
             ChangedAt = by.Now,
             Status = PetitionStatus.Registered,
-            RouteDeadline = DeadlineClock.Start(by.Calendar, by.Today, RouteDays, DeadlineUnit.CalendarDays),
+            ReceivedOn = received,
+            // 第22条: 15 days from receipt (a letter entered late counts from the day it arrived).
+            RouteDeadline = DeadlineClock.Start(by.Calendar, received, RouteDays, DeadlineUnit.CalendarDays),
             Open311Client = open311Client,
             RowVersion = Guid.NewGuid(),
         };
@@ -393,7 +400,7 @@ public sealed class Petition : ICase, IVersioned, IHasDeadlines, ISearchable
             p.RepeatOfId = repeatOf.RepeatOfId ?? repeatOf.Id;
             p.RepeatOfNumber = repeatOf.RepeatOfNumber ?? repeatOf.Number;
             p.Record("repeat", by, StepNote.Of("note.one", p.RepeatOfNumber));
-            if (repeatOf.Status == PetitionStatus.ReReviewed || repeatOf.ReReviewedAt is not null)
+            if (matterClosed || repeatOf.ReReviewedAt is not null)
             {
                 // 第36条: after re-review the same matter is not accepted again.
                 p.Status = PetitionStatus.NotAccepted;
@@ -437,7 +444,10 @@ public sealed class Petition : ICase, IVersioned, IHasDeadlines, ISearchable
             ?? Workflow.Unless(Class == PetitionClass.Claim, "petitions.mediation_claims_only", "class")
             ?? Must(Status == PetitionStatus.Accepted ? Answers(by) : Decides(by)),
         PetitionAction.Extend => Is(PetitionStatus.Accepted) ?? Must(Answers(by))
-            ?? Workflow.Unless(AnswerDeadline is not null && AnswerDeadline.Extensions == 0, "petitions.extended_once", "days"),
+            ?? Workflow.Unless(AnswerDeadline is not null && AnswerDeadline.Extensions == 0, "petitions.extended_once", "days")
+            // An extension is decided while the 60 days run, not after they ran out.
+            ?? Workflow.Unless(AnswerDeadline is null || by.Today <= AnswerDeadline.DueDate, "petitions.extension_too_late", "days", ErrorKind.Conflict,
+                AnswerDeadline?.DueDate.ToString("yyyy-MM-dd") ?? ""),
         PetitionAction.Answer => Is(PetitionStatus.Accepted) ?? Must(Answers(by)),
         // The petitioner asks at the office (in person, by letter or online): the office records it.
         PetitionAction.RequestReview => Is(PetitionStatus.Answered) ?? Must(IsOffice(by))
@@ -483,6 +493,13 @@ public sealed class Petition : ICase, IVersioned, IHasDeadlines, ISearchable
         Workflow.Check(Guard(PetitionAction.SendBack, by));
         new Validator().Required("reason", reason, 500).ThrowIfInvalid();
         var from = HandlerName;
+        // An oversight of the body that sent it back ends with it: nobody else could answer it.
+        foreach (var o in Oversights.Where(o => o.AnsweredAt is null))
+        {
+            o.AnsweredAt = by.Now;
+            o.Answer = reason!.Trim();
+        }
+
         HandlerDepartmentId = Guid.Empty;
         HandlerName = null;
         SendBackDeadline = null;

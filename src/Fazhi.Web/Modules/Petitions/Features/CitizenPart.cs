@@ -6,12 +6,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Web.Modules.Petitions.Features;
 
-/// <summary>The petitions' part of a citizen's one page: their petitions, found by the phone's blind index, each with its follow-up page.</summary>
+/// <summary>
+/// The petitions' part of a citizen's one page: their petitions, found by the phone's blind index, each with its follow-up page.
+/// An accusation is never listed: whoever holds the phone's account would learn who accused.
+/// </summary>
 internal sealed class PetitionsCitizenPart(FazhiDbContext db) : ICitizenMatters
 {
     public async Task<IReadOnlyList<CitizenMatter>> ForAsync(CitizenKey citizen, CancellationToken ct = default)
     {
-        var rows = await db.Petitions.AsNoTracking().Where(p => p.PhoneLookup == citizen.Phone).OrderByDescending(p => p.ReceivedAt).Take(100)
+        if (!citizen.PhoneVerified)
+        {
+            return [];
+        }
+
+        var rows = await db.Petitions.AsNoTracking().Where(p => p.PhoneLookup == citizen.Phone && p.Class != PetitionClass.Accusation).OrderByDescending(p => p.ReceivedAt).Take(100)
             .Select(p => new
             {
                 p.Number, p.QueryToken, p.Status, p.Subject, p.ReceivedAt,

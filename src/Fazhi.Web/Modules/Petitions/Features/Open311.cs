@@ -128,7 +128,7 @@ public sealed class Open311Service(FazhiDbContext db, PetitionService petitions,
         else
         {
             var to = Instant(end, "end_date") ?? now;
-            var from = Instant(start, "start_date") ?? to.AddDays(-90);
+            var from = Instant(start, "start_date") ?? (to > DateTime.MinValue.AddDays(91) ? to.AddDays(-90) : DateTime.MinValue);
             if (to - from > TimeSpan.FromDays(90) || from > to)
             {
                 throw new Open311Exception(400, "start_date and end_date may not span more than 90 days");
@@ -200,7 +200,8 @@ public sealed class Open311Service(FazhiDbContext db, PetitionService petitions,
         }
 
         // W3C datetimes carry their zone (Z or ±hh:mm).
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && (value.EndsWith('Z') || value.Length > 19)
+        return System.Text.RegularExpressions.Regex.IsMatch(value, "(Z|[+-][0-9]{2}:[0-9]{2})$")
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d.UtcDateTime
             : throw new Open311Exception(400, $"{field} is not a W3C datetime with a time zone");
     }

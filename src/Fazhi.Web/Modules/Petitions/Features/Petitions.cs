@@ -20,11 +20,12 @@ namespace Fazhi.Web.Modules.Petitions.Features;
 
 /// <summary>
 /// 信访登记 (第19条): channel, class, what it is about, the request, facts and reasons, the petitioner's name and address (and ID
-/// number and phone when given); a group visit's size and its representatives (at most 5, 第20条).
+/// number and phone when given); a group visit's size and its representatives (at most 5, 第20条); <c>receivedOn</c>, the day a
+/// letter arrived when it is entered later (the 15 days run from receipt; at most 30 days back).
 /// </summary>
 public sealed record RegisterRequest(
     PetitionChannel? Channel, PetitionClass? Class, MatterCategory? Category, string? Subject, string? Request, string? Facts, string? Reasons,
-    string? Name, string? IdNumber, string? Phone, string? Address, int? GroupSize = null, IReadOnlyList<string>? Representatives = null);
+    string? Name, string? IdNumber, string? Phone, string? Address, int? GroupSize = null, IReadOnlyList<string>? Representatives = null, DateOnly? ReceivedOn = null);
 
 /// <summary>The new petition: its number and the token on the receipt; <c>repeatOf</c> when it repeats a matter already entered.</summary>
 public sealed record PetitionCreated(Guid Id, string Number, string QueryToken, PetitionStatus Status, string? RepeatOf);
@@ -255,32 +256,52 @@ public sealed class PetitionService(
     {
         Idempotency.Normalise(idempotencyKey);
         var (content, petitioner, group, representatives) = Check(r);
+        var today = (await actors.CurrentAsync(ct)).Today;
+        new Validator().Check(r.ReceivedOn is null || (r.ReceivedOn <= today && r.ReceivedOn >= today.AddDays(-30)), "receivedOn", "petitions.received_on_range").ThrowIfInvalid();
         return await workflow.CreateAsync(PetitionsModule.ModuleName, idempotencyKey,
             async by =>
             {
                 var office = await OfficeAsync(by, ct);
-                var earlier = await RepeatOfAsync(petitioner, content.Category, ct);
-                return Petition.Register(await NextNumberAsync(db, configuration, by.Today.Year, ct), office, content, petitioner, group, representatives, earlier, open311Client, by);
+                var (earlier, closed) = await RepeatOfAsync(petitioner, content.Class, content.Category, by.Now, ct);
+                return Petition.Register(await NextNumberAsync(db, configuration, by.Today.Year, ct), office, content, petitioner, group, representatives, earlier, open311Client, by,
+                    matterClosed: closed, receivedOn: r.ReceivedOn);
             },
             p => new PetitionCreated(p.Id, p.Number, p.QueryToken, p.Status, p.RepeatOfNumber),
             async id => await db.Petitions.AsNoTracking().Where(x => x.Id == id).Select(x => new PetitionCreated(x.Id, x.Number, x.QueryToken, x.Status, x.RepeatOfNumber)).SingleAsync(ct),
             ct);
     }
 
-    /// <summary>The first petition of the same matter by the same person (by the blind indexes of the ID number or the phone), if any.</summary>
-    public async Task<Petition?> RepeatOfAsync(Petition.PetitionerInput who, MatterCategory category, CancellationToken ct)
+    /// <summary>How long a petition stays "the same matter" for the repeat check: a year from the latest of its chain.</summary>
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromDays(365);
+
+    /// <summary>
+    /// The same matter by the same person (the blind index of the ID number or the phone, the same category), petitioned within
+    /// the last year: the first petition of its chain, and whether any petition of the chain was re-reviewed (第36条). An
+    /// accusation is never matched with another petition, in either direction: the link would name the accuser.
+    /// </summary>
+    public async Task<(Petition? First, bool Closed)> RepeatOfAsync(Petition.PetitionerInput who, PetitionClass cls, MatterCategory category, DateTime now, CancellationToken ct)
     {
         var id = string.IsNullOrWhiteSpace(who.IdNumber) ? null : who.IdNumber.Trim().ToUpperInvariant();
         var phone = string.IsNullOrWhiteSpace(who.Phone) ? null : who.Phone.Trim();
-        if (id is null && phone is null)
+        if ((id is null && phone is null) || cls == PetitionClass.Accusation)
         {
-            return null;
+            return (null, false);
         }
 
-        var same = db.Petitions.AsNoTracking().Where(p => p.Category == category && p.RepeatOfId == null);
+        var since = now - RepeatWindow;
+        var same = db.Petitions.AsNoTracking().Where(p => p.Category == category && p.Class != PetitionClass.Accusation && p.ReceivedAt >= since);
         same = id is not null && phone is not null ? same.Where(p => p.IdLookup == id || p.PhoneLookup == phone)
             : id is not null ? same.Where(p => p.IdLookup == id) : same.Where(p => p.PhoneLookup == phone);
-        return await same.OrderBy(p => p.ReceivedAt).FirstOrDefaultAsync(ct);
+        var latest = await same.OrderByDescending(p => p.ReceivedAt).Select(p => new { p.Id, p.RepeatOfId }).FirstOrDefaultAsync(ct);
+        if (latest is null)
+        {
+            return (null, false);
+        }
+
+        var root = latest.RepeatOfId ?? latest.Id;
+        var first = await db.Petitions.AsNoTracking().SingleAsync(p => p.Id == root, ct);
+        var closed = await db.Petitions.AsNoTracking().AnyAsync(p => (p.Id == root || p.RepeatOfId == root) && p.ReReviewedAt != null, ct);
+        return (first, closed);
     }
 
     public async Task<RecordCheckResult> CheckRecordAsync(Guid id, CancellationToken ct = default)
@@ -366,7 +387,8 @@ public sealed class PetitionService(
         DateOnly on;
         switch (kind)
         {
-            case "notice" when p.DecidedAt is { } decided && p.Status != PetitionStatus.Registered && p.Status != PetitionStatus.Routed:
+            case "notice" when p.DecidedAt is { } decided && p.Status is not (PetitionStatus.Registered or PetitionStatus.Routed)
+                && (p.Status != PetitionStatus.Referred || p.Steps.Any(s => s.Kind == "accepted")):
                 on = ChinaTime.DateOf(decided);
                 var (title, body) = p.Status switch
                 {
@@ -467,7 +489,7 @@ public static class PetitionsApi
             }
 
             return TypedResults.Created($"/api/petitions/{created.Id}", created);
-        }).WithSummary("第21条: enter a petition; it gets a number and a token. A repeat of the same matter is linked; after re-review it is entered as not accepted (第36条). Send an Idempotency-Key: a retry returns the first.");
+        }).RequireAuthorization(p => p.RequireRole(PetitionsRoles.PetitionOfficer)).WithSummary("第21条: enter a petition; it gets a number and a token. A repeat of the same matter is linked; after re-review it is entered as not accepted (第36条). Send an Idempotency-Key: a retry returns the first.");
         Step<RouteRequest>(g, "routing", (s, id, r) => s.RouteAsync(id, r), "第22条: routed to the body with the power to handle it (within 15 days of receipt).");
         Step<PetitionReasonRequest>(g, "send-back", (s, id, r) => s.SendBackAsync(id, r), "Misrouted: sent back to the office within 5 working days, with why.");
         Action(g, "acceptance", (s, id, seen) => s.AcceptAsync(id, seen), "第23条: accepted, told in writing (documents/notice.docx); a claim's 60 days start.");

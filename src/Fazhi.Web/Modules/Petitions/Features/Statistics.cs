@@ -28,24 +28,36 @@ public sealed class PetitionStatistics(PetitionService petitions, MediationRefer
         var (from, to) = (p.FromUtc, p.ToUtcExclusive);
         var scoped = await petitions.ScopedAsync(ct);
         var period = scoped.Where(x => x.ReceivedAt >= from && x.ReceivedAt < to);
-        // One grouped pass over the period's petitions (an index covers it).
-        var cells = await period.GroupBy(x => new { x.Channel, x.Class, x.Category, x.Status, Repeat = x.RepeatOfId != null, Group = x.GroupSize > 1 })
-            .Select(g => new { g.Key.Channel, g.Key.Class, g.Key.Category, g.Key.Status, g.Key.Repeat, g.Key.Group, Count = g.Count(), People = g.Sum(x => x.GroupSize) })
+        // One grouped pass over the period's petitions, read from an index that covers every column it groups by.
+        var cells = await period.GroupBy(x => new
+            {
+                x.Channel, x.Class, x.Category, x.Status, Repeat = x.RepeatOfId != null, Group = x.GroupSize > 1, Referred = x.MediationCaseId != null,
+                Rated = x.Rating != null, Satisfied = x.Rating >= 2,
+            })
+            .Select(g => new
+            {
+                g.Key.Channel, g.Key.Class, g.Key.Category, g.Key.Status, g.Key.Repeat, g.Key.Group, g.Key.Referred, g.Key.Rated, g.Key.Satisfied,
+                Count = g.Count(), People = g.Sum(x => x.GroupSize),
+            })
             .ToListAsync(ct);
-        var answered = await scoped.Where(x => x.AnsweredAt >= from && x.AnsweredAt < to)
+        // Answers, reviews and ratings of matters: a repeat's are not counted again.
+        var answered = await scoped.Where(x => x.AnsweredAt >= from && x.AnsweredAt < to && x.RepeatOfId == null)
             .GroupBy(x => x.AnsweredInTime == true).Select(g => new { OnTime = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var reviews = await scoped.CountAsync(x => x.ReviewRequestedAt >= from && x.ReviewRequestedAt < to, ct);
-        var rereviews = await scoped.CountAsync(x => x.ReReviewRequestedAt >= from && x.ReReviewRequestedAt < to, ct);
-        var ratings = await period.Where(x => x.Rating != null).GroupBy(x => x.Rating >= 2).Select(g => new { Satisfied = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var reviews = await scoped.CountAsync(x => x.ReviewRequestedAt >= from && x.ReviewRequestedAt < to && x.RepeatOfId == null, ct);
+        var rereviews = await scoped.CountAsync(x => x.ReReviewRequestedAt >= from && x.ReReviewRequestedAt < to && x.RepeatOfId == null, ct);
         var matters = cells.Where(c => !c.Repeat).ToList();
+        // Only the few referred petitions are looked up along the chain.
+        var referred = period.Where(x => x.MediationCaseId != null);
         return new PetitionStatisticsView(p.From, p.To, matters.Sum(c => c.Count), cells.Where(c => c.Repeat).Sum(c => c.Count),
             matters.Where(c => c.Group).Sum(c => c.Count), matters.Where(c => c.Group).Sum(c => c.People),
             [.. Enum.GetValues<PetitionChannel>().Select(v => new PetitionCount("petitions.channel." + v, matters.Where(c => c.Channel == v).Sum(c => c.Count)))],
             [.. Enum.GetValues<PetitionClass>().Select(v => new PetitionCount("petitions.class." + v, matters.Where(c => c.Class == v).Sum(c => c.Count)))],
             [.. Enum.GetValues<MatterCategory>().Select(v => new PetitionCount("petitions.category." + v, matters.Where(c => c.Category == v).Sum(c => c.Count)))],
             [.. Enum.GetValues<PetitionStatus>().Select(v => new PetitionCount("petitions.status." + v, matters.Where(c => c.Status == v).Sum(c => c.Count)))],
-            answered.Sum(a => a.Count), answered.Where(a => a.OnTime).Sum(a => a.Count), reviews, rereviews, ratings.Sum(r => r.Count), ratings.Where(r => r.Satisfied).Sum(r => r.Count),
-            await SettledAtPetition(period).CountAsync(ct), await SettledAtMediation(period).CountAsync(ct), await SettledAtLegalAid(period).CountAsync(ct));
+            answered.Sum(a => a.Count), answered.Where(a => a.OnTime).Sum(a => a.Count), reviews, rereviews,
+            matters.Where(c => c.Rated).Sum(c => c.Count), matters.Where(c => c.Satisfied).Sum(c => c.Count),
+            matters.Where(c => !c.Referred && c.Status is PetitionStatus.Answered or PetitionStatus.Reviewed or PetitionStatus.ReReviewed).Sum(c => c.Count),
+            await SettledAtMediation(referred).CountAsync(ct), await SettledAtLegalAid(referred).CountAsync(ct));
     }
 
     /// <summary>Settled by the petition itself: answered (or reviewed) without going on to mediation; repeats not counted.</summary>
@@ -109,32 +121,34 @@ public sealed class PetitionStatistics(PetitionService petitions, MediationRefer
         var byChannel = Enum.GetValues<PetitionChannel>().Select(v => Count("channel." + v, (_, q, _) => q.Where(x => x.RepeatOfId == null && x.Channel == v)));
         var byClass = Enum.GetValues<PetitionClass>().Select(v => Count("class." + v, (_, q, _) => q.Where(x => x.RepeatOfId == null && x.Class == v)));
         var byCategory = Enum.GetValues<MatterCategory>().Select(v => Count("category." + v, (_, q, _) => q.Where(x => x.RepeatOfId == null && x.Category == v)));
+        // Accepted: every step past acceptance, and a referral only when it followed an acceptance (a visit referred at reception was not accepted).
         var accepted = Count("accepted", (_, q, _) => q.Where(x => x.RepeatOfId == null && x.Status != PetitionStatus.Registered && x.Status != PetitionStatus.Routed
-            && x.Status != PetitionStatus.NotAccepted && x.Status != PetitionStatus.Diverted));
+            && x.Status != PetitionStatus.NotAccepted && x.Status != PetitionStatus.Diverted
+            && (x.Status != PetitionStatus.Referred || x.Steps.Any(s => s.Kind == "accepted"))));
         var diverted = Count("diverted", (_, q, _) => q.Where(x => x.RepeatOfId == null && x.Status == PetitionStatus.Diverted));
         var referred = Count("referred", (_, q, _) => q.Where(x => x.RepeatOfId == null && x.MediationCaseId != null));
         var answered = Count("answered", (_, q, p) =>
         {
             var (from, to) = (p.FromUtc, p.ToUtcExclusive);
-            return q.Where(x => x.AnsweredAt >= from && x.AnsweredAt < to);
+            return q.Where(x => x.AnsweredAt >= from && x.AnsweredAt < to && x.RepeatOfId == null);
         }, byReceipt: false);
         var onTime = Count("answered_on_time", (_, q, p) =>
         {
             var (from, to) = (p.FromUtc, p.ToUtcExclusive);
-            return q.Where(x => x.AnsweredAt >= from && x.AnsweredAt < to && x.AnsweredInTime == true);
+            return q.Where(x => x.AnsweredAt >= from && x.AnsweredAt < to && x.AnsweredInTime == true && x.RepeatOfId == null);
         }, byReceipt: false);
         var reviews = Count("reviews", (_, q, p) =>
         {
             var (from, to) = (p.FromUtc, p.ToUtcExclusive);
-            return q.Where(x => x.ReviewRequestedAt >= from && x.ReviewRequestedAt < to);
+            return q.Where(x => x.ReviewRequestedAt >= from && x.ReviewRequestedAt < to && x.RepeatOfId == null);
         }, byReceipt: false);
         var rereviews = Count("rereviews", (_, q, p) =>
         {
             var (from, to) = (p.FromUtc, p.ToUtcExclusive);
-            return q.Where(x => x.ReReviewRequestedAt >= from && x.ReReviewRequestedAt < to);
+            return q.Where(x => x.ReReviewRequestedAt >= from && x.ReReviewRequestedAt < to && x.RepeatOfId == null);
         }, byReceipt: false);
-        var rated = Count("rated", (_, q, _) => q.Where(x => x.Rating != null));
-        var satisfied = Count("satisfied", (_, q, _) => q.Where(x => x.Rating >= 2));
+        var rated = Count("rated", (_, q, _) => q.Where(x => x.Rating != null && x.RepeatOfId == null));
+        var satisfied = Count("satisfied", (_, q, _) => q.Where(x => x.Rating >= 2 && x.RepeatOfId == null));
         var atPetition = Count("settled_petition", (_, q, _) => SettledAtPetition(q));
         var atMediation = Count("settled_mediation", (sp, q, _) =>
         {

@@ -17,6 +17,16 @@ public sealed class Citizen
     public int FailedLogins { get; set; }
 
     public DateTime? LockedUntil { get; set; }
+
+    /// <summary>When the holder proved the phone with a code sent to it: only then does the one page show matters other work lines keep under that phone.</summary>
+    public DateTime? PhoneVerifiedAt { get; set; }
+
+    /// <summary>The keyed hash of the last code sent, its expiry and the wrong tries against it.</summary>
+    public string? CodeHash { get; set; }
+
+    public DateTime? CodeExpires { get; set; }
+
+    public int CodeAttempts { get; set; }
 }
 
 /// <summary>One uploaded material of an online application, stored on disk by its content hash.</summary>

@@ -35,7 +35,7 @@ internal sealed class CitizenIdentity(IHttpContextAccessor http, FazhiDbContext 
             return null;
         }
 
-        var phone = await db.Citizens.AsNoTracking().Where(c => c.Id == id).Select(c => c.Phone).SingleOrDefaultAsync(ct);
-        return phone is null ? null : new CitizenKey(id, phone);
+        var account = await db.Citizens.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Phone, c.PhoneVerifiedAt }).SingleOrDefaultAsync(ct);
+        return account is null ? null : new CitizenKey(id, account.Phone, account.PhoneVerifiedAt is not null);
     }
 }

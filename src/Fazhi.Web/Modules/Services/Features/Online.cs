@@ -215,6 +215,7 @@ public static class OnlineApi
             await OnlineService.SignInAsync(http, await s.CheckAsync(c.Phone, c.Password));
             return TypedResults.NoContent();
         }).AllowAnonymous().WithSummary("Sign a citizen in (cookie).");
+        api.MapGroup("/account").RequireAuthorization(p => p.AddAuthenticationSchemes(OnlineService.Scheme).RequireAuthenticatedUser()).MapPhoneVerification();
         var mine = api.MapGroup("/applications").RequireAuthorization(p => p.AddAuthenticationSchemes(OnlineService.Scheme).RequireAuthenticatedUser());
         mine.MapGet("/", async (HttpContext http, OnlineService s) => TypedResults.Ok(await s.MineAsync(OnlineService.CitizenId(http.User)!.Value)))
             .WithSummary("The signed-in citizen's applications.");

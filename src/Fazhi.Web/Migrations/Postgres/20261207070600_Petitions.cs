@@ -11,6 +11,31 @@ namespace Fazhi.Web.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "CodeAttempts",
+                table: "svc_citizens",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "CodeExpires",
+                table: "svc_citizens",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CodeHash",
+                table: "svc_citizens",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PhoneVerifiedAt",
+                table: "svc_citizens",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "PhoneLookup",
                 table: "med_parties",
@@ -91,6 +116,7 @@ namespace Fazhi.Web.Migrations.Postgres
                     RepeatOfId = table.Column<Guid>(type: "uuid", nullable: true),
                     RepeatOfNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     HandlerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     RoutedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -264,6 +290,11 @@ namespace Fazhi.Web.Migrations.Postgres
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_pet_petitions_AnsweredAt_AnsweredInTime",
+                table: "pet_petitions",
+                columns: new[] { "AnsweredAt", "AnsweredInTime" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_pet_petitions_ChangedAt",
                 table: "pet_petitions",
                 column: "ChangedAt");
@@ -306,15 +337,25 @@ namespace Fazhi.Web.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_pet_petitions_ReceivedAt_Channel_Class_Category_Status",
+                name: "IX_pet_petitions_ReceivedAt_Channel_Class_Category_Status_Repe~",
                 table: "pet_petitions",
-                columns: new[] { "ReceivedAt", "Channel", "Class", "Category", "Status" });
+                columns: new[] { "ReceivedAt", "Channel", "Class", "Category", "Status", "RepeatOfId", "GroupSize", "Rating", "MediationCaseId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_pet_petitions_RequestId",
                 table: "pet_petitions",
                 column: "RequestId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pet_petitions_ReReviewRequestedAt",
+                table: "pet_petitions",
+                column: "ReReviewRequestedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pet_petitions_ReviewRequestedAt",
+                table: "pet_petitions",
+                column: "ReviewRequestedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_pet_petitions_Status_DueOn",
@@ -347,6 +388,22 @@ namespace Fazhi.Web.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_aid_applications_ApplicantPhoneLookup",
                 table: "aid_applications");
+
+            migrationBuilder.DropColumn(
+                name: "CodeAttempts",
+                table: "svc_citizens");
+
+            migrationBuilder.DropColumn(
+                name: "CodeExpires",
+                table: "svc_citizens");
+
+            migrationBuilder.DropColumn(
+                name: "CodeHash",
+                table: "svc_citizens");
+
+            migrationBuilder.DropColumn(
+                name: "PhoneVerifiedAt",
+                table: "svc_citizens");
 
             migrationBuilder.DropColumn(
                 name: "PhoneLookup",

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fazhi.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFazhiDbContext))]
-    [Migration("20261207064300_Petitions")]
+    [Migration("20261207070554_Petitions")]
     partial class Petitions
     {
         /// <inheritdoc />
@@ -3319,6 +3319,9 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ReferredAt")
                         .HasColumnType("TEXT");
 
@@ -3689,8 +3692,14 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.HasIndex("QueryToken")
                         .IsUnique();
 
+                    b.HasIndex("ReReviewRequestedAt");
+
                     b.HasIndex("RequestId")
                         .IsUnique();
+
+                    b.HasIndex("ReviewRequestedAt");
+
+                    b.HasIndex("AnsweredAt", "AnsweredInTime");
 
                     b.HasIndex("DepartmentId", "ReceivedAt");
 
@@ -3702,7 +3711,7 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueOn");
 
-                    b.HasIndex("ReceivedAt", "Channel", "Class", "Category", "Status");
+                    b.HasIndex("ReceivedAt", "Channel", "Class", "Category", "Status", "RepeatOfId", "GroupSize", "Rating", "MediationCaseId");
 
                     b.ToTable("pet_petitions", (string)null);
                 });
@@ -4061,6 +4070,15 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CodeAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CodeExpires")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FailedLogins")
                         .HasColumnType("INTEGER");
 
@@ -4084,6 +4102,9 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("Fazhi:BlindIndex", "Phone")
                         .HasAnnotation("Fazhi:BlindIndexOf", "Phone");
+
+                    b.Property<DateTime?>("PhoneVerifiedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("TEXT");

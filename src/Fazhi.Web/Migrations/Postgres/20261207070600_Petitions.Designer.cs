@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fazhi.Web.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFazhiDbContext))]
-    [Migration("20261207064307_Petitions")]
+    [Migration("20261207070600_Petitions")]
     partial class Petitions
     {
         /// <inheritdoc />
@@ -3324,6 +3324,9 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("ReferredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -3694,8 +3697,14 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.HasIndex("QueryToken")
                         .IsUnique();
 
+                    b.HasIndex("ReReviewRequestedAt");
+
                     b.HasIndex("RequestId")
                         .IsUnique();
+
+                    b.HasIndex("ReviewRequestedAt");
+
+                    b.HasIndex("AnsweredAt", "AnsweredInTime");
 
                     b.HasIndex("DepartmentId", "ReceivedAt");
 
@@ -3707,7 +3716,7 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.HasIndex("Status", "DueOn");
 
-                    b.HasIndex("ReceivedAt", "Channel", "Class", "Category", "Status");
+                    b.HasIndex("ReceivedAt", "Channel", "Class", "Category", "Status", "RepeatOfId", "GroupSize", "Rating", "MediationCaseId");
 
                     b.ToTable("pet_petitions", (string)null);
                 });
@@ -4066,6 +4075,15 @@ namespace Fazhi.Web.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("CodeAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("CodeExpires")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CodeHash")
+                        .HasColumnType("text");
+
                     b.Property<int>("FailedLogins")
                         .HasColumnType("integer");
 
@@ -4089,6 +4107,9 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasAnnotation("Fazhi:BlindIndex", "Phone")
                         .HasAnnotation("Fazhi:BlindIndexOf", "Phone");
+
+                    b.Property<DateTime?>("PhoneVerifiedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
