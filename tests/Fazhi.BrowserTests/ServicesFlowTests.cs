@@ -139,7 +139,7 @@ public sealed class ServicesFlowTests(ServerFixture server)
             await page.FillAsync("#phone", phoneNumber);
             await page.FillAsync("#password", "abc12345");
             await page.PressAsync("#password", "Enter");
-            await page.WaitForSelectorAsync("#my-applications li");
+            await page.WaitForSelectorAsync("#my-matters li.matter-services");
             await page.GotoAsync(applicationPath);
             Assert.Equal("已受理，办理中", await page.InnerTextAsync("#progress-status"));
         });

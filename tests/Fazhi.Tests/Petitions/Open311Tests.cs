@@ -63,6 +63,9 @@ public sealed class Open311Tests(Open311Factory app) : IClassFixture<Open311Fact
         var id = created.GetProperty("service_request_id").GetString()!;
         Assert.Matches("^2026-[0-9]+$", id);
         Assert.Equal(JsonValueKind.Null, created.GetProperty("account_id").ValueKind);
+        // The client retries (its answer was lost): the same request, not a second petition.
+        var retried = (await (await client.PostAsync("/open311/v2/requests.json", SpecExample())).Content.ReadFromJsonAsync<JsonElement>())[0];
+        Assert.Equal(id, retried.GetProperty("service_request_id").GetString());
 
         var one = (await client.GetFromJsonAsync<JsonElement>($"/open311/v2/requests/{id}.json"))[0];
         Assert.Equal((id, "open", "001"), (one.GetProperty("service_request_id").GetString(), one.GetProperty("status").GetString(), one.GetProperty("service_code").GetString()));

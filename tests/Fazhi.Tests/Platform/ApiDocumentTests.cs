@@ -24,6 +24,7 @@ public sealed class ApiDocumentTests(FazhiFactory app) : IClassFixture<FazhiFact
         "post /api/enforcement/cases/{id}/decision-resume",
         "post /api/legal-aid/applications/{id}/forwarding",
         "post /api/petitions/{id}/acceptance",
+        "post /api/services/online/account/phone-code",
         "post /api/petitions/{id}/sealed-identity",
         "post /api/legal-aid/applications/{id}/materials-supplied",
         "post /api/legal-aid/applications/{id}/lapse",

@@ -137,7 +137,10 @@ internal sealed class OpenApiShape : IOpenApiDocumentTransformer, IOpenApiOperat
     {
         var parts = path.Split('?')[0].Split('/', StringSplitOptions.RemoveEmptyEntries).Where(p => p != "api").Select(p =>
         {
-            var name = p.StartsWith('{') ? "By" + Pascal(p.Trim('{', '}').Split(':')[0]) : Pascal(p);
+            // A parameter, alone or in a segment with text ({kind}.docx): its name without braces or constraint.
+            var name = p.Contains('{', StringComparison.Ordinal)
+                ? "By" + Pascal(System.Text.RegularExpressions.Regex.Replace(p, ":[^}]*", "").Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal))
+                : Pascal(p);
             return name;
         });
         return method.ToLowerInvariant() + string.Concat(parts);

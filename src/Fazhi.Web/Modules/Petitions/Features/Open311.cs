@@ -25,7 +25,7 @@ public sealed class Open311Exception(int status, string description) : Exception
 /// is an ordinary petition by the web channel with the same clocks, found by its service_request_id (the number in ASCII, not
 /// the petitioner's token). Accusations are not offered (their identity is sealed) and not listed.
 /// </summary>
-public sealed class Open311Service(FazhiDbContext db, PetitionService petitions, IConfiguration configuration, Text text)
+public sealed class Open311Service(FazhiDbContext db, PetitionService petitions, IConfiguration configuration, Text text, TimeProvider time)
 {
     public static IReadOnlyList<Open311Code> Services { get; } =
     [
@@ -100,9 +100,23 @@ public sealed class Open311Service(FazhiDbContext db, PetitionService petitions,
         }
 
         var facts = Get("description")! + "\n" + Text.In("petitions.open311.where", english: false) + where;
+        // Open311 has no idempotency key: the same client posting the same request again within 10 minutes (a retry after a
+        // lost answer) gets the first one's id, not a second petition.
+        var subject = Truncate(Get("description")!, 100);
+        var phone = Get("phone");
+        var since = time.GetUtcNow().UtcDateTime.AddMinutes(-10);
+        var again = await db.Petitions.AsNoTracking()
+            .Where(p => p.Open311Client == client && p.Class == service.Class && p.Category == service.Category && p.Subject == subject && p.ReceivedAt >= since
+                && (phone == null ? p.PhoneLookup == null : p.PhoneLookup == phone))
+            .OrderBy(p => p.ReceivedAt).Select(p => p.RequestId).FirstOrDefaultAsync(ct);
+        if (again is not null)
+        {
+            return (again, Text.In("petitions.open311.notice", english: false));
+        }
+
         try
         {
-            var (created, _) = await petitions.RegisterAsync(new RegisterRequest(PetitionChannel.Web, service.Class, service.Category, Truncate(Get("description")!, 100),
+            var (created, _) = await petitions.RegisterAsync(new RegisterRequest(PetitionChannel.Web, service.Class, service.Category, subject,
                 Attribute("request"), facts, Attribute("reasons"), name, Attribute("id_number"), Get("phone"), Attribute("home_address")), null, client, ct);
             var id = await db.Petitions.AsNoTracking().Where(p => p.Id == created.Id).Select(p => p.RequestId).SingleAsync(ct);
             return (id, Text.In("petitions.open311.notice", english: false));
