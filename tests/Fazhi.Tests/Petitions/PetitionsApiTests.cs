@@ -98,6 +98,15 @@ public sealed class PetitionsApiTests(FazhiFactory app) : IClassFixture<FazhiFac
         var stats = await office.GetFromJsonAsync<JsonElement>("/api/petitions/statistics?from=2026-11-01&to=2026-11-30");
         Assert.Equal(1, stats.GetProperty("repeats").GetInt32());
         Assert.Equal(1, stats.GetProperty("reReviews").GetInt32());
+
+        // It is another employer after all: the office removes the link, and the petition is entered anew and counted.
+        var againId = again.GetProperty("id").GetGuid();
+        Assert.Contains("reason", (await (await office.PostAsJsonAsync($"/api/petitions/{againId}/unlink", new { reason = "" })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+        await NoContentAsync(office.PostAsJsonAsync($"/api/petitions/{againId}/unlink", new { reason = "反映的是另一家企业拖欠工资" }));
+        var unlinked = await ViewAsync(office, againId);
+        Assert.Equal(("Registered", JsonValueKind.Null), (unlinked.GetProperty("status").GetString(), unlinked.GetProperty("repeatOf").ValueKind));
+        Assert.Equal("petitions.not_a_repeat", (await (await office.PostAsJsonAsync($"/api/petitions/{againId}/unlink", new { reason = "再次" })).ReadProblemAsync(HttpStatusCode.Conflict)).Code());
+        Assert.Equal(0, (await office.GetFromJsonAsync<JsonElement>("/api/petitions/statistics?from=2026-11-01&to=2026-11-30")).GetProperty("repeats").GetInt32());
     }
 
     [Fact]

@@ -3203,6 +3203,9 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.Property<int>("Class")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("ClosedAsRepeat")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -3198,6 +3198,9 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.Property<int>("Class")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ClosedAsRepeat")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("TEXT");
 

@@ -56,6 +56,8 @@ internal static class PetitionsPageStrings
         ("petitions.action.request_review", "登记复查请求", "Record a review request"),
         ("petitions.action.request_rereview", "登记复核请求", "Record a re-review request"),
         ("petitions.action.oversee", "督办", "Oversee"),
+        ("petitions.action.unlink", "非同一事项，取消关联", "Not the same matter: unlink"),
+        ("petitions.unlink_reason", "为何不是同一事项", "Why it is another matter"),
         ("petitions.action.answer_oversight", "答复督办", "Answer the oversight"),
         ("petitions.mediation_hint", "适宜调解的，转人民调解委员会一步开案：信访人为申请人，请求和事实随案转入，两边互相链接（第33、37条）。", "A dispute fit for mediation opens a mediation case in one step: the petitioner applies, the request and facts carry over, each record links to the other (arts. 33, 37)."),
         ("petitions.dispute_type", "纠纷类型", "Dispute type"),

@@ -22,6 +22,7 @@ internal static class PetitionsStrings
         ("overseen", "督办", "Oversight"),
         ("oversight_answered", "书面答复督办", "Oversight answered"),
         ("rated", "信访人评价", "Rated by the petitioner"),
+        ("unlinked", "取消重复件关联（非同一事项）", "Repeat link removed (another matter)"),
     ];
 
     private static readonly (string Key, string Zh, string En)[] Channels =
@@ -80,6 +81,7 @@ internal static class PetitionsStrings
         ("representative_name", "代表姓名不超过50字", "a representative's name is at most 50 characters"),
         ("group_visits_only", "多人信访应当采用走访形式推选代表", "a group comes as a visit with representatives"),
         ("no_such_document_yet", "该文书尚未形成", "that document does not exist yet"),
+        ("not_a_repeat", "本件未关联为重复件", "this petition is not linked as a repeat"),
         ("extension_too_late", "办理期限已于{0}届满，不能再延长", "the time ran out on {0}: it can no longer be extended"),
         ("received_on_range", "收信日期应在今天及之前30日内", "the day received is today or within the last 30 days"),
     ];

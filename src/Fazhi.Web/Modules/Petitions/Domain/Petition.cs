@@ -106,6 +106,7 @@ public enum PetitionAction
     Oversee,
     AnswerOversight,
     OpenSealed,
+    Unlink,
 }
 
 public sealed class PetitionStep : CaseStep;
@@ -233,6 +234,9 @@ public sealed class Petition : ICase, IVersioned, IHasDeadlines, ISearchable
     public Guid? RepeatOfId { get; private set; }
 
     public string? RepeatOfNumber { get; private set; }
+
+    /// <summary>Not accepted on entry because its matter was closed by re-review (第36条), not by anyone's decision.</summary>
+    public bool ClosedAsRepeat { get; private set; }
 
     /// <summary>When it was entered.</summary>
     public DateTime ReceivedAt { get; private set; }
@@ -404,6 +408,7 @@ public sealed class Petition : ICase, IVersioned, IHasDeadlines, ISearchable
             {
                 // 第36条: after re-review the same matter is not accepted again.
                 p.Status = PetitionStatus.NotAccepted;
+                p.ClosedAsRepeat = true;
                 p.DecidedAt = by.Now;
                 p.DecisionReason = StepNote.Render(StepNote.Of("petitions.note.closed_matter", p.RepeatOfNumber).Value, english: false);
                 p.Record("not_accepted", by, StepNote.Of("petitions.note.closed_matter", p.RepeatOfNumber));
@@ -467,12 +472,35 @@ public sealed class Petition : ICase, IVersioned, IHasDeadlines, ISearchable
             ?? Must(IsOffice(by) || by.IsIn(Roles.Supervisor))
             ?? Workflow.Unless(Oversights.All(o => o.AnsweredAt is not null), "petitions.oversight_open", "status"),
         PetitionAction.AnswerOversight => Workflow.Unless(Oversights.Any(o => o.AnsweredAt is null), "petitions.no_open_oversight", "status") ?? Must(IsHandler(by)),
+        // The office finds the automatic link wrong (another matter of the same kind): it unlinks it before anyone decided on it.
+        PetitionAction.Unlink => Workflow.Unless(RepeatOfId is not null, "petitions.not_a_repeat", "status")
+            ?? Workflow.Unless(Status == PetitionStatus.Registered || (Status == PetitionStatus.NotAccepted && ClosedAsRepeat), "petitions.step_out_of_order", "status")
+            ?? Must(IsOffice(by)),
         PetitionAction.OpenSealed => Workflow.Unless(IsSealed, "petitions.not_sealed", "status") ?? Workflow.Unless(CanOpenSealed(by), "petitions.sealed", "identity", ErrorKind.Forbidden),
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 
     /// <summary>第30条: the accuser's identity is opened by the petition office that entered it and the town's leadership, no one else.</summary>
     public bool CanOpenSealed(Actor by) => (by.IsIn(PetitionsRoles.PetitionOfficer) && by.ActsFor(DepartmentId)) || by.IsIn(Roles.Supervisor);
+
+    /// <summary>Not the same matter after all: the link to the first petition is removed (with why), and a petition refused only as a repeat of a closed matter is entered anew.</summary>
+    public void Unlink(string? reason, Actor by)
+    {
+        Workflow.Check(Guard(PetitionAction.Unlink, by));
+        new Validator().Required("reason", reason, 500).ThrowIfInvalid();
+        var was = RepeatOfNumber;
+        RepeatOfId = null;
+        RepeatOfNumber = null;
+        if (ClosedAsRepeat)
+        {
+            ClosedAsRepeat = false;
+            Status = PetitionStatus.Registered;
+            DecidedAt = null;
+            DecisionReason = null;
+        }
+
+        Record("unlinked", by, StepNote.Of("note.pair", was ?? "", reason!.Trim()));
+    }
 
     /// <summary>第22条: routed to the body with the power to handle it; it has 5 working days to send back what is not its own.</summary>
     public void RouteTo(Guid bodyId, string bodyName, Actor by)

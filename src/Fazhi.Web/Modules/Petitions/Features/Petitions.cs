@@ -319,6 +319,8 @@ public sealed class PetitionService(
 
     public Task SendBackAsync(Guid id, PetitionReasonRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (p, by) => p.SendBack(r.Reason, by), ct);
 
+    public Task UnlinkAsync(Guid id, PetitionReasonRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (p, by) => p.Unlink(r.Reason, by), ct);
+
     public Task AcceptAsync(Guid id, int? seen, CancellationToken ct = default) => ActAsync(id, seen, (p, by) => p.Accept(by), ct);
 
     public Task NotAcceptAsync(Guid id, PetitionReasonRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (p, by) => p.NotAccept(r.Reason, by), ct);
@@ -491,6 +493,7 @@ public static class PetitionsApi
             return TypedResults.Created($"/api/petitions/{created.Id}", created);
         }).RequireAuthorization(p => p.RequireRole(PetitionsRoles.PetitionOfficer)).WithSummary("第21条: enter a petition; it gets a number and a token. A repeat of the same matter is linked; after re-review it is entered as not accepted (第36条). Send an Idempotency-Key: a retry returns the first.");
         Step<RouteRequest>(g, "routing", (s, id, r) => s.RouteAsync(id, r), "第22条: routed to the body with the power to handle it (within 15 days of receipt).");
+        Step<PetitionReasonRequest>(g, "unlink", (s, id, r) => s.UnlinkAsync(id, r), "Not the same matter: the office removes the automatic repeat link with the reason; a petition refused only as a closed matter's repeat is entered anew.");
         Step<PetitionReasonRequest>(g, "send-back", (s, id, r) => s.SendBackAsync(id, r), "Misrouted: sent back to the office within 5 working days, with why.");
         Action(g, "acceptance", (s, id, seen) => s.AcceptAsync(id, seen), "第23条: accepted, told in writing (documents/notice.docx); a claim's 60 days start.");
         Step<PetitionReasonRequest>(g, "non-acceptance", (s, id, r) => s.NotAcceptAsync(id, r), "第23条: not accepted, with the reason told in writing.");

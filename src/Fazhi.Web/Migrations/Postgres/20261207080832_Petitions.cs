@@ -115,6 +115,7 @@ namespace Fazhi.Web.Migrations.Postgres
                     Representatives = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     RepeatOfId = table.Column<Guid>(type: "uuid", nullable: true),
                     RepeatOfNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ClosedAsRepeat = table.Column<bool>(type: "boolean", nullable: false),
                     ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),

@@ -115,6 +115,7 @@ namespace Fazhi.Web.Migrations.Sqlite
                     Representatives = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     RepeatOfId = table.Column<Guid>(type: "TEXT", nullable: true),
                     RepeatOfNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ClosedAsRepeat = table.Column<bool>(type: "INTEGER", nullable: false),
                     ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
