@@ -163,15 +163,15 @@ public sealed class PetitionService(
             p.ReReviewWindow?.DueDate, p.ReReviewBody, p.ReReviewDeadline?.DueDate, p.ReReviewUpheld, p.ReReviewOpinion,
             p.Rating, p.Open311Client,
             [.. p.Oversights.OrderBy(o => o.At).Select(o => new OversightView(o.At, o.By, o.Request, o.Clock.DueDate, o.AnsweredAt, o.Answer))],
-            await ChainAsync(p, staff: true, ct),
+            await ChainAsync(p.MediationCaseId, staff: true, ct),
             [.. p.Steps.Select(s => new PetitionStepView(s.Sequence, s.At, s.Kind, s.ActorLabel, StepNote.Render(s.Note)))],
             p.Steps.Count, p.AvailableActions(by));
     }
 
     /// <summary>Where the matter went: the mediation case, and the legal-aid application it went on to, each through its module's public face.</summary>
-    public async Task<IReadOnlyList<ChainLink>> ChainAsync(Petition p, bool staff, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ChainLink>> ChainAsync(Guid? mediationCaseId, bool staff, CancellationToken ct = default)
     {
-        if (p.MediationCaseId is not { } caseId)
+        if (mediationCaseId is not { } caseId)
         {
             return [];
         }

@@ -62,12 +62,8 @@ public sealed class PublicPetitionService(FazhiDbContext db, PetitionService pet
         var result = new List<(Guid, string, bool, PublicPetition)>(rows.Count);
         foreach (var r in rows)
         {
-            IReadOnlyList<ChainLink> chain = [];
-            if (r.MediationCaseId is not null)
-            {
-                var p = await db.Petitions.AsNoTracking().SingleAsync(x => x.Id == r.Id, ct);
-                chain = await petitions.ChainAsync(p, staff: false, ct);
-            }
+            // Only a referred petition has a chain to follow (its links are read through the other modules' faces).
+            var chain = r.MediationCaseId is null ? [] : await petitions.ChainAsync(r.MediationCaseId, staff: false, ct);
 
             var canRate = r.Rating is null && r.Status is PetitionStatus.Answered or PetitionStatus.Reviewed or PetitionStatus.ReReviewed or PetitionStatus.NotAccepted
                 or PetitionStatus.Diverted or PetitionStatus.Referred;
