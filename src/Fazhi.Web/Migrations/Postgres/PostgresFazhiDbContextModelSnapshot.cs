@@ -23,6 +23,1194 @@ namespace Fazhi.Web.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.Advisor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Fazhi:Personal", "Phone");
+
+                    b.Property<string>("PracticeNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirmId");
+
+                    b.HasIndex("PracticeNumber")
+                        .IsUnique();
+
+                    b.ToTable("doc_advisors", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.AdvisorAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AdvisorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisorId");
+
+                    b.HasIndex("UnitId", "To");
+
+                    b.ToTable("doc_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.AdvisorContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Fee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("FirmId", "To");
+
+                    b.ToTable("doc_contracts", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.AdvisorEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AdvisorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("doc_evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.AdvisorFirm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("doc_firms", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DecisionDirectory", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("doc_directories", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DecisionPhase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Clock", "Fazhi.Web.Modules.Documents.Domain.DecisionPhase.Clock#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("DueDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("DuePausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("DueStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("DueYellowFrom");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("doc_decision_phases", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DecisionStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("doc_decision_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DocumentPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Body")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Half")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MeetingName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("MinutesSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("MinutesType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Body", "Year", "Half")
+                        .IsUnique();
+
+                    b.ToTable("doc_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DocumentStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("doc_document_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DocumentVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("doc_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.LegalStaff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Until");
+
+                    b.ToTable("doc_legal_staff", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.MajorDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Status");
+
+                    b.ToTable("doc_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.NormativeDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AffectsRights")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Amendments")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("CheckEarliestOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CheckOpinion")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Checker")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("CommentClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Conclusion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DraftNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool?>("FiledInTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FiledWith")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FilingReference")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MeetingDecision")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("MeetingName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("MeetingOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("OpinionRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OutsidePlanReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("PlanItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RepealReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("RepealedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CheckDeadline", "Fazhi.Web.Modules.Documents.Domain.NormativeDocument.CheckDeadline#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("CheckAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("CheckDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("CheckExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("CheckExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("CheckPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("CheckRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("CheckStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("CheckUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("CheckYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CommentWindow", "Fazhi.Web.Modules.Documents.Domain.NormativeDocument.CommentWindow#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("CommentAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("CommentDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("CommentExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("CommentExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("CommentPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("CommentRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("CommentStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("CommentUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("CommentYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "FilingDeadline", "Fazhi.Web.Modules.Documents.Domain.NormativeDocument.FilingDeadline#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("FilingAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("FilingDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("FilingExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("FilingExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("FilingPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("FilingRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("FilingStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("FilingUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("FilingYellowFrom");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.HasIndex("DraftNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("DepartmentId", "CreatedAt");
+
+                    b.HasIndex("Kind", "PublishedOn");
+
+                    b.HasIndex("Status", "EffectiveOn", "ExpiresOn");
+
+                    b.ToTable("doc_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.OpinionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AdvisorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AdvisorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("AnsweredInTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FirmName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Opinion")
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RatingNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SourceLink")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourceModule")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SourceNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Due", "Fazhi.Web.Modules.Documents.Domain.OpinionRequest.Due#DeadlineClock", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date")
+                                .HasColumnName("DueDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("date")
+                                .HasColumnName("DuePausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("DueStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("integer")
+                                .HasColumnName("DueUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("date")
+                                .HasColumnName("DueYellowFrom");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("AdvisorId", "AskedAt");
+
+                    b.HasIndex("AnsweredAt", "Status");
+
+                    b.HasIndex("DepartmentId", "AskedAt");
+
+                    b.ToTable("doc_opinions", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.OpinionStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("doc_opinion_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.PlanItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("DueMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("doc_plan_items", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.PlanStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("doc_plan_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.PublicComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "At");
+
+                    b.ToTable("doc_comments", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.CaseOfficer", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -5350,6 +6538,69 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.ToTable("id_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DecisionPhase", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Documents.Domain.MajorDecision", null)
+                        .WithMany("Phases")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DecisionStep", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Documents.Domain.MajorDecision", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DocumentStep", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Documents.Domain.NormativeDocument", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DocumentVersion", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Documents.Domain.NormativeDocument", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.OpinionStep", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Documents.Domain.OpinionRequest", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.PlanItem", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Documents.Domain.DocumentPlan", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.PlanStep", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Documents.Domain.DocumentPlan", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.CaseOfficer", b =>
                 {
                     b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", null)
@@ -5754,6 +7005,32 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DocumentPlan", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.MajorDecision", b =>
+                {
+                    b.Navigation("Phases");
+
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.NormativeDocument", b =>
+                {
+                    b.Navigation("Steps");
+
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.OpinionRequest", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", b =>

@@ -18,6 +18,1194 @@ namespace Fazhi.Web.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.Advisor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Phone");
+
+                    b.Property<string>("PracticeNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirmId");
+
+                    b.HasIndex("PracticeNumber")
+                        .IsUnique();
+
+                    b.ToTable("doc_advisors", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.AdvisorAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AdvisorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisorId");
+
+                    b.HasIndex("UnitId", "To");
+
+                    b.ToTable("doc_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.AdvisorContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Fee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("FirmId", "To");
+
+                    b.ToTable("doc_contracts", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.AdvisorEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AdvisorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("doc_evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.AdvisorFirm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("doc_firms", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DecisionDirectory", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("doc_directories", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DecisionPhase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Clock", "Fazhi.Web.Modules.Documents.Domain.DecisionPhase.Clock#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DueAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DueDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DueExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DueExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DuePausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DueRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DueStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DueUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DueYellowFrom");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("doc_decision_phases", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DecisionStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("doc_decision_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DocumentPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Body")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Half")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeetingName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Body", "Year", "Half")
+                        .IsUnique();
+
+                    b.ToTable("doc_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DocumentStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("doc_document_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DocumentVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("doc_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.LegalStaff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Until");
+
+                    b.ToTable("doc_legal_staff", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.MajorDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Status");
+
+                    b.ToTable("doc_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.NormativeDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AffectsRights")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Amendments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CheckEarliestOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckOpinion")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Checker")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CommentClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Conclusion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("FiledInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiledWith")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilingReference")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeetingDecision")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeetingName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MeetingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpinionRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutsidePlanReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PlanItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepealReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepealedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CheckDeadline", "Fazhi.Web.Modules.Documents.Domain.NormativeDocument.CheckDeadline#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CheckAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CheckDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CheckExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CheckExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CheckPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CheckRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CheckStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CheckUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CheckYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "CommentWindow", "Fazhi.Web.Modules.Documents.Domain.NormativeDocument.CommentWindow#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CommentAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CommentDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CommentExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CommentExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CommentPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CommentRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CommentStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CommentUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CommentYellowFrom");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "FilingDeadline", "Fazhi.Web.Modules.Documents.Domain.NormativeDocument.FilingDeadline#DeadlineClock", b1 =>
+                        {
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FilingAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FilingDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FilingExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FilingExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FilingPausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FilingRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FilingStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FilingUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FilingYellowFrom");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.HasIndex("DraftNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("DepartmentId", "CreatedAt");
+
+                    b.HasIndex("Kind", "PublishedOn");
+
+                    b.HasIndex("Status", "EffectiveOn", "ExpiresOn");
+
+                    b.ToTable("doc_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.OpinionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AdvisorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdvisorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("AnsweredInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirmName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Opinion")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceLink")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceModule")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Due", "Fazhi.Web.Modules.Documents.Domain.OpinionRequest.Due#DeadlineClock", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Allowance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DueAllowance");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DueDueDate");
+
+                            b1.Property<int>("ExtendedBy")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DueExtendedBy");
+
+                            b1.Property<int>("Extensions")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DueExtensions");
+
+                            b1.Property<DateOnly?>("PausedSince")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DuePausedSince");
+
+                            b1.Property<int?>("RemainingWhenPaused")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DueRemainingWhenPaused");
+
+                            b1.Property<DateOnly>("StartedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DueStartedOn");
+
+                            b1.Property<int>("Unit")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DueUnit");
+
+                            b1.Property<DateOnly>("YellowFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DueYellowFrom");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("AdvisorId", "AskedAt");
+
+                    b.HasIndex("AnsweredAt", "Status");
+
+                    b.HasIndex("DepartmentId", "AskedAt");
+
+                    b.ToTable("doc_opinions", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.OpinionStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("doc_opinion_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.PlanItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("doc_plan_items", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.PlanStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("doc_plan_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.PublicComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Fazhi:Personal", "Text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId", "At");
+
+                    b.ToTable("doc_comments", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.CaseOfficer", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -5337,6 +6525,69 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.ToTable("id_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DecisionPhase", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Documents.Domain.MajorDecision", null)
+                        .WithMany("Phases")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DecisionStep", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Documents.Domain.MajorDecision", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DocumentStep", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Documents.Domain.NormativeDocument", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DocumentVersion", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Documents.Domain.NormativeDocument", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.OpinionStep", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Documents.Domain.OpinionRequest", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.PlanItem", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Documents.Domain.DocumentPlan", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.PlanStep", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Documents.Domain.DocumentPlan", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.CaseOfficer", b =>
                 {
                     b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", null)
@@ -5741,6 +6992,32 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.DocumentPlan", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.MajorDecision", b =>
+                {
+                    b.Navigation("Phases");
+
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.NormativeDocument", b =>
+                {
+                    b.Navigation("Steps");
+
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Documents.Domain.OpinionRequest", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.EnforcementCase", b =>
