@@ -82,6 +82,7 @@ public sealed class DocumentsModule : FazhiModule
         builder.Services.AddScoped<OpinionService>();
         builder.Services.AddScoped<PublicDocumentService>();
         builder.Services.AddScoped<LegalOpinions>();
+        builder.Services.AddScoped<OrganisationDirectoryView>();
         builder.Services.AddScoped<DemoDocuments>();
         builder.Services.AddSingleton<DocumentsInForce>();
         builder.Services.AddSingleton<Platform.Data.ISaveObserver, DocumentsInForceObserver>();

@@ -345,11 +345,11 @@ public sealed class NormativeDocument : ICase, IVersioned, IHasDeadlines, ISearc
     }
 
     /// <summary>Sent to the legality check: the legal office, or an advisor through an opinion request; 5 to 15 working days.</summary>
-    public void SubmitForCheck(string checker, Guid? opinionRequestId, Actor by)
+    public void SubmitForCheck(string checker, Guid? opinionRequestId, Actor by, int minWorkingDays = CheckMinWorkingDays)
     {
         Workflow.Check(Guard(DocumentAction.SubmitForCheck, by));
         CheckDeadline = DeadlineClock.Start(by.Calendar, by.Today, CheckMaxWorkingDays, DeadlineUnit.WorkingDays);
-        CheckEarliestOn = by.Calendar.AddWorkingDays(by.Today, CheckMinWorkingDays);
+        CheckEarliestOn = by.Calendar.AddWorkingDays(by.Today, Math.Clamp(minWorkingDays, 0, CheckMaxWorkingDays));
         Checker = checker;
         OpinionRequestId = opinionRequestId;
         Conclusion = null;

@@ -255,13 +255,16 @@ public sealed class DocumentService(
             // An advisor checks: the request goes on the register in this save, due with the check.
             var made = await opinions.AskInSaveAsync(new OpinionAsk(OpinionTopic.Document, $"{d.Title}（合法性审核）", d.Current.Text.Length > 4000 ? d.Current.Text[..4000] : d.Current.Text,
                 advisorId, NormativeDocument.CheckMaxWorkingDays, DocumentsModule.ModuleName, d.DraftNumber, $"/documents/{d.Id}"), d.DepartmentId, by, ct);
-            d.SubmitForCheck(made.AdvisorName, made.Id, by);
+            d.SubmitForCheck(made.AdvisorName, made.Id, by, MinCheckDays);
         }
         else
         {
-            d.SubmitForCheck(configuration["Documents:LegalOffice:Name"] ?? "依法治镇办", null, by);
+            d.SubmitForCheck(configuration["Documents:LegalOffice:Name"] ?? "依法治镇办", null, by, MinCheckDays);
         }
     }, ct);
+
+    /// <summary>The check's least working days (Documents:CheckMinWorkingDays, 5 by 国办发〔2018〕115号; a province may set more).</summary>
+    private int MinCheckDays => configuration.GetValue("Documents:CheckMinWorkingDays", NormativeDocument.CheckMinWorkingDays);
 
     public Task ConcludeAsync(Guid id, ConclusionRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (d, by) => d.Conclude(r.Conclusion, r.Opinion, by), ct);
 

@@ -15,7 +15,7 @@ namespace Fazhi.Web.Modules.Documents.Features;
 public sealed record PublicDocumentRow(
     string Slug, string Number, DocumentKind Kind, string Title, string Department, DateOnly PublishedOn, DateOnly EffectiveOn, DateOnly ExpiresOn, bool Provisional, int Amendments);
 
-public sealed record PublicDocumentPage(int Total, int Page, int PageSize, bool HasMore, IReadOnlyList<PublicDocumentRow> Items);
+public sealed record PublicDocumentList(int Total, int Page, int PageSize, bool HasMore, IReadOnlyList<PublicDocumentRow> Items);
 
 /// <summary>A comment as the public page shows it: the name masked, the text and the answer as text.</summary>
 public sealed record PublicCommentView(DateTime At, string? Name, string Text, string? Answer, DateTime? AnsweredAt);
@@ -138,7 +138,7 @@ public sealed class PublicDocumentService(FazhiDbContext db, DocumentsInForce ca
     }
 
     /// <summary>The documents in force today: found by a word of the title, the number or the department; newest first.</summary>
-    public async Task<PublicDocumentPage> InForceAsync(string? q, DocumentKind? kind, int page, int pageSize = 20, CancellationToken ct = default)
+    public async Task<PublicDocumentList> InForceAsync(string? q, DocumentKind? kind, int page, int pageSize = 20, CancellationToken ct = default)
     {
         var today = ChinaTime.Today(time);
         IEnumerable<PublicDocumentRow> rows = (await RowsAsync(ct)).Where(r => r.EffectiveOn <= today && today <= r.ExpiresOn);
@@ -158,7 +158,7 @@ public sealed class PublicDocumentService(FazhiDbContext db, DocumentsInForce ca
         var p = Math.Max(1, page);
         var size = Math.Clamp(pageSize, 1, 100);
         var items = all.Skip((p - 1) * size).Take(size).ToList();
-        return new PublicDocumentPage(all.Count, p, size, all.Count > p * size, items);
+        return new PublicDocumentList(all.Count, p, size, all.Count > p * size, items);
     }
 
     public async Task<PublicDocumentView> DocumentAsync(string slug, CancellationToken ct = default)
@@ -278,7 +278,7 @@ public static class PublicDocumentsApi
         var g = app.MapGroup("/api/public/documents").WithTags("Documents").AllowAnonymous().RequireRateLimiting(PublicLookups.RateLimitPolicy);
         g.MapGet("/", async Task<IResult> (string? q, DocumentKind? kind, int? page, HttpContext http) =>
                 new JsonBytes(JsonSerializer.SerializeToUtf8Bytes(await http.RequestServices.GetRequiredService<PublicDocumentService>().InForceAsync(q, kind, page ?? 1, ct: http.RequestAborted), options)))
-            .Produces<PublicDocumentPage>()
+            .Produces<PublicDocumentList>()
             .WithSummary("The normative documents in force today, newest first: q finds words of the title, the number or the department; kind Administrative or Party; 20 a page.");
         g.MapGet("/open", async (PublicDocumentService s) => TypedResults.Ok(await s.OpenAsync()))
             .WithSummary("Drafts and major decisions open for the public's comment today, with their last day.");
