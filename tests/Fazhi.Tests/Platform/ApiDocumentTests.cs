@@ -29,6 +29,10 @@ public sealed class ApiDocumentTests(FazhiFactory app) : IClassFixture<FazhiFact
         "post /api/legal-aid/applications/{id}/materials-supplied",
         "post /api/legal-aid/applications/{id}/lapse",
         "post /api/legal-aid/applications/{id}/grant",
+        "post /api/documents/decisions/directory/{year}",
+        "post /api/documents/decisions/{id}/legality",
+        "post /api/documents/{id}/comment/open",
+        "post /api/documents/{id}/comment/close",
     ];
 
     private async Task<JsonElement> DocumentAsync() => await app.Anonymous().GetFromJsonAsync<JsonElement>("/openapi/v1.json");

@@ -82,6 +82,19 @@ public sealed class WordDocumentsTests(DemoTownFactory app) : IClassFixture<Demo
                     }
 
                     break;
+                case "/api/documents/{id}/check-opinion.docx":
+                    // A filed document: its legality check's written opinion.
+                    var legal = await app.SignedInAsync("legal.officer");
+                    samples.Add((route, legal, route.Replace("{id}", (await IdsAsync(legal, "/api/documents?status=Filed"))[0].ToString(), StringComparison.Ordinal)));
+                    break;
+                case "/api/documents/decisions/{id}/contents.docx":
+                    var office = await app.SignedInAsync("legal.officer");
+                    samples.Add((route, office, route.Replace("{id}", (await IdsAsync(office, "/api/documents/decisions?status=Decided"))[0].ToString(), StringComparison.Ordinal)));
+                    break;
+                case "/api/documents/opinions/{id}/opinion.docx":
+                    var lawyers = await app.SignedInAsync("legal.officer");
+                    samples.Add((route, lawyers, route.Replace("{id}", (await IdsAsync(lawyers, "/api/documents/opinions?status=Answered"))[0].ToString(), StringComparison.Ordinal)));
+                    break;
                 case var r when r.StartsWith("/api/mediation/cases/{id}/", StringComparison.Ordinal):
                     samples.Add((route, mediator, route.Replace("{id}", settled.ToString(), StringComparison.Ordinal)));
                     break;

@@ -641,6 +641,9 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.Property<DateTime?>("CheckedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("CheckedVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Checker")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

@@ -636,6 +636,9 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.Property<DateTime?>("CheckedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CheckedVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Checker")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

@@ -64,6 +64,7 @@ internal static class DocumentsStrings
         ("outside_plan_reason", "未列入计划的文件应当说明理由", "a document outside the plan needs the reason"),
         ("plan_not_approved", "该计划尚未审定", "that plan is not approved yet"),
         ("plan_other_body", "计划项目与文件类别不符", "the plan item belongs to the other body"),
+        ("plan_other_department", "该计划项目由其他单位起草", "that plan item is another department's to draft"),
         ("comment_answered", "该意见已答复", "that comment is answered already"),
         ("no_opinion_yet", "尚未出具意见", "no opinion yet"),
         ("working_days", "办理期限为1至30个工作日", "1 to 30 working days"),

@@ -190,6 +190,9 @@ public sealed class NormativeDocument : ICase, IVersioned, IHasDeadlines, ISearc
     /// <summary>How many checks it has passed through (a revised draft is checked again).</summary>
     public int Checks { get; private set; }
 
+    /// <summary>The version the (last) check was asked about.</summary>
+    public int? CheckedVersion { get; private set; }
+
     public string? MeetingName { get; private set; }
 
     public DateOnly? MeetingOn { get; private set; }
@@ -240,7 +243,11 @@ public sealed class NormativeDocument : ICase, IVersioned, IHasDeadlines, ISearc
     string ISearchable.SearchText => string.Join(" | ", new[] { DraftNumber, Number, Title, DepartmentName }.Where(s => !string.IsNullOrEmpty(s)));
 
     /// <summary>In force on a day: published, taken effect, not lapsed, not repealed.</summary>
-    public bool InForce(DateOnly day) => Status is DocumentStatus.Published or DocumentStatus.Filed && EffectiveOn <= day && day <= ExpiresOn;
+    public bool InForce(DateOnly day) => IsInForce(Status, EffectiveOn, ExpiresOn, day);
+
+    /// <summary>A repealed document stays in force until the day before its repeal (its ExpiresOn is that day).</summary>
+    public static bool IsInForce(DocumentStatus status, DateOnly? effective, DateOnly? expires, DateOnly day) =>
+        status is DocumentStatus.Published or DocumentStatus.Filed or DocumentStatus.Repealed && effective <= day && day <= expires;
 
     public DocumentVersion Current => Versions.OrderBy(v => v.Number).Last();
 
@@ -351,6 +358,7 @@ public sealed class NormativeDocument : ICase, IVersioned, IHasDeadlines, ISearc
         CheckDeadline = DeadlineClock.Start(by.Calendar, by.Today, CheckMaxWorkingDays, DeadlineUnit.WorkingDays);
         CheckEarliestOn = by.Calendar.AddWorkingDays(by.Today, Math.Clamp(minWorkingDays, 0, CheckMaxWorkingDays));
         Checker = checker;
+        CheckedVersion = Versions.Count;
         OpinionRequestId = opinionRequestId;
         Conclusion = null;
         CheckOpinion = null;
@@ -412,7 +420,8 @@ public sealed class NormativeDocument : ICase, IVersioned, IHasDeadlines, ISearc
     }
 
     /// <summary>In force from <paramref name="effective"/> for <paramref name="years"/>: the last day is the day before the anniversary.</summary>
-    public static DateOnly ExpiryOf(DateOnly effective, int years) => effective.AddYears(years).AddDays(-1);
+    public static DateOnly ExpiryOf(DateOnly effective, int years) =>
+        (effective is { Month: 2, Day: 29 } ? new DateOnly(effective.Year + years, 3, 1) : effective.AddYears(years)).AddDays(-1);
 
     /// <summary>备案: with the level above, within 15 days of publication (party: 30); a late filing is recorded as late.</summary>
     public void File(string? with, DateOnly? on, string? reference, Actor by)

@@ -88,8 +88,8 @@ public sealed class OpinionService(
         var today = (await actors.CurrentAsync(ct)).Today;
         var running = db.AdvisorContracts.Where(c => c.From <= today && c.To >= today).Select(c => c.FirmId);
         return await db.Advisors.AsNoTracking().Where(a => a.IsActive && running.Contains(a.FirmId))
-            .Join(db.AdvisorFirms, a => a.FirmId, f => f.Id, (a, f) => new AdvisorChoice(a.Id, a.Name, f.Name))
-            .OrderBy(a => a.Firm).ThenBy(a => a.Name).ToListAsync(ct);
+            .Join(db.AdvisorFirms, a => a.FirmId, f => f.Id, (a, f) => new { a.Id, a.Name, Firm = f.Name })
+            .OrderBy(a => a.Firm).ThenBy(a => a.Name).Select(a => new AdvisorChoice(a.Id, a.Name, a.Firm)).ToListAsync(ct);
     }
 
     /// <summary>Adds a request to the caller's save (the caller's transaction commits it): the public face and the legality check use it.</summary>
@@ -389,10 +389,19 @@ public sealed class OpinionService(
         await SaveAsync(ct);
     }
 
+    /// <summary>Saves in the write transaction; two people adding the same record at once get one success and one 409, never a 500.</summary>
     private async Task SaveAsync(CancellationToken ct)
     {
         await using var tx = await db.BeginWriteAsync(ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new DomainException("documents.duplicate", null, ErrorKind.Conflict);
+        }
+
         await tx.CommitAsync(ct);
     }
 
@@ -481,25 +490,22 @@ public static class AdvisorsApi
         }).WithSummary("Asks an advisor under contract for a written opinion (land, project, contract, dispute, document); due in working days on the register (5 by default).");
         g.MapGet("/opinions/{id:guid}", async (Guid id, OpinionService s) => TypedResults.Ok(await s.ViewAsync(id)))
             .WithSummary("One request with its opinion, evaluation, record and the actions allowed now.");
-        g.MapPost("/opinions/{id:guid}/answer", async (Guid id, HttpContext http, OpinionService s, FileStore store) =>
+        g.MapPost("/opinions/{id:guid}/answer", async (Guid id, OpinionAnswerRequest r, OpinionService s) =>
         {
-            if (MultipartUpload.IsMultipart(http.Request))
-            {
-                await s.ReadyToAnswerAsync(id);
-                var form = await MultipartUpload.ReadAsync(http.Request, store, FileKinds.Documents);
-                await s.AnswerAsync(id, form["opinion"], form.File("file")?.File, int.TryParse(form["seenEvents"], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null);
-            }
-            else
-            {
-                var r = await http.Request.ReadFromJsonAsync<OpinionAnswerRequest>(http.RequestAborted) ?? throw new DomainException("required", "opinion");
-                await s.AnswerAsync(id, r.Opinion, null, r.SeenEvents);
-            }
-
+            await s.AnswerAsync(id, r.Opinion, null, r.SeenEvents);
             return TypedResults.NoContent();
-        }).DisableAntiforgery().Accepts<OpinionAnswerRequest>("application/json").Accepts<IFormFile>("multipart/form-data").WithMetadata(new MultipartForm(
-            [new("opinion", "The opinion's text (or a file, or both)"), new("seenEvents", "The record's length the caller's page showed")],
+        }).WithSummary("The advisor's written opinion as text, recorded by the legal office (with the signed file: …/answer/file).");
+        g.MapPost("/opinions/{id:guid}/answer/file", async (Guid id, HttpContext http, OpinionService s, FileStore store) =>
+        {
+            MultipartUpload.RequireMultipart(http.Request);
+            await s.ReadyToAnswerAsync(id);
+            var form = await MultipartUpload.ReadAsync(http.Request, store, FileKinds.Documents);
+            await s.AnswerAsync(id, form["opinion"], form.File("file")?.File, int.TryParse(form["seenEvents"], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null);
+            return TypedResults.NoContent();
+        }).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").WithMetadata(new MultipartForm(
+            [new("opinion", "The opinion's text (optional with the file)"), new("seenEvents", "The record's length the caller's page showed")],
             "file: the signed opinion (PDF, JPEG or PNG), kept by its SHA-256"))
-            .WithSummary("The advisor's written opinion, recorded by the legal office: JSON with its text, or multipart/form-data with the signed file.");
+            .WithSummary("The advisor's signed opinion as a file (multipart/form-data; anything else is 415).");
         g.MapPost("/opinions/{id:guid}/rating", async (Guid id, OpinionRatingRequest r, OpinionService s) =>
         {
             await s.RateAsync(id, r);

@@ -101,11 +101,11 @@ public sealed class DecisionService(
     {
         Idempotency.Normalise(key);
         var by = await actors.CurrentAsync(ct);
+        Workflow.Check(Workflow.Unless(by.IsIn(DocumentsRoles.LegalOfficer), "documents.not_yours", "status", ErrorKind.Forbidden));
         new Validator().Required("title", r.Title, 200).Required("matter", r.Matter, 4000).Check(r.DepartmentId is not null, "departmentId", "required")
             .Check(r.Year is null || (r.Year >= by.Today.Year && r.Year <= by.Today.Year + 1), "year", "documents.year_range").ThrowIfInvalid();
         var name = await directory.NameAsync(r.DepartmentId!.Value, ct) ?? throw DomainException.NotFound("departmentId");
         var year = r.Year ?? by.Today.Year;
-        Workflow.Check(Workflow.Unless(by.IsIn(DocumentsRoles.LegalOfficer), "documents.not_yours", "status", ErrorKind.Forbidden));
         return await workflow.CreateAsync(DocumentsModule.ModuleName, key,
             async actor => MajorDecision.List(await DocumentService.NextAsync(db, $"documents-decision-{year}", "决策", year, ct), year, r.Title!, r.Matter!, r.DepartmentId.Value, name, actor),
             d => new DecisionCreated(d.Id, d.Number),
@@ -121,7 +121,15 @@ public sealed class DecisionService(
         Workflow.Check(Workflow.Unless(!await db.DecisionDirectories.AnyAsync(d => d.Year == year, ct), "documents.directory_published", "year", ErrorKind.Conflict));
         await using var tx = await db.BeginWriteAsync(ct);
         db.DecisionDirectories.Add(new DecisionDirectory { Year = year, PublishedOn = by.Today, PublishedBy = by.Name });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new DomainException("documents.directory_published", "year", ErrorKind.Conflict);
+        }
+
         await tx.CommitAsync(ct);
     }
 
@@ -303,26 +311,19 @@ public static class DecisionsApi
         Step<ParticipationRequest>(g, "participation", (s, id, r) => s.OpenParticipationAsync(id, r), "第15条: the draft open for the public's comments, 30 days at least (days: 30 to 90).");
         Step<SummaryRequest>(g, "participation/close", (s, id, r) => s.CloseParticipationAsync(id, r), "第18条: closed once its days ran, with the comments' summary and how they were taken up.");
         Step<SkipRequest>(g, "skip", (s, id, r) => s.SkipAsync(id, r), "A step the regulation allows to go without (Participation, Experts, Risk, Publication), with the reason; legality review and discussion are never skipped (409).");
-        g.MapPost("/decisions/{id:guid}/stage", async (Guid id, HttpContext http, DecisionService s, FileStore store) =>
+        Step<StageRequest>(g, "stage", (s, id, r) => s.RecordStageAsync(id, r.Stage, r.By, r.Summary, null, r.SeenEvents),
+            "专家论证 (第19条) or 风险评估 (第22条): who and what they found (their report as a file: …/stage/file).");
+        g.MapPost("/decisions/{id:guid}/stage/file", async (Guid id, DecisionStage? stage, HttpContext http, DecisionService s, FileStore store) =>
         {
-            if (MultipartUpload.IsMultipart(http.Request))
-            {
-                var stage = Enum.TryParse<DecisionStage>(http.Request.Query["stage"], true, out var st) ? st : (DecisionStage?)null;
-                await s.ReadyForStageAsync(id, stage);
-                var form = await MultipartUpload.ReadAsync(http.Request, store, FileKinds.Documents);
-                await s.RecordStageAsync(id, stage, form["by"], form["summary"], form.File("file")?.File, Seen(form["seenEvents"]));
-            }
-            else
-            {
-                var r = await http.Request.ReadFromJsonAsync<StageRequest>(http.RequestAborted) ?? throw new DomainException("required", "stage");
-                await s.RecordStageAsync(id, r.Stage, r.By, r.Summary, null, r.SeenEvents);
-            }
-
+            MultipartUpload.RequireMultipart(http.Request);
+            await s.ReadyForStageAsync(id, stage);
+            var form = await MultipartUpload.ReadAsync(http.Request, store, FileKinds.Documents);
+            await s.RecordStageAsync(id, stage, form["by"], form["summary"], form.File("file")?.File, Seen(form["seenEvents"]));
             return TypedResults.NoContent();
-        }).DisableAntiforgery().Accepts<StageRequest>("application/json").Accepts<IFormFile>("multipart/form-data").WithMetadata(new MultipartForm(
+        }).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").WithMetadata(new MultipartForm(
             [new("by", "Who: the experts or the assessing body", true), new("summary", "What they found", true), new("seenEvents", "The record's length the caller's page showed")],
-            "file: their report (PDF, JPEG or PNG); with multipart, the stage is the query's ?stage=Experts or Risk"))
-            .WithSummary("专家论证 (第19条) or 风险评估 (第22条): who, what they found, and their report (JSON, or multipart with the file).");
+            "file: their report (PDF, JPEG or PNG); the stage is the query's ?stage=Experts or Risk"))
+            .WithSummary("专家论证 or 风险评估 with the report's file (multipart/form-data; anything else is 415).");
         Action(g, "legality", (s, id, seen) => s.SubmitLegalityAsync(id, seen), "第25-26条: sent to the legality review once participation, experts and risk are done or skipped; it may conclude from the 7th working day.");
         Step<SummaryRequest>(g, "legality/conclusion", (s, id, r) => s.ConcludeLegalityAsync(id, r), "第28条: the legality opinion, not before 7 working days.");
         g.MapPost("/decisions/{id:guid}/decision", async (Guid id, DecideRequest r, DecisionService s) =>
@@ -346,7 +347,7 @@ public static class DecisionsApi
             .WithSummary("The file's contents list (卷内目录) in 公文 form.").ProducesWord();
         g.MapGet("/decisions/{id:guid}/archive.zip", async (Guid id, DecisionService s) => TypedResults.File(await s.ArchiveAsync(id), "application/zip", "决策档案.zip"))
             .WithSummary("第39条: the whole file as one bundle: the contents list and record (.docx), the public's comments, every step's document.")
-            .Produces<byte[]>(StatusCodes.Status200OK, "application/zip");
+            .Produces<Stream>(StatusCodes.Status200OK, "application/zip");
         return g;
     }
 

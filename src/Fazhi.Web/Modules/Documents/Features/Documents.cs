@@ -205,9 +205,10 @@ public sealed class DocumentService(
         if (r.PlanItemId is { } itemId)
         {
             var planned = await db.Set<PlanItem>().AsNoTracking().Where(i => i.Id == itemId)
-                .Join(db.DocumentPlans.AsNoTracking(), i => i.CaseId, p => p.Id, (i, p) => new { p.ApprovedOn, p.Body }).SingleOrDefaultAsync(ct)
+                .Join(db.DocumentPlans.AsNoTracking(), i => i.CaseId, p => p.Id, (i, p) => new { p.ApprovedOn, p.Body, i.DepartmentId }).SingleOrDefaultAsync(ct)
                 ?? throw DomainException.NotFound("planItemId");
             new Validator().Check(planned.ApprovedOn is not null, "planItemId", "documents.plan_not_approved")
+                .Check(planned.DepartmentId == departmentId, "planItemId", "documents.plan_other_department")
                 .Check((planned.Body == PlanBody.PartyCommittee) == (r.Kind == DocumentKind.Party), "planItemId", "documents.plan_other_body").ThrowIfInvalid();
         }
 
@@ -307,7 +308,7 @@ public sealed class DocumentService(
         var started = d.CheckDeadline?.StartedOn;
         return new OfficialDocument(d.Kind == DocumentKind.Party ? "党内规范性文件前置审核意见书" : "行政规范性文件合法性审核意见书", d.DraftNumber, organ)
             .Paragraph(d.DepartmentName + "：")
-            .Paragraph($"你单位起草的《{d.Title}》（第{d.Versions.Count}稿）于{started:yyyy年M月d日}送审。根据《国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见》（国办发〔2018〕115号），经审核，意见如下：")
+            .Paragraph($"你单位起草的《{d.Title}》（第{d.CheckedVersion ?? d.Versions.Count}稿）于{started:yyyy年M月d日}送审。根据《国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见》（国办发〔2018〕115号），经审核，意见如下：")
             .Paragraph(OfficialDocument.Sentence(d.CheckOpinion))
             .Paragraph("审核结论：" + (d.Conclusion == CheckConclusion.Lawful ? "合法，可以提请集体审议。" : "修改后重新送审。"))
             .Field("审核人", d.Checker ?? organ)

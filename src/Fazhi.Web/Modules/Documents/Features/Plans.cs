@@ -55,9 +55,17 @@ public sealed class PlanService(FazhiDbContext db, CaseWorkflow workflow, ActorS
         new Validator().Check(r.Body is { } b && Enum.IsDefined(b), "body", "required").Check(r.Year is { } y && y >= by.Today.Year - 1 && y <= by.Today.Year + 1, "year", "documents.year_range")
             .Check(r.Half is 1 or 2, "half", "documents.half").ThrowIfInvalid();
         Workflow.Check(Workflow.Unless(!await db.DocumentPlans.AnyAsync(p => p.Body == r.Body && p.Year == r.Year && p.Half == r.Half, ct), "documents.duplicate", "half", ErrorKind.Conflict));
-        var (made, _) = await workflow.CreateAsync(DocumentsModule.ModuleName, null, async actor => DocumentPlan.Create(await office.OfficeAsync(ct), r.Body!.Value, r.Year!.Value, r.Half!.Value, actor),
-            p => p.Id, id => Task.FromResult(id), ct);
-        return made;
+        try
+        {
+            var (made, _) = await workflow.CreateAsync(DocumentsModule.ModuleName, null, async actor => DocumentPlan.Create(await office.OfficeAsync(ct), r.Body!.Value, r.Year!.Value, r.Half!.Value, actor),
+                p => p.Id, id => Task.FromResult(id), ct);
+            return made;
+        }
+        catch (DbUpdateException)
+        {
+            // The same plan made at the same moment by someone else: the unique index keeps one.
+            throw new DomainException("documents.duplicate", "half", ErrorKind.Conflict);
+        }
     }
 
     public async Task AddItemAsync(Guid id, PlanItemRequest r, CancellationToken ct = default)

@@ -129,7 +129,7 @@ public sealed class PublicDocumentService(FazhiDbContext db, DocumentsInForce ca
         }
 
         var rows = await db.NormativeDocuments.AsNoTracking()
-            .Where(d => (d.Status == DocumentStatus.Published || d.Status == DocumentStatus.Filed) && d.EffectiveOn != null && d.ExpiresOn != null)
+            .Where(d => (d.Status == DocumentStatus.Published || d.Status == DocumentStatus.Filed || d.Status == DocumentStatus.Repealed) && d.EffectiveOn != null && d.ExpiresOn != null)
             .OrderByDescending(d => d.PublishedOn).ThenByDescending(d => d.Number)
             .Select(d => new PublicDocumentRow(d.Slug, d.Number!, d.Kind, d.Title, d.DepartmentName, d.PublishedOn!.Value, d.EffectiveOn!.Value, d.ExpiresOn!.Value, d.Provisional, d.Amendments))
             .ToListAsync(ct);
@@ -256,8 +256,6 @@ public sealed class PublicDocumentService(FazhiDbContext db, DocumentsInForce ca
             {
                 throw new DomainException("documents.too_many_comments", "text", ErrorKind.Conflict);
             }
-
-            recent.Add((subject, text));
         }
 
         await using var tx = await db.BeginWriteAsync(ct);
@@ -267,6 +265,11 @@ public sealed class PublicDocumentService(FazhiDbContext db, DocumentsInForce ca
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        // Remembered once stored: a failed save lets the same text be sent again.
+        lock (recent)
+        {
+            recent.Add((subject, text));
+        }
     }
 }
 

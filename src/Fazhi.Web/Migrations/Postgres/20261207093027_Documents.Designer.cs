@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fazhi.Web.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFazhiDbContext))]
-    [Migration("20261207091339_Documents")]
+    [Migration("20261207093027_Documents")]
     partial class Documents
     {
         /// <inheritdoc />
@@ -643,6 +643,9 @@ namespace Fazhi.Web.Migrations.Postgres
 
                     b.Property<DateTime?>("CheckedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CheckedVersion")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Checker")
                         .HasMaxLength(100)

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fazhi.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFazhiDbContext))]
-    [Migration("20261207091332_Documents")]
+    [Migration("20261207093022_Documents")]
     partial class Documents
     {
         /// <inheritdoc />
@@ -638,6 +638,9 @@ namespace Fazhi.Web.Migrations.Sqlite
 
                     b.Property<DateTime?>("CheckedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("CheckedVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Checker")
                         .HasMaxLength(100)

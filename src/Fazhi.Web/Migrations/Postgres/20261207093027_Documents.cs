@@ -143,6 +143,7 @@ namespace Fazhi.Web.Migrations.Postgres
                     CheckOpinion = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     CheckedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Checks = table.Column<int>(type: "integer", nullable: false),
+                    CheckedVersion = table.Column<int>(type: "integer", nullable: true),
                     MeetingName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     MeetingOn = table.Column<DateOnly>(type: "date", nullable: true),
                     MeetingDecision = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),

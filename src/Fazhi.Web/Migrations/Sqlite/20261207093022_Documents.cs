@@ -143,6 +143,7 @@ namespace Fazhi.Web.Migrations.Sqlite
                     CheckOpinion = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
                     CheckedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Checks = table.Column<int>(type: "INTEGER", nullable: false),
+                    CheckedVersion = table.Column<int>(type: "INTEGER", nullable: true),
                     MeetingName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     MeetingOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     MeetingDecision = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
