@@ -45,15 +45,49 @@ public sealed record CommentRequest(string? Name, string? Text);
 /// </summary>
 public sealed class DocumentsInForce
 {
+    /// <summary>How many distinct answers (search, kind, page) are kept before they are all dropped and kept anew.</summary>
+    public const int MaxAnswers = 2000;
+
     private volatile Snapshot? _snapshot;
 
+    private volatile Answers _answers = new(default, new());
+
     internal sealed record Snapshot(IReadOnlyList<PublicDocumentRow> Rows, DateTime LoadedAt);
+
+    /// <summary>The list's JSON answers of one China day (a document lapses at midnight), by their query.</summary>
+    private sealed record Answers(DateOnly Day, System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> ByQuery);
 
     internal Snapshot? Current => _snapshot;
 
     internal void Set(Snapshot s) => _snapshot = s;
 
-    public void Drop() => _snapshot = null;
+    /// <summary>The answer kept for a query on a day, if any.</summary>
+    public byte[]? Find(string query, DateOnly day)
+    {
+        var a = _answers;
+        return a.Day == day && a.ByQuery.TryGetValue(query, out var bytes) ? bytes : null;
+    }
+
+    /// <summary>Keeps an answer read from the snapshot taken at <paramref name="from"/>, unless a save dropped it since.</summary>
+    internal void Put(string query, DateOnly day, byte[] bytes, Snapshot from)
+    {
+        var a = _answers;
+        if (a.Day != day || a.ByQuery.Count >= MaxAnswers)
+        {
+            _answers = a = new Answers(day, new());
+        }
+
+        if (ReferenceEquals(_snapshot, from))
+        {
+            a.ByQuery[query] = bytes;
+        }
+    }
+
+    public void Drop()
+    {
+        _snapshot = null;
+        _answers = new Answers(default, new());
+    }
 }
 
 internal sealed class DocumentsInForceObserver(DocumentsInForce cache, TimeProvider time) : ISaveObserver
@@ -121,11 +155,11 @@ public sealed class PublicDocumentService(FazhiDbContext db, DocumentsInForce ca
     /// <summary>A client may leave this many comments in ten minutes (besides the platform's request limit).</summary>
     public const int CommentsPerTenMinutes = 5;
 
-    private async Task<IReadOnlyList<PublicDocumentRow>> RowsAsync(CancellationToken ct)
+    private async Task<DocumentsInForce.Snapshot> SnapshotAsync(CancellationToken ct)
     {
         if (cache.Current is { } held)
         {
-            return held.Rows;
+            return held;
         }
 
         var rows = await db.NormativeDocuments.AsNoTracking()
@@ -133,15 +167,28 @@ public sealed class PublicDocumentService(FazhiDbContext db, DocumentsInForce ca
             .OrderByDescending(d => d.PublishedOn).ThenByDescending(d => d.Number)
             .Select(d => new PublicDocumentRow(d.Slug, d.Number!, d.Kind, d.Title, d.DepartmentName, d.PublishedOn!.Value, d.EffectiveOn!.Value, d.ExpiresOn!.Value, d.Provisional, d.Amendments))
             .ToListAsync(ct);
-        cache.Set(new DocumentsInForce.Snapshot(rows, time.GetUtcNow().UtcDateTime));
-        return rows;
+        var snapshot = new DocumentsInForce.Snapshot(rows, time.GetUtcNow().UtcDateTime);
+        cache.Set(snapshot);
+        return snapshot;
     }
 
     /// <summary>The documents in force today: found by a word of the title, the number or the department; newest first.</summary>
-    public async Task<PublicDocumentList> InForceAsync(string? q, DocumentKind? kind, int page, int pageSize = 20, CancellationToken ct = default)
+    public async Task<PublicDocumentList> InForceAsync(string? q, DocumentKind? kind, int page, int pageSize = 20, CancellationToken ct = default) =>
+        Page(await SnapshotAsync(ct), q, kind, page, pageSize);
+
+    /// <summary>The list's answer as JSON, kept in memory per query for the day until a document changes.</summary>
+    public async Task<byte[]> InForceJsonAsync(string key, string? q, DocumentKind? kind, int page, System.Text.Json.JsonSerializerOptions options, CancellationToken ct = default)
+    {
+        var snapshot = await SnapshotAsync(ct);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(Page(snapshot, q, kind, page, 20), options);
+        cache.Put(key, ChinaTime.Today(time), bytes, snapshot);
+        return bytes;
+    }
+
+    private PublicDocumentList Page(DocumentsInForce.Snapshot snapshot, string? q, DocumentKind? kind, int page, int pageSize)
     {
         var today = ChinaTime.Today(time);
-        IEnumerable<PublicDocumentRow> rows = (await RowsAsync(ct)).Where(r => r.EffectiveOn <= today && today <= r.ExpiresOn);
+        IEnumerable<PublicDocumentRow> rows = snapshot.Rows.Where(r => r.EffectiveOn <= today && today <= r.ExpiresOn);
         if (kind is { } k)
         {
             rows = rows.Where(r => r.Kind == k);
@@ -278,9 +325,20 @@ public static class PublicDocumentsApi
     public static void MapPublicDocuments(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var held = app.ServiceProvider.GetRequiredService<DocumentsInForce>();
+        var time = app.ServiceProvider.GetRequiredService<TimeProvider>();
         var g = app.MapGroup("/api/public/documents").WithTags("Documents").AllowAnonymous().RequireRateLimiting(PublicLookups.RateLimitPolicy);
         g.MapGet("/", async Task<IResult> (string? q, DocumentKind? kind, int? page, HttpContext http) =>
-                new JsonBytes(JsonSerializer.SerializeToUtf8Bytes(await http.RequestServices.GetRequiredService<PublicDocumentService>().InForceAsync(q, kind, page ?? 1, ct: http.RequestAborted), options)))
+            {
+                // The answers of the day are kept per query: most look-ups touch neither the database nor the serializer.
+                var key = $"{kind}|{page ?? 1}|{q?.Trim()}";
+                if (held.Find(key, ChinaTime.Today(time)) is { } bytes)
+                {
+                    return new JsonBytes(bytes);
+                }
+
+                return new JsonBytes(await http.RequestServices.GetRequiredService<PublicDocumentService>().InForceJsonAsync(key, q, kind, page ?? 1, options, http.RequestAborted));
+            })
             .Produces<PublicDocumentList>()
             .WithSummary("The normative documents in force today, newest first: q finds words of the title, the number or the department; kind Administrative or Party; 20 a page.");
         g.MapGet("/open", async (PublicDocumentService s) => TypedResults.Ok(await s.OpenAsync()))
