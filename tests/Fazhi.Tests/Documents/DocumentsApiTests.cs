@@ -353,6 +353,49 @@ public sealed class DocumentsApiTests(FazhiFactory app) : IClassFixture<FazhiFac
     }
 
     [Fact]
+    public async Task A_petition_asks_a_legal_advisor_through_the_documents_public_face_and_follows_the_opinion()
+    {
+        var office = await app.SignedInAsync("legal.officer");
+        var firm = await DocumentsApiSteps.NewIdAsync(office.PostAsJsonAsync("/api/documents/advisors/firms", new { name = "广东塘信律师事务所", licence = "24419201910011", contact = "0769-87920011" }));
+        var advisor = await DocumentsApiSteps.NewIdAsync(office.PostAsJsonAsync("/api/documents/advisors", new { firmId = firm, name = "叶志明", practiceNumber = "14419201910110001" }));
+        await DocumentsApiSteps.NewIdAsync(office.PostAsJsonAsync("/api/documents/advisors/contracts",
+            new { firmId = firm, number = "塘法顾〔2026〕11号", from = "2026-01-01", to = "2027-12-31", fee = 90000, scope = "信访事项法律意见" }));
+
+        var petitions = await app.SignedInAsync("petition.officer");
+        var created = await DocumentsApiSteps.CreatedAsync(await petitions.PostAsJsonAsync("/api/petitions", new
+        {
+            channel = "Visit", @class = "Claim", category = "LandHousing", subject = "宅基地界址争议", request = "请求确认宅基地界址", facts = "与邻居对宅基地界址有争议。",
+            reasons = "邻居建房占用通道。", name = "何建华", phone = "13926001234", address = "塘厦镇石马社区 3 号",
+        }));
+        var petition = created.GetProperty("id").GetGuid();
+        var seen = (await petitions.GetFromJsonAsync<JsonElement>($"/api/petitions/{petition}")).GetProperty("seenEvents").GetInt32();
+
+        // Through the petition: the request names where it came from, and the petition's record says it was asked.
+        var asked = await DocumentsApiSteps.CreatedAsync(await petitions.PostAsJsonAsync($"/api/petitions/{petition}/legal-opinion",
+            new { topic = "Land", question = "宅基地界址应依据哪些材料确认？", advisorId = advisor, seenEvents = seen }));
+        var opinionId = asked.GetProperty("id").GetGuid();
+        var view = await petitions.GetFromJsonAsync<JsonElement>($"/api/petitions/{petition}");
+        var link = Assert.Single(view.GetProperty("opinions").EnumerateArray());
+        Assert.Equal((asked.GetProperty("number").GetString(), "documents.opinion_status.Asked", "叶志明"),
+            (link.GetProperty("number").GetString(), link.GetProperty("statusKey").GetString(), link.GetProperty("advisor").GetString()));
+        Assert.Contains(view.GetProperty("record").EnumerateArray(), s => s.GetProperty("kind").GetString() == "opinion_asked");
+
+        // The legal office sees where it came from, records the opinion, and the petition follows it.
+        var request = await office.GetFromJsonAsync<JsonElement>($"/api/documents/opinions/{opinionId}");
+        Assert.Equal(("petitions", created.GetProperty("number").GetString(), $"/petitions/{petition}", "Land"),
+            (request.GetProperty("sourceModule").GetString(), request.GetProperty("sourceNumber").GetString(), request.GetProperty("sourceLink").GetString(), request.GetProperty("topic").GetString()));
+        await DocumentsApiSteps.NoContentAsync(office.PostAsJsonAsync($"/api/documents/opinions/{opinionId}/answer", new { opinion = "应以土地使用权证和原始审批材料为准。" }));
+        link = Assert.Single((await petitions.GetFromJsonAsync<JsonElement>($"/api/petitions/{petition}")).GetProperty("opinions").EnumerateArray());
+        Assert.True(link.GetProperty("answered").GetBoolean());
+
+        // An advisor not under contract, or a stale page, is refused with its reason.
+        var stale = await petitions.PostAsJsonAsync($"/api/petitions/{petition}/legal-opinion", new { topic = "Land", question = "再次征询", advisorId = advisor, seenEvents = seen });
+        Assert.Equal("case.acted_by", (await stale.ReadProblemAsync(HttpStatusCode.Conflict)).Code());
+        var noQuestion = await petitions.PostAsJsonAsync($"/api/petitions/{petition}/legal-opinion", new { topic = "Land", question = " ", advisorId = advisor });
+        Assert.Contains("question", (await noQuestion.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+    }
+
+    [Fact]
     public async Task The_legal_office_contracts_a_firm_assigns_its_advisor_and_an_opinion_is_asked_answered_rated_once_and_counted()
     {
         var office = await app.SignedInAsync("legal.officer");

@@ -23,6 +23,7 @@ internal static class PetitionsStrings
         ("oversight_answered", "书面答复督办", "Oversight answered"),
         ("rated", "信访人评价", "Rated by the petitioner"),
         ("unlinked", "取消重复件关联（非同一事项）", "Repeat link removed (another matter)"),
+        ("opinion_asked", "征询法律顾问意见", "Legal advisor's opinion asked"),
     ];
 
     private static readonly (string Key, string Zh, string En)[] Channels =

@@ -107,6 +107,7 @@ public enum PetitionAction
     AnswerOversight,
     OpenSealed,
     Unlink,
+    AskOpinion,
 }
 
 public sealed class PetitionStep : CaseStep;
@@ -476,6 +477,8 @@ public sealed class Petition : ICase, IVersioned, IHasDeadlines, ISearchable
         PetitionAction.Unlink => Workflow.Unless(RepeatOfId is not null, "petitions.not_a_repeat", "status")
             ?? Workflow.Unless(Status == PetitionStatus.Registered || (Status == PetitionStatus.NotAccepted && ClosedAsRepeat), "petitions.step_out_of_order", "status")
             ?? Must(IsOffice(by)),
+        // A legal advisor's written opinion on the matter, asked by whoever holds it now (through Documents' public face).
+        PetitionAction.AskOpinion => Workflow.Unless(!IsFinal, "petitions.step_out_of_order", "status") ?? Must(IsOffice(by) || IsHandler(by)),
         PetitionAction.OpenSealed => Workflow.Unless(IsSealed, "petitions.not_sealed", "status") ?? Workflow.Unless(CanOpenSealed(by), "petitions.sealed", "identity", ErrorKind.Forbidden),
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
@@ -500,6 +503,13 @@ public sealed class Petition : ICase, IVersioned, IHasDeadlines, ISearchable
         }
 
         Record("unlinked", by, StepNote.Of("note.pair", was ?? "", reason!.Trim()));
+    }
+
+    /// <summary>A legal advisor was asked for a written opinion on the matter: the request's number and the advisor.</summary>
+    public void OpinionAsked(string number, string advisor, Actor by)
+    {
+        Workflow.Check(Guard(PetitionAction.AskOpinion, by));
+        Record("opinion_asked", by, StepNote.Of("note.pair", number, advisor));
     }
 
     /// <summary>第22条: routed to the body with the power to handle it; it has 5 working days to send back what is not its own.</summary>

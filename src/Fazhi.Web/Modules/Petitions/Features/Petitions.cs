@@ -1,3 +1,4 @@
+using Fazhi.Web.Modules.Documents.Contracts;
 using Fazhi.Web.Modules.LegalAid.Contracts;
 using Fazhi.Web.Modules.Mediation.Contracts;
 using Fazhi.Web.Modules.Petitions.Data;
@@ -49,6 +50,9 @@ public sealed record OversightRequest(string? Request, int? Days) : StepRequest;
 
 public sealed record OversightAnswerRequest(string? Answer) : StepRequest;
 
+/// <summary>A legal advisor's written opinion on the matter: the topic (a code of <c>LegalOpinions.Topics</c>: Land, Project, Contract, Dispute, Document, Other), the question, the advisor (one of <c>GET /api/documents/advisors/choices</c>) and the working days (5 by default).</summary>
+public sealed record PetitionOpinionRequest(string? Topic, string? Question, Guid? AdvisorId, int? WorkingDays) : StepRequest;
+
 /// <summary>第33、37条: the dispute type (a code of <c>GET /api/petitions/dispute-types</c>) and the other side, whom the petition does not name.</summary>
 public sealed record MediationRequest(string? DisputeType, string? Respondent, string? RespondentPhone, string? RespondentAddress) : StepRequest;
 
@@ -76,7 +80,7 @@ public sealed record PetitionView(
     DateTime? DecidedAt, string? DecisionReason, DivertRoute? Route, DateOnly? AnswerDue, int ExtendedBy, string? ExtensionReason, DateTime? AnsweredAt, string? Opinion,
     DateOnly? ReviewWindowDue, string? ReviewBody, DateOnly? ReviewDue, bool? ReviewUpheld, string? ReviewOpinion,
     DateOnly? ReReviewWindowDue, string? ReReviewBody, DateOnly? ReReviewDue, bool? ReReviewUpheld, string? ReReviewOpinion,
-    int? Rating, string? Open311Client, IReadOnlyList<OversightView> Oversights, IReadOnlyList<ChainLink> Chain,
+    int? Rating, string? Open311Client, IReadOnlyList<OversightView> Oversights, IReadOnlyList<ChainLink> Chain, IReadOnlyList<OpinionLink> Opinions,
     IReadOnlyList<PetitionStepView> Record, int SeenEvents, IReadOnlyList<PetitionAction> Allowed);
 
 /// <summary>An accuser's identity, opened by a role the law allows, the read audited.</summary>
@@ -91,7 +95,7 @@ public sealed record Body(Guid Id, string Name);
 /// </summary>
 public sealed class PetitionService(
     FazhiDbContext db, DataScopeResolver scopes, CaseWorkflow workflow, ActorSource actors, TextSearch search, RecordCheck records, IConfiguration configuration,
-    OrganisationDirectory directory, PersonalDataReads reads, MediationReferrals mediation, AidReferrals aid)
+    OrganisationDirectory directory, PersonalDataReads reads, MediationReferrals mediation, AidReferrals aid, LegalOpinions opinions)
 {
     public async Task<IQueryable<Petition>> ScopedAsync(CancellationToken ct = default)
     {
@@ -163,7 +167,7 @@ public sealed class PetitionService(
             p.ReReviewWindow?.DueDate, p.ReReviewBody, p.ReReviewDeadline?.DueDate, p.ReReviewUpheld, p.ReReviewOpinion,
             p.Rating, p.Open311Client,
             [.. p.Oversights.OrderBy(o => o.At).Select(o => new OversightView(o.At, o.By, o.Request, o.Clock.DueDate, o.AnsweredAt, o.Answer))],
-            await ChainAsync(p.MediationCaseId, staff: true, ct),
+            await ChainAsync(p.MediationCaseId, staff: true, ct), await opinions.ForRecordAsync(PetitionsModule.ModuleName, p.Number, ct),
             [.. p.Steps.Select(s => new PetitionStepView(s.Sequence, s.At, s.Kind, s.ActorLabel, StepNote.Render(s.Note)))],
             p.Steps.Count, p.AvailableActions(by));
     }
@@ -366,6 +370,21 @@ public sealed class PetitionService(
         return made!;
     }
 
+    /// <summary>Asks a legal advisor for a written opinion on the matter through Documents' public face, in this step's save; the request is on the asking body's register.</summary>
+    public async Task<AskedOpinion> AskOpinionAsync(Guid id, PetitionOpinionRequest r, CancellationToken ct = default)
+    {
+        AskedOpinion? made = null;
+        await ActAsync(id, r.SeenEvents, async (p, by) =>
+        {
+            Workflow.Check(p.Guard(PetitionAction.AskOpinion, by));
+            var owner = p.HandlerDepartmentId != Guid.Empty && by.ActsFor(p.HandlerDepartmentId) && by.IsIn(PetitionsRoles.Handler) ? p.HandlerDepartmentId : p.DepartmentId;
+            made = await opinions.AskAsync(new OpinionAskFromRecord(r.Topic, p.Subject, r.Question, r.AdvisorId, r.WorkingDays, PetitionsModule.ModuleName, p.Number, $"/petitions/{p.Id}"),
+                owner, by, ct);
+            p.OpinionAsked(made.Number, made.AdvisorName, by);
+        }, ct);
+        return made!;
+    }
+
     private Task<Petition> ActAsync(Guid id, int? seen, Func<Petition, Actor, Task> act, CancellationToken ct) =>
         workflow.ActAsync<Petition, PetitionStep>(
             scope => db.Petitions.WithinScope(scope, x => x.DepartmentId, x => x.HandlerDepartmentId, _ => Guid.Empty).Include(x => x.Steps).Include(x => x.Oversights).AsSplitQuery(),
@@ -504,6 +523,12 @@ public static class PetitionsApi
                 return TypedResults.Created($"/mediation/cases/{made.Id}", made);
             })
             .WithSummary("第33、37条: the visit opens a mediation case in one step (the petitioner and the other side, the request and facts carried over), linked both ways.");
+        g.MapPost("/{id:guid}/legal-opinion", async (Guid id, PetitionOpinionRequest r, PetitionService s) =>
+            {
+                var made = await s.AskOpinionAsync(id, r);
+                return TypedResults.Created($"/api/documents/opinions/{made.Id}", made);
+            })
+            .WithSummary("Asks a legal advisor under contract for a written opinion on the matter (Documents' public face): due in working days on the asking body's register, followed on the petition.");
         Step<ExtendRequest>(g, "extension", (s, id, r) => s.ExtendAsync(id, r), "第32条: up to 30 days more, once, with the reason; the petitioner told (documents/extension.docx).");
         Step<OpinionRequest>(g, "opinion", (s, id, r) => s.AnswerAsync(id, r), "第32条: the written opinion (信访处理意见书, documents/opinion.docx).");
         Step<ReviewAskRequest>(g, "review-request", (s, id, r) => s.RequestReviewAsync(id, r), "第35条: a review asked within 30 days of the opinion; decided within 30.");
