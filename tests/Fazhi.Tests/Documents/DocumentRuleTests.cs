@@ -201,6 +201,41 @@ public sealed class DocumentRuleTests
     }
 
     [Fact]
+    public void A_lapsed_document_is_neither_renewed_nor_amended_and_one_repealed_before_filing_still_owes_its_filing()
+    {
+        // Lapsed after 2024-09-19: the clean-up comes too late, and it is made anew rather than amended.
+        var lapsed = Published("2019-09-20");
+        Assert.Equal("documents.lapsed", Refused(() => lapsed.Renew("经清理，继续有效", On("2024-09-20"))));
+        Assert.Equal("documents.lapsed", Refused(() => lapsed.Amend(Text + "\n第四条 新增条款。", "常务会议决定修改", On("2024-09-20"))));
+
+        // Published 09-20 and repealed from 11-01 before it was filed: in force until 10-31, and still due for filing on 10-08.
+        var d = Published("2019-09-20");
+        d.Repeal("上级文件已废止，本办法同时废止", D("2019-11-01"), On("2019-09-25"));
+        Assert.True(d.InForce(D("2019-10-31")));
+        Assert.False(d.InForce(D("2019-11-01")));
+        Assert.Equal(D("2019-10-08"), Assert.Single(Deadlines(d), x => x.Kind == NormativeDocument.FilingClock).Clock.DueDate);
+        d.File("东莞市人民政府", D("2019-10-08"), null, On("2019-10-08"));
+        Assert.Equal((DocumentStatus.Repealed, true), (d.Status, d.FiledInTime));
+        Assert.DoesNotContain(Deadlines(d), x => x.Kind == NormativeDocument.FilingClock);
+    }
+
+    [Fact]
+    public void A_decisions_executive_meeting_is_not_dated_before_its_legality_review_ended()
+    {
+        var d = Listed("2019-08-20");
+        d.Skip(DecisionStage.Participation, "涉及依法不予公开的事项", On("2019-08-20"));
+        d.Skip(DecisionStage.Experts, "不涉及专业技术问题", On("2019-08-20"));
+        d.Skip(DecisionStage.Risk, "不涉及社会稳定风险", On("2019-08-20"));
+        d.SubmitLegality("依法治镇办", On("2019-08-21"));
+        // The 7th working day after Wednesday 08-21 is Friday 08-30.
+        d.ConcludeLegality("经审查，决策草案合法。", On("2019-08-30"));
+        var early = Invalid(() => d.Decide("镇政府常务会议", D("2019-08-29"), true, "会议通过。", null, null, On("2019-09-02")));
+        Assert.Equal(("decidedOn", "documents.meeting_before_check"), (early.Field, early.Code));
+        d.Decide("镇政府常务会议", D("2019-08-30"), true, "会议通过。", null, null, On("2019-09-02"));
+        Assert.Equal(DecisionStatus.Decided, d.Status);
+    }
+
+    [Fact]
     public void A_major_decision_is_decided_only_with_each_earlier_step_done_or_lawfully_skipped_after_a_legality_review_of_7_working_days()
     {
         var d = Listed("2019-08-19");

@@ -191,6 +191,10 @@ public sealed class DocumentLifecycleApiTests(FazhiFactory app) : IClassFixture<
         Assert.Contains("第三条 物业服务企业应当设置集中充电设施。", page.GetProperty("text").GetString(), StringComparison.Ordinal);
         var shown = Assert.Single(page.GetProperty("comments").EnumerateArray());
         Assert.Equal((Typed, Masking.Name("林雪梅")), (shown.GetProperty("text").GetString(), shown.GetProperty("name").GetString()));
+        // The public page shows it escaped: the markup is text, never a script.
+        var html = await citizen.GetStringAsync($"/law/documents/{slug}");
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;建议", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
 
         // The drafting office answers it once; the answer shows on the public page.
         var comment = Assert.Single((await DocumentsApiSteps.ViewAsync(drafter, id)).GetProperty("comments").EnumerateArray());
@@ -350,6 +354,34 @@ public sealed class DocumentsApiTests(FazhiFactory app) : IClassFixture<FazhiFac
         using var malformed = new StringContent("{\"title\": ", Encoding.UTF8, "application/json");
         Assert.Equal(HttpStatusCode.BadRequest, (await gov.PostAsync("/api/documents", malformed)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await gov.GetAsync($"/api/documents/{id}/diff?from=1&to=9")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_public_comment_shows_masked_on_the_public_page_in_full_to_the_drafter_and_a_double_click_stores_it_once()
+    {
+        var gov = await app.SignedInAsync("drafter.gov");
+        var id = await DocumentsApiSteps.DraftAsync(gov, "塘厦镇停车场收费管理办法", affectsRights: true);
+        await DocumentsApiSteps.NoContentAsync(gov.PostAsync($"/api/documents/{id}/comment/open?seenEvents={await DocumentsApiSteps.SeenAsync(gov, id)}", null));
+        var slug = (await DocumentsApiSteps.ViewAsync(gov, id)).GetProperty("slug").GetString()!;
+
+        // A citizen leaves a phone number in the text, and sends it twice.
+        const string Typed = "收费标准偏高，请联系我13926005566。";
+        var citizen = app.Anonymous();
+        var sent = await Task.WhenAll(
+            citizen.PostAsJsonAsync($"/api/public/documents/{slug}/comments", new { text = Typed }),
+            citizen.PostAsJsonAsync($"/api/public/documents/{slug}/comments", new { text = Typed }));
+        Assert.All(sent, r => Assert.Equal(HttpStatusCode.NoContent, r.StatusCode));
+        var shown = Assert.Single((await citizen.GetFromJsonAsync<JsonElement>($"/api/public/documents/{slug}")).GetProperty("comments").EnumerateArray());
+        Assert.Equal(Masking.IdentifiersIn(Typed), shown.GetProperty("text").GetString());
+        Assert.DoesNotContain("13926005566", shown.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Typed, Assert.Single((await DocumentsApiSteps.ViewAsync(gov, id)).GetProperty("comments").EnumerateArray()).GetProperty("text").GetString());
+
+        // Lists answer a year out of range with its field, not a 500; another work line's staff do not reach the office's API.
+        Assert.Contains("year", (await (await gov.GetAsync("/api/documents?year=0")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+        var mediator = await app.SignedInAsync("mediator");
+        Assert.Equal(HttpStatusCode.Forbidden, (await mediator.GetAsync("/api/documents/opinions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await mediator.GetAsync("/api/documents/plans")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await mediator.GetAsync("/api/documents/advisors/choices")).StatusCode);
     }
 
     [Fact]

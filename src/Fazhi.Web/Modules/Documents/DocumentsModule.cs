@@ -91,7 +91,10 @@ public sealed class DocumentsModule : FazhiModule
 
     public override void MapEndpoints(IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/documents").WithTags("Documents").RequireAuthorization()
+        // The legal office's, the drafters' and the town leadership's; other work lines reach it through Contracts/LegalOpinions.
+        app.MapAdvisorChoices();
+        app.MapGroup("/api/documents").WithTags("Documents")
+            .RequireAuthorization(p => p.RequireRole(DocumentsRoles.LegalOfficer, DocumentsRoles.Drafter, Roles.Supervisor, Roles.Administrator))
             .MapPlans()
             .MapDecisions()
             .MapAdvisors()

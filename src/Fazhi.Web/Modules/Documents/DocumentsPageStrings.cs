@@ -141,6 +141,7 @@ internal static class DocumentsPageStrings
         ("documents.versions", "文稿版本", "Versions"),
         ("documents.what_changed", "修改说明", "What changed"),
         ("documents.yes", "是", "Yes"),
+        ("documents.decide_waits", "集体讨论决定前尚需完成", "Before the executive meeting decides, still to do"),
         ("documents.licence", "执业许可证号", "Licence number"),
         ("documents.reason", "理由", "Reason"),
         ("documents.decision_text", "决定", "Decision"),

@@ -81,6 +81,8 @@ internal static class DocumentsStrings
         ("directory_empty", "该年度尚无决策事项", "the year has no decisions yet"),
         ("directory_published", "该年度目录已经公布", "the year's directory is published already"),
         ("comment_closed", "征求意见已结束", "comment is closed"),
+        ("lapsed", "文件已失效，应当重新制定", "the document has lapsed: it is made anew"),
+        ("advisor_opinion_pending", "法律顾问尚未出具意见，请先登记顾问意见", "the advisor's opinion is not in yet: record it on its request first"),
         ("too_many_comments", "提交过于频繁，请10分钟后再试", "too many comments: try again in ten minutes"),
     ];
 

@@ -17,7 +17,7 @@ public sealed record OpinionAskFromRecord(string? Topic, string? Subject, string
 public sealed record AskedOpinion(Guid Id, string Number, string AdvisorName, DateOnly Due);
 
 /// <summary>A request as the asking work line follows it: number, status key, advisor, due day, whether answered in time, and the opinion's page.</summary>
-public sealed record OpinionLink(Guid Id, string Number, string StatusKey, string Advisor, DateOnly Due, bool Answered, bool? InTime, string Link);
+public sealed record OpinionLink(Guid Id, string Number, string StatusKey, string Advisor, DateOnly Due, bool Answered, bool? InTime, string Link, string? Opinion, DateTime? AnsweredAt);
 
 public sealed record AdvisorOption(Guid Id, string Name, string Firm);
 
@@ -43,10 +43,10 @@ public sealed class LegalOpinions(FazhiDbContext db, OpinionService opinions)
         return new AskedOpinion(made.Id, made.Number, made.AdvisorName, made.Due);
     }
 
-    /// <summary>The requests asked from one record, newest first.</summary>
+    /// <summary>The requests asked from one record, newest first, with the opinion's text once given: the record's page shows it (its readers need no Documents role).</summary>
     public async Task<IReadOnlyList<OpinionLink>> ForRecordAsync(string fromModule, string fromNumber, CancellationToken ct = default) =>
         [.. (await db.OpinionRequests.AsNoTracking().Where(o => o.SourceModule == fromModule && o.SourceNumber == fromNumber).OrderByDescending(o => o.AskedAt)
-            .Select(o => new { o.Id, o.Number, o.Status, o.AdvisorName, Due = o.Due.DueDate, o.AnsweredInTime }).ToListAsync(ct))
+            .Select(o => new { o.Id, o.Number, o.Status, o.AdvisorName, Due = o.Due.DueDate, o.AnsweredInTime, o.Opinion, o.AnsweredAt }).ToListAsync(ct))
             .Select(o => new OpinionLink(o.Id, o.Number, "documents.opinion_status." + o.Status, o.AdvisorName, o.Due, o.Status == OpinionStatus.Answered, o.AnsweredInTime,
-                $"/documents/opinions/{o.Id}"))];
+                $"/documents/opinions/{o.Id}", o.Opinion, o.AnsweredAt))];
 }

@@ -279,11 +279,14 @@ public sealed class OpinionRequest : ICase, IVersioned, IHasDeadlines, ISearchab
 
     private static bool Office(Actor by) => by.IsIn(DocumentsRoles.LegalOfficer);
 
+    /// <summary>The asking department's drafter (a request from another work line is rated by the legal office).</summary>
+    private bool Asker(Actor by) => by.IsIn(DocumentsRoles.Drafter) && by.DepartmentId == DepartmentId;
+
     public DomainException? Guard(OpinionAction action, Actor by) => action switch
     {
         OpinionAction.Answer => Is(OpinionStatus.Asked) ?? Must(Office(by)),
-        OpinionAction.Withdraw => Is(OpinionStatus.Asked) ?? Must(Office(by) || by.ActsFor(DepartmentId)),
-        OpinionAction.Rate => Is(OpinionStatus.Answered) ?? Must(Office(by) || by.ActsFor(DepartmentId))
+        OpinionAction.Withdraw => Is(OpinionStatus.Asked) ?? Must(Office(by) || Asker(by)),
+        OpinionAction.Rate => Is(OpinionStatus.Answered) ?? Must(Office(by) || Asker(by))
             ?? Workflow.Unless(Rating is null, "documents.rated", "rating"),
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };

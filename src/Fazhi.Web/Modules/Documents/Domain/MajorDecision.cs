@@ -189,6 +189,9 @@ public sealed class MajorDecision : ICase, IVersioned, IHasDeadlines, ISearchabl
     public IReadOnlyList<DecisionAction> AvailableActions(Actor by) => Workflow.Available<DecisionAction>(a => Guard(a, null, by));
 
     /// <summary>The stages a record, a skip or a file may be given now.</summary>
+    /// <summary>The stages that may be skipped now, by this actor.</summary>
+    public IReadOnlyList<DecisionStage> SkippableNow(Actor by) => [.. Skippable.Where(s => Guard(DecisionAction.Skip, s, by) is null)];
+
     public IReadOnlyList<DecisionStage> OpenStages(Actor by) =>
         [.. Enum.GetValues<DecisionStage>().Where(s => Guard(DecisionAction.Record, s, by) is null || Guard(DecisionAction.Skip, s, by) is null)];
 
@@ -335,6 +338,7 @@ public sealed class MajorDecision : ICase, IVersioned, IHasDeadlines, ISearchabl
     {
         Workflow.Check(Guard(DecisionAction.Decide, null, by));
         new Validator().Required("meeting", meeting, 100).Check(on is not null && on <= by.Today, "decidedOn", "documents.not_in_future")
+            .Check(on is null || Phase(DecisionStage.Legality).DoneOn is not { } reviewed || on >= reviewed, "decidedOn", "documents.meeting_before_check")
             .Check(adopted is not null, "adopted", "required").Required("decision", decision, 4000).ThrowIfInvalid();
         var p = Phase(DecisionStage.Discussion);
         p.State = PhaseState.Done;

@@ -310,12 +310,17 @@ public sealed class NormativeDocument : ICase, IVersioned, IHasDeadlines, ISearc
                 CheckEarliestOn?.ToString("yyyy-MM-dd") ?? ""),
         DocumentAction.Deliberate => Is(DocumentStatus.Deliberation) ?? Must(IsLegalOffice(by)),
         DocumentAction.Publish => Is(DocumentStatus.Adopted) ?? Must(IsLegalOffice(by)),
-        DocumentAction.File => Is(DocumentStatus.Published) ?? Must(IsLegalOffice(by)),
-        DocumentAction.Amend => Workflow.Unless(InForceOrPublished, "documents.step_out_of_order", "status") ?? Must(IsLegalOffice(by)),
+        // A document repealed before it was filed still owes its filing.
+        DocumentAction.File => Workflow.Unless(Status == DocumentStatus.Published || (Status == DocumentStatus.Repealed && PublishedOn is not null && FiledOn is null),
+            "documents.step_out_of_order", "status") ?? Must(IsLegalOffice(by)),
+        DocumentAction.Amend => Workflow.Unless(InForceOrPublished, "documents.step_out_of_order", "status") ?? Must(IsLegalOffice(by))
+            ?? Workflow.Unless(ExpiresOn is null || by.Today <= ExpiresOn, "documents.lapsed", "status", ErrorKind.Conflict),
         // The clean-up: within six months of lapsing, kept in force for another period.
         DocumentAction.Renew => Workflow.Unless(InForceOrPublished, "documents.step_out_of_order", "status") ?? Must(IsLegalOffice(by))
             ?? Workflow.Unless(ExpiresOn is { } e && by.Today >= e.AddMonths(-CleanUpMonths), "documents.renew_too_early", "status", ErrorKind.Conflict,
-                ExpiresOn?.AddMonths(-CleanUpMonths).ToString("yyyy-MM-dd") ?? ""),
+                ExpiresOn?.AddMonths(-CleanUpMonths).ToString("yyyy-MM-dd") ?? "")
+            // A lapsed document is made anew, not renewed after the fact.
+            ?? Workflow.Unless(ExpiresOn is null || by.Today <= ExpiresOn, "documents.lapsed", "status", ErrorKind.Conflict),
         DocumentAction.Repeal => Workflow.Unless(InForceOrPublished, "documents.step_out_of_order", "status") ?? Must(IsLegalOffice(by)),
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
@@ -433,7 +438,7 @@ public sealed class NormativeDocument : ICase, IVersioned, IHasDeadlines, ISearc
         FiledOn = on;
         FilingReference = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim();
         FiledInTime = on <= FilingDeadline!.DueDate;
-        Status = DocumentStatus.Filed;
+        Status = Status == DocumentStatus.Repealed ? DocumentStatus.Repealed : DocumentStatus.Filed;
         Record("filed", by, StepNote.Of("note.pair", FiledWith, NoteArg.Day(on!.Value)));
     }
 
@@ -467,7 +472,6 @@ public sealed class NormativeDocument : ICase, IVersioned, IHasDeadlines, ISearc
         Status = DocumentStatus.Repealed;
         // The last day in force is the day before the repeal.
         ExpiresOn = ExpiresOn is { } e && e < RepealedOn.Value.AddDays(-1) ? e : RepealedOn.Value.AddDays(-1);
-        FilingDeadline = FiledOn is null ? null : FilingDeadline;
         Record("repealed", by, StepNote.Of("note.pair", NoteArg.Day(RepealedOn.Value), RepealReason));
     }
 
@@ -502,7 +506,7 @@ public sealed class NormativeDocument : ICase, IVersioned, IHasDeadlines, ISearc
                 yield return new Deadline(CheckClock, Id, check, DepartmentId, title, null, link);
             }
 
-            if (Status == DocumentStatus.Published && FilingDeadline is { } filing)
+            if ((Status == DocumentStatus.Published || (Status == DocumentStatus.Repealed && FiledOn is null)) && FilingDeadline is { } filing)
             {
                 yield return new Deadline(FilingClock, Id, filing, DepartmentId, title, null, link);
             }

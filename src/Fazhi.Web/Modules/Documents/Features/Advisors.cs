@@ -148,6 +148,7 @@ public sealed class OpinionService(
 
         if (year is { } y)
         {
+            new Validator().Check(y is >= 2000 and <= 2100, "year", "documents.year_range").ThrowIfInvalid();
             var (from, to) = (ChinaTime.StartOfDayUtc(new DateOnly(y, 1, 1)), ChinaTime.StartOfDayUtc(new DateOnly(y + 1, 1, 1)));
             query = query.Where(o => o.AskedAt >= from && o.AskedAt < to);
         }
@@ -226,6 +227,7 @@ public sealed class OpinionService(
     public async Task<AdvisorsOverview> OverviewAsync(int? year, CancellationToken ct = default)
     {
         var by = await actors.CurrentAsync(ct);
+        new Validator().Check(year is null or (>= 2000 and <= 2100), "year", "documents.year_range").ThrowIfInvalid();
         var y = year ?? by.Today.Year;
         var (from, to) = (ChinaTime.StartOfDayUtc(new DateOnly(y, 1, 1)), ChinaTime.StartOfDayUtc(new DateOnly(y + 1, 1, 1)));
         var firms = await db.AdvisorFirms.AsNoTracking().OrderBy(f => f.Name).ToListAsync(ct);
@@ -373,6 +375,9 @@ public sealed class OpinionService(
         new Validator().Check(r.UnitId is not null, "unitId", "required").Required("name", r.Name, 50).Required("position", r.Position, 100)
             .Check(r.Since is not null, "since", "required").ThrowIfInvalid();
         var unit = (await directory.UnitsAsync(ct)).GetValueOrDefault(r.UnitId!.Value) ?? throw DomainException.NotFound("unitId");
+        var name = r.Name!.Trim();
+        // A double click adds one person, not two.
+        Workflow.Check(Workflow.Unless(!await db.LegalStaff.AnyAsync(x => x.UnitId == unit.Id && x.Name == name && x.Until == null, ct), "documents.duplicate", "name", ErrorKind.Conflict));
         var s = new LegalStaff { Id = Guid.CreateVersion7(), UnitId = unit.Id, UnitName = unit.Name, Name = r.Name!.Trim(), Position = r.Position!.Trim(), Since = r.Since!.Value, RowVersion = Guid.NewGuid() };
         db.LegalStaff.Add(s);
         await SaveAsync(ct);
@@ -423,12 +428,18 @@ public static class AdvisorsApi
 {
     private static readonly string[] Office = [DocumentsRoles.LegalOfficer, Roles.Administrator];
 
+    /// <summary>The advisors under contract, for any work line that asks one through <c>LegalOpinions</c> (any signed-in staff).</summary>
+    public static IEndpointRouteBuilder MapAdvisorChoices(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/documents/advisors/choices", async (OpinionService s) => TypedResults.Ok(await s.ChoicesAsync())).WithTags("Documents").RequireAuthorization()
+            .WithSummary("The advisors whose firm is under contract today: the choice for an opinion request, from any work line.");
+        return app;
+    }
+
     public static RouteGroupBuilder MapAdvisors(this RouteGroupBuilder g)
     {
         g.MapGet("/advisors", async (int? year, OpinionService s) => TypedResults.Ok(await s.OverviewAsync(year)))
             .WithSummary("Firms with their contracts (a lapsing one marked), advisors with their assignments and the year's requests, on-time answers, average rating and grade; advisors per level; communities without one.");
-        g.MapGet("/advisors/choices", async (OpinionService s) => TypedResults.Ok(await s.ChoicesAsync()))
-            .WithSummary("The advisors whose firm is under contract today: the choice for an opinion request.");
         g.MapPost("/advisors/firms", async (FirmRequest r, OpinionService s) => TypedResults.Ok(new NewRecord(await s.AddFirmAsync(r))))
             .RequireAuthorization(p => p.RequireRole(Office)).WithSummary("A law firm.");
         g.MapPost("/advisors", async (AdvisorRequest r, OpinionService s) => TypedResults.Ok(new NewRecord(await s.AddAdvisorAsync(r))))

@@ -43,7 +43,7 @@ public sealed record DecisionRow(Guid Id, string Number, int Year, string Title,
 public sealed record DecisionView(
     Guid Id, string Number, string Slug, int Year, string Title, string Matter, Guid DepartmentId, string Department, DecisionStatus Status, DateOnly? DecidedOn,
     bool FullProcedure, IReadOnlyList<PhaseView> Phases, IReadOnlyList<CommentView> Comments, IReadOnlyList<StepView> Record, int SeenEvents,
-    IReadOnlyList<DecisionAction> Allowed, IReadOnlyList<DecisionStage> OpenStages, DateOnly? DirectoryPublishedOn);
+    IReadOnlyList<DecisionAction> Allowed, IReadOnlyList<DecisionStage> OpenStages, IReadOnlyList<DecisionStage> SkippableNow, DateOnly? DirectoryPublishedOn);
 
 /// <summary>Major administrative decisions by the regulation's procedure, and the year's published directory.</summary>
 public sealed class DecisionService(
@@ -58,6 +58,7 @@ public sealed class DecisionService(
 
     public async Task<Paged<DecisionRow>> ListAsync(int? year, DecisionStatus? status, string? q, int page, int pageSize = 50, CancellationToken ct = default)
     {
+        new Validator().Check(year is null or (>= 2000 and <= 2100), "year", "documents.year_range").ThrowIfInvalid();
         var query = await ScopedAsync(ct);
         if (year is { } y)
         {
@@ -94,7 +95,7 @@ public sealed class DecisionService(
             [.. d.Phases.OrderBy(p => p.Stage).Select(p => new PhaseView(p.Stage, p.State, p.StartedOn, p.Clock?.DueDate, p.DoneOn, p.By, p.Summary, p.SkipReason,
                 p.FileSha256 is not null, MajorDecision.Skippable.Contains(p.Stage)))],
             [.. comments.Select(c => new CommentView(c.Id, c.At, c.Name is null ? null : Masking.Name(c.Name), c.Text, c.Answer, c.AnsweredAt))],
-            [.. d.Steps.Select(s => new StepView(s.Sequence, s.At, s.Kind, s.ActorLabel, StepNote.Render(s.Note)))], d.Steps.Count, d.AvailableActions(by), d.OpenStages(by), published);
+            [.. d.Steps.Select(s => new StepView(s.Sequence, s.At, s.Kind, s.ActorLabel, StepNote.Render(s.Note)))], d.Steps.Count, d.AvailableActions(by), d.OpenStages(by), d.SkippableNow(by), published);
     }
 
     public async Task<(DecisionCreated Created, bool Replayed)> ListInDirectoryAsync(DecisionRequest r, string? key, CancellationToken ct = default)

@@ -100,6 +100,7 @@ public sealed class DocumentService(
 
         if (f.Year is { } y)
         {
+            new Validator().Check(y is >= 2000 and <= 2100, "year", "documents.year_range").ThrowIfInvalid();
             var (from, to) = (ChinaTime.StartOfDayUtc(new DateOnly(y, 1, 1)), ChinaTime.StartOfDayUtc(new DateOnly(y + 1, 1, 1)));
             q = q.Where(d => d.CreatedAt >= from && d.CreatedAt < to);
         }
@@ -264,10 +265,23 @@ public sealed class DocumentService(
         }
     }, ct);
 
-    /// <summary>The check's least working days (Documents:CheckMinWorkingDays, 5 by 国办发〔2018〕115号; a province may set more).</summary>
+    /// <summary>
+    /// The check's least working days: Documents:CheckMinWorkingDays, 5 by 国办发〔2018〕115号 ("generally"; a province may set more). The browser
+    /// tests set 0, as they run on the real clock and cannot wait five working days.
+    /// </summary>
     private int MinCheckDays => configuration.GetValue("Documents:CheckMinWorkingDays", NormativeDocument.CheckMinWorkingDays);
 
-    public Task ConcludeAsync(Guid id, ConclusionRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, (d, by) => d.Conclude(r.Conclusion, r.Opinion, by), ct);
+    /// <summary>The check's opinion; when an advisor checks, only once the advisor's opinion is recorded on its request.</summary>
+    public Task ConcludeAsync(Guid id, ConclusionRequest r, CancellationToken ct = default) => ActAsync(id, r.SeenEvents, async (d, by) =>
+    {
+        Workflow.Check(d.Guard(DocumentAction.Conclude, by));
+        if (d.OpinionRequestId is { } requestId && await db.OpinionRequests.AsNoTracking().Where(o => o.Id == requestId).Select(o => (OpinionStatus?)o.Status).SingleOrDefaultAsync(ct) == OpinionStatus.Asked)
+        {
+            throw new DomainException("documents.advisor_opinion_pending", "opinion", ErrorKind.Conflict);
+        }
+
+        d.Conclude(r.Conclusion, r.Opinion, by);
+    }, ct);
 
     public Task DeliberateAsync(Guid id, DeliberationRequest r, CancellationToken ct = default) =>
         ActAsync(id, r.SeenEvents, (d, by) => d.Deliberate(r.Meeting, r.MeetingOn, r.Decision, r.Minutes, by), ct);

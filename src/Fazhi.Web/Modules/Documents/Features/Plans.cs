@@ -24,16 +24,18 @@ public sealed record PlanView(
     IReadOnlyList<PlannedDocument> OutsidePlan, IReadOnlyList<StepView> Record, int SeenEvents);
 
 /// <summary>The half-year document-making plans (制发计划) of the party committee and the government, kept by the legal office.</summary>
-public sealed class PlanService(FazhiDbContext db, CaseWorkflow workflow, ActorSource actors, OrganisationDirectory directory, OpinionService office, FileStore files)
+public sealed class PlanService(FazhiDbContext db, CaseWorkflow workflow, ActorSource actors, OrganisationDirectory directory, OpinionService office, FileStore files, DocumentService documents)
 {
     public async Task<IReadOnlyList<PlanView>> ListAsync(int? year, CancellationToken ct = default)
     {
+        new Validator().Check(year is null or (>= 2000 and <= 2100), "year", "documents.year_range").ThrowIfInvalid();
         var y = year ?? (await actors.CurrentAsync(ct)).Today.Year;
         var plans = await db.DocumentPlans.AsNoTracking().Where(p => p.Year == y).Include(p => p.Items).Include(p => p.Steps).AsSplitQuery()
             .OrderBy(p => p.Body).ThenBy(p => p.Half).ToListAsync(ct);
         var itemIds = plans.SelectMany(p => p.Items).Select(i => i.Id).ToList();
         var (from, to) = (Platform.Localization.ChinaTime.StartOfDayUtc(new DateOnly(y, 1, 1)), Platform.Localization.ChinaTime.StartOfDayUtc(new DateOnly(y + 1, 1, 1)));
-        var docs = await db.NormativeDocuments.AsNoTracking().Where(d => (d.PlanItemId != null && itemIds.Contains(d.PlanItemId.Value)) || (d.PlanItemId == null && d.CreatedAt >= from && d.CreatedAt < to))
+        // The documents made under the plans, as far as the reader's scope goes.
+        var docs = await (await documents.ScopedAsync(ct)).Where(d => (d.PlanItemId != null && itemIds.Contains(d.PlanItemId.Value)) || (d.PlanItemId == null && d.CreatedAt >= from && d.CreatedAt < to))
             .Select(d => new { d.Id, d.DraftNumber, d.Number, d.Status, d.PlanItemId, d.Kind, d.CreatedAt }).ToListAsync(ct);
         return [.. plans.Select(p =>
         {

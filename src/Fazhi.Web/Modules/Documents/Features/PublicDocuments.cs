@@ -52,6 +52,11 @@ public sealed class DocumentsInForce
 
     private volatile Answers _answers = new(default, new());
 
+    private long _generation;
+
+    /// <summary>Moves with every drop: a snapshot read across a drop is not kept.</summary>
+    internal long Generation => Interlocked.Read(ref _generation);
+
     internal sealed record Snapshot(IReadOnlyList<PublicDocumentRow> Rows, DateTime LoadedAt);
 
     /// <summary>The list's JSON answers of one China day (a document lapses at midnight), by their query.</summary>
@@ -59,7 +64,20 @@ public sealed class DocumentsInForce
 
     internal Snapshot? Current => _snapshot;
 
-    internal void Set(Snapshot s) => _snapshot = s;
+    /// <summary>Keeps a snapshot read when the generation was <paramref name="readAt"/>, unless a save dropped the copy since.</summary>
+    internal void Set(Snapshot s, long readAt)
+    {
+        if (Generation != readAt)
+        {
+            return;
+        }
+
+        _snapshot = s;
+        if (Generation != readAt)
+        {
+            _snapshot = null;
+        }
+    }
 
     /// <summary>The answer kept for a query on a day, if any.</summary>
     public byte[]? Find(string query, DateOnly day)
@@ -85,6 +103,7 @@ public sealed class DocumentsInForce
 
     public void Drop()
     {
+        Interlocked.Increment(ref _generation);
         _snapshot = null;
         _answers = new Answers(default, new());
     }
@@ -116,12 +135,14 @@ internal sealed class DocumentsInForceObserver(DocumentsInForce cache, TimeProvi
 }
 
 /// <summary>Drops the copy when another process changed a document (polled by ChangedAt).</summary>
-internal sealed class DocumentsInForcePoller(DocumentsInForce cache, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DocumentsInForcePoller> log) : BackgroundService
+internal sealed class DocumentsInForcePoller(DocumentsInForce cache, IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<DocumentsInForcePoller> log) : BackgroundService
 {
+    /// <summary>How far back each poll looks beyond its interval: a save stamped earlier may commit later.</summary>
+    private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var every = TimeSpan.FromSeconds(configuration.GetValue("Documents:PollSeconds", 2.0));
-        DateTime? latest = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -129,13 +150,11 @@ internal sealed class DocumentsInForcePoller(DocumentsInForce cache, IServiceSco
                 await Task.Delay(every, stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<FazhiDbContext>();
-                var now = await db.NormativeDocuments.AsNoTracking().MaxAsync(d => (DateTime?)d.ChangedAt, stoppingToken);
-                if (latest is not null && now != latest)
+                var since = time.GetUtcNow().UtcDateTime - every - Overlap;
+                if (await db.NormativeDocuments.AsNoTracking().AnyAsync(d => d.ChangedAt >= since, stoppingToken))
                 {
                     cache.Drop();
                 }
-
-                latest = now;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -162,32 +181,33 @@ public sealed class PublicDocumentService(FazhiDbContext db, DocumentsInForce ca
             return held;
         }
 
+        var readAt = cache.Generation;
         var rows = await db.NormativeDocuments.AsNoTracking()
             .Where(d => (d.Status == DocumentStatus.Published || d.Status == DocumentStatus.Filed || d.Status == DocumentStatus.Repealed) && d.EffectiveOn != null && d.ExpiresOn != null)
             .OrderByDescending(d => d.PublishedOn).ThenByDescending(d => d.Number)
             .Select(d => new PublicDocumentRow(d.Slug, d.Number!, d.Kind, d.Title, d.DepartmentName, d.PublishedOn!.Value, d.EffectiveOn!.Value, d.ExpiresOn!.Value, d.Provisional, d.Amendments))
             .ToListAsync(ct);
         var snapshot = new DocumentsInForce.Snapshot(rows, time.GetUtcNow().UtcDateTime);
-        cache.Set(snapshot);
+        cache.Set(snapshot, readAt);
         return snapshot;
     }
 
     /// <summary>The documents in force today: found by a word of the title, the number or the department; newest first.</summary>
     public async Task<PublicDocumentList> InForceAsync(string? q, DocumentKind? kind, int page, int pageSize = 20, CancellationToken ct = default) =>
-        Page(await SnapshotAsync(ct), q, kind, page, pageSize);
+        Page(await SnapshotAsync(ct), ChinaTime.Today(time), q, kind, page, pageSize);
 
     /// <summary>The list's answer as JSON, kept in memory per query for the day until a document changes.</summary>
-    public async Task<byte[]> InForceJsonAsync(string key, string? q, DocumentKind? kind, int page, System.Text.Json.JsonSerializerOptions options, CancellationToken ct = default)
+    public async Task<byte[]> InForceJsonAsync(string key, DateOnly today, string? q, DocumentKind? kind, int page, System.Text.Json.JsonSerializerOptions options, CancellationToken ct = default)
     {
         var snapshot = await SnapshotAsync(ct);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(Page(snapshot, q, kind, page, 20), options);
-        cache.Put(key, ChinaTime.Today(time), bytes, snapshot);
+        // One day for the answer and for where it is kept: a request across midnight keeps nothing for the next day.
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(Page(snapshot, today, q, kind, page, 20), options);
+        cache.Put(key, today, bytes, snapshot);
         return bytes;
     }
 
-    private PublicDocumentList Page(DocumentsInForce.Snapshot snapshot, string? q, DocumentKind? kind, int page, int pageSize)
+    private static PublicDocumentList Page(DocumentsInForce.Snapshot snapshot, DateOnly today, string? q, DocumentKind? kind, int page, int pageSize)
     {
-        var today = ChinaTime.Today(time);
         IEnumerable<PublicDocumentRow> rows = snapshot.Rows.Where(r => r.EffectiveOn <= today && today <= r.ExpiresOn);
         if (kind is { } k)
         {
@@ -227,7 +247,7 @@ public sealed class PublicDocumentService(FazhiDbContext db, DocumentsInForce ca
 
     private async Task<IReadOnlyList<PublicCommentView>> CommentsAsync(Guid subject, CancellationToken ct) =>
         [.. (await db.PublicComments.AsNoTracking().Where(c => c.SubjectId == subject).OrderBy(c => c.At).ToListAsync(ct))
-            .Select(c => new PublicCommentView(c.At, c.Name is null ? null : Masking.Name(c.Name), c.Text, c.Answer, c.AnsweredAt))];
+            .Select(c => new PublicCommentView(c.At, c.Name is null ? null : Masking.Name(c.Name), Masking.IdentifiersIn(c.Text), c.Answer is null ? null : Masking.IdentifiersIn(c.Answer), c.AnsweredAt))];
 
     /// <summary>Drafts and decisions open for comment today.</summary>
     public async Task<IReadOnlyList<OpenForComment>> OpenAsync(CancellationToken ct = default)
@@ -254,7 +274,8 @@ public sealed class PublicDocumentService(FazhiDbContext db, DocumentsInForce ca
     public async Task<PublicDecisionView> DecisionAsync(string slug, CancellationToken ct = default)
     {
         var d = await db.MajorDecisions.AsNoTracking().Include(x => x.Phases).SingleOrDefaultAsync(x => x.Slug == slug, ct) ?? throw DomainException.NotFound("slug");
-        if (!await db.DecisionDirectories.AnyAsync(x => x.Year == d.Year, ct) && d.Phase(DecisionStage.Participation).State == PhaseState.Pending)
+        // Public once its year's directory is, or while (or since) its draft was put to the public; never a matter kept unpublished.
+        if (!await db.DecisionDirectories.AnyAsync(x => x.Year == d.Year, ct) && d.Phase(DecisionStage.Participation).State is not (PhaseState.Open or PhaseState.Done))
         {
             throw DomainException.NotFound("slug");
         }
@@ -292,6 +313,7 @@ public sealed class PublicDocumentService(FazhiDbContext db, DocumentsInForce ca
             e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
             return new List<(Guid Subject, string Text)>();
         })!;
+        // Claimed before it is stored, so a double click stores one comment; given back if the save fails.
         lock (recent)
         {
             if (recent.Contains((subject, text)))
@@ -303,19 +325,28 @@ public sealed class PublicDocumentService(FazhiDbContext db, DocumentsInForce ca
             {
                 throw new DomainException("documents.too_many_comments", "text", ErrorKind.Conflict);
             }
+
+            recent.Add((subject, text));
         }
 
-        await using var tx = await db.BeginWriteAsync(ct);
-        db.PublicComments.Add(new PublicComment
+        try
         {
-            Id = Guid.CreateVersion7(), SubjectId = subject, At = time.GetUtcNow().UtcDateTime, Name = string.IsNullOrWhiteSpace(r.Name) ? null : r.Name.Trim(), Text = text,
-        });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        // Remembered once stored: a failed save lets the same text be sent again.
-        lock (recent)
+            await using var tx = await db.BeginWriteAsync(ct);
+            db.PublicComments.Add(new PublicComment
+            {
+                Id = Guid.CreateVersion7(), SubjectId = subject, At = time.GetUtcNow().UtcDateTime, Name = string.IsNullOrWhiteSpace(r.Name) ? null : r.Name.Trim(), Text = text,
+            });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch
         {
-            recent.Add((subject, text));
+            lock (recent)
+            {
+                recent.Remove((subject, text));
+            }
+
+            throw;
         }
     }
 }
@@ -332,12 +363,13 @@ public static class PublicDocumentsApi
             {
                 // The answers of the day are kept per query: most look-ups touch neither the database nor the serializer.
                 var key = $"{kind}|{page ?? 1}|{q?.Trim()}";
-                if (held.Find(key, ChinaTime.Today(time)) is { } bytes)
+                var today = ChinaTime.Today(time);
+                if (held.Find(key, today) is { } bytes)
                 {
                     return new JsonBytes(bytes);
                 }
 
-                return new JsonBytes(await http.RequestServices.GetRequiredService<PublicDocumentService>().InForceJsonAsync(key, q, kind, page ?? 1, options, http.RequestAborted));
+                return new JsonBytes(await http.RequestServices.GetRequiredService<PublicDocumentService>().InForceJsonAsync(key, today, q, kind, page ?? 1, options, http.RequestAborted));
             })
             .Produces<PublicDocumentList>()
             .WithSummary("The normative documents in force today, newest first: q finds words of the title, the number or the department; kind Administrative or Party; 20 a page.");
@@ -345,7 +377,7 @@ public static class PublicDocumentsApi
             .WithSummary("Drafts and major decisions open for the public's comment today, with their last day.");
         g.MapGet("/decisions/{year:int}", async (int year, PublicDocumentService s) => TypedResults.Ok(await s.DirectoryAsync(year)))
             .WithSummary("第10条: the year's directory of major decisions, once published (404 before).");
-        g.MapGet("/decisions/item/{slug}", async (string slug, PublicDocumentService s) => TypedResults.Ok(await s.DecisionAsync(slug)))
+        g.MapGet("/decisions/by-address/{slug}", async (string slug, PublicDocumentService s) => TypedResults.Ok(await s.DecisionAsync(slug)))
             .WithSummary("A major decision in the published directory or open for comment, with the comments and their answers.");
         g.MapGet("/{slug}", async (string slug, PublicDocumentService s) => TypedResults.Ok(await s.DocumentAsync(slug)))
             .WithSummary("A document by its public address: its text, status and validity; a draft's comment window and the comments with their answers.");
