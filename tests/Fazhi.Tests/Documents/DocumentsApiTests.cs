@@ -423,7 +423,10 @@ public sealed class DocumentsApiTests(FazhiFactory app) : IClassFixture<FazhiFac
         // An advisor not under contract, or a stale page, is refused with its reason.
         var stale = await petitions.PostAsJsonAsync($"/api/petitions/{petition}/legal-opinion", new { topic = "Land", question = "再次征询", advisorId = advisor, seenEvents = seen });
         Assert.Equal("case.acted_by", (await stale.ReadProblemAsync(HttpStatusCode.Conflict)).Code());
-        var noQuestion = await petitions.PostAsJsonAsync($"/api/petitions/{petition}/legal-opinion", new { topic = "Land", question = " ", advisorId = advisor });
+        var blind = await petitions.PostAsJsonAsync($"/api/petitions/{petition}/legal-opinion", new { topic = "Land", question = "再次征询", advisorId = advisor });
+        Assert.Contains("seenEvents", (await blind.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+        var now = (await petitions.GetFromJsonAsync<JsonElement>($"/api/petitions/{petition}")).GetProperty("seenEvents").GetInt32();
+        var noQuestion = await petitions.PostAsJsonAsync($"/api/petitions/{petition}/legal-opinion", new { topic = "Land", question = " ", advisorId = advisor, seenEvents = now });
         Assert.Contains("question", (await noQuestion.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
     }
 

@@ -331,6 +331,8 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         CaseAction.Archive => StaffRule(by) ?? State(CaseStatus.Closed),
         CaseAction.Revoke => HeadRule(by) ?? Workflow.Unless(DecidedOn is not null && RevokedOn is null, "enforcement.step_out_of_order"),
         CaseAction.Attach => StaffRule(by) ?? Workflow.Unless(Status != CaseStatus.Archived, "enforcement.case_closed", "status"),
+        // A legal advisor's written opinion on an open case, through Documents' public face.
+        CaseAction.AskOpinion => StaffRule(by) ?? OpenRule(),
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 
@@ -1048,6 +1050,13 @@ public sealed class EnforcementCase : ICase, IVersioned, IHasDeadlines, ISearcha
         Step(kind, by, reason is null ? note : string.IsNullOrWhiteSpace(note) ? StepNote.Of("enforcement.note.no_recording_only", reason) : StepNote.Of("enforcement.note.no_recording", note, reason), sha256, fileName, contentType);
     }
 
+    /// <summary>A legal advisor was asked for a written opinion on the case: the request's number and the advisor, on the full-process record.</summary>
+    public void OpinionAsked(string number, string advisor, CaseRights by)
+    {
+        Check(CaseAction.AskOpinion, by);
+        Step("opinion_asked", by, StepNote.Of("note.pair", number, advisor));
+    }
+
     /// <summary>第47条: the step's file is audio or video, or the reason it could not be made is given (and returned, to go on the record).</summary>
     private static string? RecordingRule(string? contentType, string? noRecordingReason)
     {
@@ -1253,4 +1262,5 @@ public enum CaseAction
     Archive,
     Revoke,
     Attach,
+    AskOpinion,
 }

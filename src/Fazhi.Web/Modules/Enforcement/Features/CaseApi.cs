@@ -40,6 +40,14 @@ public static class CaseApi
         g.MapPost("/cases/on-the-spot", async Task<Created<CaseCreated>> (OnTheSpotRequest r, [FromHeader(Name = "Idempotency-Key")] string? key, CaseService s, HttpContext http) =>
             Created(await s.OnTheSpotAsync(r, key), http)).WithSummary("简易程序: a warning or a fine up to 200 / 3,000 yuan decided and served on the spot by two officers.");
 
+        g.MapPost("/cases/{id:guid}/legal-opinion", async (Guid id, CaseOpinionRequest r, CaseService s) =>
+            {
+                var made = await s.AskOpinionAsync(id, r);
+                return TypedResults.Created($"/api/documents/opinions/{made.Id}", made);
+            })
+            .WithSummary("Asks a legal advisor under contract for a written opinion on the case (Documents' public face); on the department's register and the case's record. seenEvents is required.");
+        g.MapGet("/cases/{id:guid}/legal-opinions", async (Guid id, CaseService s) => TypedResults.Ok(await s.OpinionsAsync(id)))
+            .WithSummary("The legal advisors' opinions asked on the case, with their status, due day and text once given.");
         Step<OfficersRequest>(g, "officers", (s, id, r) => s.AssignAsync(id, r), "指派: assign certified officers (a lapsed or suspended certificate is refused).");
         Step<RecusalRequest>(g, "recusals", (s, id, r) => s.RecuseAsync(id, r), "回避 (第43条): an officer withdraws, with the reason.");
         Action(g, "filing-approval", (s, id, seen) => s.ApproveFilingAsync(id, seen), "立案审批 by the department's head: two officers on it; the 90-day clock starts.");

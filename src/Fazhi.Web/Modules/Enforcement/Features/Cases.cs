@@ -106,10 +106,36 @@ public sealed record LateFineView(DateOnly On, decimal Fine, DateOnly? LastDayTo
 /// caller's data scope: another department's case is not there (404). Every step goes through the platform's one case
 /// workflow; the case's own guards say what each account may do.
 /// </summary>
+/// <summary>A legal advisor's written opinion on the case: the topic (a code of <c>LegalOpinions.Topics</c>), the question, the advisor (one of <c>GET /api/documents/advisors/choices</c>), the working days (5 by default); seenEvents is required.</summary>
+public sealed record CaseOpinionRequest(string? Topic, string? Question, Guid? AdvisorId, int? WorkingDays) : StepRequest;
+
 public sealed class CaseService(
     FazhiDbContext db, DataScopeResolver scopes, WorkingDayCalendar calendar, TimeProvider time, OrganisationDirectory directory, IConfiguration configuration,
-    CaseWorkflow workflow, ActorSource actors, FileStore files, TextSearch search, RecordCheck records)
+    CaseWorkflow workflow, ActorSource actors, FileStore files, TextSearch search, RecordCheck records, Documents.Contracts.LegalOpinions opinions)
 {
+    /// <summary>Asks a legal advisor for a written opinion on the case through Documents' public face, in this step's save (on the department's register).</summary>
+    public async Task<Documents.Contracts.AskedOpinion> AskOpinionAsync(Guid id, CaseOpinionRequest r, CancellationToken ct = default)
+    {
+        // A blind retry would ask twice: the page's record length is required.
+        new Validator().Check(r.SeenEvents is not null, "seenEvents", "required").ThrowIfInvalid();
+        Documents.Contracts.AskedOpinion? made = null;
+        await ActAsync(id, r.SeenEvents, async (c, by) =>
+        {
+            Workflow.Check(c.Guard(CaseAction.AskOpinion, by));
+            made = await opinions.AskAsync(new Documents.Contracts.OpinionAskFromRecord(r.Topic, c.Matter, r.Question, r.AdvisorId, r.WorkingDays,
+                EnforcementModule.ModuleName, c.Number, $"/enforcement/cases/{c.Id}"), c.DepartmentId, by.Actor, ct);
+            c.OpinionAsked(made.Number, made.AdvisorName, by);
+        }, ct);
+        return made!;
+    }
+
+    /// <summary>The opinions asked on the case, with their text once given.</summary>
+    public async Task<IReadOnlyList<Documents.Contracts.OpinionLink>> OpinionsAsync(Guid id, CancellationToken ct = default)
+    {
+        var number = await (await ScopedAsync(ct)).Where(c => c.Id == id).Select(c => c.Number).SingleOrDefaultAsync(ct) ?? throw DomainException.NotFound();
+        return await opinions.ForRecordAsync(EnforcementModule.ModuleName, number, ct);
+    }
+
     public async Task<IQueryable<EnforcementCase>> ScopedAsync(CancellationToken ct = default)
     {
         var scope = await scopes.CurrentAsync(ct);

@@ -7,6 +7,12 @@ public sealed class CaseForm
 {
     public string? Action { get; set; }
 
+    public string OpinionTopic { get; set; } = "Dispute";
+
+    public string? OpinionQuestion { get; set; }
+
+    public Guid? AdvisorId { get; set; }
+
     /// <summary>How many steps of the record the page showed (the case workflow's stale-page check).</summary>
     public int? SeenEvents { get; set; }
 

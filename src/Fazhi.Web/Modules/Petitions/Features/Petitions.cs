@@ -373,6 +373,8 @@ public sealed class PetitionService(
     /// <summary>Asks a legal advisor for a written opinion on the matter through Documents' public face, in this step's save; the request is on the asking body's register.</summary>
     public async Task<AskedOpinion> AskOpinionAsync(Guid id, PetitionOpinionRequest r, CancellationToken ct = default)
     {
+        // A blind retry would ask twice: the page's record length is required.
+        new Validator().Check(r.SeenEvents is not null, "seenEvents", "required").ThrowIfInvalid();
         AskedOpinion? made = null;
         await ActAsync(id, r.SeenEvents, async (p, by) =>
         {
