@@ -148,8 +148,7 @@ public sealed class OpinionService(
 
         if (year is { } y)
         {
-            new Validator().Check(y is >= 2000 and <= 2100, "year", "documents.year_range").ThrowIfInvalid();
-            var (from, to) = (ChinaTime.StartOfDayUtc(new DateOnly(y, 1, 1)), ChinaTime.StartOfDayUtc(new DateOnly(y + 1, 1, 1)));
+            var (from, to) = Years.Utc(y);
             query = query.Where(o => o.AskedAt >= from && o.AskedAt < to);
         }
 
@@ -227,9 +226,8 @@ public sealed class OpinionService(
     public async Task<AdvisorsOverview> OverviewAsync(int? year, CancellationToken ct = default)
     {
         var by = await actors.CurrentAsync(ct);
-        new Validator().Check(year is null or (>= 2000 and <= 2100), "year", "documents.year_range").ThrowIfInvalid();
         var y = year ?? by.Today.Year;
-        var (from, to) = (ChinaTime.StartOfDayUtc(new DateOnly(y, 1, 1)), ChinaTime.StartOfDayUtc(new DateOnly(y + 1, 1, 1)));
+        var (from, to) = Years.Utc(y);
         var firms = await db.AdvisorFirms.AsNoTracking().OrderBy(f => f.Name).ToListAsync(ct);
         var advisors = await db.Advisors.AsNoTracking().ToListAsync(ct);
         var contracts = await db.AdvisorContracts.AsNoTracking().ToListAsync(ct);

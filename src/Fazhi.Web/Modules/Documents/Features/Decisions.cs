@@ -58,7 +58,7 @@ public sealed class DecisionService(
 
     public async Task<Paged<DecisionRow>> ListAsync(int? year, DecisionStatus? status, string? q, int page, int pageSize = 50, CancellationToken ct = default)
     {
-        new Validator().Check(year is null or (>= 2000 and <= 2100), "year", "documents.year_range").ThrowIfInvalid();
+        Years.Check(year);
         var query = await ScopedAsync(ct);
         if (year is { } y)
         {

@@ -100,8 +100,7 @@ public sealed class DocumentService(
 
         if (f.Year is { } y)
         {
-            new Validator().Check(y is >= 2000 and <= 2100, "year", "documents.year_range").ThrowIfInvalid();
-            var (from, to) = (ChinaTime.StartOfDayUtc(new DateOnly(y, 1, 1)), ChinaTime.StartOfDayUtc(new DateOnly(y + 1, 1, 1)));
+            var (from, to) = Years.Utc(y);
             q = q.Where(d => d.CreatedAt >= from && d.CreatedAt < to);
         }
 

@@ -28,12 +28,11 @@ public sealed class PlanService(FazhiDbContext db, CaseWorkflow workflow, ActorS
 {
     public async Task<IReadOnlyList<PlanView>> ListAsync(int? year, CancellationToken ct = default)
     {
-        new Validator().Check(year is null or (>= 2000 and <= 2100), "year", "documents.year_range").ThrowIfInvalid();
         var y = year ?? (await actors.CurrentAsync(ct)).Today.Year;
         var plans = await db.DocumentPlans.AsNoTracking().Where(p => p.Year == y).Include(p => p.Items).Include(p => p.Steps).AsSplitQuery()
             .OrderBy(p => p.Body).ThenBy(p => p.Half).ToListAsync(ct);
         var itemIds = plans.SelectMany(p => p.Items).Select(i => i.Id).ToList();
-        var (from, to) = (Platform.Localization.ChinaTime.StartOfDayUtc(new DateOnly(y, 1, 1)), Platform.Localization.ChinaTime.StartOfDayUtc(new DateOnly(y + 1, 1, 1)));
+        var (from, to) = Years.Utc(y);
         // The documents made under the plans, as far as the reader's scope goes.
         var docs = await (await documents.ScopedAsync(ct)).Where(d => (d.PlanItemId != null && itemIds.Contains(d.PlanItemId.Value)) || (d.PlanItemId == null && d.CreatedAt >= from && d.CreatedAt < to))
             .Select(d => new { d.Id, d.DraftNumber, d.Number, d.Status, d.PlanItemId, d.Kind, d.CreatedAt }).ToListAsync(ct);
