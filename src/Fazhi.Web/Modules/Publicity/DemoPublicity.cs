@@ -1,0 +1,450 @@
+using Fazhi.Web.Modules.Publicity.Data;
+using Fazhi.Web.Modules.Publicity.Domain;
+using Fazhi.Web.Modules.Publicity.Features;
+using Fazhi.Web.Platform.Calendar;
+using Fazhi.Web.Platform.Cases;
+using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Localization;
+using Fazhi.Web.Platform.Organisation;
+using Fazhi.Web.Platform.Organisation.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Web.Modules.Publicity;
+
+/// <summary>
+/// The demo town's publicity at the seed's scale. Last year, every figure the seed prints, from records: 309 events in the monthly
+/// reports of 23 communities, 15 enforcing departments and the legal office, all confirmed, reaching 180,000 people with 151,200
+/// materials printed and 119,600 handed out, 13 of them at the town's 13 schools; 2,582 posts; 4 sessions of the central group, a
+/// lecture and court-hearing visits; the law exam with 122 listed, 2 exempt, 120 sat and passed, 118 excellent (100 %, 100 %,
+/// 98.33 %); 77 letters of the town with its communities and units and 2,980 of the communities with their businesses; duty
+/// reports of three units heard at the members' meeting. This year: the months so far, the last one partly submitted, one
+/// community a month behind (red on the register), businesses registered this year still without their letter.
+/// </summary>
+public sealed class DemoPublicity(FazhiDbContext db, OrganisationDirectory directory, WorkingDayCalendar calendar, TimeProvider time, IConfiguration configuration)
+{
+    public const int SeedEvents = 309;
+    public const int SeedPosts = 2582;
+    public const int SeedPeople = 180_000;
+    public const int SeedPrinted = 151_200;
+    public const int SeedHandedOut = 119_600;
+    public const int SeedBusinessLetters = 2980;
+
+    private static readonly string[] Schools =
+    [
+        "塘厦中心小学", "塘厦第二小学", "石潭埔小学", "林村小学", "石马小学", "诸佛岭小学", "凤凰岗小学", "塘厦初级中学", "塘厦第二初级中学",
+        "水霖学校", "塘厦实验学校", "东莞市塘厦中学", "塘厦职业技术学校",
+    ];
+
+    private static readonly string[] OtherUnits = ["塘厦医院", "塘厦社区卫生服务中心", "塘厦供电所", "塘厦燃气公司", "塘厦公交公司", "塘厦文化服务中心", "塘厦水务所"];
+
+    private static readonly string[] Laws = ["宪法", "民法典", "安全生产法", "消防法", "禁毒法", "反家庭暴力法", "未成年人保护法", "劳动合同法", "环境保护法", "道路交通安全法", "扫黑除恶专项斗争"];
+
+    private static readonly string[] Topics = ["宪法宣传", "民法典进社区", "安全生产月", "禁毒宣传", "反诈骗宣传", "扫黑除恶", "法律援助进社区", "劳动权益保障", "消防安全", "平安塘厦"];
+
+    private static readonly string[] Surnames = ["陈", "李", "张", "黄", "林", "刘", "叶", "钟", "罗", "何", "郑", "周", "吴", "邓", "谢", "梁", "赖", "曾"];
+
+    private static readonly string[] Given = ["志强", "丽娟", "伟明", "淑芬", "海燕", "建军", "秀珍", "国平", "慧敏", "家豪", "永红", "文华", "晓东", "美华", "振宇", "玉兰", "子健", "嘉怡"];
+
+    public async Task LoadAsync(CancellationToken ct = default)
+    {
+        if (await db.PublicityReporters.AnyAsync(ct) || !Platform.Modules.ModuleCatalog.Named(PublicityModule.ModuleName)!.WantsDemoCases(configuration))
+        {
+            return;
+        }
+
+        var units = await directory.UnitsAsync(ct);
+        var byCode = units.Values.ToDictionary(u => u.Code);
+        if (!byCode.TryGetValue("TX-LAW", out var office) || !byCode.TryGetValue("TX", out var town))
+        {
+            return;
+        }
+
+        var today = ChinaTime.Today(time);
+        var last = today.Year - 1;
+        var rnd = new Random(2019);
+        var dueDay = Math.Clamp(configuration.GetValue("Publicity:ReportDueDay", 10), 1, 28);
+        var communities = units.Values.Where(u => u.Kind == OrgNodeKind.Community).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+        var enforcing = units.Values.Where(u => u.EnforcesLaw).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+        var reporters = communities.Concat(enforcing).Append(office).ToList();
+
+        await using var tx = await db.BeginWriteAsync(ct);
+
+        // Schools and sites.
+        var schools = Schools.Select((name, i) => new School
+        {
+            Id = Guid.CreateVersion7(), Name = name, Kind = name.Contains("小学", StringComparison.Ordinal) ? SchoolKind.Primary : name.Contains("职业", StringComparison.Ordinal) ? SchoolKind.High
+                : name.Contains("初级", StringComparison.Ordinal) || name.Contains("中学", StringComparison.Ordinal) ? SchoolKind.Middle : SchoolKind.NineYear,
+            CommunityId = communities[i % communities.Count].Id, CommunityName = communities[i % communities.Count].Name, StudyCornerOn = new DateOnly(last, 3, 15).AddDays(i * 9),
+        }).ToList();
+        db.Schools.AddRange(schools);
+        var sites = new List<Site>
+        {
+            new() { Id = Guid.CreateVersion7(), Name = "塘厦镇法治文化主题公园", Kind = SiteKind.ThemePark, Level = SiteLevel.Provincial, OpenedOn = new DateOnly(last, 5, 20), Note = "省级法治文化主题公园" },
+            new() { Id = Guid.CreateVersion7(), Name = "“我的法治 我的家”法治文化阵地", Kind = SiteKind.Community, Level = SiteLevel.City, CommunityId = communities[0].Id, CommunityName = communities[0].Name, OpenedOn = new DateOnly(last, 6, 18) },
+            new() { Id = Guid.CreateVersion7(), Name = "白玉兰家庭服务中心", Kind = SiteKind.Community, Level = SiteLevel.Town, CommunityId = communities[3].Id, CommunityName = communities[3].Name, OpenedOn = new DateOnly(last, 8, 8) },
+            new() { Id = Guid.CreateVersion7(), Name = "“校园法苑”青少年学法平台", Kind = SiteKind.School, Level = SiteLevel.Town, OpenedOn = new DateOnly(last, 9, 1) },
+            new() { Id = Guid.CreateVersion7(), Name = "塘厦科技园扫黄打非法治宣传阵地", Kind = SiteKind.Other, Level = SiteLevel.Town, OpenedOn = new DateOnly(last, 10, 12) },
+        };
+        for (var i = 1; i <= 13; i++)
+        {
+            sites.Add(new Site
+            {
+                Id = Guid.CreateVersion7(), Name = $"企业法治文化建设示范点（第{i}家）", Kind = SiteKind.Business, Level = SiteLevel.Town,
+                CommunityId = communities[(i * 5) % communities.Count].Id, CommunityName = communities[(i * 5) % communities.Count].Name, OpenedOn = new DateOnly(last, 4, 1).AddDays(i * 13),
+            });
+        }
+
+        db.PublicitySites.AddRange(sites);
+
+        // Last year: every reporter's twelve months confirmed; 309 events and 2,582 posts with the seed's totals.
+        var reports = new Dictionary<(Guid, DateOnly), MonthlyReport>();
+        MonthlyReport Report(OrgUnit unit, DateOnly month)
+        {
+            if (!reports.TryGetValue((unit.Id, month), out var r))
+            {
+                r = MonthlyReport.Open(unit.Id, unit.Name, month, Reporter(unit, month.AddDays(3)));
+                reports[(unit.Id, month)] = r;
+                db.PublicityReports.Add(r);
+            }
+
+            return r;
+        }
+
+        var events = new List<PublicityEvent>();
+        void Event(OrgUnit unit, DateOnly day, EventKind kind, string title, AudienceKind audience, string law, int people, int printed, int handedOut, Guid? school, Guid? site)
+        {
+            var report = Report(unit, MonthlyReport.MonthOf(day));
+            var place = school is not null ? schools.First(s => s.Id == school).Name : site is not null ? sites.First(s => s.Id == site).Name : unit.Name + "党群服务中心";
+            var e = new PublicityEvent
+            {
+                Id = Guid.CreateVersion7(), ReportId = report.Id, DepartmentId = unit.Id, ReporterName = unit.Name, Date = day, Kind = kind, Title = title, Place = place,
+                Organiser = unit.Name, Law = law, Audience = audience, PeopleReached = people, Printed = printed, HandedOut = handedOut, SchoolId = school, SiteId = site,
+                CreatedAt = ChinaTime.StartOfDayUtc(day).AddHours(16),
+            };
+            e.Fingerprint = PublicityEvent.FingerprintOf(e.Date, e.Title, e.Place);
+            events.Add(e);
+        }
+
+        // The amounts of the seed year's events, drawn and then made to add up exactly.
+        var people = Split(SeedPeople, SeedEvents, rnd);
+        var printedShares = Split(SeedPrinted, SeedEvents, rnd);
+        var handedShares = printedShares.Select(p => p * SeedHandedOut / SeedPrinted).ToArray();
+        handedShares[^1] += SeedHandedOut - handedShares.Sum();
+        var n = 0;
+        // Constitution education at each of the 13 schools (the education centre's), the 12·4 day and the site openings (the legal office's).
+        var education = enforcing.FirstOrDefault(u => u.Code == "TX-EDU") ?? office;
+        foreach (var (s, i) in schools.Select((s, i) => (s, i)))
+        {
+            Event(education, new DateOnly(last, 3, 18).AddDays(i * 11), EventKind.School, $"“宪法在我心中”法治宣传进校园（{s.Name}）", AudienceKind.Students, "宪法",
+                people[n], printedShares[n], handedShares[n], s.Id, null);
+            n++;
+        }
+
+        Event(office, new DateOnly(last, 12, 4), EventKind.Campaign, $"{last}年“12·4”国家宪法日宣传活动", AudienceKind.Residents, "宪法", people[n], printedShares[n], handedShares[n], null, sites[0].Id);
+        n++;
+        Event(office, new DateOnly(last, 9, 21), EventKind.Performance, "“与法治同行 与时代共进”法治健康行活动", AudienceKind.Residents, "宪法", people[n], printedShares[n], handedShares[n], null, sites[0].Id);
+        n++;
+        while (n < SeedEvents)
+        {
+            var unit = reporters[n % reporters.Count];
+            var month = 1 + (n * 7 % 12);
+            var day = new DateOnly(last, month, 1 + (n * 3 % 27));
+            var topic = Topics[n % Topics.Length];
+            var kind = (EventKind)(n % 4 == 3 ? 5 : n % 4);
+            Event(unit, day, kind, $"{topic}（{unit.Name}第{n}场）", (AudienceKind)(n % 6), Laws[n % Laws.Length], people[n], printedShares[n], handedShares[n], null,
+                n % 17 == 0 ? sites[1 + n % 3].Id : null);
+            n++;
+        }
+
+        var posts = new List<PublicityPost>();
+        for (var i = 0; i < SeedPosts; i++)
+        {
+            var unit = reporters[i % reporters.Count];
+            var day = new DateOnly(last, 1 + (i / reporters.Count) % 12, 1 + (i * 5 % 28));
+            var report = Report(unit, MonthlyReport.MonthOf(day));
+            var p = new PublicityPost
+            {
+                Id = Guid.CreateVersion7(), ReportId = report.Id, DepartmentId = unit.Id, ReporterName = unit.Name, Date = day, Channel = (PostChannel)(i % 5),
+                Title = $"{Topics[i % Topics.Length]}：以案说法（{i + 1}）", Link = $"https://www.dg.gov.cn/tangxia/pf/{last}/{i + 1}", CreatedAt = ChinaTime.StartOfDayUtc(day).AddHours(17),
+            };
+            p.Fingerprint = PublicityEvent.FingerprintOf(p.Date, p.Channel.ToString(), p.Title);
+            posts.Add(p);
+        }
+
+        // Every reporter reports every month of last year (a month with nothing says why) and the office confirms it.
+        foreach (var unit in reporters)
+        {
+            for (var m = 1; m <= 12; m++)
+            {
+                var month = new DateOnly(last, m, 1);
+                var r = Report(unit, month);
+                var count = (events.Count(e => e.ReportId == r.Id), posts.Count(p => p.ReportId == r.Id));
+                r.Submit(count.Item1 + count.Item2 == 0 ? "本月无活动" : null, count.Item1, count.Item2, Reporter(unit, month.AddMonths(1).AddDays(2)));
+                r.Confirm(Office(month.AddMonths(1).AddDays(6)));
+            }
+        }
+
+        // This year: the months so far; the last full month submitted by half, confirmed by none; one community a month behind.
+        var thisMonth = MonthlyReport.MonthOf(today);
+        var behind = communities[6];
+        var officer = communities.FirstOrDefault(c => c.Code == "TX-C04") ?? communities[3];
+        var k = 0;
+        for (var month = new DateOnly(today.Year, 1, 1); month < thisMonth; month = month.AddMonths(1))
+        {
+            var lastFull = month.AddMonths(1) == thisMonth;
+            foreach (var (unit, u) in reporters.Select((x, i) => (x, i)))
+            {
+                if ((unit.Id == behind.Id && month.AddMonths(2) >= thisMonth) || (lastFull && unit.Id == officer.Id))
+                {
+                    continue;
+                }
+
+                var r = Report(unit, month);
+                var eventsHere = (u + month.Month) % 3 == 0 ? 1 : 0;
+                for (var e = 0; e < eventsHere; e++, k++)
+                {
+                    Event(unit, month.AddDays((k * 3) % 27), (EventKind)(k % 4), $"{Topics[k % Topics.Length]}（{unit.Name}{month:M月}）", (AudienceKind)(k % 6), Laws[k % Laws.Length],
+                        300 + k * 7 % 400, 400 + k * 11 % 300, 300 + k * 13 % 300, null, null);
+                }
+
+                for (var p = 0; p < 5; p++, k++)
+                {
+                    var day = month.AddDays((k * 5) % 27);
+                    var post = new PublicityPost
+                    {
+                        Id = Guid.CreateVersion7(), ReportId = r.Id, DepartmentId = unit.Id, ReporterName = unit.Name, Date = day, Channel = (PostChannel)(k % 5),
+                        Title = $"{Topics[k % Topics.Length]}：{unit.Name}普法信息（{month:yyyy-MM}-{p + 1}）", Link = $"https://www.dg.gov.cn/tangxia/pf/{today.Year}/{k}",
+                        CreatedAt = ChinaTime.StartOfDayUtc(day).AddHours(17),
+                    };
+                    post.Fingerprint = PublicityEvent.FingerprintOf(post.Date, post.Channel.ToString(), post.Title);
+                    posts.Add(post);
+                }
+
+                if (lastFull && u % 2 == 1)
+                {
+                    continue;
+                }
+
+                var count = (events.Count(x => x.ReportId == r.Id), posts.Count(x => x.ReportId == r.Id));
+                r.Submit(null, count.Item1, count.Item2, Reporter(unit, month.AddMonths(1).AddDays(2)));
+                if (!lastFull)
+                {
+                    r.Confirm(Office(month.AddMonths(1).AddDays(6)));
+                }
+            }
+        }
+
+        db.PublicityEvents.AddRange(events);
+        db.PublicityPosts.AddRange(posts);
+
+        // The reporters and the first month each owes.
+        foreach (var unit in reporters)
+        {
+            var reporter = Domain.Reporter.Create(unit.Id, unit.Name, new DateOnly(last, 1, 1), dueDay, calendar);
+            var month = reporter.FirstMonth;
+            while (reports.TryGetValue((unit.Id, month), out var r) && r.Status is ReportStatus.Submitted or ReportStatus.Confirmed)
+            {
+                month = month.AddMonths(1);
+            }
+
+            reporter.Owe(month, dueDay, calendar);
+            db.PublicityReporters.Add(reporter);
+        }
+
+        // Responsibility lists: each enforcing department's for last year, replaced this year by a few.
+        foreach (var (unit, i) in enforcing.Select((u, i) => (u, i)))
+        {
+            db.ResponsibilityLists.Add(List(unit, last, new DateOnly(last, 1, 1), i));
+            if (i % 3 == 0)
+            {
+                db.ResponsibilityLists.Add(List(unit, today.Year, new DateOnly(today.Year, 1, 1), i + 1));
+            }
+        }
+
+        foreach (var year in new[] { last, today.Year })
+        {
+            db.WorkPoints.Add(new WorkPoints
+            {
+                Id = Guid.CreateVersion7(), Year = year, Title = $"{year}年塘厦镇普法依法治理工作要点", Number = $"塘依法治办〔{year}〕1号", IssuedOn = new DateOnly(year, 2, 20),
+                RowVersion = Guid.NewGuid(),
+                Text = string.Join('\n',
+                    "一、深入学习宣传习近平法治思想",
+                    "坚持党委理论学习中心组集体学法，全年不少于4次；举办领导干部学法讲座。",
+                    "二、突出宪法和民法典学习宣传",
+                    "开展“宪法在我心中”法治宣传进校园活动，实现全镇中小学校宪法教育全覆盖；组织“12·4”国家宪法日宣传活动。",
+                    "三、落实“谁执法谁普法”普法责任制",
+                    "各部门制定年度普法责任清单，召开成员单位履职报告暨普法责任制联席会议；各社区、各部门每月10日前报送上月普法活动。",
+                    "四、加强法治文化阵地建设",
+                    "建设法治文化主题公园和社区法治文化阵地，推进企业法治文化建设。",
+                    "五、组织国家工作人员年度学法考试",
+                    "参考率、合格率达100%，优秀率达95%以上。"),
+            });
+        }
+
+        // The staff list: the town's cadres who sit the exam (accounts without a role or a password: they cannot sign in).
+        var departments = units.Values.Where(u => u.Kind is OrgNodeKind.Department).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+        var cadres = new List<StaffUser>();
+        for (var i = 0; i < 122; i++)
+        {
+            var name = Surnames[i % Surnames.Length] + Given[(i * 7) % Given.Length];
+            var user = $"cadre{i + 1:000}";
+            cadres.Add(new StaffUser
+            {
+                Id = Guid.CreateVersion7(), UserName = user, NormalizedUserName = user.ToUpperInvariant(), DisplayName = name, DepartmentId = departments[i % departments.Count].Id,
+                DataScope = DataScope.Self, SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(), LockoutEnabled = true,
+            });
+        }
+
+        db.Users.AddRange(cadres);
+        var names = units.ToDictionary(u => u.Key, u => u.Value.Name);
+        var exam = new LawExam
+        {
+            Id = Guid.CreateVersion7(), Year = last, Title = $"{last}年度国家工作人员学法考试", HeldOn = new DateOnly(last, 11, 16), RowVersion = Guid.NewGuid(),
+            Candidates = [.. cadres.Select((c, i) => new ExamCandidate
+            {
+                Id = Guid.CreateVersion7(), StaffId = c.Id, UserName = c.UserName!, Name = c.DisplayName, DepartmentId = c.DepartmentId, DepartmentName = names[c.DepartmentId],
+                // Two exempt (long sick leave, seconded), two who passed but not with distinction, the rest excellent.
+                ExemptReason = i == 40 ? "长期病假" : i == 90 ? "借调市直单位" : null,
+                Score = i is 40 or 90 ? null : i is 17 or 66 ? 82.5m : 90 + (i * 7 % 10) + (i % 2 == 0 ? 0.5m : 0m),
+            })],
+        };
+        db.LawExams.Add(exam);
+
+        // Study: the central group four times, a lecture, court-hearing visits, a film.
+        var leaders = cadres.Take(12).ToList();
+        var party = byCode.GetValueOrDefault("TX-PARTY") ?? office;
+        var sessions = new (SessionKind Kind, OrgUnit Body, DateOnly On, string Topic, string? Speaker)[]
+        {
+            (SessionKind.CentralGroup, party, new DateOnly(last, 3, 12), "学习宪法修正案和《中国共产党政法工作条例》", null),
+            (SessionKind.CentralGroup, party, new DateOnly(last, 6, 11), "学习《重大行政决策程序暂行条例》", null),
+            (SessionKind.CentralGroup, party, new DateOnly(last, 9, 10), "学习《党政主要负责人履行推进法治建设第一责任人职责规定》", null),
+            (SessionKind.CentralGroup, party, new DateOnly(last, 12, 10), "学习党的十九届四中全会精神（法治部分）", null),
+            (SessionKind.Lecture, office, new DateOnly(last, 5, 23), $"{last}年塘厦镇领导干部学法讲座：依法行政与行政诉讼", "东莞市司法局 法治讲师"),
+            (SessionKind.CourtHearing, office, new DateOnly(last, 7, 17), "旁听行政诉讼案件庭审", null),
+            (SessionKind.CourtHearing, office, new DateOnly(last, 11, 6), "观看庭审直播：行政机关负责人出庭应诉", null),
+            (SessionKind.Film, office, new DateOnly(last, 8, 22), "组织党员干部观看法治电影", null),
+        };
+        foreach (var s in sessions)
+        {
+            db.StudySessions.Add(new StudySession
+            {
+                Id = Guid.CreateVersion7(), Kind = s.Kind, DepartmentId = s.Body.Id, DepartmentName = s.Body.Name, Topic = s.Topic, Date = s.On, Place = "镇委会议室",
+                Speaker = s.Speaker, CreatedAt = ChinaTime.StartOfDayUtc(s.On).AddHours(18),
+                Attendees = [.. (s.Kind == SessionKind.CentralGroup ? leaders : cadres.Skip(s.On.Month).Take(40)).Select(c => new SessionAttendee
+                {
+                    Id = Guid.CreateVersion7(), StaffId = c.Id, Name = c.DisplayName, DepartmentName = names[c.DepartmentId],
+                })],
+            });
+        }
+
+        // Duty reports heard at last year's members' meeting; this year's first one waiting to be heard.
+        foreach (var (code, head, evaluation) in new[] { ("TX-LAW", "黄志诚", DutyEvaluation.Excellent), ("TX-POL", "叶国强", DutyEvaluation.Excellent), ("TX-HR", "钟丽萍", DutyEvaluation.Good) })
+        {
+            if (byCode.TryGetValue(code, out var unit))
+            {
+                db.DutyReports.Add(new DutyReport
+                {
+                    Id = Guid.CreateVersion7(), Year = last, DepartmentId = unit.Id, DepartmentName = unit.Name, HeadName = head,
+                    Text = $"{last}年，{unit.Name}主要负责人认真履行推进法治建设第一责任人职责：带头学法用法，研究部署本单位法治建设工作，落实“谁执法谁普法”责任制，依法履职。",
+                    HeardAt = $"塘厦镇{last}年依法治镇工作成员单位履职报告会议", HeardOn = new DateOnly(last, 12, 20), Evaluation = evaluation, EvaluatedBy = "周雅琴",
+                    SubmittedAt = ChinaTime.StartOfDayUtc(new DateOnly(last, 12, 12)).AddHours(10), RowVersion = Guid.NewGuid(),
+                });
+            }
+        }
+
+        if (byCode.TryGetValue("TX-MSA", out var msa) && today.Month >= 2)
+        {
+            db.DutyReports.Add(new DutyReport
+            {
+                Id = Guid.CreateVersion7(), Year = today.Year, DepartmentId = msa.Id, DepartmentName = msa.Name, HeadName = "罗建华",
+                Text = $"{today.Year}年，本局主要负责人履行推进法治建设第一责任人职责，组织全局执法人员学法考法，落实行政执法三项制度。",
+                SubmittedAt = time.GetUtcNow().UtcDateTime.AddDays(-3), RowVersion = Guid.NewGuid(),
+            });
+        }
+
+        // Letters: the town with its 23 communities, its 34 departments and units, and 20 units outside the tree: 77. Each
+        // community with its businesses: 2,980 last year; this year the same, bar the ones registered since.
+        var letters = new List<SafetyLetter>();
+        SafetyLetter Letter(int year, LetterLevel level, OrgUnit signer, Guid? node, Guid? business, string name, string key, DateOnly on) => new()
+        {
+            Id = Guid.CreateVersion7(), Year = year, Level = level, DepartmentId = signer.Id, SignerName = signer.Name, CounterpartId = node, BusinessId = business,
+            CounterpartName = name, CounterpartKey = key, SignedOn = on, CreatedAt = ChinaTime.StartOfDayUtc(on).AddHours(15),
+        };
+        var lowerUnits = units.Values.Where(u => u.Kind is OrgNodeKind.Department or OrgNodeKind.Unit).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+        foreach (var year in new[] { last, today.Year })
+        {
+            var on = new DateOnly(year, 2, 26);
+            letters.AddRange(communities.Select(c => Letter(year, LetterLevel.TownCommunity, town, c.Id, null, c.Name, "N:" + c.Id, on)));
+            letters.AddRange(lowerUnits.Select(u => Letter(year, LetterLevel.TownUnit, town, u.Id, null, u.Name, "N:" + u.Id, on)));
+            letters.AddRange(Schools.Concat(OtherUnits).Take(77 - communities.Count - lowerUnits.Count).Select(name => Letter(year, LetterLevel.TownUnit, town, null, null, name, "U:" + name, on)));
+        }
+
+        var businesses = new List<Business>();
+        for (var i = 0; i < SeedBusinessLetters + 12; i++)
+        {
+            var c = communities[i % communities.Count];
+            businesses.Add(new Business
+            {
+                Id = Guid.CreateVersion7(), Name = $"东莞市{c.Name.Replace("社区", "", StringComparison.Ordinal)}{Trades[i % Trades.Length]}有限公司（{i / communities.Count + 1}）",
+                CreditCode = $"91441900MA{i + 10000000:00000000}", CommunityId = c.Id, CommunityName = c.Name,
+            });
+        }
+
+        db.Businesses.AddRange(businesses);
+        foreach (var (b, i) in businesses.Take(SeedBusinessLetters).Select((b, i) => (b, i)))
+        {
+            var community = communities.First(c => c.Id == b.CommunityId);
+            letters.Add(Letter(last, LetterLevel.CommunityBusiness, community, null, b.Id, b.Name, "B:" + b.CreditCode, new DateOnly(last, 3, 1).AddDays(i % 40)));
+            if (i % 150 != 7 && new DateOnly(today.Year, 3, 1) <= today)
+            {
+                letters.Add(Letter(today.Year, LetterLevel.CommunityBusiness, community, null, b.Id, b.Name, "B:" + b.CreditCode, new DateOnly(today.Year, 3, 1).AddDays(i % 40)));
+            }
+        }
+
+        db.SafetyLetters.AddRange(letters);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private static readonly string[] Trades = ["电子科技", "五金制品", "塑胶制品", "家具", "服装", "精密机械", "包装材料", "物流", "餐饮管理", "印刷"];
+
+    private static ResponsibilityList List(OrgUnit unit, int year, DateOnly from, int i) => new()
+    {
+        Id = Guid.CreateVersion7(), DepartmentId = unit.Id, DepartmentName = unit.Name, Year = year, EffectiveFrom = from, CreatedAt = ChinaTime.StartOfDayUtc(from).AddHours(10),
+        CreatedBy = "周雅琴", RowVersion = Guid.NewGuid(),
+        Items =
+        [
+            new() { Id = Guid.CreateVersion7(), Order = 1, Law = "宪法", Audience = "本部门工作人员", Method = "集体学法、专题讲座" },
+            new() { Id = Guid.CreateVersion7(), Order = 2, Law = Laws[(i + 1) % Laws.Length], Audience = "管理服务对象", Method = "执法过程中以案释法、发放宣传资料" },
+            new() { Id = Guid.CreateVersion7(), Order = 3, Law = Laws[(i + 4) % Laws.Length], Audience = "社区群众、企业员工", Method = "进社区、进企业宣传，微信公众号推送" },
+        ],
+    };
+
+    /// <summary><paramref name="total"/> in <paramref name="parts"/> shares of 40 % to 160 % of the mean that add up exactly.</summary>
+    private static int[] Split(int total, int parts, Random rnd)
+    {
+        var shares = new int[parts];
+        var mean = total / parts;
+        for (var i = 0; i < parts; i++)
+        {
+            shares[i] = mean * 2 / 5 + rnd.Next(mean * 6 / 5);
+        }
+
+        var diff = total - shares.Sum();
+        for (var i = 0; diff != 0; i = (i + 1) % parts)
+        {
+            var step = Math.Sign(diff) * Math.Min(Math.Abs(diff), Math.Max(1, Math.Abs(diff) / parts + 1));
+            if (shares[i] + step > 0)
+            {
+                shares[i] += step;
+                diff -= step;
+            }
+        }
+
+        return shares;
+    }
+
+    private Actor Office(DateOnly day) => Actor.Seeding("publicity.office", "周雅琴", ChinaTime.StartOfDayUtc(day).AddHours(10), calendar);
+
+    private Actor Reporter(OrgUnit unit, DateOnly day) => Actor.Seeding("community.officer", unit.Name + "普法联络员", ChinaTime.StartOfDayUtc(day).AddHours(9), calendar);
+}

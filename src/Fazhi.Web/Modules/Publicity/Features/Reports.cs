@@ -1,0 +1,755 @@
+using Fazhi.Web.Modules.Publicity.Data;
+using Fazhi.Web.Modules.Publicity.Domain;
+using Fazhi.Web.Platform.Cases;
+using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Deadlines;
+using Fazhi.Web.Platform.Documents;
+using Fazhi.Web.Platform.Files;
+using Fazhi.Web.Platform.Localization;
+using Fazhi.Web.Platform.Organisation;
+using Fazhi.Web.Platform.Organisation.Domain;
+using Fazhi.Web.Platform.Scope;
+using Fazhi.Web.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fazhi.Web.Modules.Publicity.Features;
+
+public sealed record EventRequest(
+    Guid? ReporterId, DateOnly? Date, EventKind? Kind, string? Title, string? Place, string? Organiser, string? Law, AudienceKind? Audience,
+    int? PeopleReached, int? Printed, int? HandedOut, Guid? SchoolId, Guid? SiteId);
+
+public sealed record PostRequest(Guid? ReporterId, DateOnly? Date, PostChannel? Channel, string? Title, string? Link);
+
+public sealed record SubmitRequest(string? Note) : StepRequest;
+
+public sealed record ReturnRequest(string? Reason) : StepRequest;
+
+public sealed record ReporterRequest(Guid? OrgNodeId, DateOnly? FirstMonth);
+
+public sealed record ReportRow(Guid Id, Guid ReporterId, string Reporter, DateOnly Month, ReportStatus Status, int Events, int Posts, int PeopleReached, DateTime? SubmittedAt, string? ConfirmedBy);
+
+public sealed record EventRow(
+    Guid Id, Guid ReportId, string Reporter, DateOnly Date, EventKind Kind, string Title, string Place, string Organiser, string Law, AudienceKind Audience,
+    int PeopleReached, int Printed, int HandedOut, Guid? SchoolId, Guid? SiteId, int Photos, bool Confirmed);
+
+public sealed record PostRow(Guid Id, Guid ReportId, string Reporter, DateOnly Date, PostChannel Channel, string Title, string? Link, bool Confirmed);
+
+public sealed record ReportView(
+    Guid Id, Guid ReporterId, string Reporter, DateOnly Month, ReportStatus Status, string? Note, DateTime? SubmittedAt, DateTime? ConfirmedAt, string? ConfirmedBy,
+    IReadOnlyList<EventRow> Events, IReadOnlyList<PostRow> Posts, int PeopleReached, int Printed, int HandedOut,
+    IReadOnlyList<RecordStepView> Record, int SeenEvents, IReadOnlyList<ReportAction> Allowed);
+
+public sealed record ReporterRow(Guid Id, string Name, DateOnly FirstMonth, DateOnly OwedMonth, DateOnly DueOn, WarningLevel Level, bool Active);
+
+/// <summary>What an import did: rows added, rows changed, rows already there; each bad row by sheet and number.</summary>
+public sealed record PublicityImport(int Created, int Updated, int Unchanged, IReadOnlyList<ImportRowError> Errors, IReadOnlyList<Guid> Reports);
+
+public sealed record ReportFilter(DateOnly? Month, ReportStatus? Status, Guid? ReporterId, string? Q, int Page = 1, int PageSize = 50);
+
+public sealed record EventFilter(int? Year, DateOnly? Month, Guid? ReporterId, EventKind? Kind, Guid? SchoolId, Guid? SiteId, bool? Confirmed, string? Q, int Page = 1, int PageSize = 50);
+
+/// <summary>
+/// The communities' and departments' monthly reports: events and posts entered one by one or imported from the Excel sheets they
+/// keep (each bad row named by its number, the good ones kept, the same row twice one record), submitted once the month is over,
+/// confirmed or returned by the legal office; each reporter's first month without a report is a clock on the register.
+/// </summary>
+public sealed class ReportService(
+    FazhiDbContext db, DataScopeResolver scopes, ActorSource actors, CaseWorkflow workflow, OrganisationDirectory directory, IConfiguration configuration,
+    Text text, FileStore files)
+{
+    /// <summary>The day of the month after by which a month's report is due (Publicity:ReportDueDay, the 10th by default).</summary>
+    public int DueDay => Math.Clamp(configuration.GetValue("Publicity:ReportDueDay", 10), 1, 28);
+
+    public async Task<IQueryable<MonthlyReport>> ScopedReportsAsync(CancellationToken ct = default) =>
+        db.PublicityReports.AsNoTracking().WithinScope(await scopes.CurrentAsync(ct), r => r.DepartmentId, _ => Guid.Empty);
+
+    public async Task<IQueryable<PublicityEvent>> ScopedEventsAsync(CancellationToken ct = default) =>
+        db.PublicityEvents.AsNoTracking().WithinScope(await scopes.CurrentAsync(ct), r => r.DepartmentId, _ => Guid.Empty);
+
+    public async Task<IQueryable<PublicityPost>> ScopedPostsAsync(CancellationToken ct = default) =>
+        db.PublicityPosts.AsNoTracking().WithinScope(await scopes.CurrentAsync(ct), r => r.DepartmentId, _ => Guid.Empty);
+
+    /// <summary>Events in reports the legal office confirmed: what the figures count.</summary>
+    public static IQueryable<PublicityEvent> Confirmed(FazhiDbContext db, IQueryable<PublicityEvent> events)
+    {
+        var reports = db.Set<MonthlyReport>();
+        return events.Where(e => reports.Any(r => r.Id == e.ReportId && r.Status == ReportStatus.Confirmed));
+    }
+
+    public static IQueryable<PublicityPost> Confirmed(FazhiDbContext db, IQueryable<PublicityPost> posts)
+    {
+        var reports = db.Set<MonthlyReport>();
+        return posts.Where(e => reports.Any(r => r.Id == e.ReportId && r.Status == ReportStatus.Confirmed));
+    }
+
+    private static IQueryable<PublicityEvent> Unconfirmed(FazhiDbContext db, IQueryable<PublicityEvent> events)
+    {
+        var reports = db.Set<MonthlyReport>();
+        return events.Where(e => !reports.Any(r => r.Id == e.ReportId && r.Status == ReportStatus.Confirmed));
+    }
+
+    private static IQueryable<PublicityPost> Unconfirmed(FazhiDbContext db, IQueryable<PublicityPost> posts)
+    {
+        var reports = db.Set<MonthlyReport>();
+        return posts.Where(e => !reports.Any(r => r.Id == e.ReportId && r.Status == ReportStatus.Confirmed));
+    }
+
+    public async Task<Paged<ReportRow>> ReportsAsync(ReportFilter f, CancellationToken ct = default)
+    {
+        var q = await ScopedReportsAsync(ct);
+        if (f.Month is { } m)
+        {
+            var month = MonthlyReport.MonthOf(m);
+            q = q.Where(r => r.Month == month);
+        }
+
+        if (f.Status is { } s)
+        {
+            q = q.Where(r => r.Status == s);
+        }
+
+        if (f.ReporterId is { } id)
+        {
+            q = q.Where(r => r.DepartmentId == id);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var t = f.Q.Trim();
+            q = q.Where(r => r.ReporterName.Contains(t));
+        }
+
+        var events = db.Set<PublicityEvent>();
+        var posts = db.Set<PublicityPost>();
+        return await q.OrderByDescending(r => r.Month).ThenBy(r => r.ReporterName).ToPageAsync(rows => rows.Select(r => new ReportRow(
+            r.Id, r.DepartmentId, r.ReporterName, r.Month, r.Status,
+            events.Count(e => e.ReportId == r.Id), posts.Count(p => p.ReportId == r.Id),
+            events.Where(e => e.ReportId == r.Id).Sum(e => (int?)e.PeopleReached) ?? 0, r.SubmittedAt, r.ConfirmedBy)), f.Page, f.PageSize, ct);
+    }
+
+    public async Task<ReportView> ViewAsync(Guid id, CancellationToken ct = default)
+    {
+        var by = await actors.CurrentAsync(ct);
+        var r = await (await ScopedReportsAsync(ct)).Include(x => x.Steps).SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound();
+        var confirmed = r.Status == ReportStatus.Confirmed;
+        var events = await db.PublicityEvents.AsNoTracking().Where(e => e.ReportId == id).OrderBy(e => e.Date).ThenBy(e => e.Title)
+            .Select(EventRowOf(confirmed)).ToListAsync(ct);
+        var posts = await db.PublicityPosts.AsNoTracking().Where(e => e.ReportId == id).OrderBy(e => e.Date).ThenBy(e => e.Title)
+            .Select(p => new PostRow(p.Id, p.ReportId, p.ReporterName, p.Date, p.Channel, p.Title, p.Link, confirmed)).ToListAsync(ct);
+        return new ReportView(r.Id, r.DepartmentId, r.ReporterName, r.Month, r.Status, r.Note, r.SubmittedAt, r.ConfirmedAt, r.ConfirmedBy, events, posts,
+            events.Sum(e => e.PeopleReached), events.Sum(e => e.Printed), events.Sum(e => e.HandedOut),
+            [.. r.Steps.OrderBy(s => s.Sequence).Select(RecordStepView.Of)], r.Steps.Count, r.AvailableActions(by));
+    }
+
+    private static System.Linq.Expressions.Expression<Func<PublicityEvent, EventRow>> EventRowOf(bool confirmed) => e => new EventRow(
+        e.Id, e.ReportId, e.ReporterName, e.Date, e.Kind, e.Title, e.Place, e.Organiser, e.Law, e.Audience, e.PeopleReached, e.Printed, e.HandedOut,
+        e.SchoolId, e.SiteId, e.Photos.Count, confirmed);
+
+    public async Task<Paged<EventRow>> EventsAsync(EventFilter f, CancellationToken ct = default)
+    {
+        var q = await ScopedEventsAsync(ct);
+        if (f.Year is { } y)
+        {
+            Years.Check(y);
+            q = q.Where(e => e.Date >= new DateOnly(y, 1, 1) && e.Date <= new DateOnly(y, 12, 31));
+        }
+
+        if (f.Month is { } m)
+        {
+            var first = MonthlyReport.MonthOf(m);
+            var last = first.AddMonths(1).AddDays(-1);
+            q = q.Where(e => e.Date >= first && e.Date <= last);
+        }
+
+        if (f.ReporterId is { } r)
+        {
+            q = q.Where(e => e.DepartmentId == r);
+        }
+
+        if (f.Kind is { } k)
+        {
+            q = q.Where(e => e.Kind == k);
+        }
+
+        if (f.SchoolId is { } s)
+        {
+            q = q.Where(e => e.SchoolId == s);
+        }
+
+        if (f.SiteId is { } site)
+        {
+            q = q.Where(e => e.SiteId == site);
+        }
+
+        if (f.Confirmed is { } c)
+        {
+            q = c ? Confirmed(db, q) : Unconfirmed(db, q);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var t = f.Q.Trim();
+            q = q.Where(e => e.Title.Contains(t) || e.Place.Contains(t) || e.Law.Contains(t) || e.Organiser.Contains(t) || e.ReporterName.Contains(t));
+        }
+
+        var reports = db.Set<MonthlyReport>();
+        return await q.OrderByDescending(e => e.Date).ThenBy(e => e.ReporterName).ThenBy(e => e.Title).ToPageAsync(rows => rows.Select(e => new EventRow(
+            e.Id, e.ReportId, e.ReporterName, e.Date, e.Kind, e.Title, e.Place, e.Organiser, e.Law, e.Audience, e.PeopleReached, e.Printed, e.HandedOut,
+            e.SchoolId, e.SiteId, e.Photos.Count, reports.Any(x => x.Id == e.ReportId && x.Status == ReportStatus.Confirmed))), f.Page, f.PageSize, ct);
+    }
+
+    public async Task<Paged<PostRow>> PostsAsync(EventFilter f, CancellationToken ct = default)
+    {
+        var q = await ScopedPostsAsync(ct);
+        if (f.Year is { } y)
+        {
+            Years.Check(y);
+            q = q.Where(e => e.Date >= new DateOnly(y, 1, 1) && e.Date <= new DateOnly(y, 12, 31));
+        }
+
+        if (f.Month is { } m)
+        {
+            var first = MonthlyReport.MonthOf(m);
+            var last = first.AddMonths(1).AddDays(-1);
+            q = q.Where(e => e.Date >= first && e.Date <= last);
+        }
+
+        if (f.ReporterId is { } r)
+        {
+            q = q.Where(e => e.DepartmentId == r);
+        }
+
+        if (f.Confirmed is { } c)
+        {
+            q = c ? Confirmed(db, q) : Unconfirmed(db, q);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var t = f.Q.Trim();
+            q = q.Where(e => e.Title.Contains(t) || e.ReporterName.Contains(t));
+        }
+
+        var reports = db.Set<MonthlyReport>();
+        return await q.OrderByDescending(e => e.Date).ThenBy(e => e.Title).ToPageAsync(rows => rows.Select(p => new PostRow(
+            p.Id, p.ReportId, p.ReporterName, p.Date, p.Channel, p.Title, p.Link, reports.Any(x => x.Id == p.ReportId && x.Status == ReportStatus.Confirmed))), f.Page, f.PageSize, ct);
+    }
+
+    /// <summary>The community or department a reporter enters for: their own, or (the legal office) the one named.</summary>
+    private async Task<OrgUnit> ReporterOfAsync(Guid? asked, Actor by, CancellationToken ct)
+    {
+        var id = asked ?? by.DepartmentId ?? throw new DomainException("required", "reporterId");
+        var unit = (await directory.UnitsAsync(ct)).GetValueOrDefault(id);
+        // Outside the caller's scope it is as if it did not exist.
+        if (unit is null || !by.ActsFor(id) || !by.IsInAny(PublicityRoles.Reporter, PublicityRoles.Officer))
+        {
+            throw DomainException.NotFound("reporterId");
+        }
+
+        return unit;
+    }
+
+    public static Validator Check(EventRequest r, DateOnly today) => new Validator()
+        .Check(r.Date is not null, "date", "required").Check(r.Date is null || r.Date <= today, "date", "publicity.future_date")
+        .Check(r.Kind is not null && Enum.IsDefined(r.Kind.Value), "kind", "required")
+        .Required("title", r.Title).Required("place", r.Place).Required("organiser", r.Organiser, 100).Required("law", r.Law)
+        .Check(r.Audience is not null && Enum.IsDefined(r.Audience.Value), "audience", "required")
+        .Check(r.PeopleReached is >= 0 and <= 1_000_000, "peopleReached", "publicity.count_range")
+        .Check(r.Printed is null or (>= 0 and <= 10_000_000), "printed", "publicity.count_range")
+        .Check(r.HandedOut is null or (>= 0 and <= 10_000_000), "handedOut", "publicity.count_range");
+
+    public static Validator Check(PostRequest r, DateOnly today) => new Validator()
+        .Check(r.Date is not null, "date", "required").Check(r.Date is null || r.Date <= today, "date", "publicity.future_date")
+        .Check(r.Channel is not null && Enum.IsDefined(r.Channel.Value), "channel", "required").Required("title", r.Title)
+        .MaxLength("link", r.Link, 500)
+        .Check(string.IsNullOrWhiteSpace(r.Link) || (Uri.TryCreate(r.Link.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)), "link", "publicity.link");
+
+    private static string EventKey(EventRequest r) => PublicityEvent.FingerprintOf(r.Date, r.Title, r.Place);
+
+    private static string PostKey(PostRequest r) => PublicityEvent.FingerprintOf(r.Date, r.Channel?.ToString(), r.Title);
+
+    /// <summary>One event entered through the form; the same event (day, title, place) twice is 409.</summary>
+    public async Task<Guid> AddEventAsync(EventRequest r, CancellationToken ct = default)
+    {
+        var by = await actors.CurrentAsync(ct);
+        var unit = await ReporterOfAsync(r.ReporterId, by, ct);
+        Check(r, by.Today).ThrowIfInvalid();
+        await CheckPlacesAsync(r, ct);
+        var key = EventKey(r);
+        Workflow.Check(Workflow.Unless(!await db.PublicityEvents.AnyAsync(e => e.DepartmentId == unit.Id && e.Fingerprint == key, ct), "publicity.duplicate", "title", ErrorKind.Conflict));
+        return await InMonthAsync(unit, r.Date!.Value, by, "event_added", r.Title!.Trim(), report =>
+        {
+            var e = NewEvent(r, unit, report.Id, key, by.Now);
+            db.PublicityEvents.Add(e);
+            return e.Id;
+        }, ct);
+    }
+
+    public async Task<Guid> AddPostAsync(PostRequest r, CancellationToken ct = default)
+    {
+        var by = await actors.CurrentAsync(ct);
+        var unit = await ReporterOfAsync(r.ReporterId, by, ct);
+        Check(r, by.Today).ThrowIfInvalid();
+        var key = PostKey(r);
+        Workflow.Check(Workflow.Unless(!await db.PublicityPosts.AnyAsync(e => e.DepartmentId == unit.Id && e.Fingerprint == key, ct), "publicity.duplicate", "title", ErrorKind.Conflict));
+        return await InMonthAsync(unit, r.Date!.Value, by, "post_added", r.Title!.Trim(), report =>
+        {
+            var p = NewPost(r, unit, report.Id, key, by.Now);
+            db.PublicityPosts.Add(p);
+            return p.Id;
+        }, ct);
+    }
+
+    private static PublicityEvent NewEvent(EventRequest r, OrgUnit unit, Guid reportId, string key, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(), ReportId = reportId, DepartmentId = unit.Id, ReporterName = unit.Name, Date = r.Date!.Value, Kind = r.Kind!.Value,
+        Title = r.Title!.Trim(), Place = r.Place!.Trim(), Organiser = r.Organiser!.Trim(), Law = r.Law!.Trim(), Audience = r.Audience!.Value,
+        PeopleReached = r.PeopleReached!.Value, Printed = r.Printed ?? 0, HandedOut = r.HandedOut ?? 0, SchoolId = r.SchoolId, SiteId = r.SiteId,
+        Fingerprint = key, CreatedAt = now,
+    };
+
+    private static PublicityPost NewPost(PostRequest r, OrgUnit unit, Guid reportId, string key, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(), ReportId = reportId, DepartmentId = unit.Id, ReporterName = unit.Name, Date = r.Date!.Value, Channel = r.Channel!.Value,
+        Title = r.Title!.Trim(), Link = string.IsNullOrWhiteSpace(r.Link) ? null : r.Link.Trim(), Fingerprint = key, CreatedAt = now,
+    };
+
+    private async Task CheckPlacesAsync(EventRequest r, CancellationToken ct)
+    {
+        if (r.SchoolId is { } s && !await db.Schools.AnyAsync(x => x.Id == s, ct))
+        {
+            throw DomainException.NotFound("schoolId");
+        }
+
+        if (r.SiteId is { } site && !await db.PublicitySites.AnyAsync(x => x.Id == site, ct))
+        {
+            throw DomainException.NotFound("siteId");
+        }
+    }
+
+    /// <summary>
+    /// Adds to the reporter's report of the month (opened if it has none yet) under the report's turn: a report submitted or
+    /// confirmed meanwhile refuses the change (409), never a row in a closed month.
+    /// </summary>
+    private async Task<T> InMonthAsync<T>(OrgUnit unit, DateOnly day, Actor by, string kind, string what, Func<MonthlyReport, T> add, CancellationToken ct)
+    {
+        var report = await OpenReportAsync(unit, MonthlyReport.MonthOf(day), by, ct);
+        T result = default!;
+        await workflow.ActAsync<MonthlyReport, ReportStep>(scope => db.PublicityReports.WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty).Include(x => x.Steps),
+            report, null, (m, actor) =>
+            {
+                m.Changed(kind, what, actor);
+                result = add(m);
+                return Task.CompletedTask;
+            }, ct: ct);
+        return result;
+    }
+
+    /// <summary>The report of the reporter's month, opened when it has none (two at once open one).</summary>
+    public async Task<Guid> OpenReportAsync(OrgUnit unit, DateOnly month, Actor by, CancellationToken ct)
+    {
+        if (await db.PublicityReports.Where(r => r.DepartmentId == unit.Id && r.Month == month).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct) is { } id)
+        {
+            return id;
+        }
+
+        var report = MonthlyReport.Open(unit.Id, unit.Name, month, by);
+        db.PublicityReports.Add(report);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return report.Id;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return await db.PublicityReports.Where(r => r.DepartmentId == unit.Id && r.Month == month).Select(r => r.Id).SingleAsync(ct);
+        }
+    }
+
+    public async Task DeleteEventAsync(Guid id, CancellationToken ct = default)
+    {
+        var e = await (await ScopedEventsAsync(ct)).SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound();
+        await workflow.ActAsync<MonthlyReport, ReportStep>(scope => db.PublicityReports.WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty).Include(x => x.Steps),
+            e.ReportId, null, async (m, actor) =>
+            {
+                m.Changed("event_removed", e.Title, actor);
+                db.PublicityEvents.Remove(await db.PublicityEvents.SingleAsync(x => x.Id == id, ct));
+            }, ct: ct);
+    }
+
+    public async Task DeletePostAsync(Guid id, CancellationToken ct = default)
+    {
+        var p = await (await ScopedPostsAsync(ct)).SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound();
+        await workflow.ActAsync<MonthlyReport, ReportStep>(scope => db.PublicityReports.WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty).Include(x => x.Steps),
+            p.ReportId, null, async (m, actor) =>
+            {
+                m.Changed("post_removed", p.Title, actor);
+                db.PublicityPosts.Remove(await db.PublicityPosts.SingleAsync(x => x.Id == id, ct));
+            }, ct: ct);
+    }
+
+    /// <summary>A photo of an event, streamed into the file store (PDF, JPEG, PNG); the same photo twice is one.</summary>
+    public async Task<string> AddPhotoAsync(Guid eventId, HttpRequest request, CancellationToken ct = default)
+    {
+        var e = await (await ScopedEventsAsync(ct)).SingleOrDefaultAsync(x => x.Id == eventId, ct) ?? throw DomainException.NotFound();
+        MultipartUpload.RequireMultipart(request);
+        var open = await db.PublicityReports.AsNoTracking().Where(r => r.Id == e.ReportId).Select(r => r.Status).SingleAsync(ct);
+        Workflow.Check(Workflow.Unless(open is ReportStatus.Draft or ReportStatus.Returned, "publicity.report_closed", "status", ErrorKind.Conflict));
+        var upload = await MultipartUpload.ReadAsync(request, files, FileKinds.Documents, ct);
+        var photo = upload.File("file") ?? throw new DomainException("required", "file");
+        return await AttachPhotoAsync(e, photo.File, ct);
+    }
+
+    public async Task<string> AttachPhotoAsync(PublicityEvent e, StoredFile file, CancellationToken ct)
+    {
+        await workflow.ActAsync<MonthlyReport, ReportStep>(scope => db.PublicityReports.WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty).Include(x => x.Steps),
+            e.ReportId, null, async (m, actor) =>
+            {
+                if (!await db.Set<EventPhoto>().AnyAsync(p => p.EventId == e.Id && p.Sha256 == file.Sha256, ct))
+                {
+                    m.Changed("photo_added", e.Title, actor);
+                    db.Add(new EventPhoto { Id = Guid.CreateVersion7(), EventId = e.Id, Sha256 = file.Sha256, ContentType = file.ContentType, At = actor.Now });
+                }
+            }, ct: ct);
+        return file.Sha256;
+    }
+
+    public async Task<Stream> PhotoAsync(Guid eventId, string sha256, CancellationToken ct = default)
+    {
+        var e = await (await ScopedEventsAsync(ct)).SingleOrDefaultAsync(x => x.Id == eventId, ct) ?? throw DomainException.NotFound();
+        _ = await db.Set<EventPhoto>().AsNoTracking().SingleOrDefaultAsync(p => p.EventId == eventId && p.Sha256 == sha256, ct) ?? throw DomainException.NotFound("sha256");
+        return await files.OpenVerifiedAsync(sha256, new FileOwner(e.ReportId, e.DepartmentId, e.Title, $"/publicity/reports/{e.ReportId}"), ct);
+    }
+
+    public Task SubmitAsync(Guid id, int? seen, string? note, CancellationToken ct = default) =>
+        ActAsync(id, seen, async (r, by) =>
+        {
+            var events = await db.PublicityEvents.CountAsync(e => e.ReportId == id, ct);
+            var posts = await db.PublicityPosts.CountAsync(e => e.ReportId == id, ct);
+            r.Submit(note, events, posts, by);
+            await OweAsync(r, by, ct);
+        }, ct);
+
+    public Task ConfirmAsync(Guid id, int? seen, CancellationToken ct = default) =>
+        ActAsync(id, seen, (r, by) =>
+        {
+            r.Confirm(by);
+            return Task.CompletedTask;
+        }, ct);
+
+    public Task ReturnAsync(Guid id, int? seen, string? reason, CancellationToken ct = default) =>
+        ActAsync(id, seen, async (r, by) =>
+        {
+            r.Return(reason, by);
+            await OweAsync(r, by, ct);
+        }, ct);
+
+    private Task<MonthlyReport> ActAsync(Guid id, int? seen, Func<MonthlyReport, Actor, Task> act, CancellationToken ct) =>
+        workflow.ActAsync<MonthlyReport, ReportStep>(scope => db.PublicityReports.WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty).Include(x => x.Steps),
+            id, seen, act, ct: ct);
+
+    /// <summary>Moves the reporter's clock to its first month from its first on without a submitted (or confirmed) report.</summary>
+    private async Task OweAsync(MonthlyReport changed, Actor by, CancellationToken ct)
+    {
+        if (await db.PublicityReporters.SingleOrDefaultAsync(x => x.Id == changed.DepartmentId, ct) is not { } reporter)
+        {
+            return;
+        }
+
+        var reported = (await db.PublicityReports.Where(r => r.DepartmentId == reporter.Id && r.Id != changed.Id
+                && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Confirmed)).Select(r => r.Month).ToListAsync(ct)).ToHashSet();
+        if (changed.Status is ReportStatus.Submitted or ReportStatus.Confirmed)
+        {
+            reported.Add(changed.Month);
+        }
+
+        var month = reporter.FirstMonth;
+        while (reported.Contains(month))
+        {
+            month = month.AddMonths(1);
+        }
+
+        reporter.Owe(month, DueDay, by.Calendar);
+    }
+
+    public async Task<IReadOnlyList<ReporterRow>> ReportersAsync(CancellationToken ct = default)
+    {
+        var by = await actors.CurrentAsync(ct);
+        var scope = await scopes.CurrentAsync(ct);
+        var rows = await db.PublicityReporters.AsNoTracking().WithinScope(scope, r => r.Id, _ => Guid.Empty).OrderBy(r => r.OwedMonth).ThenBy(r => r.Name).ToListAsync(ct);
+        return [.. rows.Select(r => new ReporterRow(r.Id, r.Name, r.FirstMonth, r.OwedMonth, r.Due.DueDate, r.Active ? r.Due.Level(by.Today) : WarningLevel.Normal, r.Active))];
+    }
+
+    /// <summary>A community or department that must report monthly from a month on (the legal office).</summary>
+    public async Task AddReporterAsync(ReporterRequest r, CancellationToken ct = default)
+    {
+        var by = await actors.CurrentAsync(ct);
+        new Validator().Check(r.OrgNodeId is not null, "orgNodeId", "required").Check(r.FirstMonth is not null, "firstMonth", "required").ThrowIfInvalid();
+        var unit = (await directory.UnitsAsync(ct)).GetValueOrDefault(r.OrgNodeId!.Value) ?? throw DomainException.NotFound("orgNodeId");
+        new Validator().Check(unit.Kind is OrgNodeKind.Community or OrgNodeKind.Department or OrgNodeKind.Unit, "orgNodeId", "publicity.reporter_kind").ThrowIfInvalid();
+        if (await db.PublicityReporters.SingleOrDefaultAsync(x => x.Id == unit.Id, ct) is { } existing)
+        {
+            Workflow.Check(Workflow.Unless(!existing.Active, "publicity.duplicate", "orgNodeId", ErrorKind.Conflict));
+            existing.Resume();
+        }
+        else
+        {
+            var reporter = Reporter.Create(unit.Id, unit.Name, r.FirstMonth!.Value, DueDay, by.Calendar);
+            db.PublicityReporters.Add(reporter);
+            var reported = (await db.PublicityReports.Where(x => x.DepartmentId == unit.Id && (x.Status == ReportStatus.Submitted || x.Status == ReportStatus.Confirmed))
+                .Select(x => x.Month).ToListAsync(ct)).ToHashSet();
+            var month = reporter.FirstMonth;
+            while (reported.Contains(month))
+            {
+                month = month.AddMonths(1);
+            }
+
+            reporter.Owe(month, DueDay, by.Calendar);
+        }
+
+        await SaveAsync(ct);
+    }
+
+    public async Task StopReporterAsync(Guid id, CancellationToken ct = default)
+    {
+        var reporter = await db.PublicityReporters.SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound();
+        reporter.Stop();
+        await SaveAsync(ct);
+    }
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            throw new DomainException("publicity.duplicate", null, ErrorKind.Conflict);
+        }
+    }
+
+    // The monthly sheet: written in Chinese, read in either language. Two sheets, events and posts.
+    public static readonly LedgerSheet EventsSheet = new("活动", "Events");
+    public static readonly LedgerSheet PostsSheet = new("信息", "Posts");
+    private static readonly LedgerColumn Date = new("日期", "Date");
+    private static readonly LedgerColumn Title = new("活动名称", "Title");
+    private static readonly LedgerColumn KindColumn = new("活动类型", "Kind");
+    private static readonly LedgerColumn Place = new("地点", "Place");
+    private static readonly LedgerColumn Organiser = new("主办单位", "Organiser");
+    private static readonly LedgerColumn Law = new("宣传法律", "Law");
+    private static readonly LedgerColumn Audience = new("受众", "Audience");
+    private static readonly LedgerColumn People = new("受教育人数", "PeopleReached");
+    private static readonly LedgerColumn Printed = new("编印资料份数", "Printed");
+    private static readonly LedgerColumn HandedOut = new("发放资料份数", "HandedOut");
+    private static readonly LedgerColumn SchoolColumn = new("学校", "School");
+    private static readonly LedgerColumn PostTitle = new("标题", "Title");
+    private static readonly LedgerColumn Channel = new("渠道", "Channel");
+    private static readonly LedgerColumn Link = new("链接", "Link");
+
+    private static Dictionary<string, T> Names<T>(string prefix, IReadOnlyDictionary<string, (string Zh, string En)> strings)
+        where T : struct, Enum
+    {
+        var names = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
+        foreach (var v in Enum.GetValues<T>())
+        {
+            names[v.ToString()] = v;
+            if (strings.TryGetValue($"{prefix}.{v}", out var s))
+            {
+                names[s.Zh] = v;
+                names[s.En] = v;
+            }
+        }
+
+        return names;
+    }
+
+    private static readonly Lazy<Dictionary<string, EventKind>> Kinds = new(() => Names<EventKind>("publicity.kind", PublicityStrings.Table));
+    private static readonly Lazy<Dictionary<string, AudienceKind>> Audiences = new(() => Names<AudienceKind>("publicity.audience", PublicityStrings.Table));
+    private static readonly Lazy<Dictionary<string, PostChannel>> Channels = new(() => Names<PostChannel>("publicity.channel", PublicityStrings.Table));
+
+    /// <summary>The monthly sheet to fill in: both sheets with their headers and one example row each.</summary>
+    public async Task<byte[]> TemplateAsync(CancellationToken ct = default)
+    {
+        var today = (await actors.CurrentAsync(ct)).Today;
+        var day = MonthlyReport.MonthOf(today).AddMonths(-1).AddDays(14);
+        return await Spreadsheet.WriteAsync(new Dictionary<string, IEnumerable<IDictionary<string, object?>>>
+        {
+            [EventsSheet.Name] = [Ledger.Row((Date, day), (Title, text["publicity.example.title"].Value), (KindColumn, text["publicity.kind.Lecture"].Value),
+                (Place, text["publicity.example.place"].Value), (Organiser, text["publicity.example.organiser"].Value), (Law, text["publicity.example.law"].Value),
+                (Audience, text["publicity.audience.Residents"].Value), (People, 120), (Printed, 300), (HandedOut, 260), (SchoolColumn, ""))],
+            [PostsSheet.Name] = [Ledger.Row((Date, day), (Channel, text["publicity.channel.WeChat"].Value), (PostTitle, text["publicity.example.post"].Value),
+                (Link, "https://example.gov.cn/news/1"))],
+        });
+    }
+
+    /// <summary>
+    /// Imports the monthly sheet for one reporter: every good row is kept in its month's report, each bad row named by its sheet
+    /// and number; a row already there (same day, title and place; or day, channel and title) with the same figures is left as
+    /// it is, with other figures it is updated while its month is open. Importing the same file twice changes nothing.
+    /// </summary>
+    public async Task<PublicityImport> ImportAsync(Stream file, Guid? reporterId, CancellationToken ct = default)
+    {
+        Ledger.CheckWorkbook(file);
+        var by = await actors.CurrentAsync(ct);
+        var unit = await ReporterOfAsync(reporterId, by, ct);
+        var errors = new List<ImportRowError>();
+        var schools = await db.Schools.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, ct);
+
+        var events = new List<(LedgerRow Row, EventRequest Request)>();
+        foreach (var row in Ledger.Rows(file, EventsSheet, text))
+        {
+            var school = row.Optional(SchoolColumn);
+            Guid? schoolId = null;
+            if (school is not null)
+            {
+                if (schools.TryGetValue(school, out var sid))
+                {
+                    schoolId = sid;
+                }
+                else
+                {
+                    row.Fail(SchoolColumn, "publicity.unknown_school", school);
+                }
+            }
+
+            var request = new EventRequest(unit.Id, row.Date(Date), row.Choice(KindColumn, Kinds.Value), row.Text(Title), row.Text(Place), row.Text(Organiser),
+                row.Text(Law), row.Choice(Audience, Audiences.Value), row.Whole(People), row.Whole(Printed, 0), row.Whole(HandedOut, 0), schoolId, null);
+            Validate(row, Check(request, by.Today));
+            Sheet(row, EventsSheet, errors);
+            if (row.Ok)
+            {
+                events.Add((row, request));
+            }
+        }
+
+        file.Position = 0;
+        var posts = new List<(LedgerRow Row, PostRequest Request)>();
+        if (Spreadsheet.Read(file, PostsSheet.Zh).Count > 0 || Spreadsheet.Read(file, PostsSheet.En).Count > 0)
+        {
+            foreach (var row in Ledger.Rows(file, PostsSheet, text))
+            {
+                var request = new PostRequest(unit.Id, row.Date(Date), row.Choice(Channel, Channels.Value), row.Text(PostTitle), row.Optional(Link));
+                Validate(row, Check(request, by.Today));
+                Sheet(row, PostsSheet, errors);
+                if (row.Ok)
+                {
+                    posts.Add((row, request));
+                }
+            }
+        }
+
+        // The months the good rows fall in: each report open, or the rows of a closed month refused.
+        var months = events.Select(e => MonthlyReport.MonthOf(e.Request.Date!.Value)).Concat(posts.Select(p => MonthlyReport.MonthOf(p.Request.Date!.Value))).Distinct().ToList();
+        var reports = new Dictionary<DateOnly, Guid>();
+        foreach (var month in months)
+        {
+            reports[month] = await OpenReportAsync(unit, month, by, ct);
+        }
+
+        int created = 0, updated = 0, unchanged = 0;
+        foreach (var month in months)
+        {
+            var inMonth = events.Where(e => MonthlyReport.MonthOf(e.Request.Date!.Value) == month).ToList();
+            var postsInMonth = posts.Where(e => MonthlyReport.MonthOf(e.Request.Date!.Value) == month).ToList();
+            try
+            {
+                await workflow.ActAsync<MonthlyReport, ReportStep>(scope => db.PublicityReports.WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty).Include(x => x.Steps),
+                    reports[month], null, async (m, actor) =>
+                    {
+                        var (c, u, same) = await MergeAsync(m, unit, inMonth.Select(e => e.Request).ToList(), postsInMonth.Select(p => p.Request).ToList(), actor, ct);
+                        if (c + u > 0)
+                        {
+                            m.Changed("imported", StepNote.Of("publicity.note.imported", c.ToString(System.Globalization.CultureInfo.InvariantCulture), u.ToString(System.Globalization.CultureInfo.InvariantCulture)), actor);
+                        }
+
+                        (created, updated, unchanged) = (created + c, updated + u, unchanged + same);
+                    }, ct: ct);
+            }
+            catch (DomainException d) when (d.Code == "publicity.report_closed")
+            {
+                db.ChangeTracker.Clear();
+                foreach (var (row, _) in inMonth)
+                {
+                    errors.Add(new ImportRowError(row.Number, $"{EventsSheet.Name} · {Date.Header}", text.Error("publicity.month_closed", [month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)])));
+                }
+
+                foreach (var (row, _) in postsInMonth)
+                {
+                    errors.Add(new ImportRowError(row.Number, $"{PostsSheet.Name} · {Date.Header}", text.Error("publicity.month_closed", [month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)])));
+                }
+            }
+        }
+
+        return new PublicityImport(created, updated, unchanged, [.. errors.OrderBy(e => e.Field.StartsWith(PostsSheet.Name, StringComparison.Ordinal)).ThenBy(e => e.Row)], [.. reports.Values]);
+    }
+
+    private void Validate(LedgerRow row, Validator v)
+    {
+        // A cell already refused by its type (a date that is not one) is not reported twice.
+        foreach (var e in v.Errors.Where(e => !row.Errors.Any(x => x.Field == text.Field(e.Field))))
+        {
+            row.Errors.Add(new ImportRowError(row.Number, text.Field(e.Field), text.Error(e.Code, e.Args)));
+        }
+    }
+
+    private static void Sheet(LedgerRow row, LedgerSheet sheet, List<ImportRowError> errors) =>
+        errors.AddRange(row.Errors.Select(e => e with { Field = $"{sheet.Name} · {e.Field}" }));
+
+    private async Task<(int Created, int Updated, int Unchanged)> MergeAsync(MonthlyReport m, OrgUnit unit, List<EventRequest> events, List<PostRequest> posts, Actor by, CancellationToken ct)
+    {
+        int created = 0, updated = 0, unchanged = 0;
+        var existing = await db.PublicityEvents.Where(e => e.DepartmentId == unit.Id && e.Date >= m.Month && e.Date < m.Month.AddMonths(1)).ToDictionaryAsync(e => e.Fingerprint, ct);
+        foreach (var r in events)
+        {
+            var key = EventKey(r);
+            if (existing.TryGetValue(key, out var e))
+            {
+                if (e.Kind == r.Kind && e.Organiser == r.Organiser!.Trim() && e.Law == r.Law!.Trim() && e.Audience == r.Audience && e.PeopleReached == r.PeopleReached
+                    && e.Printed == (r.Printed ?? 0) && e.HandedOut == (r.HandedOut ?? 0) && e.SchoolId == r.SchoolId)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                (e.Kind, e.Organiser, e.Law, e.Audience, e.PeopleReached, e.Printed, e.HandedOut, e.SchoolId) =
+                    (r.Kind!.Value, r.Organiser!.Trim(), r.Law!.Trim(), r.Audience!.Value, r.PeopleReached!.Value, r.Printed ?? 0, r.HandedOut ?? 0, r.SchoolId);
+                updated++;
+                continue;
+            }
+
+            var added = NewEvent(r, unit, m.Id, key, by.Now);
+            db.PublicityEvents.Add(added);
+            existing[key] = added;
+            created++;
+        }
+
+        var existingPosts = await db.PublicityPosts.Where(e => e.DepartmentId == unit.Id && e.Date >= m.Month && e.Date < m.Month.AddMonths(1)).ToDictionaryAsync(e => e.Fingerprint, ct);
+        foreach (var r in posts)
+        {
+            var key = PostKey(r);
+            if (existingPosts.TryGetValue(key, out var p))
+            {
+                var link = string.IsNullOrWhiteSpace(r.Link) ? null : r.Link.Trim();
+                if (p.Link == link)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                p.Link = link;
+                updated++;
+                continue;
+            }
+
+            var added = NewPost(r, unit, m.Id, key, by.Now);
+            db.PublicityPosts.Add(added);
+            existingPosts[key] = added;
+            created++;
+        }
+
+        return (created, updated, unchanged);
+    }
+}
