@@ -387,6 +387,7 @@ public sealed class DemoPublicity(FazhiDbContext db, OrganisationDirectory direc
             {
                 Id = Guid.CreateVersion7(), Name = $"东莞市{c.Name.Replace("社区", "", StringComparison.Ordinal)}{Trades[i % Trades.Length]}有限公司（{i / communities.Count + 1}）",
                 CreditCode = $"91441900MA{i + 10000000:00000000}", CommunityId = c.Id, CommunityName = c.Name,
+                RegisteredOn = i < SeedBusinessLetters ? new DateOnly(last - 1 - i % 9, 1 + i % 12, 1 + i % 28) : new DateOnly(today.Year, 1 + i % today.Month, 1),
             });
         }
 

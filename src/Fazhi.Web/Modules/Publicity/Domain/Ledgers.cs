@@ -351,6 +351,9 @@ public sealed class Business
 
     public string CommunityName { get; set; } = "";
 
+    /// <summary>When it started operating (a business registered after a year owes no letter for it); null when not known.</summary>
+    public DateOnly? RegisteredOn { get; set; }
+
     public bool Active { get; set; } = true;
 }
 

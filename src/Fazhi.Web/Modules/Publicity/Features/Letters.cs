@@ -14,7 +14,7 @@ namespace Fazhi.Web.Modules.Publicity.Features;
 
 public sealed record LetterRequest(int? Year, LetterLevel? Level, Guid? SignerId, Guid? CounterpartId, Guid? BusinessId, string? CounterpartName, DateOnly? SignedOn);
 
-public sealed record BusinessRequest(string? Name, string? CreditCode, Guid? CommunityId);
+public sealed record BusinessRequest(string? Name, string? CreditCode, Guid? CommunityId, DateOnly? RegisteredOn = null);
 
 public sealed record LetterRow(Guid Id, int Year, LetterLevel Level, string Signer, string Counterpart, DateOnly SignedOn);
 
@@ -79,7 +79,8 @@ public sealed class LetterService(FazhiDbContext db, DataScopeResolver scopes, A
     {
         Years.Check(year);
         var letters = db.Set<SafetyLetter>();
-        return (await ScopedBusinessesAsync(ct)).Where(b => b.Active && !letters.Any(l => l.Year == year && l.BusinessId == b.Id));
+        var end = new DateOnly(year, 12, 31);
+        return (await ScopedBusinessesAsync(ct)).Where(b => b.Active && (b.RegisteredOn == null || b.RegisteredOn <= end) && !letters.Any(l => l.Year == year && l.BusinessId == b.Id));
     }
 
     public async Task<Paged<BusinessRow>> BusinessesAsync(Guid? communityId, int? missingYear, string? q, int page, CancellationToken ct = default)
@@ -108,7 +109,7 @@ public sealed class LetterService(FazhiDbContext db, DataScopeResolver scopes, A
         var community = await CommunityAsync(r.CommunityId!.Value, by, "communityId", ct);
         var code = r.CreditCode!.Trim().ToUpperInvariant();
         Workflow.Check(Workflow.Unless(!await db.Businesses.AnyAsync(b => b.CreditCode == code, ct), "publicity.duplicate", "creditCode", ErrorKind.Conflict));
-        var b = new Business { Id = Guid.CreateVersion7(), Name = r.Name!.Trim(), CreditCode = code, CommunityId = community.Id, CommunityName = community.Name };
+        var b = new Business { Id = Guid.CreateVersion7(), Name = r.Name!.Trim(), CreditCode = code, CommunityId = community.Id, CommunityName = community.Name, RegisteredOn = r.RegisteredOn };
         db.Businesses.Add(b);
         await SaveAsync(ct);
         return b.Id;

@@ -101,7 +101,13 @@ public static class PublicityApi
         g.MapPost("/events/{id:guid}/photos", async (Guid id, HttpContext http, ReportService s) => TypedResults.Ok(new PhotoAdded(await s.AddPhotoAsync(id, http.Request))))
             .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").WithMetadata(new MultipartForm([], "file: a photo (JPEG or PNG) or a scan (PDF), stored by its SHA-256"))
             .WithSummary("A photo of the event (multipart/form-data) while its month is open; the same photo twice is one.");
-        g.MapGet("/events/{id:guid}/photos/{sha256}", async (Guid id, string sha256, ReportService s) => TypedResults.Stream(await s.PhotoAsync(id, sha256), "application/octet-stream"))
+        g.MapGet("/events/{id:guid}", async (Guid id, ReportService s) => TypedResults.Ok(await s.EventAsync(id)))
+            .WithSummary("One event with its photos and whether its month is still open.");
+        g.MapGet("/events/{id:guid}/photos/{sha256}", async (Guid id, string sha256, ReportService s) =>
+            {
+                var (file, type) = await s.PhotoAsync(id, sha256);
+                return TypedResults.Stream(file, type);
+            })
             .WithSummary("One photo of an event, checked against its hash as it is read.").ProducesStoredFile();
         g.MapGet("/posts", async ([AsParameters] EventQuery q, ReportService s) => TypedResults.Ok(await s.PostsAsync(q.Filter)))
             .WithSummary("Posts in the caller's scope, newest first; filter by year, month, reporter, confirmed, or words of the title.");

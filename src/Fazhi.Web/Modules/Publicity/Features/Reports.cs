@@ -39,6 +39,10 @@ public sealed record ReportView(
     IReadOnlyList<EventRow> Events, IReadOnlyList<PostRow> Posts, int PeopleReached, int Printed, int HandedOut,
     IReadOnlyList<RecordStepView> Record, int SeenEvents, IReadOnlyList<ReportAction> Allowed);
 
+public sealed record EventView(EventRow Event, ReportStatus ReportStatus, string? SchoolName, string? SiteName, IReadOnlyList<PhotoView> Photos, bool CanEdit);
+
+public sealed record PhotoView(string Sha256, string ContentType, DateTime At);
+
 public sealed record ReporterRow(Guid Id, string Name, DateOnly FirstMonth, DateOnly OwedMonth, DateOnly DueOn, WarningLevel Level, bool Active);
 
 /// <summary>What an import did: rows added, rows changed, rows already there; each bad row by sheet and number.</summary>
@@ -144,6 +148,19 @@ public sealed class ReportService(
     private static System.Linq.Expressions.Expression<Func<PublicityEvent, EventRow>> EventRowOf(bool confirmed) => e => new EventRow(
         e.Id, e.ReportId, e.ReporterName, e.Date, e.Kind, e.Title, e.Place, e.Organiser, e.Law, e.Audience, e.PeopleReached, e.Printed, e.HandedOut,
         e.SchoolId, e.SiteId, e.Photos.Count, confirmed);
+
+    public async Task<EventView> EventAsync(Guid id, CancellationToken ct = default)
+    {
+        var by = await actors.CurrentAsync(ct);
+        var e = await (await ScopedEventsAsync(ct)).Include(x => x.Photos).SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound();
+        var report = await db.PublicityReports.AsNoTracking().Include(r => r.Steps).SingleAsync(r => r.Id == e.ReportId, ct);
+        var school = e.SchoolId is { } s ? await db.Schools.Where(x => x.Id == s).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        var site = e.SiteId is { } t ? await db.PublicitySites.Where(x => x.Id == t).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        var row = new EventRow(e.Id, e.ReportId, e.ReporterName, e.Date, e.Kind, e.Title, e.Place, e.Organiser, e.Law, e.Audience, e.PeopleReached, e.Printed, e.HandedOut,
+            e.SchoolId, e.SiteId, e.Photos.Count, report.Status == ReportStatus.Confirmed);
+        return new EventView(row, report.Status, school, site, [.. e.Photos.OrderBy(p => p.At).Select(p => new PhotoView(p.Sha256, p.ContentType, p.At))],
+            report.Guard(ReportAction.Edit, by) is null);
+    }
 
     public async Task<Paged<EventRow>> EventsAsync(EventFilter f, CancellationToken ct = default)
     {
@@ -401,6 +418,10 @@ public sealed class ReportService(
         return await AttachPhotoAsync(e, photo.File, ct);
     }
 
+    /// <summary>An event within the caller's scope (404 outside it).</summary>
+    public async Task<PublicityEvent> FindEventAsync(Guid id, CancellationToken ct = default) =>
+        await (await ScopedEventsAsync(ct)).SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound();
+
     public async Task<string> AttachPhotoAsync(PublicityEvent e, StoredFile file, CancellationToken ct)
     {
         await workflow.ActAsync<MonthlyReport, ReportStep>(scope => db.PublicityReports.WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty).Include(x => x.Steps),
@@ -415,11 +436,11 @@ public sealed class ReportService(
         return file.Sha256;
     }
 
-    public async Task<Stream> PhotoAsync(Guid eventId, string sha256, CancellationToken ct = default)
+    public async Task<(Stream File, string Type)> PhotoAsync(Guid eventId, string sha256, CancellationToken ct = default)
     {
         var e = await (await ScopedEventsAsync(ct)).SingleOrDefaultAsync(x => x.Id == eventId, ct) ?? throw DomainException.NotFound();
-        _ = await db.Set<EventPhoto>().AsNoTracking().SingleOrDefaultAsync(p => p.EventId == eventId && p.Sha256 == sha256, ct) ?? throw DomainException.NotFound("sha256");
-        return await files.OpenVerifiedAsync(sha256, new FileOwner(e.ReportId, e.DepartmentId, e.Title, $"/publicity/reports/{e.ReportId}"), ct);
+        var photo = await db.Set<EventPhoto>().AsNoTracking().SingleOrDefaultAsync(p => p.EventId == eventId && p.Sha256 == sha256, ct) ?? throw DomainException.NotFound("sha256");
+        return (await files.OpenVerifiedAsync(sha256, new FileOwner(e.ReportId, e.DepartmentId, e.Title, $"/publicity/events/{e.Id}"), ct), photo.ContentType);
     }
 
     public Task SubmitAsync(Guid id, int? seen, string? note, CancellationToken ct = default) =>

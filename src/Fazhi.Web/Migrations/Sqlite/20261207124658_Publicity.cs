@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Fazhi.Web.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AddPublicity : Migration
+    public partial class Publicity : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -20,6 +20,7 @@ namespace Fazhi.Web.Migrations.Sqlite
                     CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
                     CommunityId = table.Column<Guid>(type: "TEXT", nullable: false),
                     CommunityName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Active = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

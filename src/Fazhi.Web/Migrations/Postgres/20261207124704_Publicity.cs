@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Fazhi.Web.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class AddPublicity : Migration
+    public partial class Publicity : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -20,6 +20,7 @@ namespace Fazhi.Web.Migrations.Postgres
                     CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
                     CommunityId = table.Column<Guid>(type: "uuid", nullable: false),
                     CommunityName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RegisteredOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Active = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
