@@ -42,7 +42,7 @@ internal static class PublicityBench
         await using var server = await Server.StartAsync(root, settings);
         using var client = Load.Client(1);
         client.Timeout = TimeSpan.FromMinutes(5);
-        var login = await client.PostAsJsonAsync(server.BaseUrl + "/api/auth/login", new { userName = "publicity.office", password = "Demo#2019" });
+        var login = await client.PostAsJsonAsync(server.BaseUrl + "/api/auth/login", new { userName = "pufa.officer", password = "Demo#2019" });
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var last = today.Year - 1;

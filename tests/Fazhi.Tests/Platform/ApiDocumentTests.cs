@@ -15,6 +15,8 @@ public sealed class ApiDocumentTests(FazhiFactory app) : IClassFixture<FazhiFact
     [
         "post /api/services/complaints/{id}/close",
         "post /api/auth/logout",
+        "post /api/publicity/reports/{id}/confirm",
+        "post /api/publicity/reporters/{id}/stop",
         "post /api/mediation/cases/{id}/parties/{partyId}/consent",
         "post /api/mediation/cases/{id}/parties/{partyId}/phone",
         "post /api/enforcement/cases/{id}/filing-approval",

@@ -37,6 +37,13 @@ public sealed partial class ExcelExportsTests(DemoTownFactory app) : IClassFixtu
             url = url.Replace("{name}", figures.EnumerateArray().First(f => f.GetProperty("value").GetDecimal() > 0).GetProperty("name").GetString(), StringComparison.Ordinal);
         }
 
+        if (url.StartsWith("/api/publicity/exams/{id}/", StringComparison.Ordinal))
+        {
+            // Last year's law exam: its score sheet.
+            var exams = await supervisor.GetFromJsonAsync<JsonElement>("/api/publicity/exams");
+            url = url.Replace("{id}", exams.EnumerateArray().First().GetProperty("id").GetString(), StringComparison.Ordinal);
+        }
+
         if (url.Contains("{id}", StringComparison.Ordinal))
         {
             var draws = await supervisor.GetFromJsonAsync<JsonElement>("/api/enforcement/evaluation/draws");

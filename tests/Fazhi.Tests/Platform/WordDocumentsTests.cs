@@ -95,6 +95,11 @@ public sealed class WordDocumentsTests(DemoTownFactory app) : IClassFixture<Demo
                     var lawyers = await app.SignedInAsync("legal.officer");
                     samples.Add((route, lawyers, route.Replace("{id}", (await IdsAsync(lawyers, "/api/documents/opinions?status=Answered"))[0].ToString(), StringComparison.Ordinal)));
                     break;
+                case "/api/publicity/work-points/{year}/document.docx":
+                    // Last year's work points, issued by the legal office.
+                    var publicity = await app.SignedInAsync("pufa.officer");
+                    samples.Add((route, publicity, route.Replace("{year}", (DateTime.UtcNow.AddHours(8).Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+                    break;
                 case var r when r.StartsWith("/api/mediation/cases/{id}/", StringComparison.Ordinal):
                     samples.Add((route, mediator, route.Replace("{id}", settled.ToString(), StringComparison.Ordinal)));
                     break;

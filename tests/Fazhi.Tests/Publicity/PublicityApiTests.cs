@@ -122,7 +122,7 @@ public sealed class PublicityApiTests(DemoTownFactory app) : IClassFixture<DemoT
     public async Task A_community_imports_its_October_sheet_submits_it_and_once_confirmed_it_counts_in_the_figures_and_the_month_is_closed()
     {
         var officer = await app.SignedInAsync("community.officer");
-        var office = await app.SignedInAsync("publicity.office");
+        var office = await app.SignedInAsync("pufa.officer");
         var community = await PublicityApiSteps.DepartmentAsync(officer);
         var marker = "（导入" + Guid.NewGuid().ToString("N")[..6] + "）";
         var octoberEvents = $"/api/publicity/events?month=2026-10-01&reporterId={community}";
@@ -222,8 +222,8 @@ public sealed class PublicityApiTests(DemoTownFactory app) : IClassFixture<DemoT
     [Fact]
     public async Task Two_confirmations_of_one_submitted_month_at_once_confirm_it_once_and_the_other_hears_409_naming_who_acted()
     {
-        var office = await app.SignedInAsync("publicity.office");
-        var colleague = await app.SignedInAsync("publicity.office");
+        var office = await app.SignedInAsync("pufa.officer");
+        var colleague = await app.SignedInAsync("pufa.officer");
         var submitted = PublicityApiSteps.Items(await office.GetFromJsonAsync<JsonElement>("/api/publicity/reports?month=2026-10-01&status=Submitted"));
         Assert.True(submitted.Count > 0, "the demo town has October reports waiting to be confirmed");
         var id = submitted[0].GetProperty("id").GetGuid();
@@ -244,7 +244,7 @@ public sealed class PublicityApiTests(DemoTownFactory app) : IClassFixture<DemoT
     public async Task A_reporter_sees_and_enters_only_its_own_and_other_work_lines_are_refused()
     {
         var officer = await app.SignedInAsync("community.officer");
-        var office = await app.SignedInAsync("publicity.office");
+        var office = await app.SignedInAsync("pufa.officer");
         var community = await PublicityApiSteps.DepartmentAsync(officer);
 
         // Another community's September report exists for the office, and for this community it does not.
@@ -302,7 +302,7 @@ public sealed class PublicityApiTests(DemoTownFactory app) : IClassFixture<DemoT
     [Fact]
     public async Task The_exam_lists_its_candidates_by_unit_takes_scores_from_Excel_row_by_row_and_its_rates_are_exact()
     {
-        var office = await app.SignedInAsync("publicity.office");
+        var office = await app.SignedInAsync("pufa.officer");
         var examId = await PublicityApiSteps.CreatedIdAsync(office.PostAsJsonAsync("/api/publicity/exams",
             new { year = 2026, title = "2026年度国家工作人员学法考试", heldOn = "2026-11-20" }));
 
@@ -381,7 +381,7 @@ public sealed class PublicityApiTests(DemoTownFactory app) : IClassFixture<DemoT
     [Fact]
     public async Task A_community_imports_its_businesses_letters_new_businesses_are_registered_and_the_same_file_twice_adds_nothing()
     {
-        var office = await app.SignedInAsync("publicity.office");
+        var office = await app.SignedInAsync("pufa.officer");
         var townMissing = await office.GetFromJsonAsync<JsonElement>("/api/publicity/businesses?missingYear=2026");
         Assert.True(townMissing.GetProperty("total").GetInt32() > 0, "the demo town has businesses still without their 2026 letter");
 
@@ -437,7 +437,7 @@ public sealed class PublicityApiTests(DemoTownFactory app) : IClassFixture<DemoT
     [Fact]
     public async Task Last_years_figures_are_the_demo_towns_and_the_register_shows_the_community_a_month_behind()
     {
-        var office = await app.SignedInAsync("publicity.office");
+        var office = await app.SignedInAsync("pufa.officer");
         var figures = await PublicityApiSteps.FiguresAsync(office, "2025-01-01", "2025-12-31");
         Assert.Equal(309m, figures["publicity.events"]);
         Assert.Equal(2582m, figures["publicity.posts"]);
@@ -479,7 +479,7 @@ public sealed class PublicityListDayTests(FazhiFactory app) : IClassFixture<Fazh
     [Fact]
     public async Task A_list_effective_tomorrow_is_public_from_tomorrow_and_the_one_it_replaces_until_today()
     {
-        var office = await app.SignedInAsync("publicity.office");
+        var office = await app.SignedInAsync("pufa.officer");
         var department = await PublicityApiSteps.DepartmentAsync(await app.SignedInAsync("dept.publicity"));
         var today = PublicityApiSteps.Today(app);
         var tomorrow = today.AddDays(1);

@@ -41,10 +41,6 @@ public sealed class DemoPublicity(FazhiDbContext db, OrganisationDirectory direc
 
     private static readonly string[] Topics = ["宪法宣传", "民法典进社区", "安全生产月", "禁毒宣传", "反诈骗宣传", "扫黑除恶", "法律援助进社区", "劳动权益保障", "消防安全", "平安塘厦"];
 
-    private static readonly string[] Surnames = ["陈", "李", "张", "黄", "林", "刘", "叶", "钟", "罗", "何", "郑", "周", "吴", "邓", "谢", "梁", "赖", "曾"];
-
-    private static readonly string[] Given = ["志强", "丽娟", "伟明", "淑芬", "海燕", "建军", "秀珍", "国平", "慧敏", "家豪", "永红", "文华", "晓东", "美华", "振宇", "玉兰", "子健", "嘉怡"];
-
     public async Task LoadAsync(CancellationToken ct = default)
     {
         if (await db.PublicityReporters.AnyAsync(ct) || !Platform.Modules.ModuleCatalog.Named(PublicityModule.ModuleName)!.WantsDemoCases(configuration))
@@ -281,28 +277,16 @@ public sealed class DemoPublicity(FazhiDbContext db, OrganisationDirectory direc
             });
         }
 
-        // The staff list: the town's cadres who sit the exam (accounts without a role or a password: they cannot sign in).
-        var departments = units.Values.Where(u => u.Kind is OrgNodeKind.Department).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
-        var cadres = new List<StaffUser>();
-        for (var i = 0; i < 122; i++)
-        {
-            var name = Surnames[i % Surnames.Length] + Given[(i * 7) % Given.Length];
-            var user = $"cadre{i + 1:000}";
-            cadres.Add(new StaffUser
-            {
-                Id = Guid.CreateVersion7(), UserName = user, NormalizedUserName = user.ToUpperInvariant(), DisplayName = name, DepartmentId = departments[i % departments.Count].Id,
-                DataScope = DataScope.Self, SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(), LockoutEnabled = true,
-            });
-        }
-
-        db.Users.AddRange(cadres);
+        // The exam's candidates and the study's attendees: the town's staff on the staff list, its sign-in demo accounts aside.
+        var operators = DemoTown.Accounts.Select(a => a.UserName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var cadres = (await directory.StaffAsync(ct)).Where(s => !operators.Contains(s.UserName)).OrderBy(s => s.UserName, StringComparer.Ordinal).ToList();
         var names = units.ToDictionary(u => u.Key, u => u.Value.Name);
         var exam = new LawExam
         {
             Id = Guid.CreateVersion7(), Year = last, Title = $"{last}年度国家工作人员学法考试", HeldOn = new DateOnly(last, 11, 16), RowVersion = Guid.NewGuid(),
             Candidates = [.. cadres.Select((c, i) => new ExamCandidate
             {
-                Id = Guid.CreateVersion7(), StaffId = c.Id, UserName = c.UserName!, Name = c.DisplayName, DepartmentId = c.DepartmentId, DepartmentName = names[c.DepartmentId],
+                Id = Guid.CreateVersion7(), StaffId = c.Id, UserName = c.UserName, Name = c.Name, DepartmentId = c.DepartmentId, DepartmentName = names[c.DepartmentId],
                 // Two exempt (long sick leave, seconded), two who passed but not with distinction, the rest excellent.
                 ExemptReason = i == 40 ? "长期病假" : i == 90 ? "借调市直单位" : null,
                 Score = i is 40 or 90 ? null : i is 17 or 66 ? 82.5m : 90 + (i * 7 % 10) + (i % 2 == 0 ? 0.5m : 0m),
@@ -332,7 +316,7 @@ public sealed class DemoPublicity(FazhiDbContext db, OrganisationDirectory direc
                 Speaker = s.Speaker, CreatedAt = ChinaTime.StartOfDayUtc(s.On).AddHours(18),
                 Attendees = [.. (s.Kind == SessionKind.CentralGroup ? leaders : cadres.Skip(s.On.Month).Take(40)).Select(c => new SessionAttendee
                 {
-                    Id = Guid.CreateVersion7(), StaffId = c.Id, Name = c.DisplayName, DepartmentName = names[c.DepartmentId],
+                    Id = Guid.CreateVersion7(), StaffId = c.Id, Name = c.Name, DepartmentName = names[c.DepartmentId],
                 })],
             });
         }
@@ -445,7 +429,7 @@ public sealed class DemoPublicity(FazhiDbContext db, OrganisationDirectory direc
         return shares;
     }
 
-    private Actor Office(DateOnly day) => Actor.Seeding("publicity.office", "周雅琴", ChinaTime.StartOfDayUtc(day).AddHours(10), calendar);
+    private Actor Office(DateOnly day) => Actor.Seeding("pufa.officer", "周雅琴", ChinaTime.StartOfDayUtc(day).AddHours(10), calendar);
 
     private Actor Reporter(OrgUnit unit, DateOnly day) => Actor.Seeding("community.officer", unit.Name + "普法联络员", ChinaTime.StartOfDayUtc(day).AddHours(9), calendar);
 }

@@ -53,8 +53,10 @@ public sealed class PublicityModule : FazhiModule
 
     public override IEnumerable<DemoAccount> DemoAccounts =>
     [
-        new("publicity.office", "周雅琴", "TX-LAW", [PublicityRoles.Officer], DataScope.All),
+        new("pufa.officer", "周雅琴", "TX-LAW", [PublicityRoles.Officer], DataScope.All),
         new("community.officer", "何嘉欣", "TX-C04", [PublicityRoles.Reporter], DataScope.Department),
+        // 蛟乙塘社区, two months behind in the demo.
+        new("community.officer2", "罗志明", "TX-C07", [PublicityRoles.Reporter], DataScope.Department),
         new("dept.publicity", "林晓峰", "TX-MSA", [PublicityRoles.Reporter], DataScope.Department),
     ];
 

@@ -136,7 +136,30 @@ public sealed class DemoTown(FazhiDbContext db, UserManager<StaffUser> users, IP
             Check(await users.CreateAsync(user));
             Check(await users.AddToRolesAsync(user, roles));
         }
+
+        // The town's other staff (国家工作人员) on the staff list: accounts without a role or a password, so no one signs in
+        // as them; they attend study sessions and sit the yearly law exam.
+        var departments = byCode.Values.Where(n => n.Kind == OrgNodeKind.Department).OrderBy(n => n.SortOrder).ToList();
+        for (var i = 0; i < Cadres; i++)
+        {
+            var userName = $"cadre{i + 1:000}";
+            db.Users.Add(new StaffUser
+            {
+                Id = Guid.CreateVersion7(), UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), DisplayName = Surnames[i % Surnames.Length] + Given[i * 7 % Given.Length],
+                DepartmentId = departments[i % departments.Count].Id, DataScope = DataScope.Self, LockoutEnabled = true,
+                SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>How many staff the demo town has besides its sign-in accounts.</summary>
+    public const int Cadres = 122;
+
+    private static readonly string[] Surnames = ["陈", "李", "张", "黄", "林", "刘", "叶", "钟", "罗", "何", "郑", "周", "吴", "邓", "谢", "梁", "赖", "曾"];
+
+    private static readonly string[] Given = ["志强", "丽娟", "伟明", "淑芬", "海燕", "建军", "秀珍", "国平", "慧敏", "家豪", "永红", "文华", "晓东", "美华", "振宇", "玉兰", "子健", "嘉怡"];
 
     private static void Check(IdentityResult r)
     {

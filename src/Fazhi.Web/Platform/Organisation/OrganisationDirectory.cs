@@ -9,6 +9,9 @@ namespace Fazhi.Web.Platform.Organisation;
 public sealed record OrgUnit(Guid Id, string Code, string Name, OrgNodeKind Kind, Guid? ParentId, bool IsActive, bool EnforcesLaw);
 
 /// <summary>A numbered window of the citizen service centre.</summary>
+/// <summary>A member of the staff list: an active account, by name and department.</summary>
+public sealed record StaffMember(Guid Id, string UserName, string Name, Guid DepartmentId);
+
 public sealed record ServiceWindow(Guid Id, int Number, string Name, bool IsActive);
 
 /// <summary>
@@ -111,6 +114,14 @@ public sealed class OrganisationDirectory
             e.AbsoluteExpirationRelativeToNow = Fresh;
             return await Db.Users.Where(u => u.Id == staffId).Select(u => (Guid?)u.DepartmentId).FirstOrDefaultAsync(ct);
         });
+
+    /// <summary>
+    /// The staff list: every active account by department and name (a town's few hundred), for a work line that lists people
+    /// (study attendees, exam candidates) without reading the accounts' table.
+    /// </summary>
+    public async Task<IReadOnlyList<StaffMember>> StaffAsync(CancellationToken ct = default) =>
+        await Db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DepartmentId).ThenBy(u => u.DisplayName)
+            .Select(u => new StaffMember(u.Id, u.UserName ?? "", u.DisplayName, u.DepartmentId)).ToListAsync(ct);
 
     /// <summary>A staff account's display name by id, or null.</summary>
     public Task<string?> DisplayNameAsync(Guid staffId, CancellationToken ct = default) =>

@@ -6,7 +6,8 @@ using Fazhi.Web.Platform.Web;
 namespace Fazhi.Web.Platform.Reports;
 
 /// <summary>A figure's value for a period, as dashboards and the annual report read it.</summary>
-public sealed record FigureValue(string Name, string Module, string Label, decimal Value, bool IsRate);
+/// <summary>A figure's value for a period; <see cref="IsSum"/> when it totals an amount over its records rather than counting them.</summary>
+public sealed record FigureValue(string Name, string Module, string Label, decimal Value, bool IsRate, bool IsSum = false);
 
 /// <summary>
 /// Every module's named figures. The annual report and the dashboards ask for figures by name here and
@@ -24,7 +25,7 @@ public sealed class FigureCatalog(IServiceProvider services, Text text)
         var values = new List<FigureValue>();
         foreach (var (m, f) in All.Where(x => module is null || x.Module.Name == module))
         {
-            values.Add(new FigureValue(f.Name, m.Name, text[f.LabelKey], await f.ValueAsync(services, period, ct), f.IsRate));
+            values.Add(new FigureValue(f.Name, m.Name, text[f.LabelKey], await f.ValueAsync(services, period, ct), f.IsRate, f.IsSum));
         }
 
         return values;

@@ -53,6 +53,9 @@ public abstract class ReportFigure(string name, string labelKey)
     /// <summary>Shown as a percentage with two decimals rather than as a count.</summary>
     public virtual bool IsRate => false;
 
+    /// <summary>A total of an amount over its records (people reached, materials printed), not their number.</summary>
+    public virtual bool IsSum => false;
+
     public abstract Task<decimal> ValueAsync(IServiceProvider services, FigurePeriod period, CancellationToken ct);
 
     /// <summary>The records behind the figure, those whose number or title contains <paramref name="q"/> when it is given.</summary>
@@ -89,6 +92,28 @@ public sealed class CountFigure<T>(
             Link = link(r.Id), Party = r.Party is null ? null : r.PartyIsPerson ? Privacy.Masking.Name(r.Party) : r.Party,
         }).ToList());
     }
+}
+
+/// <summary>
+/// A total over records (people reached at events, materials printed): the sum of one amount over the same query whose rows
+/// the drill-down lists, so the figure and its records cannot disagree.
+/// </summary>
+public sealed class SumFigure<T>(
+    string name, string labelKey,
+    Func<IServiceProvider, FigurePeriod, CancellationToken, Task<IQueryable<T>>> records,
+    Expression<Func<T, int>> amount,
+    Expression<Func<T, FigureRecord>> row,
+    Func<Guid, string> link) : ReportFigure(name, labelKey)
+{
+    private readonly CountFigure<T> _rows = new(name, labelKey, records, row, link);
+
+    public override bool IsSum => true;
+
+    public override async Task<decimal> ValueAsync(IServiceProvider services, FigurePeriod period, CancellationToken ct) =>
+        await (await records(services, period, ct)).SumAsync(amount, ct);
+
+    public override Task<Paged<FigureRecord>> DrillAsync(IServiceProvider services, FigurePeriod period, string? q, int page, int pageSize, CancellationToken ct) =>
+        _rows.DrillAsync(services, period, q, page, pageSize, ct);
 }
 
 /// <summary>

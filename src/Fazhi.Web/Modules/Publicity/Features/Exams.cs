@@ -90,8 +90,7 @@ public sealed class ExamService(FazhiDbContext db, OrganisationDirectory directo
         var departments = r.DepartmentIds ?? [];
         var staffIds = r.StaffIds ?? [];
         new Validator().Check(departments.Count + staffIds.Count > 0, "staffIds", "required").ThrowIfInvalid();
-        var found = await db.Users.AsNoTracking().Where(u => u.IsActive && (departments.Contains(u.DepartmentId) || staffIds.Contains(u.Id)))
-            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.DepartmentId }).ToListAsync(ct);
+        var found = (await directory.StaffAsync(ct)).Where(u => departments.Contains(u.DepartmentId) || staffIds.Contains(u.Id)).ToList();
         new Validator().Check(staffIds.All(s => found.Any(f => f.Id == s)), "staffIds", "publicity.unknown_staff").ThrowIfInvalid();
         var listed = (await db.ExamCandidates.Where(c => c.ExamId == id).Select(c => c.StaffId).ToListAsync(ct)).ToHashSet();
         var names = await directory.NamesAsync(ct);
@@ -100,7 +99,7 @@ public sealed class ExamService(FazhiDbContext db, OrganisationDirectory directo
         {
             db.ExamCandidates.Add(new ExamCandidate
             {
-                Id = Guid.CreateVersion7(), ExamId = e.Id, StaffId = u.Id, UserName = u.UserName ?? "", Name = u.DisplayName, DepartmentId = u.DepartmentId,
+                Id = Guid.CreateVersion7(), ExamId = e.Id, StaffId = u.Id, UserName = u.UserName, Name = u.Name, DepartmentId = u.DepartmentId,
                 DepartmentName = names.GetValueOrDefault(u.DepartmentId, ""),
             });
             added++;

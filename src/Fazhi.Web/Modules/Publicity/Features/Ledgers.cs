@@ -201,24 +201,14 @@ public sealed class LedgerService(FazhiDbContext db, DataScopeResolver scopes, A
         return s.Id;
     }
 
-    /// <summary>The active staff accounts (the staff list), by department then name, optionally of one department or matching a name.</summary>
+    /// <summary>The staff list (the directory's active accounts), by department then name, optionally of one department or matching a name.</summary>
     public async Task<IReadOnlyList<StaffChoice>> StaffAsync(Guid? departmentId, string? q, CancellationToken ct = default)
     {
         var names = await directory.NamesAsync(ct);
-        var users = db.Users.AsNoTracking().Where(u => u.IsActive);
-        if (departmentId is { } d)
-        {
-            users = users.Where(u => u.DepartmentId == d);
-        }
-
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var t = q.Trim();
-            users = users.Where(u => u.DisplayName.Contains(t) || u.UserName!.Contains(t));
-        }
-
-        var rows = await users.Select(u => new { u.Id, u.UserName, u.DisplayName, u.DepartmentId }).ToListAsync(ct);
-        return [.. rows.Select(u => new StaffChoice(u.Id, u.UserName ?? "", u.DisplayName, u.DepartmentId, names.GetValueOrDefault(u.DepartmentId, "")))
+        var t = q?.Trim();
+        return [.. (await directory.StaffAsync(ct))
+            .Where(u => (departmentId is null || u.DepartmentId == departmentId) && (string.IsNullOrEmpty(t) || u.Name.Contains(t, StringComparison.Ordinal) || u.UserName.Contains(t, StringComparison.OrdinalIgnoreCase)))
+            .Select(u => new StaffChoice(u.Id, u.UserName, u.Name, u.DepartmentId, names.GetValueOrDefault(u.DepartmentId, "")))
             .OrderBy(u => u.Department, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal)];
     }
 
@@ -262,14 +252,14 @@ public sealed class LedgerService(FazhiDbContext db, DataScopeResolver scopes, A
             .Required("place", r.Place).MaxLength("speaker", r.Speaker, 100).Check(r.Attendees is { Count: > 0 and <= 2000 }, "attendees", "required").ThrowIfInvalid();
         var unit = (await directory.UnitsAsync(ct)).GetValueOrDefault(r.DepartmentId!.Value) ?? throw DomainException.NotFound("departmentId");
         var ids = r.Attendees!.Distinct().ToList();
-        var staff = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.IsActive).Select(u => new { u.Id, u.DisplayName, u.DepartmentId }).ToListAsync(ct);
+        var staff = (await directory.StaffAsync(ct)).Where(u => ids.Contains(u.Id)).ToList();
         new Validator().Check(staff.Count == ids.Count, "attendees", "publicity.unknown_staff").ThrowIfInvalid();
         var names = await directory.NamesAsync(ct);
         var s = new StudySession
         {
             Id = Guid.CreateVersion7(), Kind = r.Kind!.Value, DepartmentId = unit.Id, DepartmentName = unit.Name, Topic = r.Topic!.Trim(), Date = r.Date!.Value,
             Place = r.Place!.Trim(), Speaker = string.IsNullOrWhiteSpace(r.Speaker) ? null : r.Speaker.Trim(), CreatedAt = by.Now,
-            Attendees = [.. staff.Select(u => new SessionAttendee { Id = Guid.CreateVersion7(), StaffId = u.Id, Name = u.DisplayName, DepartmentName = names.GetValueOrDefault(u.DepartmentId, "") })],
+            Attendees = [.. staff.Select(u => new SessionAttendee { Id = Guid.CreateVersion7(), StaffId = u.Id, Name = u.Name, DepartmentName = names.GetValueOrDefault(u.DepartmentId, "") })],
         };
         db.StudySessions.Add(s);
         await SaveAsync(ct);

@@ -140,8 +140,8 @@ public static class PublicityApi
             var id = await s.SaveListAsync(r);
             return TypedResults.Created($"/api/publicity/lists/{id}", new NewRecord(id));
         }).WithSummary("A department's list from a day (laws, audience, means); the list in force before it ends the day before.");
-        g.MapGet("/work-points/{year:int}", async (int year, LedgerService s) => await s.WorkPointsAsync(year) is { } w ? Results.Ok(w) : Results.NotFound())
-            .Produces<WorkPointsView>().ProducesProblem(404).WithSummary("The year's work points (普法依法治理工作要点).");
+        g.MapGet("/work-points/{year:int}", async (int year, LedgerService s) => TypedResults.Ok(await s.WorkPointsAsync(year) ?? throw DomainException.NotFound("year")))
+            .WithSummary("The year's work points (普法依法治理工作要点).");
         g.MapPut("/work-points", async (WorkPointsRequest r, LedgerService s) =>
         {
             await s.SaveWorkPointsAsync(r);

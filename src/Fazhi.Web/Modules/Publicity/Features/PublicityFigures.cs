@@ -10,32 +10,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Fazhi.Web.Modules.Publicity.Features;
 
 /// <summary>
-/// A total over records (people reached, materials printed): the sum of one field over the same query whose rows the drill-down
-/// lists, so the figure and its records cannot disagree.
-/// </summary>
-public sealed class SumFigure<T>(
-    string name, string labelKey,
-    Func<IServiceProvider, FigurePeriod, CancellationToken, Task<IQueryable<T>>> records,
-    Expression<Func<T, int>> amount,
-    Expression<Func<T, FigureRecord>> row,
-    Func<Guid, string> link) : ReportFigure(name, labelKey)
-{
-    private readonly CountFigure<T> _rows = new(name, labelKey, records, row, link);
-
-    public override async Task<decimal> ValueAsync(IServiceProvider services, FigurePeriod period, CancellationToken ct) =>
-        await (await records(services, period, ct)).SumAsync(amount, ct);
-
-    public override Task<Paged<FigureRecord>> DrillAsync(IServiceProvider services, FigurePeriod period, string? q, int page, int pageSize, CancellationToken ct) =>
-        _rows.DrillAsync(services, period, q, page, pageSize, ct);
-}
-
-/// <summary>
 /// The publicity work line's named figures for the annual report, each with its records: events, posts, materials printed and
 /// handed out and people reached (confirmed monthly reports only); schools reached; sites; study sessions by kind; the law exam's
 /// counts and rates; duty reports heard; safety letters by level and the businesses still missing theirs; lists in force.
 /// </summary>
 public static class PublicityFigures
 {
+    // Before All: the static fields are set in the order they are written, and Build reads this one.
+    private static readonly Expression<Func<PublicityEvent, FigureRecord>> EventRecord = e => new FigureRecord
+    {
+        Id = e.Id, Number = e.ReporterName, Title = e.Title, Party = e.Place, PartyIsPerson = false, On = e.Date, At = null,
+    };
+
     public static IReadOnlyList<ReportFigure> All { get; } = Build();
 
     private static async Task<IQueryable<PublicityEvent>> Events(IServiceProvider sp, FigurePeriod p, CancellationToken ct)
@@ -44,11 +30,6 @@ public static class PublicityFigures
         var events = await sp.GetRequiredService<ReportService>().ScopedEventsAsync(ct);
         return ReportService.Confirmed(db, events.Where(e => e.Date >= p.From && e.Date <= p.To)).OrderByDescending(e => e.Date).ThenBy(e => e.Id);
     }
-
-    private static readonly Expression<Func<PublicityEvent, FigureRecord>> EventRecord = e => new FigureRecord
-    {
-        Id = e.Id, Number = e.ReporterName, Title = e.Title, Party = e.Place, PartyIsPerson = false, On = e.Date, At = null,
-    };
 
     private static List<ReportFigure> Build()
     {
