@@ -78,7 +78,15 @@ public sealed class DataScopeTests(FazhiFactory app) : IClassFixture<FazhiFactor
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         var rows = MiniExcelLibs.MiniExcel.Query(await export.Content.ReadAsStreamAsync(), useHeaderRow: true)
             .Cast<IDictionary<string, object>>().Select(r => r["用户名"]?.ToString()).ToList();
-        Assert.Equal(["reviewer"], rows);
+        // Exactly the reviewer's own department's accounts, as the administrator sees them, and no one else's.
+        var admin = await app.SignedInAsync("admin");
+        var own = (await admin.GetFromJsonAsync<JsonElement>("/api/org/staff?q=reviewer")).GetProperty("items").EnumerateArray()
+            .Single(s => s.GetProperty("userName").GetString() == "reviewer").GetProperty("departmentId").GetString();
+        var colleagues = (await admin.GetFromJsonAsync<JsonElement>($"/api/org/staff?departmentId={own}&pageSize=200")).GetProperty("items").EnumerateArray()
+            .Select(s => s.GetProperty("userName").GetString()).ToList();
+        Assert.Contains("reviewer", rows);
+        Assert.Equal(colleagues.Order(StringComparer.Ordinal), rows.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("admin", rows);
     }
 
     [Fact]
