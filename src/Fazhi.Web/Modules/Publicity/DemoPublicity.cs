@@ -203,7 +203,7 @@ public sealed class DemoPublicity(FazhiDbContext db, OrganisationDirectory direc
                         300 + k * 7 % 400, 400 + k * 11 % 300, 300 + k * 13 % 300, null, null);
                 }
 
-                for (var p = 0; p < 5; p++, k++)
+                for (var p = 0; p < 2; p++, k++)
                 {
                     var day = month.AddDays((k * 5) % 27);
                     var post = new PublicityPost
