@@ -454,6 +454,12 @@ public sealed class PublicityApiTests(DemoTownFactory app) : IClassFixture<DemoT
         Assert.Equal((77m, 23m, 54m, 2980m),
             (figures["publicity.letters_town"], figures["publicity.letters_town_community"], figures["publicity.letters_town_unit"], figures["publicity.letters_community_business"]));
 
+        // Each enforcing department's list in force, one each: this year's replaced last year's from New Year's Day.
+        Assert.Equal(15m, figures["publicity.lists_in_force"]);
+        var published = (await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/public/publicity/lists")).EnumerateArray().Select(l => l.GetProperty("departmentId").GetString()).ToList();
+        Assert.Equal(15, published.Count);
+        Assert.Equal(published.Count, published.Distinct().Count());
+
         // 蛟乙塘社区 (TX-C07) has reported nothing since August: it owes September, long overdue, so red.
         var behind = Assert.Single((await office.GetFromJsonAsync<JsonElement>("/api/publicity/reporters")).EnumerateArray(), r => r.GetProperty("name").GetString() == "蛟乙塘社区");
         Assert.Equal(("2026-09-01", "Red"), (behind.GetProperty("owedMonth").GetString(), behind.GetProperty("level").GetString()));

@@ -250,9 +250,12 @@ public sealed class DemoPublicity(FazhiDbContext db, OrganisationDirectory direc
         // Responsibility lists: each enforcing department's for last year, replaced this year by a few.
         foreach (var (unit, i) in enforcing.Select((u, i) => (u, i)))
         {
-            db.ResponsibilityLists.Add(List(unit, last, new DateOnly(last, 1, 1), i));
+            var before = List(unit, last, new DateOnly(last, 1, 1), i);
+            db.ResponsibilityLists.Add(before);
             if (i % 3 == 0)
             {
+                // This year's list replaces last year's from New Year's Day, as SaveListAsync does.
+                before.EffectiveTo = new DateOnly(last, 12, 31);
                 db.ResponsibilityLists.Add(List(unit, today.Year, new DateOnly(today.Year, 1, 1), i + 1));
             }
         }
