@@ -265,6 +265,43 @@ public sealed class PublicityApiTests(DemoTownFactory app) : IClassFixture<DemoT
 
         // A mediator has no business here at all.
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync("mediator")).GetAsync("/api/publicity/reports")).StatusCode);
+
+        // Scores, exemptions and attendance are the office's: a community's reporter reads none of them, not even through a figure.
+        var exam = (await office.GetFromJsonAsync<JsonElement>("/api/publicity/exams")).EnumerateArray().First().GetProperty("id").GetString();
+        foreach (var url in new[] { "/api/publicity/exams", $"/api/publicity/exams/{exam}", $"/api/publicity/exams/{exam}/scores", "/api/publicity/sessions", "/api/publicity/staff" })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync(url)).StatusCode);
+        }
+
+        var passed = await officer.GetFromJsonAsync<JsonElement>("/api/figures/publicity.exam_passed/records?from=2025-01-01&to=2025-12-31");
+        var passedForOffice = await office.GetFromJsonAsync<JsonElement>("/api/figures/publicity.exam_passed/records?from=2025-01-01&to=2025-12-31");
+        Assert.True(passedForOffice.GetProperty("total").GetInt32() > 0);
+        Assert.Equal(0, passed.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_row_repeated_in_one_sheet_is_named_and_counted_once_and_a_sheet_without_the_ledgers_sheets_is_refused()
+    {
+        var officer = await app.SignedInAsync("community.officer");
+        var marker = "（重复" + Guid.NewGuid().ToString("N")[..6] + "）";
+        var day = new DateOnly(2026, 11, 4);
+        var sheet = await PublicityApiSteps.WorkbookAsync((PublicityApiSteps.EventsSheet, PublicityApiSteps.Rows(
+            EventRow(day, "反诈骗宣传" + marker, "法治讲座", 60), EventRow(day, "反诈骗宣传" + marker, "法治讲座", 90))));
+        var first = await PublicityApiSteps.ImportedAsync(officer, "/api/publicity/import", sheet);
+        Assert.Equal(1, PublicityApiSteps.Int(first, "created"));
+        Assert.Equal(3, Assert.Single(PublicityApiSteps.Errors(first)).Row);
+        var again = await PublicityApiSteps.ImportedAsync(officer, "/api/publicity/import", sheet);
+        Assert.Equal((0, 0, 1), (PublicityApiSteps.Int(again, "created"), PublicityApiSteps.Int(again, "updated"), PublicityApiSteps.Int(again, "unchanged")));
+        var stored = PublicityApiSteps.Items(await officer.GetFromJsonAsync<JsonElement>($"/api/publicity/events?q={Uri.EscapeDataString(marker)}"));
+        Assert.Equal(60, Assert.Single(stored).GetProperty("peopleReached").GetInt32());
+
+        var wrong = await PublicityApiSteps.WorkbookAsync(("Sheet1", PublicityApiSteps.Rows(EventRow(day, "无名表" + marker, "法治讲座", 10))));
+        var refused = await PublicityApiSteps.UploadAsync(officer, "/api/publicity/import", wrong);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+
+        // A period ending in any year answers the figures page; none are owed outside the years kept.
+        var office = await app.SignedInAsync("pufa.officer");
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync("/figures?from=1999-01-01&to=1999-12-31")).StatusCode);
     }
 
     [Fact]

@@ -103,6 +103,12 @@ public static class PublicityStrings
         ("error.publicity.exempt_scored", "该人员已免考（{0}）", "the candidate is exempt ({0})"),
         ("error.publicity.credit_code", "应为 18 位统一社会信用代码", "must be an 18-character unified social credit code"),
         ("error.publicity.level_mismatch", "签订对象与层级不符", "the counterpart does not match the level"),
+        ("error.publicity.duplicate_in_file", "与文件中前面的行重复", "repeats an earlier row of the file"),
+        ("error.publicity.no_sheet", "文件中没有“活动”或“信息”工作表", "The file has no 活动 (Events) or 信息 (Posts) sheet"),
+        ("error.publicity.score_decimals", "成绩最多两位小数", "a score has at most two decimals"),
+        ("error.publicity.below_scores", "满分不能低于已录入的最高分 {0}", "full marks cannot be below the highest score recorded, {0}"),
+        ("field.studyCornerOn", "学法园地建成日期", "Study corner built on"),
+        ("field.signerId", "签订方", "Signer"),
         ("error.publicity.other_community", "该企业属于{0}", "the business belongs to {0}"),
 
         ("publicity.example.title", "“民法典进社区”法治讲座", "Civil Code talk in the community"),

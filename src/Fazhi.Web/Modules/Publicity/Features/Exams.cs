@@ -79,6 +79,9 @@ public sealed class ExamService(FazhiDbContext db, OrganisationDirectory directo
     {
         var e = await db.LawExams.SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound();
         Check(r with { Year = e.Year }).ThrowIfInvalid();
+        // Full marks never below a score already recorded.
+        var highest = (await db.ExamCandidates.Where(c => c.ExamId == id && c.Score != null).Select(c => c.Score).ToListAsync(ct)).Max();
+        new Validator().Check(highest is null || (r.FullMarks ?? 100) >= highest, "fullMarks", "publicity.below_scores", highest ?? 0).ThrowIfInvalid();
         (e.Title, e.HeldOn, e.FullMarks, e.PassMark, e.ExcellentMark) = (r.Title!.Trim(), r.HeldOn!.Value, r.FullMarks ?? 100, r.PassMark ?? 60, r.ExcellentMark ?? 90);
         await SaveAsync(ct);
     }
@@ -152,6 +155,7 @@ public sealed class ExamService(FazhiDbContext db, OrganisationDirectory directo
         var byName = e.Candidates.GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.ToList());
         var errors = new List<ImportRowError>();
         int updated = 0, unchanged = 0;
+        var seen = new HashSet<Guid>();
         foreach (var row in Ledger.Rows(file, new LedgerSheet("成绩", "Scores"), text))
         {
             var account = row.Optional(Account);
@@ -177,7 +181,7 @@ public sealed class ExamService(FazhiDbContext db, OrganisationDirectory directo
             }
             else
             {
-                row.Fail(account is null && name is null ? Account : Name, account is null && name is null ? "import.required" : "publicity.not_candidate", name ?? "");
+                row.Fail(account is null && name is null ? Account : Name, account is null && name is null ? "required" : "publicity.not_candidate", name ?? "");
             }
 
             var score = row.Amount(Score);
@@ -189,7 +193,16 @@ public sealed class ExamService(FazhiDbContext db, OrganisationDirectory directo
                 }
                 else if (score is null)
                 {
-                    row.Fail(Score, "import.required");
+                    row.Fail(Score, "required");
+                }
+                else if (!seen.Add(c.Id))
+                {
+                    // The same candidate twice in one sheet: the first row counts, the second is named.
+                    row.Fail(Account, "publicity.duplicate_in_file");
+                }
+                else if (decimal.Round(score.Value, 2) != score)
+                {
+                    row.Fail(Score, "publicity.score_decimals");
                 }
                 else if (score < 0 || score > e.FullMarks)
                 {

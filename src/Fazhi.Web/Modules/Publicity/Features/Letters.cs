@@ -78,6 +78,17 @@ public sealed class LetterService(FazhiDbContext db, DataScopeResolver scopes, A
     public async Task<IQueryable<Business>> MissingAsync(int year, CancellationToken ct = default)
     {
         Years.Check(year);
+        return await MissingQueryAsync(year, ct);
+    }
+
+    /// <summary>The same for any year (a figure's period may end in any year): none owed outside 2000 to 2100.</summary>
+    public async Task<IQueryable<Business>> MissingQueryAsync(int year, CancellationToken ct = default)
+    {
+        if (year is < 2000 or > 2100)
+        {
+            return db.Businesses.AsNoTracking().Where(_ => false);
+        }
+
         var letters = db.Set<SafetyLetter>();
         var end = new DateOnly(year, 12, 31);
         return (await ScopedBusinessesAsync(ct)).Where(b => b.Active && (b.RegisteredOn == null || b.RegisteredOn <= end) && !letters.Any(l => l.Year == year && l.BusinessId == b.Id));
@@ -162,7 +173,7 @@ public sealed class LetterService(FazhiDbContext db, DataScopeResolver scopes, A
             else
             {
                 // A unit outside the organisation tree (a school, a hospital, a town enterprise) by its name.
-                new Validator().Check(r.Level == LetterLevel.TownUnit, "counterpartId", "required").Required("counterpartName", r.CounterpartName).ThrowIfInvalid();
+                new Validator().Check(r.Level == LetterLevel.TownUnit, "counterpartId", "required").Required("counterpartName", r.CounterpartName, 190).ThrowIfInvalid();
                 letter = Letter(r, town.Id, town.Name, null, null, r.CounterpartName!.Trim(), "U:" + r.CounterpartName.Trim(), by);
             }
         }

@@ -28,6 +28,9 @@ public static class PublicityApi
 {
     private static readonly string[] Office = [PublicityRoles.Officer, Roles.Administrator];
 
+    // Scores, exemptions and attendance are the legal office's and the leadership's to read, not a community's.
+    private static readonly string[] Readers = [PublicityRoles.Officer, Roles.Supervisor, Roles.Administrator];
+
     public static RouteGroupBuilder MapPublicity(this RouteGroupBuilder g)
     {
         MapReports(g);
@@ -164,10 +167,10 @@ public static class PublicityApi
             return TypedResults.Created($"/api/publicity/sites/{id}", new NewRecord(id));
         }).RequireAuthorization(p => p.RequireRole(Office)).WithSummary("A site (法治文化阵地) or a business's project, at the level that recognised it.");
         g.MapGet("/staff", async (Guid? departmentId, string? q, LedgerService s) => TypedResults.Ok(await s.StaffAsync(departmentId, q)))
-            .WithSummary("The staff list (active accounts) to choose attendees and exam candidates from.");
+            .RequireAuthorization(p => p.RequireRole(Readers)).WithSummary("The staff list (active accounts) to choose attendees and exam candidates from.");
         g.MapGet("/sessions", async (int? year, SessionKind? kind, string? q, int? page, LedgerService s) => TypedResults.Ok(await s.SessionsAsync(year, kind, q, page ?? 1)))
-            .WithSummary("Study sessions, lectures and court-hearing visits, newest first.");
-        g.MapGet("/sessions/{id:guid}", async (Guid id, LedgerService s) => TypedResults.Ok(await s.SessionAsync(id))).WithSummary("One session with its attendees.");
+            .RequireAuthorization(p => p.RequireRole(Readers)).WithSummary("Study sessions, lectures and court-hearing visits, newest first.");
+        g.MapGet("/sessions/{id:guid}", async (Guid id, LedgerService s) => TypedResults.Ok(await s.SessionAsync(id))).RequireAuthorization(p => p.RequireRole(Readers)).WithSummary("One session with its attendees.");
         g.MapPost("/sessions", async (SessionRequest r, LedgerService s) =>
         {
             var id = await s.AddSessionAsync(r);
@@ -202,9 +205,9 @@ public static class PublicityApi
 
     private static void MapExams(RouteGroupBuilder g)
     {
-        g.MapGet("/exams", async (ExamService s) => TypedResults.Ok(await s.ListAsync())).WithSummary("The law exams, newest year first, with their rates.");
+        g.MapGet("/exams", async (ExamService s) => TypedResults.Ok(await s.ListAsync())).RequireAuthorization(p => p.RequireRole(Readers)).WithSummary("The law exams, newest year first, with their rates.");
         g.MapGet("/exams/{id:guid}", async (Guid id, ExamService s) => TypedResults.Ok(await s.ViewAsync(id)))
-            .WithSummary("One exam: marks, rates sat, passed and excellent (percent, two decimals), by unit, and every candidate.");
+            .RequireAuthorization(p => p.RequireRole(Readers)).WithSummary("One exam: marks, rates sat, passed and excellent (percent, two decimals), by unit, and every candidate.");
         g.MapPost("/exams", async (ExamRequest r, ExamService s) =>
         {
             var id = await s.CreateAsync(r);
@@ -228,7 +231,7 @@ public static class PublicityApi
             return TypedResults.NoContent();
         }).RequireAuthorization(p => p.RequireRole(Office)).WithSummary("Takes an exemption back.");
         g.MapGet("/exams/{id:guid}/scores", async (Guid id, ExamService s) => TypedResults.File(await s.SheetAsync(id), Spreadsheet.ContentType, "exam-scores.xlsx"))
-            .WithSummary("The candidates as the score sheet (account, name, unit, score, exemption).").ProducesExcel();
+            .RequireAuthorization(p => p.RequireRole(Readers)).WithSummary("The candidates as the score sheet (account, name, unit, score, exemption).").ProducesExcel();
         g.MapPost("/exams/{id:guid}/scores", async (Guid id, IFormFile file, ExamService s) =>
         {
             await using var buffer = await Spreadsheet.BufferAsync(file, Spreadsheet.MaxImportBytes);
@@ -268,7 +271,8 @@ public static class PublicityApi
     public static IEndpointRouteBuilder MapPublicLists(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/public/publicity/lists", async (LedgerService s) => TypedResults.Ok(await s.ListsAsync(null, true)))
-            .AllowAnonymous().WithTags("Publicity").WithSummary("The 谁执法谁普法 responsibility lists in force today, by department (public).");
+            .AllowAnonymous().RequireRateLimiting(PublicLookups.RateLimitPolicy).WithTags("Publicity")
+            .WithSummary("The 谁执法谁普法 responsibility lists in force today, by department (public).");
         return app;
     }
 }

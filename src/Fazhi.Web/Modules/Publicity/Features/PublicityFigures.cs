@@ -72,8 +72,9 @@ public static class PublicityFigures
         figures.Add(Sites("business_projects", [SiteKind.Business]));
 
         static ReportFigure Sessions(string name, SessionKind[] kinds) => new CountFigure<StudySession>($"publicity.{name}", $"publicity.figure.{name}",
-            (sp, p, ct) => Task.FromResult(sp.GetRequiredService<FazhiDbContext>().StudySessions.AsNoTracking()
-                .Where(s => kinds.Contains(s.Kind) && s.Date >= p.From && s.Date <= p.To).OrderBy(s => s.Date).AsQueryable()),
+            async (sp, p, ct) => sp.GetRequiredService<FazhiDbContext>().StudySessions.AsNoTracking()
+                .WithinScope(await sp.GetRequiredService<DataScopeResolver>().CurrentAsync(ct), s => s.DepartmentId, _ => Guid.Empty)
+                .Where(s => kinds.Contains(s.Kind) && s.Date >= p.From && s.Date <= p.To).OrderBy(s => s.Date),
             s => new FigureRecord { Id = s.Id, Number = s.DepartmentName, Title = s.Topic, Party = s.Speaker, PartyIsPerson = false, On = s.Date, At = null },
             id => $"/publicity/study/{id}");
         figures.Add(Sessions("central_group_sessions", [SessionKind.CentralGroup]));
@@ -83,12 +84,14 @@ public static class PublicityFigures
 
         // The law exam: its candidates in exams held in the period; the rates are exact ratios (the pages show two decimals).
         static ReportFigure Candidates(string name, Func<IQueryable<ExamCandidate>, IQueryable<LawExam>, IQueryable<ExamCandidate>> which) => new CountFigure<ExamCandidate>($"publicity.{name}", $"publicity.figure.{name}",
-            (sp, p, ct) =>
+            async (sp, p, ct) =>
             {
+                // Within the reader's scope: a unit sees its own staff's results, the legal office and the leadership everyone's.
                 var db = sp.GetRequiredService<FazhiDbContext>();
+                var scope = await sp.GetRequiredService<DataScopeResolver>().CurrentAsync(ct);
                 var exams = db.LawExams.Where(e => e.HeldOn >= p.From && e.HeldOn <= p.To);
-                return Task.FromResult(which(db.ExamCandidates.AsNoTracking().Where(c => exams.Any(e => e.Id == c.ExamId)), exams)
-                    .OrderBy(c => c.DepartmentName).ThenBy(c => c.Name).AsQueryable());
+                return which(db.ExamCandidates.AsNoTracking().WithinScope(scope, c => c.DepartmentId, _ => Guid.Empty).Where(c => exams.Any(e => e.Id == c.ExamId)), exams)
+                    .OrderBy(c => c.DepartmentName).ThenBy(c => c.Name);
             },
             c => new FigureRecord { Id = c.ExamId, Number = c.DepartmentName, Title = c.Name, Party = null, PartyIsPerson = false, On = null, At = null },
             id => $"/publicity/exams/{id}");
@@ -119,7 +122,7 @@ public static class PublicityFigures
         figures.Add(Letters("letters_town_unit", [LetterLevel.TownUnit]));
         figures.Add(Letters("letters_community_business", [LetterLevel.CommunityBusiness]));
         figures.Add(new CountFigure<Business>("publicity.businesses_missing_letter", "publicity.figure.businesses_missing_letter",
-            async (sp, p, ct) => (await sp.GetRequiredService<LetterService>().MissingAsync(p.To.Year, ct)).OrderBy(b => b.CommunityName).ThenBy(b => b.Name),
+            async (sp, p, ct) => (await sp.GetRequiredService<LetterService>().MissingQueryAsync(p.To.Year, ct)).OrderBy(b => b.CommunityName).ThenBy(b => b.Name),
             b => new FigureRecord { Id = b.Id, Number = b.CreditCode, Title = b.Name, Party = b.CommunityName, PartyIsPerson = false, On = null, At = null },
             _ => "/publicity/letters?missing=true"));
 

@@ -391,7 +391,7 @@ public sealed class ReportService(
             e.ReportId, null, async (m, actor) =>
             {
                 m.Changed("event_removed", e.Title, actor);
-                db.PublicityEvents.Remove(await db.PublicityEvents.SingleAsync(x => x.Id == id, ct));
+                db.PublicityEvents.Remove(await db.PublicityEvents.SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound());
             }, ct: ct);
     }
 
@@ -402,7 +402,7 @@ public sealed class ReportService(
             p.ReportId, null, async (m, actor) =>
             {
                 m.Changed("post_removed", p.Title, actor);
-                db.PublicityPosts.Remove(await db.PublicityPosts.SingleAsync(x => x.Id == id, ct));
+                db.PublicityPosts.Remove(await db.PublicityPosts.SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound());
             }, ct: ct);
     }
 
@@ -619,8 +619,17 @@ public sealed class ReportService(
         var errors = new List<ImportRowError>();
         var schools = await db.Schools.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, ct);
 
+        var hasEvents = SheetPresent(file, EventsSheet);
+        var hasPosts = SheetPresent(file, PostsSheet);
+        if (!hasEvents && !hasPosts)
+        {
+            throw new DomainException("publicity.no_sheet", "file");
+        }
+
+        var seenEvents = new HashSet<string>(StringComparer.Ordinal);
+        var seenPosts = new HashSet<string>(StringComparer.Ordinal);
         var events = new List<(LedgerRow Row, EventRequest Request)>();
-        foreach (var row in Ledger.Rows(file, EventsSheet, text))
+        foreach (var row in hasEvents ? Ledger.Rows(file, EventsSheet, text) : [])
         {
             var school = row.Optional(SchoolColumn);
             Guid? schoolId = null;
@@ -638,7 +647,13 @@ public sealed class ReportService(
 
             var request = new EventRequest(unit.Id, row.Date(Date), row.Choice(KindColumn, Kinds.Value), row.Text(Title), row.Text(Place), row.Text(Organiser),
                 row.Text(Law), row.Choice(Audience, Audiences.Value), row.Whole(People), row.Whole(Printed, 0), row.Whole(HandedOut, 0), schoolId, null);
-            Validate(row, Check(request, by.Today));
+            Validate(row, Check(request, by.Today), EventColumns);
+            if (row.Ok && !seenEvents.Add(EventKey(request)))
+            {
+                // The same event twice in one sheet: the first row counts, the second is named.
+                row.Fail(Title, "publicity.duplicate_in_file");
+            }
+
             Sheet(row, EventsSheet, errors);
             if (row.Ok)
             {
@@ -648,12 +663,17 @@ public sealed class ReportService(
 
         file.Position = 0;
         var posts = new List<(LedgerRow Row, PostRequest Request)>();
-        if (Spreadsheet.Read(file, PostsSheet.Zh).Count > 0 || Spreadsheet.Read(file, PostsSheet.En).Count > 0)
+        if (hasPosts)
         {
             foreach (var row in Ledger.Rows(file, PostsSheet, text))
             {
                 var request = new PostRequest(unit.Id, row.Date(Date), row.Choice(Channel, Channels.Value), row.Text(PostTitle), row.Optional(Link));
-                Validate(row, Check(request, by.Today));
+                Validate(row, Check(request, by.Today), PostColumns);
+                if (row.Ok && !seenPosts.Add(PostKey(request)))
+                {
+                    row.Fail(PostTitle, "publicity.duplicate_in_file");
+                }
+
                 Sheet(row, PostsSheet, errors);
                 if (row.Ok)
                 {
@@ -707,13 +727,36 @@ public sealed class ReportService(
         return new PublicityImport(created, updated, unchanged, [.. errors.OrderBy(e => e.Field.StartsWith(PostsSheet.Name, StringComparison.Ordinal)).ThenBy(e => e.Row)], [.. reports.Values]);
     }
 
-    private void Validate(LedgerRow row, Validator v)
+    private static readonly Dictionary<string, LedgerColumn> EventColumns = new(StringComparer.Ordinal)
     {
-        // A cell already refused by its type (a date that is not one) is not reported twice.
-        foreach (var e in v.Errors.Where(e => !row.Errors.Any(x => x.Field == text.Field(e.Field))))
+        ["date"] = Date, ["kind"] = KindColumn, ["title"] = Title, ["place"] = Place, ["organiser"] = Organiser, ["law"] = Law, ["audience"] = Audience,
+        ["peopleReached"] = People, ["printed"] = Printed, ["handedOut"] = HandedOut,
+    };
+
+    private static readonly Dictionary<string, LedgerColumn> PostColumns = new(StringComparer.Ordinal)
+    {
+        ["date"] = Date, ["channel"] = Channel, ["title"] = PostTitle, ["link"] = Link,
+    };
+
+    /// <summary>The form's checks on an imported row, each named by its column's header; a cell already refused by its type is not named twice.</summary>
+    private void Validate(LedgerRow row, Validator v, Dictionary<string, LedgerColumn> columns)
+    {
+        foreach (var e in v.Errors)
         {
-            row.Errors.Add(new ImportRowError(row.Number, text.Field(e.Field), text.Error(e.Code, e.Args)));
+            var field = columns.TryGetValue(e.Field, out var column) ? column.Header : text.Field(e.Field);
+            if (!row.Errors.Any(x => x.Field == field))
+            {
+                row.Errors.Add(new ImportRowError(row.Number, field, text.Error(e.Code, e.Args)));
+            }
         }
+    }
+
+    private static bool SheetPresent(Stream file, LedgerSheet sheet)
+    {
+        file.Position = 0;
+        var names = MiniExcelLibs.MiniExcel.GetSheetNames(file);
+        file.Position = 0;
+        return names.Contains(sheet.Zh) || names.Contains(sheet.En);
     }
 
     private static void Sheet(LedgerRow row, LedgerSheet sheet, List<ImportRowError> errors) =>
