@@ -174,6 +174,8 @@ public sealed class PublicDocumentService(FazhiDbContext db, DocumentsInForce ca
     /// <summary>A client may leave this many comments in ten minutes (besides the platform's request limit).</summary>
     public const int CommentsPerTenMinutes = 5;
 
+    private static readonly Lock Claims = new();
+
     private async Task<DocumentsInForce.Snapshot> SnapshotAsync(CancellationToken ct)
     {
         if (cache.Current is { } held)
@@ -308,14 +310,16 @@ public sealed class PublicDocumentService(FazhiDbContext db, DocumentsInForce ca
 
         new Validator().Required("text", r.Text, 2000).MaxLength("name", r.Name, 50).ThrowIfInvalid();
         var text = r.Text!.Trim();
-        var recent = memory.GetOrCreate($"documents.comments:{client}", e =>
+        // Claimed before it is stored, so a double click stores one comment; given back if the save fails. The client's list is
+        // made under the same lock: two requests at once would otherwise each make a list of their own and both claim.
+        List<(Guid Subject, string Text)> recent;
+        lock (Claims)
         {
-            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-            return new List<(Guid Subject, string Text)>();
-        })!;
-        // Claimed before it is stored, so a double click stores one comment; given back if the save fails.
-        lock (recent)
-        {
+            recent = memory.GetOrCreate($"documents.comments:{client}", e =>
+            {
+                e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+                return new List<(Guid Subject, string Text)>();
+            })!;
             if (recent.Contains((subject, text)))
             {
                 return;
@@ -341,7 +345,7 @@ public sealed class PublicDocumentService(FazhiDbContext db, DocumentsInForce ca
         }
         catch
         {
-            lock (recent)
+            lock (Claims)
             {
                 recent.Remove((subject, text));
             }

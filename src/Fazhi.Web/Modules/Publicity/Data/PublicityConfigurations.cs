@@ -284,6 +284,23 @@ internal sealed class SafetyLetterConfiguration : IEntityTypeConfiguration<Safet
     }
 }
 
+/// <summary>One save of a ledger's row: a row that is there already (a double click, two people at once) is 409, never a 500.</summary>
+internal static class PublicitySave
+{
+    public static async Task SaveOnceAsync(this FazhiDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            throw new Platform.Web.DomainException("publicity.duplicate", null, Platform.Web.ErrorKind.Conflict);
+        }
+    }
+}
+
 /// <summary>The publicity work line's tables on the one context.</summary>
 public static class PublicitySets
 {

@@ -284,8 +284,20 @@ public sealed class Reporter : IHasDeadlines, IVersioned
     }
 }
 
+/// <summary>What a month's report holds (an event, a post): its reporter, its report and its day.</summary>
+public interface IReportedItem
+{
+    Guid ReportId { get; }
+
+    Guid DepartmentId { get; }
+
+    // The column's own name, so a query over the interface is a query over the column; no other .NET language implements it.
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "The mapped column's name.")]
+    DateOnly Date { get; }
+}
+
 /// <summary>A publicity event (法治宣传活动) a community or department held, in its month's report.</summary>
-public sealed class PublicityEvent
+public sealed class PublicityEvent : IReportedItem
 {
     public Guid Id { get; set; }
 
@@ -358,7 +370,7 @@ public sealed class EventPhoto
 }
 
 /// <summary>A post (推送法治信息) on a channel, in its month's report.</summary>
-public sealed class PublicityPost
+public sealed class PublicityPost : IReportedItem
 {
     public Guid Id { get; set; }
 

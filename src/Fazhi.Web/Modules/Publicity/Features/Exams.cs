@@ -230,16 +230,5 @@ public sealed class ExamService(FazhiDbContext db, OrganisationDirectory directo
         return new ScoreImport(updated, unchanged, errors);
     }
 
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            throw new DomainException("publicity.duplicate", null, ErrorKind.Conflict);
-        }
-    }
+    private Task SaveAsync(CancellationToken ct) => db.SaveOnceAsync(ct);
 }

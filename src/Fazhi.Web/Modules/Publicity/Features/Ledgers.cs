@@ -335,16 +335,5 @@ public sealed class LedgerService(FazhiDbContext db, DataScopeResolver scopes, A
         return (await files.OpenVerifiedAsync(sha, new FileOwner(d.Id, d.DepartmentId, d.DepartmentName, $"/publicity/duty/{d.Id}"), ct), d.FileType ?? "application/pdf");
     }
 
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            throw new DomainException("publicity.duplicate", null, ErrorKind.Conflict);
-        }
-    }
+    private Task SaveAsync(CancellationToken ct) => db.SaveOnceAsync(ct);
 }

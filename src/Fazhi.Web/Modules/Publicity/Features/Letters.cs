@@ -252,16 +252,5 @@ public sealed class LetterService(FazhiDbContext db, DataScopeResolver scopes, A
         return new LetterImport(created, unchanged, added, errors);
     }
 
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            throw new DomainException("publicity.duplicate", null, ErrorKind.Conflict);
-        }
-    }
+    private Task SaveAsync(CancellationToken ct) => db.SaveOnceAsync(ct);
 }

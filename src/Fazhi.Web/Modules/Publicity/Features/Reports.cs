@@ -74,28 +74,44 @@ public sealed class ReportService(
         db.PublicityPosts.AsNoTracking().WithinScope(await scopes.CurrentAsync(ct), r => r.DepartmentId, _ => Guid.Empty);
 
     /// <summary>Events in reports the legal office confirmed: what the figures count.</summary>
-    public static IQueryable<PublicityEvent> Confirmed(FazhiDbContext db, IQueryable<PublicityEvent> events)
+    public static IQueryable<T> Confirmed<T>(FazhiDbContext db, IQueryable<T> items)
+        where T : class, IReportedItem
     {
         var reports = db.Set<MonthlyReport>();
-        return events.Where(e => reports.Any(r => r.Id == e.ReportId && r.Status == ReportStatus.Confirmed));
+        return items.Where(e => reports.Any(r => r.Id == e.ReportId && r.Status == ReportStatus.Confirmed));
     }
 
-    public static IQueryable<PublicityPost> Confirmed(FazhiDbContext db, IQueryable<PublicityPost> posts)
+    private static IQueryable<T> Unconfirmed<T>(FazhiDbContext db, IQueryable<T> items)
+        where T : class, IReportedItem
     {
         var reports = db.Set<MonthlyReport>();
-        return posts.Where(e => reports.Any(r => r.Id == e.ReportId && r.Status == ReportStatus.Confirmed));
+        return items.Where(e => !reports.Any(r => r.Id == e.ReportId && r.Status == ReportStatus.Confirmed));
     }
 
-    private static IQueryable<PublicityEvent> Unconfirmed(FazhiDbContext db, IQueryable<PublicityEvent> events)
+    /// <summary>The filter events and posts share: year, month, reporter, confirmed or not.</summary>
+    private IQueryable<T> Filtered<T>(IQueryable<T> q, EventFilter f)
+        where T : class, IReportedItem
     {
-        var reports = db.Set<MonthlyReport>();
-        return events.Where(e => !reports.Any(r => r.Id == e.ReportId && r.Status == ReportStatus.Confirmed));
-    }
+        if (f.Year is { } y)
+        {
+            Years.Check(y);
+            var (first, last) = (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
+            q = q.Where(e => e.Date >= first && e.Date <= last);
+        }
 
-    private static IQueryable<PublicityPost> Unconfirmed(FazhiDbContext db, IQueryable<PublicityPost> posts)
-    {
-        var reports = db.Set<MonthlyReport>();
-        return posts.Where(e => !reports.Any(r => r.Id == e.ReportId && r.Status == ReportStatus.Confirmed));
+        if (f.Month is { } m)
+        {
+            var first = MonthlyReport.MonthOf(m);
+            var last = first.AddMonths(1).AddDays(-1);
+            q = q.Where(e => e.Date >= first && e.Date <= last);
+        }
+
+        if (f.ReporterId is { } r)
+        {
+            q = q.Where(e => e.DepartmentId == r);
+        }
+
+        return f.Confirmed is { } c ? c ? Confirmed(db, q) : Unconfirmed(db, q) : q;
     }
 
     public async Task<Paged<ReportRow>> ReportsAsync(ReportFilter f, CancellationToken ct = default)
@@ -164,25 +180,7 @@ public sealed class ReportService(
 
     public async Task<Paged<EventRow>> EventsAsync(EventFilter f, CancellationToken ct = default)
     {
-        var q = await ScopedEventsAsync(ct);
-        if (f.Year is { } y)
-        {
-            Years.Check(y);
-            q = q.Where(e => e.Date >= new DateOnly(y, 1, 1) && e.Date <= new DateOnly(y, 12, 31));
-        }
-
-        if (f.Month is { } m)
-        {
-            var first = MonthlyReport.MonthOf(m);
-            var last = first.AddMonths(1).AddDays(-1);
-            q = q.Where(e => e.Date >= first && e.Date <= last);
-        }
-
-        if (f.ReporterId is { } r)
-        {
-            q = q.Where(e => e.DepartmentId == r);
-        }
-
+        var q = Filtered(await ScopedEventsAsync(ct), f);
         if (f.Kind is { } k)
         {
             q = q.Where(e => e.Kind == k);
@@ -196,11 +194,6 @@ public sealed class ReportService(
         if (f.SiteId is { } site)
         {
             q = q.Where(e => e.SiteId == site);
-        }
-
-        if (f.Confirmed is { } c)
-        {
-            q = c ? Confirmed(db, q) : Unconfirmed(db, q);
         }
 
         if (!string.IsNullOrWhiteSpace(f.Q))
@@ -217,30 +210,7 @@ public sealed class ReportService(
 
     public async Task<Paged<PostRow>> PostsAsync(EventFilter f, CancellationToken ct = default)
     {
-        var q = await ScopedPostsAsync(ct);
-        if (f.Year is { } y)
-        {
-            Years.Check(y);
-            q = q.Where(e => e.Date >= new DateOnly(y, 1, 1) && e.Date <= new DateOnly(y, 12, 31));
-        }
-
-        if (f.Month is { } m)
-        {
-            var first = MonthlyReport.MonthOf(m);
-            var last = first.AddMonths(1).AddDays(-1);
-            q = q.Where(e => e.Date >= first && e.Date <= last);
-        }
-
-        if (f.ReporterId is { } r)
-        {
-            q = q.Where(e => e.DepartmentId == r);
-        }
-
-        if (f.Confirmed is { } c)
-        {
-            q = c ? Confirmed(db, q) : Unconfirmed(db, q);
-        }
-
+        var q = Filtered(await ScopedPostsAsync(ct), f);
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
             var t = f.Q.Trim();
@@ -539,18 +509,7 @@ public sealed class ReportService(
         await SaveAsync(ct);
     }
 
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            throw new DomainException("publicity.duplicate", null, ErrorKind.Conflict);
-        }
-    }
+    private Task SaveAsync(CancellationToken ct) => db.SaveOnceAsync(ct);
 
     // The monthly sheet: written in Chinese, read in either language. Two sheets, events and posts.
     public static readonly LedgerSheet EventsSheet = new("活动", "Events");
