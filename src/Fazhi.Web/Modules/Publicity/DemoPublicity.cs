@@ -237,13 +237,8 @@ public sealed class DemoPublicity(FazhiDbContext db, OrganisationDirectory direc
         foreach (var unit in reporters)
         {
             var reporter = Domain.Reporter.Create(unit.Id, unit.Name, new DateOnly(last, 1, 1), dueDay, calendar);
-            var month = reporter.FirstMonth;
-            while (reports.TryGetValue((unit.Id, month), out var r) && r.Status is ReportStatus.Submitted or ReportStatus.Confirmed)
-            {
-                month = month.AddMonths(1);
-            }
-
-            reporter.Owe(month, dueDay, calendar);
+            reporter.OweFirstUnreported(reports.Values.Where(r => r.DepartmentId == unit.Id && r.Status is ReportStatus.Submitted or ReportStatus.Confirmed)
+                .Select(r => r.Month).ToHashSet(), dueDay, calendar);
             db.PublicityReporters.Add(reporter);
         }
 

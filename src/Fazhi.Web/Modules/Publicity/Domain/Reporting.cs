@@ -266,6 +266,18 @@ public sealed class Reporter : IHasDeadlines, IVersioned
         Due = ClockFor(OwedMonth, dueDay, calendar);
     }
 
+    /// <summary>Owes the first month from its first on that is not among <paramref name="reported"/> (submitted or confirmed).</summary>
+    public void OweFirstUnreported(IReadOnlySet<DateOnly> reported, int dueDay, WorkingDayCalendar calendar)
+    {
+        var month = FirstMonth;
+        while (reported.Contains(month))
+        {
+            month = month.AddMonths(1);
+        }
+
+        Owe(month, dueDay, calendar);
+    }
+
     public void Stop() => Active = false;
 
     public void Resume() => Active = true;

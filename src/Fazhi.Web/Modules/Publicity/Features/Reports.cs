@@ -455,13 +455,7 @@ public sealed class ReportService(
             reported.Add(changed.Month);
         }
 
-        var month = reporter.FirstMonth;
-        while (reported.Contains(month))
-        {
-            month = month.AddMonths(1);
-        }
-
-        reporter.Owe(month, DueDay, by.Calendar);
+        reporter.OweFirstUnreported(reported, DueDay, by.Calendar);
     }
 
     public async Task<IReadOnlyList<ReporterRow>> ReportersAsync(CancellationToken ct = default)
@@ -490,13 +484,7 @@ public sealed class ReportService(
             db.PublicityReporters.Add(reporter);
             var reported = (await db.PublicityReports.Where(x => x.DepartmentId == unit.Id && (x.Status == ReportStatus.Submitted || x.Status == ReportStatus.Confirmed))
                 .Select(x => x.Month).ToListAsync(ct)).ToHashSet();
-            var month = reporter.FirstMonth;
-            while (reported.Contains(month))
-            {
-                month = month.AddMonths(1);
-            }
-
-            reporter.Owe(month, DueDay, by.Calendar);
+            reporter.OweFirstUnreported(reported, DueDay, by.Calendar);
         }
 
         await SaveAsync(ct);
