@@ -111,7 +111,10 @@ public sealed class ServicesFlowTests(ServerFixture server)
             await page.FillAsync("#reg-phone", phoneNumber);
             await page.FillAsync("#reg-password", "abc12345");
             await page.ClickAsync("text=注册账号 >> nth=-1");
-            await page.WaitForURLAsync("**/citizen");
+            // Registration signs in and then loads /citizen in full; wait for that page's content, not for a load
+            // event that may have come and gone (or come twice) before the wait began.
+            await page.WaitForSelectorAsync("form[action='/citizen/logout']");
+            Assert.EndsWith("/citizen", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
             await page.GotoAsync("/citizen/apply/TX-SB-002");
             await page.FillAsync("#name", "林小雨");
             await page.FillAsync("#idNumber", ValidId);
