@@ -46,6 +46,7 @@ public sealed class OfficialDocument
     private const string HeaderCellStyle = "FazhiHeaderCell";
     private const string PictureStyle = "FazhiPicture";
     private const string SignatureStyle = "FazhiSignature";
+    private const string AddresseeStyle = "FazhiAddressee";
     private const string FooterStyle = "FazhiFooter";
 
     // Half-points: 3号 = 16 pt, 2号 = 22 pt, 4号 = 14 pt.
@@ -90,6 +91,13 @@ public sealed class OfficialDocument
         }
 
         _body.Add(Blank());
+    }
+
+    /// <summary>主送机关 under the title, flush left and ending in a full-width colon: 市人民政府：</summary>
+    public OfficialDocument Addressee(string text)
+    {
+        _body.Add(Para(text.TrimEnd(':', '：') + "：", AddresseeStyle));
+        return this;
     }
 
     /// <summary>A "一、" heading, 3号 黑体.</summary>
@@ -383,6 +391,7 @@ public sealed class OfficialDocument
             Paragraph(HeaderCellStyle, "表头", CellStyle, null, RunOf(Hei, null)),
             Paragraph(PictureStyle, "图片", "Normal", new StyleParagraphProperties((SpacingBetweenLines)auto.CloneNode(true), new Justification { Val = JustificationValues.Center })),
             Paragraph(SignatureStyle, "签名", "Normal"),
+            Paragraph(AddresseeStyle, "主送机关", "Normal"),
             Paragraph(FooterStyle, "页码", "Normal", null, RunOf(null, PageNumberSize)));
     }
 }
