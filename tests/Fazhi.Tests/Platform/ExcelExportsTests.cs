@@ -44,6 +44,13 @@ public sealed partial class ExcelExportsTests(DemoTownFactory app) : IClassFixtu
             url = url.Replace("{id}", exams.EnumerateArray().First().GetProperty("id").GetString(), StringComparison.Ordinal);
         }
 
+        if (url.Contains("{sid}", StringComparison.Ordinal))
+        {
+            // The demo's 2019 report as signed: every figure and its source.
+            var reports = await supervisor.GetFromJsonAsync<JsonElement>("/api/report");
+            url = url.Replace("{sid}", reports.EnumerateArray().First().GetProperty("signedSnapshotId").GetString(), StringComparison.Ordinal);
+        }
+
         if (url.Contains("{id}", StringComparison.Ordinal))
         {
             var draws = await supervisor.GetFromJsonAsync<JsonElement>("/api/enforcement/evaluation/draws");

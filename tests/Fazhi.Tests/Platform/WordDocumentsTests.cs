@@ -100,6 +100,15 @@ public sealed class WordDocumentsTests(DemoTownFactory app) : IClassFixture<Demo
                     var publicity = await app.SignedInAsync("pufa.officer");
                     samples.Add((route, publicity, route.Replace("{year}", (DateTime.UtcNow.AddHours(8).Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
                     break;
+                case "/api/report/snapshots/{sid}/document.docx":
+                    // The demo's 2019 report as the leaders signed it.
+                    var report = await app.SignedInAsync("fzb.report");
+                    var signed = (await report.GetFromJsonAsync<JsonElement>("/api/report"))[0].GetProperty("signedSnapshotId").GetGuid();
+                    samples.Add((route, report, route.Replace("{sid}", signed.ToString(), StringComparison.Ordinal)));
+                    break;
+                case "/api/public/report/{year}/document.docx":
+                    samples.Add((route, app.Anonymous(), route.Replace("{year}", "2019", StringComparison.Ordinal)));
+                    break;
                 case var r when r.StartsWith("/api/mediation/cases/{id}/", StringComparison.Ordinal):
                     samples.Add((route, mediator, route.Replace("{id}", settled.ToString(), StringComparison.Ordinal)));
                     break;

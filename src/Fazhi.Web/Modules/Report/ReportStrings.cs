@@ -69,6 +69,7 @@ public static class ReportStrings
         ("report.status.SignedOff", "已签发", "Signed"),
         ("report.status.Submitted", "已报送上级", "Submitted"),
         ("report.status.Published", "已公开", "Published"),
+        ("report.level", "层级", "Level"),
         ("report.level.Town", "镇（街道）", "Town"),
         ("report.level.County", "县（区）", "County"),
         ("report.level.City", "市", "City"),

@@ -47,10 +47,11 @@ public static class ReportOutputs
             [text["report.excel.label"]] = f.Label,
             [text["report.excel.source"]] = f.Source == FigureSource.Supplied ? text["report.source.supplied"].Value : text["report.source.records"].Value,
             [text["report.excel.module"]] = f.Module,
-            [text["report.excel.from"]] = f.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            [text["report.excel.to"]] = f.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            [text["report.excel.from"]] = f.From,
+            [text["report.excel.to"]] = f.To,
             [text["report.excel.value"]] = f.Value,
-            [text["report.excel.printed"]] = f.Printed,
+            // As printed: 140余, 下降22.30%; a plain rate or count stays a number.
+            [text["report.excel.printed"]] = f.Printed == SlotText.Percent(f.Value) ? new Percentage(f.Value) : decimal.TryParse(f.Printed, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : f.Printed,
             [text["report.excel.records"]] = f.Source == FigureSource.Supplied ? null : f.RecordCount,
             [text["report.excel.previous"]] = f.Previous,
             [text["report.excel.previous_source"]] = f.PreviousSource switch
