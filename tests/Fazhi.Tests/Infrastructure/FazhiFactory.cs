@@ -44,6 +44,9 @@ public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool DemoApplications => false;
 
+    /// <summary>The demo town's 2019 history at the seed's scale (Fazhi:DemoHistory), which only the annual report's tests read.</summary>
+    protected virtual bool DemoHistory => false;
+
     /// <summary>The demo town's year of mediation cases (Fazhi:DemoCases); committees and mediators load regardless.</summary>
     protected virtual bool DemoMediationCases => false;
 
@@ -70,6 +73,7 @@ public class FazhiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         string[] demoCases = [.. new[] { (DemoApplications, "services"), (DemoMediationCases, "mediation"), (DemoEnforcementCases, "enforcement") }
             .Where(m => m.Item1).Select(m => m.Item2)];
         builder.UseSetting("Fazhi:DemoCases", AllDemoCases ? "true" : demoCases.Length == 0 ? "none" : string.Join(',', demoCases));
+        builder.UseSetting("Fazhi:DemoHistory", DemoHistory ? "true" : "false");
         builder.UseSetting("Database:DataDirectory", _dataDir);
         if (FixedKey)
         {

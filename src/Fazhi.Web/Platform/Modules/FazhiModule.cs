@@ -69,6 +69,17 @@ public abstract class FazhiModule
             : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(Name, StringComparer.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// Whether the demo town also loads its history: the seed's year (2019) at the seed's scale, so the annual report of that year
+    /// reproduces the seed's figures from records. <c>Fazhi:DemoHistory</c>, true unless set to false (the tests load it only where
+    /// they read it). Only with the module's demo cases.
+    /// </summary>
+    public bool WantsDemoHistory(IConfiguration configuration) =>
+        WantsDemoCases(configuration) && !string.Equals(configuration["Fazhi:DemoHistory"], "false", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The year of the demo town's history: the seed's (shared/seed), Tangxia's 2019 report.</summary>
+    public const int DemoHistoryYear = 2019;
+
     /// <summary>Loads the module's part of the demo town into an empty database (demo mode only).</summary>
     public virtual Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
 

@@ -1,0 +1,196 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using Fazhi.Tests.Infrastructure;
+
+namespace Fazhi.Tests.Report;
+
+/// <summary>What the report's HTTP tests share.</summary>
+internal static class ReportSteps
+{
+    public static async Task<JsonElement> OkAsync(Task<HttpResponseMessage> call, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var r = await call;
+        var body = await r.Content.ReadAsStringAsync();
+        Assert.True(r.StatusCode == expected, $"{(int)r.StatusCode}: {body}");
+        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public static async Task<JsonElement> ViewAsync(HttpClient client, Guid id) => await client.GetFromJsonAsync<JsonElement>($"/api/report/{id}");
+
+    public static int Seen(JsonElement view) => view.GetProperty("seenEvents").GetInt32();
+
+    /// <summary>The text of a Word document's body, paragraph by paragraph, as a reader sees it.</summary>
+    public static async Task<string> WordTextAsync(HttpClient client, string url)
+    {
+        var bytes = await client.GetByteArrayAsync(url);
+        using var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        return string.Join("\n", doc.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+    }
+
+    /// <summary>Creates the year's report as the rule-of-law office, with the sections given (one per part, part one first).</summary>
+    public static async Task<Guid> ReportAsync(HttpClient office, int year, params string[] measures)
+    {
+        var id = (await OkAsync(office.PostAsJsonAsync("/api/report", new { year }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var sections = measures.Select((text, i) => (object)new { part = "Measures", heading = $"措施{i + 1}", text })
+            .Concat([new { part = "Shortcomings", heading = "不足", text = "" }, new { part = "LeadersDuty", heading = "履职", text = "" },
+                new { part = "Plan", heading = "计划", text = "" }, new { part = "Other", heading = "其他", text = "无。" }]).ToList();
+        await OkAsync(office.PutAsJsonAsync($"/api/report/{id}/sections", new { sections, seenEvents = Seen(await ViewAsync(office, id)) }), HttpStatusCode.NoContent);
+        return id;
+    }
+}
+
+public sealed class ReportApiTests(DemoTownFactory app) : IClassFixture<DemoTownFactory>
+{
+    private int Year => DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime.AddHours(8)).Year;
+
+    [Fact]
+    public async Task A_slot_naming_no_figure_is_refused_at_save_naming_the_slot_and_a_part_out_of_order_is_named()
+    {
+        var office = await app.SignedInAsync("fzb.report");
+        var id = await ReportSteps.ReportAsync(office, 2031, "调解{{mediation.mediated}}宗。");
+        var seen = ReportSteps.Seen(await ReportSteps.ViewAsync(office, id));
+        var unknown = await (await office.PutAsJsonAsync($"/api/report/{id}/sections", new
+        {
+            seenEvents = seen,
+            sections = new object[]
+            {
+                new { part = "Measures", heading = "措施", text = "成功{{mediation.settled}}宗，另有{{mediation.nothing_like_this}}宗。" },
+                new { part = "Shortcomings", heading = "不足", text = "" }, new { part = "LeadersDuty", heading = "履职", text = "" },
+                new { part = "Plan", heading = "计划", text = "" }, new { part = "Other", heading = "其他", text = "" },
+            },
+        })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var messages = unknown.GetProperty("errors").GetProperty("sections[0].text").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains(messages, m => m!.Contains("{{mediation.nothing_like_this}}", StringComparison.Ordinal));
+
+        var order = await (await office.PutAsJsonAsync($"/api/report/{id}/sections", new
+        {
+            seenEvents = seen,
+            sections = new object[]
+            {
+                new { part = "Plan", heading = "计划", text = "" }, new { part = "Measures", heading = "措施", text = "" },
+                new { part = "Shortcomings", heading = "不足", text = "" }, new { part = "LeadersDuty", heading = "履职", text = "" },
+                new { part = "Other", heading = "其他", text = "" },
+            },
+        })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("sections[1].part", order.ErrorFields());
+
+        // Nothing of either was kept.
+        Assert.Equal("调解{{mediation.mediated}}宗。", (await ReportSteps.ViewAsync(office, id)).GetProperty("sections")[0].GetProperty("text").GetString());
+        // The same year twice is one report.
+        Assert.Equal("report.exists", (await (await office.PostAsJsonAsync("/api/report", new { year = 2031 })).ReadProblemAsync(HttpStatusCode.Conflict)).Code());
+    }
+
+    [Fact]
+    public async Task A_snapshot_freezes_its_figures_reproduces_the_same_document_after_records_change_and_the_recheck_names_the_new_record()
+    {
+        var office = await app.SignedInAsync("fzb.report");
+        var id = await ReportSteps.ReportAsync(office, Year, "今年受理调解纠纷{{mediation.received}}件，同比{{mediation.received|change}}。");
+        var first = await ReportSteps.OkAsync(office.PostAsJsonAsync($"/api/report/{id}/generate", new { seenEvents = ReportSteps.Seen(await ReportSteps.ViewAsync(office, id)) }), HttpStatusCode.Created);
+        var sid = first.GetProperty("id").GetGuid();
+        var figure = first.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "mediation.received");
+        var received = figure.GetProperty("value").GetDecimal();
+        // The figure is the count of its records, frozen with them.
+        Assert.Equal((int)received, figure.GetProperty("recordCount").GetInt32());
+        var frozen = await office.GetFromJsonAsync<JsonElement>($"/api/report/snapshots/{sid}/figures/mediation.received/records");
+        Assert.Equal((int)received, frozen.GetProperty("records").GetProperty("total").GetInt32());
+        var live = await office.GetFromJsonAsync<JsonElement>($"/api/figures/mediation.received/records?from={Year}-01-01&to={Year}-12-31");
+        Assert.Equal((int)received, live.GetProperty("total").GetInt32());
+        var text = await ReportSteps.WordTextAsync(office, $"/api/report/snapshots/{sid}/document.docx");
+        Assert.Contains($"今年受理调解纠纷{received:0}件", text, StringComparison.Ordinal);
+
+        // A dispute registered since: the snapshot's document is the same, the re-check names the new case, a new generation counts it.
+        var mediator = await app.SignedInAsync("mediator");
+        var created = await SampleCases.RegisterDisputeAsync(mediator,
+            new { side = "Applicant", kind = "Person", name = "周晓兰", phone = "13926002200" }, new { side = "Respondent", kind = "Person", name = "吴国平", phone = "13926002201" },
+            "楼上漏水损坏天花。", "赔偿维修费用。");
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var number = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString();
+        Assert.Equal(text, await ReportSteps.WordTextAsync(office, $"/api/report/snapshots/{sid}/document.docx"));
+        var recheck = await office.GetFromJsonAsync<JsonElement>($"/api/report/snapshots/{sid}/recheck");
+        var moved = recheck.GetProperty("moved").EnumerateArray().Single(m => m.GetProperty("key").GetString() == "mediation.received");
+        Assert.Equal((received + 1).ToString("0", System.Globalization.CultureInfo.InvariantCulture), moved.GetProperty("now").GetString());
+        Assert.Contains(number, moved.GetProperty("added").EnumerateArray().Select(a => a.GetString()));
+        var second = await ReportSteps.OkAsync(office.PostAsJsonAsync($"/api/report/{id}/generate", new { seenEvents = ReportSteps.Seen(await ReportSteps.ViewAsync(office, id)) }), HttpStatusCode.Created);
+        Assert.Equal(2, second.GetProperty("number").GetInt32());
+        Assert.Equal(received + 1, second.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "mediation.received").GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_report_goes_from_draft_through_a_departments_section_secrecy_review_and_sign_off_to_the_public_each_step_on_its_record()
+    {
+        var office = await app.SignedInAsync("fzb.report");
+        var id = await ReportSteps.ReportAsync(office, 2030, "举办法治宣传活动{{publicity.events}}场。");
+        var view = await ReportSteps.ViewAsync(office, id);
+        var justice = (await office.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("departmentId").GetGuid();
+        var contributor = await app.SignedInAsync("sfs.report");
+        var own = (await contributor.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("departmentId").GetGuid();
+        Assert.NotEqual(justice, own);
+        // Part one's section goes to the justice office, with a supplied figure and its source document.
+        var sections = view.GetProperty("sections").EnumerateArray().Select(s => new
+        {
+            id = s.GetProperty("id").GetGuid(), part = s.GetProperty("part").GetString(), heading = s.GetProperty("heading").GetString(), text = s.GetProperty("text").GetString(),
+            departmentId = s.GetProperty("part").GetString() == "Measures" ? own : (Guid?)null,
+        }).ToList();
+        await ReportSteps.OkAsync(office.PutAsJsonAsync($"/api/report/{id}/sections", new { sections, seenEvents = ReportSteps.Seen(view) }), HttpStatusCode.NoContent);
+        using (var form = new MultipartFormDataContent())
+        {
+            form.Add(new StringContent("supplied.police_incidents_change"), "name");
+            form.Add(new StringContent("违法犯罪警情同比变化"), "label");
+            form.Add(new StringContent("-12.5%"), "value");
+            form.Add(new StringContent("Change"), "kind");
+            form.Add(new StringContent("公安分局《治安形势分析》"), "source");
+            var noFile = await (await office.PostAsync($"/api/report/{id}/supplied", form)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+            Assert.Contains("file", noFile.ErrorFields());
+            var pdf = new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray());
+            pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(pdf, "file", "analysis.pdf");
+            await ReportSteps.OkAsync(office.PostAsync($"/api/report/{id}/supplied", form), HttpStatusCode.NoContent);
+        }
+
+        await ReportSteps.OkAsync(office.PostAsJsonAsync($"/api/report/{id}/steps/open-inputs", new { seenEvents = ReportSteps.Seen(await ReportSteps.ViewAsync(office, id)) }), HttpStatusCode.NoContent);
+        view = await ReportSteps.ViewAsync(contributor, id);
+        var section = view.GetProperty("sections").EnumerateArray().First(s => s.GetProperty("departmentId").ValueKind == JsonValueKind.String);
+        Assert.Equal($"{2031}-03-01", section.GetProperty("dueDate").GetString());
+        // The department cannot publish, and cannot go on before its section is in.
+        Assert.Equal(HttpStatusCode.Conflict, (await contributor.PostAsJsonAsync($"/api/report/{id}/steps/publish", new { })).StatusCode);
+        var early = await (await office.PostAsJsonAsync($"/api/report/{id}/steps/to-review", new { })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("report.inputs_outstanding", early.Code());
+        await ReportSteps.OkAsync(contributor.PostAsJsonAsync($"/api/report/{id}/sections/{section.GetProperty("id").GetGuid()}/confirm", new
+        {
+            text = "举办法治宣传活动{{publicity.events}}场，警情同比{{supplied.police_incidents_change}}。", seenEvents = ReportSteps.Seen(view),
+        }), HttpStatusCode.NoContent);
+        var generated = await ReportSteps.OkAsync(office.PostAsJsonAsync($"/api/report/{id}/generate", new { }), HttpStatusCode.Created);
+        var supplied = generated.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "supplied.police_incidents_change");
+        Assert.Equal("Supplied", supplied.GetProperty("source").GetString());
+        Assert.Equal("下降12.50%", supplied.GetProperty("printed").GetString());
+        await ReportSteps.OkAsync(office.PostAsJsonAsync($"/api/report/{id}/steps/to-review", new { }), HttpStatusCode.NoContent);
+
+        // Two reviewers' clicks at once: one clears it, the other hears who did.
+        var reviewer = await app.SignedInAsync("secrecy.review");
+        var seen = ReportSteps.Seen(await ReportSteps.ViewAsync(reviewer, id));
+        var both = await Task.WhenAll(
+            reviewer.PostAsJsonAsync($"/api/report/{id}/steps/clear", new { seenEvents = seen }),
+            (await app.SignedInAsync("secrecy.review")).PostAsJsonAsync($"/api/report/{id}/steps/clear", new { seenEvents = seen }));
+        Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.Conflict], both.Select(r => r.StatusCode).Order());
+        var leader = await app.SignedInAsync("town.leader");
+        await ReportSteps.OkAsync(leader.PostAsJsonAsync($"/api/report/{id}/steps/sign-off", new { }), HttpStatusCode.NoContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync("/api/public/report/2030")).StatusCode);
+        await ReportSteps.OkAsync(office.PostAsJsonAsync($"/api/report/{id}/steps/submit", new { }), HttpStatusCode.NoContent);
+        await ReportSteps.OkAsync(office.PostAsJsonAsync($"/api/report/{id}/steps/publish", new { }), HttpStatusCode.NoContent);
+
+        view = await ReportSteps.ViewAsync(office, id);
+        Assert.Equal("Published", view.GetProperty("status").GetString());
+        Assert.Equal(generated.GetProperty("id").GetGuid(), view.GetProperty("signedSnapshotId").GetGuid());
+        Assert.Equal(
+            ["created", "sections", "sections", "supplied", "inputs_opened", "section_confirmed", "generated", "to_review", "cleared", "signed", "submitted", "published"],
+            view.GetProperty("record").EnumerateArray().Select(s => s.GetProperty("kind").GetString()));
+        var published = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/public/report/2030");
+        var words = string.Concat(published.GetProperty("blocks").EnumerateArray().SelectMany(b => b.GetProperty("segments").EnumerateArray()).Select(s => s.GetProperty("text").GetString()));
+        Assert.Contains("警情同比下降12.50%", words, StringComparison.Ordinal);
+        var document = await ReportSteps.WordTextAsync(app.Anonymous(), "/api/public/report/2030/document.docx");
+        Assert.Contains("附注", document, StringComparison.Ordinal);
+    }
+}
