@@ -123,6 +123,9 @@ namespace Fazhi.Web.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("RenewedById")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("RowVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -2416,6 +2419,9 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("StatusSince")
+                        .HasColumnType("date");
+
                     b.Property<decimal>("TrainingHours")
                         .HasPrecision(8, 1)
                         .HasColumnType("numeric(8,1)");
@@ -2440,6 +2446,52 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.HasIndex("DepartmentId", "Name");
 
                     b.ToTable("enf_officers", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.OfficerTraining", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("numeric(8,1)");
+
+                    b.Property<Guid>("OfficerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldOn", "OfficerId");
+
+                    b.HasIndex("OfficerId", "HeldOn");
+
+                    b.ToTable("enf_trainings", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.Publication", b =>
@@ -3917,6 +3969,9 @@ namespace Fazhi.Web.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("Place")
                         .HasColumnType("integer");
@@ -7958,6 +8013,15 @@ namespace Fazhi.Web.Migrations.Postgres
                         .WithMany("Reviews")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Modules.Enforcement.Domain.OfficerTraining", b =>
+                {
+                    b.HasOne("Fazhi.Web.Modules.Enforcement.Domain.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

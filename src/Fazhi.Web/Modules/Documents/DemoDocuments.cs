@@ -35,8 +35,15 @@ public sealed class DemoDocuments(FazhiDbContext db, OrganisationDirectory direc
         "塘厦镇困难群众临时救助实施办法", "塘厦镇政府合同管理规定",
     ];
 
-    private static readonly string[] Surnames = ["陈", "李", "张", "黄", "林", "刘", "叶", "钟", "罗", "何", "郑", "周", "吴", "邓", "谢", "梁"];
-    private static readonly string[] Given = ["志强", "丽娟", "伟明", "淑芬", "海燕", "建军", "秀珍", "国平", "慧敏", "家豪", "永红", "文华", "晓东", "美华", "振宇", "玉兰"];
+    internal static readonly string[] Surnames = ["陈", "李", "张", "黄", "林", "刘", "叶", "钟", "罗", "何", "郑", "周", "吴", "邓", "谢", "梁"];
+    internal static readonly string[] Given = ["志强", "丽娟", "伟明", "淑芬", "海燕", "建军", "秀珍", "国平", "慧敏", "家豪", "永红", "文华", "晓东", "美华", "振宇", "玉兰"];
+
+    /// <summary>The three firms the town and its party committee contract their legal advisors from (名称, 执业许可证号).</summary>
+    internal static readonly (string Name, string Licence)[] Firms =
+        [("广东塘邦律师事务所", "24419201010001"), ("广东莞法律师事务所", "24419200510002"), ("广东凤岗明理律师事务所", "24419201510003")];
+
+    /// <summary>The positions of the staff responsible for legal work.</summary>
+    internal static readonly string[] Positions = ["法制员", "法治工作联络员", "行政执法监督员", "合同审查员"];
 
     public async Task LoadAsync(CancellationToken ct = default)
     {
@@ -61,48 +68,11 @@ public sealed class DemoDocuments(FazhiDbContext db, OrganisationDirectory direc
         var plans = new Dictionary<(PlanBody, int, int), DocumentPlan>();
         foreach (var year in new[] { last, today.Year })
         {
-            foreach (var half in new[] { 1, 2 })
-            {
-                var start = new DateOnly(year, half == 1 ? 1 : 7, 10);
-                if (start > today)
-                {
-                    continue;
-                }
-
-                foreach (var body in Enum.GetValues<PlanBody>())
-                {
-                    var by = Office(start, 9);
-                    var plan = DocumentPlan.Create(office, body, year, half, by);
-                    var titles = body == PlanBody.PartyCommittee ? PartyTitles : AdministrativeTitles;
-                    var count = body == PlanBody.PartyCommittee ? 6 : 3;
-                    for (var i = 0; i < count; i++)
-                    {
-                        var title = year == last ? titles[(half - 1) * count + i] : $"{titles[(half - 1) * count + i]}（{year}年修订）";
-                        plan.AddItem(title, body == PlanBody.PartyCommittee ? party : gov, body == PlanBody.PartyCommittee ? units[party].Name : units[gov].Name,
-                            (half == 1 ? 1 : 7) + i, by);
-                    }
-
-                    plan.Approve(body == PlanBody.PartyCommittee ? "镇党委会议" : "法治建设联席会议", start.AddDays(5), minutes.Sha256, minutes.ContentType, Office(start.AddDays(6), 10));
-                    db.DocumentPlans.Add(plan);
-                    plans[(body, year, half)] = plan;
-                }
-            }
+            AddPlans(plans, year, revised: year != last, office, gov, party, units, minutes, today);
         }
 
         // Last year: 12 party documents, 6 administrative, each from its plan through the check to filing.
-        var n = 0;
-        foreach (var (body, kind, titles) in new[] { (PlanBody.PartyCommittee, DocumentKind.Party, PartyTitles), (PlanBody.Government, DocumentKind.Administrative, AdministrativeTitles) })
-        {
-            for (var i = 0; i < titles.Length; i++)
-            {
-                var half = i < titles.Length / 2 ? 1 : 2;
-                var item = plans[(body, last, half)].Items[i % (titles.Length / 2)];
-                var drafted = new DateOnly(last, Math.Min(item.DueMonth, 10), 3);
-                var d = await DraftAsync(kind, item.Title, kind == DocumentKind.Party ? party : gov, units, item.Id, null, affectsRights: kind == DocumentKind.Administrative, drafted, ct);
-                await RunToAsync(d, DocumentStatus.Filed, drafted, ++n, ct);
-                db.NormativeDocuments.Add(d);
-            }
-        }
+        var n = await AddFiledYearAsync(plans, last, gov, party, units, 0, ct);
 
         // This year: every step of the road.
         var steps = new (string Title, DocumentKind Kind, bool Rights, DocumentStatus To, int DaysAgo)[]
@@ -154,7 +124,68 @@ public sealed class DemoDocuments(FazhiDbContext db, OrganisationDirectory direc
         await tx.CommitAsync(ct);
     }
 
-    private async Task<NormativeDocument> DraftAsync(DocumentKind kind, string title, Guid department, IReadOnlyDictionary<Guid, OrgUnit> units, Guid? item, string? reason, bool affectsRights, DateOnly on, CancellationToken ct)
+    /// <summary>
+    /// A year's plans, each body's half-year plan (the party committee's six documents, the government's three) approved at its
+    /// meeting in January and July; a half that has not started by <paramref name="until"/> is left out. A revised year's titles
+    /// say so (the documents made again after the earlier ones).
+    /// </summary>
+    internal void AddPlans(
+        Dictionary<(PlanBody, int, int), DocumentPlan> plans, int year, bool revised, Guid office, Guid gov, Guid party, IReadOnlyDictionary<Guid, OrgUnit> units,
+        StoredFile minutes, DateOnly until)
+    {
+        foreach (var half in new[] { 1, 2 })
+        {
+            var start = new DateOnly(year, half == 1 ? 1 : 7, 10);
+            if (start > until)
+            {
+                continue;
+            }
+
+            foreach (var body in Enum.GetValues<PlanBody>())
+            {
+                var by = Office(start, 9);
+                var plan = DocumentPlan.Create(office, body, year, half, by);
+                var titles = body == PlanBody.PartyCommittee ? PartyTitles : AdministrativeTitles;
+                var count = body == PlanBody.PartyCommittee ? 6 : 3;
+                for (var i = 0; i < count; i++)
+                {
+                    var title = revised ? $"{titles[(half - 1) * count + i]}（{year}年修订）" : titles[(half - 1) * count + i];
+                    plan.AddItem(title, body == PlanBody.PartyCommittee ? party : gov, body == PlanBody.PartyCommittee ? units[party].Name : units[gov].Name,
+                        (half == 1 ? 1 : 7) + i, by);
+                }
+
+                plan.Approve(body == PlanBody.PartyCommittee ? "镇党委会议" : "法治建设联席会议", start.AddDays(5), minutes.Sha256, minutes.ContentType, Office(start.AddDays(6), 10));
+                db.DocumentPlans.Add(plan);
+                plans[(body, year, half)] = plan;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A year's documents under its plans (<see cref="AddPlans"/>, both halves): 12 party documents and 6 administrative, each drafted in
+    /// its plan's month (October at the latest), through comment (administrative), the check, deliberation and publication to filing
+    /// within the year. <paramref name="n"/> is the running count of the demo's documents; the count after them is returned.
+    /// </summary>
+    internal async Task<int> AddFiledYearAsync(
+        Dictionary<(PlanBody, int, int), DocumentPlan> plans, int year, Guid gov, Guid party, IReadOnlyDictionary<Guid, OrgUnit> units, int n, CancellationToken ct)
+    {
+        foreach (var (body, kind, titles) in new[] { (PlanBody.PartyCommittee, DocumentKind.Party, PartyTitles), (PlanBody.Government, DocumentKind.Administrative, AdministrativeTitles) })
+        {
+            for (var i = 0; i < titles.Length; i++)
+            {
+                var half = i < titles.Length / 2 ? 1 : 2;
+                var item = plans[(body, year, half)].Items[i % (titles.Length / 2)];
+                var drafted = new DateOnly(year, Math.Min(item.DueMonth, 10), 3);
+                var d = await DraftAsync(kind, item.Title, kind == DocumentKind.Party ? party : gov, units, item.Id, null, affectsRights: kind == DocumentKind.Administrative, drafted, ct);
+                await RunToAsync(d, DocumentStatus.Filed, drafted, ++n, ct);
+                db.NormativeDocuments.Add(d);
+            }
+        }
+
+        return n;
+    }
+
+    internal async Task<NormativeDocument> DraftAsync(DocumentKind kind, string title, Guid department, IReadOnlyDictionary<Guid, OrgUnit> units, Guid? item, string? reason, bool affectsRights, DateOnly on, CancellationToken ct)
     {
         var by = Drafter(on, 9);
         return NormativeDocument.Draft(await DocumentService.NextAsync(db, $"documents-draft-{on.Year}", "规草", on.Year, ct), kind, title, department, units[department].Name,
@@ -162,7 +193,7 @@ public sealed class DemoDocuments(FazhiDbContext db, OrganisationDirectory direc
     }
 
     /// <summary>Runs a draft through its steps to <paramref name="to"/>, each on a working day after the one before.</summary>
-    private async Task RunToAsync(NormativeDocument d, DocumentStatus to, DateOnly drafted, int n, CancellationToken ct)
+    internal async Task RunToAsync(NormativeDocument d, DocumentStatus to, DateOnly drafted, int n, CancellationToken ct)
     {
         if (to == DocumentStatus.Drafting)
         {
@@ -219,7 +250,7 @@ public sealed class DemoDocuments(FazhiDbContext db, OrganisationDirectory direc
 
     private async Task AdvisorsAsync(Guid office, IReadOnlyDictionary<Guid, OrgUnit> units, DateOnly today, CancellationToken ct)
     {
-        var firms = new[] { ("广东塘邦律师事务所", "24419201010001"), ("广东莞法律师事务所", "24419200510002"), ("广东凤岗明理律师事务所", "24419201510003") };
+        var firms = Firms;
         var communities = units.Values.Where(u => u.IsActive && u.Kind == OrgNodeKind.Community).OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
         var departments = units.Values.Where(u => u.IsActive && u.Kind == OrgNodeKind.Department && u.EnforcesLaw).OrderBy(u => u.Code, StringComparer.Ordinal).Take(6).ToList();
         var town = units.Values.Single(u => u.Kind == OrgNodeKind.Town);
@@ -349,23 +380,35 @@ public sealed class DemoDocuments(FazhiDbContext db, OrganisationDirectory direc
     private Task StaffAsync(IReadOnlyDictionary<Guid, OrgUnit> units, DateOnly today, CancellationToken ct)
     {
         // 140+ staff responsible for legal work: five in each enforcing department, two in the others and in each community, one in each unit.
-        var positions = new[] { "法制员", "法治工作联络员", "行政执法监督员", "合同审查员" };
+        var positions = Positions;
+        foreach (var (u, k, i) in StaffPosts(units))
+        {
+            db.LegalStaff.Add(new LegalStaff
+            {
+                Id = Guid.CreateVersion7(), UnitId = u.Id, UnitName = u.Name, Name = Surnames[(i * 7) % 16] + Given[(i * 3 + k) % 16], Position = positions[(i + k) % positions.Length],
+                Since = today.AddYears(-1 - (i % 4)).AddDays(-(i % 200)), Until = i % 37 == 5 ? today.AddDays(-(i % 90) - 1) : null, RowVersion = Guid.NewGuid(),
+            });
+        }
+
+        _ = ct;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The posts of staff responsible for legal work, unit by unit in code order: five in each enforcing department, two in the other
+    /// departments and in each community, one in each unit; each with its place in the unit (<c>K</c>) and in the whole list (<c>I</c>).
+    /// </summary>
+    internal static IEnumerable<(OrgUnit Unit, int K, int I)> StaffPosts(IReadOnlyDictionary<Guid, OrgUnit> units)
+    {
         var i = 0;
         foreach (var u in units.Values.Where(u => u.IsActive && u.Kind != OrgNodeKind.Town).OrderBy(u => u.Code, StringComparer.Ordinal))
         {
             var count = u.Kind == OrgNodeKind.Community ? 2 : u.Kind == OrgNodeKind.Unit ? 1 : u.EnforcesLaw ? 5 : 2;
             for (var k = 0; k < count; k++, i++)
             {
-                db.LegalStaff.Add(new LegalStaff
-                {
-                    Id = Guid.CreateVersion7(), UnitId = u.Id, UnitName = u.Name, Name = Surnames[(i * 7) % 16] + Given[(i * 3 + k) % 16], Position = positions[(i + k) % positions.Length],
-                    Since = today.AddYears(-1 - (i % 4)).AddDays(-(i % 200)), Until = i % 37 == 5 ? today.AddDays(-(i % 90) - 1) : null, RowVersion = Guid.NewGuid(),
-                });
+                yield return (u, k, i);
             }
         }
-
-        _ = ct;
-        return Task.CompletedTask;
     }
 
     /// <summary>A document's text: a short normative text of articles, a line each; version 2 changes two of them.</summary>
@@ -395,7 +438,7 @@ public sealed class DemoDocuments(FazhiDbContext db, OrganisationDirectory direc
         return Encoding.ASCII.GetBytes(body);
     }
 
-    private Actor Office(DateOnly day, int hour) => Actor.Seeding("legal.officer", "黄志诚", ChinaTime.StartOfDayUtc(day).AddHours(hour), calendar);
+    internal Actor Office(DateOnly day, int hour) => Actor.Seeding("legal.officer", "黄志诚", ChinaTime.StartOfDayUtc(day).AddHours(hour), calendar);
 
-    private Actor Drafter(DateOnly day, int hour) => Actor.Seeding("drafter.gov", "李婉清", ChinaTime.StartOfDayUtc(day).AddHours(hour), calendar);
+    internal Actor Drafter(DateOnly day, int hour) => Actor.Seeding("drafter.gov", "李婉清", ChinaTime.StartOfDayUtc(day).AddHours(hour), calendar);
 }

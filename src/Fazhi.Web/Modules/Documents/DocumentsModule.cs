@@ -84,6 +84,7 @@ public sealed class DocumentsModule : FazhiModule
         builder.Services.AddScoped<LegalOpinions>();
         builder.Services.AddScoped<OrganisationDirectoryView>();
         builder.Services.AddScoped<DemoDocuments>();
+        builder.Services.AddScoped<DemoDocumentsHistory>();
         builder.Services.AddSingleton<DocumentsInForce>();
         builder.Services.AddSingleton<Platform.Data.ISaveObserver, DocumentsInForceObserver>();
         builder.Services.AddHostedService<DocumentsInForcePoller>();
@@ -102,6 +103,10 @@ public sealed class DocumentsModule : FazhiModule
         app.MapPublicDocuments();
     }
 
-    public override Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
-        services.GetRequiredService<DemoDocuments>().LoadAsync(ct);
+    /// <summary>The demo's own year, then (Fazhi:DemoHistory) its 2019 at the seed's scale, each only once.</summary>
+    public override async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await services.GetRequiredService<DemoDocuments>().LoadAsync(ct);
+        await services.GetRequiredService<DemoDocumentsHistory>().LoadAsync(ct);
+    }
 }

@@ -159,6 +159,9 @@ internal static class DocumentsStrings
         ("advisors_unit", "单位法律顾问人数", "Unit-level legal advisors"),
         ("advisors_community", "社区法律顾问人数", "Community legal advisors"),
         ("firms", "签约律师事务所数", "Law firms under contract"),
+        ("communities", "社区数", "Communities"),
+        ("communities_advised", "已建立法律顾问制度的社区数", "Communities with a legal advisor"),
+        ("advisor_coverage", "社区法律顾问覆盖率", "Communities with a legal advisor (rate)"),
         ("legal_staff", "负责法治工作人员数", "Staff responsible for legal work"),
     ];
 

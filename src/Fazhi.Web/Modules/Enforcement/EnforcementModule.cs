@@ -86,7 +86,9 @@ public sealed class EnforcementModule : FazhiModule
         builder.Services.AddScoped<EvaluationService>();
         builder.Services.AddScoped<StatisticsService>();
         builder.Services.AddScoped<RegistryService>();
+        builder.Services.AddScoped<TrainingService>();
         builder.Services.AddScoped<DemoEnforcement>();
+        builder.Services.AddScoped<DemoEnforcementHistory>();
         builder.Services.AddSingleton<PublicAnswers>();
     }
 
@@ -95,6 +97,7 @@ public sealed class EnforcementModule : FazhiModule
         app.MapGroup("/api/enforcement").WithTags("Enforcement").RequireAuthorization(p => p.RequireRole(Staff))
             .MapCases()
             .MapOfficers()
+            .MapTrainings()
             .MapDisclosures()
             .MapEvaluation()
             .MapStatistics()
@@ -105,7 +108,15 @@ public sealed class EnforcementModule : FazhiModule
         app.MapPublicRegistry();
     }
 
-    public override Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
-        services.GetRequiredService<DemoEnforcement>().LoadAsync(ct);
+    public override async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await services.GetRequiredService<DemoEnforcement>().LoadAsync(ct);
+        if (WantsDemoHistory(services.GetRequiredService<IConfiguration>()))
+        {
+            // In a scope of its own: the history writes in batches and clears its context's tracker between them.
+            await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoEnforcementHistory>().LoadAsync(ct);
+        }
+    }
 }
 

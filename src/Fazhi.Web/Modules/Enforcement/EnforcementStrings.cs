@@ -157,6 +157,8 @@ internal static class EnforcementStrings
         ("enforcement.figure.disclosed", "执法决定公示数", "Decisions published"),
         ("enforcement.figure.officers", "持证执法人员数", "Certified officers"),
         ("enforcement.figure.evaluated", "评查案卷数", "Case files evaluated"),
+        ("enforcement.figure.evaluated_departments", "案卷被抽取评查的执法部门数", "Enforcement departments whose files were evaluated"),
+        ("enforcement.figure.trained", "参加行政执法培训人员数", "Officers who attended enforcement training"),
 
         ("enforcement.status.Registered", "待立案", "Awaiting filing"),
         ("enforcement.status.Investigation", "调查中", "Investigation"),
@@ -302,6 +304,7 @@ internal static class EnforcementStrings
         ("error.enforcement.publication_not_due", "该公示不处于待公示状态", "this publication is not due"),
         ("error.enforcement.publication_not_published", "该公示未发布", "this publication is not published"),
         ("error.enforcement.validity_order", "结束日期不能早于开始日期", "the end cannot come before the start"),
+        ("error.enforcement.training_in_future", "培训日期不能晚于今天", "the training cannot be later than today"),
         ("error.enforcement.certificate_taken", "执法证号 {0} 已存在", "certificate number {0} exists already"),
         ("error.enforcement.nothing_to_draw", "该年度该部门没有已结案卷", "no closed files for that year and department"),
         ("error.enforcement.not_drawn", "该案卷不在本次抽取结果中", "this file was not drawn"),

@@ -263,7 +263,7 @@ public sealed class DemoLegalAid(FazhiDbContext db, OrganisationDirectory direct
     }
 
     /// <summary>A well-formed ID number (the check digit computed) for the demo's applicants.</summary>
-    private static string DemoIdNumber(int i)
+    internal static string DemoIdNumber(int i)
     {
         var body = $"441900{1950 + (i % 50)}{(i % 12) + 1:00}{(i % 28) + 1:00}{100 + i:000}";
         int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

@@ -72,6 +72,7 @@ public sealed class LegalAidModule : FazhiModule
         builder.Services.AddScoped<StatisticsService>();
         builder.Services.AddScoped<PublicProgressService>();
         builder.Services.AddScoped<DemoLegalAid>();
+        builder.Services.AddScoped<DemoLegalAidHistory>();
         builder.Services.AddScoped<Contracts.AidReferrals>();
         builder.Services.AddScoped<Platform.Citizens.ICitizenMatters, LegalAidCitizenPart>();
         builder.Services.AddSingleton<PublicAnswers>();
@@ -89,6 +90,10 @@ public sealed class LegalAidModule : FazhiModule
         app.MapPublicProgress();
     }
 
-    public override Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
-        services.GetRequiredService<DemoLegalAid>().LoadAsync(ct);
+    /// <summary>The demo's own year, then (Fazhi:DemoHistory) its 2019 at the seed's scale, each only once.</summary>
+    public override async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await services.GetRequiredService<DemoLegalAid>().LoadAsync(ct);
+        await services.GetRequiredService<DemoLegalAidHistory>().LoadAsync(ct);
+    }
 }

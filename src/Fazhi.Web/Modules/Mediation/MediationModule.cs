@@ -84,6 +84,7 @@ public sealed class MediationModule : FazhiModule
         builder.Services.AddScoped<StatisticsService>();
         builder.Services.AddScoped<DayViewService>();
         builder.Services.AddScoped<DemoMediation>();
+        builder.Services.AddScoped<DemoMediationHistory>();
         builder.Services.AddScoped<Contracts.MediationParticipation>();
         builder.Services.AddScoped<Contracts.MediationReferrals>();
         builder.Services.AddScoped<Features.MediationCitizenPart>();
@@ -102,6 +103,13 @@ public sealed class MediationModule : FazhiModule
             .WithSummary("The signed-in mediator's day: today's sessions, open cases by their clock, follow-ups due within a week.");
     }
 
-    public override Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
-        services.GetRequiredService<DemoMediation>().LoadAsync(ct);
+    public override async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await services.GetRequiredService<DemoMediation>().LoadAsync(ct);
+        if (WantsDemoHistory(services.GetRequiredService<IConfiguration>()))
+        {
+            // Tangxia's 2019 at the scale of its annual report, after the current year's demo and only once.
+            await services.GetRequiredService<DemoMediationHistory>().LoadAsync(ct);
+        }
+    }
 }

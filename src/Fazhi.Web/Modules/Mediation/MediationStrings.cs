@@ -39,6 +39,7 @@ internal static class MediationStrings
         ("mediation.figure.subsidised", "以案定补案件数", "Cases subsidised (以案定补)"),
         ("mediation.figure.screenings", "矛盾纠纷排查次数", "Dispute screenings reported"),
         ("mediation.figure.mediators", "人民调解员人数", "Mediators"),
+        ("mediation.figure.police_rooms", "驻派出所人民调解室数", "Mediation rooms in police stations"),
         ("mediation.figure.trainings", "调解员培训人次", "Mediator trainings"),
 
         ("mediation.type.Neighbours", "邻里纠纷", "Neighbours"),

@@ -214,6 +214,7 @@ internal static class ServicesStrings
         ("dash.warnings_now", "当前黄灯", "Yellow now"),
         ("dash.zero_share", "零跑动占比", "Zero trips"),
         ("dash.one_share", "最多跑一次占比", "At most one trip"),
+        ("services.figure.windows", "综合窗口（综合类、主题类，个）", "Service windows open (general and thematic)"),
         ("dash.over_promise", "超出承诺跑动次数", "Over the promised trips"),
         ("dash.by_department", "按部门", "By department"),
         ("dash.by_item", "按事项", "By item"),

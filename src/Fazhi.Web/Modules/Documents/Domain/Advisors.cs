@@ -82,6 +82,9 @@ public sealed class AdvisorContract : IVersioned, IHasDeadlines
 
     public Guid RowVersion { get; set; }
 
+    /// <summary>The firm's next contract, once signed: this one's lapse then needs no alert.</summary>
+    public Guid? RenewedById { get; internal set; }
+
     public bool RunsOn(DateOnly day) => From <= day && day <= To;
 
     Guid IHasDeadlines.RecordId => Id;
@@ -90,6 +93,11 @@ public sealed class AdvisorContract : IVersioned, IHasDeadlines
     {
         get
         {
+            if (RenewedById is not null)
+            {
+                yield break;
+            }
+
             yield return new Deadline(LapseClock, Id, new DeadlineClock
             {
                 StartedOn = From, Allowance = To.DayNumber - From.DayNumber, Unit = DeadlineUnit.CalendarDays, DueDate = To, YellowFrom = To.AddDays(-WarnDays),

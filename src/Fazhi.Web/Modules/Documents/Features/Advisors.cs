@@ -302,6 +302,12 @@ public sealed class OpinionService(
             Fee = r.Fee!.Value, Scope = r.Scope!.Trim(), RowVersion = Guid.NewGuid(),
         };
         db.AdvisorContracts.Add(c);
+        // The firm's earlier contracts that end before this one starts are renewed by it: their lapse leaves the register.
+        foreach (var earlier in await db.AdvisorContracts.Where(x => x.FirmId == c.FirmId && x.RenewedById == null && x.To < c.From).ToListAsync(ct))
+        {
+            earlier.RenewedById = c.Id;
+        }
+
         await SaveAsync(ct);
         return c.Id;
     }

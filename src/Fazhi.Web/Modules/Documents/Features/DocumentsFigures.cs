@@ -1,10 +1,12 @@
 using Fazhi.Web.Modules.Documents.Data;
 using Fazhi.Web.Modules.Documents.Domain;
 using Fazhi.Web.Platform.Data;
+using Fazhi.Web.Platform.Organisation;
 using Fazhi.Web.Platform.Organisation.Domain;
 using Fazhi.Web.Platform.Reports;
 using Fazhi.Web.Platform.Scope;
 using Fazhi.Web.Platform.Tasks;
+using Fazhi.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fazhi.Web.Modules.Documents.Features;
@@ -90,6 +92,11 @@ public static class DocumentsFigures
             f => new FigureRecord { Id = f.Id, Number = f.Licence, Title = f.Name, Party = null, PartyIsPerson = false, On = null, At = null },
             _ => "/documents/advisors"));
 
+        // Communities with a legal advisor over all communities (镇委、镇政府和社区100%建立法律顾问制度).
+        var communities = new CommunitiesFigure("documents.communities", "documents.figure.communities", advisedOnly: false);
+        var advised = new CommunitiesFigure("documents.communities_advised", "documents.figure.communities_advised", advisedOnly: true);
+        figures.AddRange([communities, advised, new RateFigure("documents.advisor_coverage", "documents.figure.advisor_coverage", advised, communities)]);
+
         // Responsible for legal work on the period's last day.
         figures.Add(new CountFigure<LegalStaff>("documents.legal_staff", "documents.figure.legal_staff",
             (sp, p, ct) => Task.FromResult(sp.GetRequiredService<FazhiDbContext>().LegalStaff.AsNoTracking()
@@ -97,6 +104,52 @@ public static class DocumentsFigures
             s => new FigureRecord { Id = s.Id, Number = s.UnitName, Title = s.Position, Party = s.Name, PartyIsPerson = true, On = s.Since, At = null },
             _ => "/documents/legal-staff"));
         return figures;
+    }
+}
+
+/// <summary>
+/// The town's communities, from the organisation (its active community nodes, read through the directory), or only those with a
+/// legal advisor assigned at any time in the period: one row per community, in code order, opening the advisors' page of the year.
+/// </summary>
+internal sealed class CommunitiesFigure(string name, string labelKey, bool advisedOnly) : ReportFigure(name, labelKey)
+{
+    private async Task<List<OrgUnit>> CommunitiesAsync(IServiceProvider services, FigurePeriod period, CancellationToken ct)
+    {
+        var communities = (await services.GetRequiredService<OrganisationDirectory>().UnitsAsync(ct)).Values
+            .Where(u => u.IsActive && u.Kind == OrgNodeKind.Community);
+        if (advisedOnly)
+        {
+            var advised = (await services.GetRequiredService<FazhiDbContext>().AdvisorAssignments.AsNoTracking()
+                .Where(x => x.From <= period.To && x.To >= period.From).Select(x => x.UnitId).Distinct().ToListAsync(ct)).ToHashSet();
+            communities = communities.Where(u => advised.Contains(u.Id));
+        }
+
+        return communities.OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
+    }
+
+    public override async Task<decimal> ValueAsync(IServiceProvider services, FigurePeriod period, CancellationToken ct) =>
+        (await CommunitiesAsync(services, period, ct)).Count;
+
+    public override async Task<Paged<FigureRecord>> DrillAsync(IServiceProvider services, FigurePeriod period, string? q, int page, int pageSize, CancellationToken ct)
+    {
+        IEnumerable<OrgUnit> rows = await CommunitiesAsync(services, period, ct);
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            rows = rows.Where(u => u.Code.Contains(term, StringComparison.OrdinalIgnoreCase) || u.Name.Contains(term, StringComparison.Ordinal));
+        }
+
+        var list = rows.ToList();
+        // Paged as the platform pages a query: at most Paging.MaxPageSize a page, or an export's rows.
+        var size = pageSize == Paging.ExportRows ? Paging.ExportRows : Math.Clamp(pageSize, 1, Paging.MaxPageSize);
+        page = Math.Max(1, page);
+        // The advisors' page of the period's (last) year lists the firms, their advisors and each one's assignments.
+        var link = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/documents/advisors?year={period.To.Year}");
+        var items = list.Skip((page - 1) * size).Take(size).Select(u => new FigureRecord
+        {
+            Id = u.Id, Number = u.Code, Title = u.Name, Party = null, PartyIsPerson = false, On = null, At = null, Link = link,
+        }).ToList();
+        return new Paged<FigureRecord>(items, list.Count, page, size);
     }
 }
 

@@ -27,6 +27,23 @@ internal sealed class OfficerConfiguration : IEntityTypeConfiguration<Officer>
     }
 }
 
+internal sealed class OfficerTrainingConfiguration : IEntityTypeConfiguration<OfficerTraining>
+{
+    public void Configure(EntityTypeBuilder<OfficerTraining> b)
+    {
+        b.ToTable("enf_trainings");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Course).HasMaxLength(200);
+        b.Property(e => e.Hours).HasPrecision(8, 1);
+        b.Property(e => e.Organiser).HasMaxLength(100);
+        b.Property(e => e.RecordedBy).HasMaxLength(100);
+        // The yearly count of officers trained: a period's trainings, then each officer's.
+        b.HasIndex(e => new { e.HeldOn, e.OfficerId });
+        b.HasIndex(e => new { e.OfficerId, e.HeldOn });
+        b.HasOne<Officer>().WithMany().HasForeignKey(e => e.OfficerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class LegalReviewerConfiguration : IEntityTypeConfiguration<LegalReviewer>
 {
     public void Configure(EntityTypeBuilder<LegalReviewer> b)

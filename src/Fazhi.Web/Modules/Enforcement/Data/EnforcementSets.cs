@@ -11,6 +11,8 @@ public static class EnforcementSets
     {
         public DbSet<Officer> Officers => db.Set<Officer>();
 
+        public DbSet<OfficerTraining> OfficerTrainings => db.Set<OfficerTraining>();
+
         public DbSet<LegalReviewer> LegalReviewers => db.Set<LegalReviewer>();
 
         public DbSet<DiscretionRule> DiscretionRules => db.Set<DiscretionRule>();

@@ -53,6 +53,12 @@ public sealed class Officer : IVersioned, IHasDeadlines
 
     public CertificateStatus Status { get; set; }
 
+    /// <summary>
+    /// The day the certificate took its present status (暂扣, 注销, or restored); null while it has the status it was issued with.
+    /// A certificate withdrawn on this day was still in force on the days before it (the stock of certified officers on a past day).
+    /// </summary>
+    public DateOnly? StatusSince { get; set; }
+
     /// <summary>The staff account that acts as this officer, when there is one.</summary>
     public string? UserName { get; set; }
 
@@ -61,8 +67,11 @@ public sealed class Officer : IVersioned, IHasDeadlines
 
     public Guid RowVersion { get; set; }
 
-    /// <summary>May be assigned on <paramref name="day"/>: a valid certificate in its validity period (第42条).</summary>
-    public bool CanActOn(DateOnly day) => Status == CertificateStatus.Valid && ValidFrom <= day && day <= ValidUntil;
+    /// <summary>
+    /// May be assigned on <paramref name="day"/>: a certificate in its validity period (第42条), valid then: valid now, or suspended or
+    /// withdrawn only after that day. For today it is simply "valid now".
+    /// </summary>
+    public bool CanActOn(DateOnly day) => ValidFrom <= day && day <= ValidUntil && (Status == CertificateStatus.Valid || StatusSince > day);
 
     /// <summary>The validity as a clock: yellow from 30 days before it lapses, red once lapsed.</summary>
     [JsonIgnore]
@@ -79,6 +88,49 @@ public sealed class Officer : IVersioned, IHasDeadlines
 
     IEnumerable<Deadline> IHasDeadlines.Deadlines =>
         Status == CertificateStatus.Valid ? [new Deadline(CertificateClock, Id, Validity, DepartmentId, $"{Name} {CertificateNumber}", null, "/enforcement/officers")] : [];
+}
+
+/// <summary>
+/// 行政执法人员培训: one officer's attendance of one training (a course or 培训班), its first day, its hours and who organised it.
+/// The ledger the yearly count of officers trained is read from; the hours are also added to the officer's total.
+/// </summary>
+public sealed class OfficerTraining
+{
+    public Guid Id { get; set; }
+
+    public Guid OfficerId { get; set; }
+
+    /// <summary>The officer's department, for the reader's data scope.</summary>
+    public Guid DepartmentId { get; set; }
+
+    /// <summary>e.g. 2019年塘厦镇行政执法人员培训班（第一期）.</summary>
+    public string Course { get; set; } = "";
+
+    /// <summary>The training's (first) day.</summary>
+    public DateOnly HeldOn { get; set; }
+
+    public decimal Hours { get; set; }
+
+    /// <summary>Who organised it, e.g. 依法治镇办.</summary>
+    public string Organiser { get; set; } = "";
+
+    public string RecordedBy { get; set; } = "";
+
+    public DateTime RecordedAt { get; set; }
+
+    /// <summary>A training attended, not later than the day it is recorded.</summary>
+    public static OfficerTraining Record(Officer officer, string? course, DateOnly? heldOn, decimal? hours, string? organiser, string recordedBy, DateTime recordedAt)
+    {
+        var today = Platform.Localization.ChinaTime.DateOf(recordedAt);
+        new Platform.Web.Validator().Required("course", course, 200).Check(heldOn is not null, "heldOn", "required")
+            .Check(heldOn is null || heldOn <= today, "heldOn", "enforcement.training_in_future")
+            .Check(hours is > 0m and <= 1000m, "hours", "range", 0, 1000).Required("organiser", organiser, 100).ThrowIfInvalid();
+        return new OfficerTraining
+        {
+            Id = Guid.CreateVersion7(), OfficerId = officer.Id, DepartmentId = officer.DepartmentId, Course = course!.Trim(), HeldOn = heldOn!.Value, Hours = hours!.Value,
+            Organiser = organiser!.Trim(), RecordedBy = recordedBy, RecordedAt = recordedAt,
+        };
+    }
 }
 
 /// <summary>

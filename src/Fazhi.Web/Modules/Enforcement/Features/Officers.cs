@@ -142,7 +142,13 @@ public sealed class OfficerService(FazhiDbContext db, DataScopeResolver scopes, 
     {
         var scope = await scopes.CurrentAsync(ct);
         var o = await db.Officers.WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty).SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound();
-        o.Status = Enum.IsDefined(status) ? status : throw new DomainException("required", "status");
+        var next = Enum.IsDefined(status) ? status : throw new DomainException("required", "status");
+        if (o.Status != next)
+        {
+            // The day it changed: the certificate was in force on the days before (the count of certified officers on a past day).
+            (o.Status, o.StatusSince) = (next, ChinaTime.Today(time));
+        }
+
         await db.SaveChangesAsync(ct);
         if (status != CertificateStatus.Valid)
         {

@@ -153,12 +153,14 @@ public sealed class StatisticsService(FazhiDbContext db, DataScopeResolver scope
             },
             x => new FigureRecord { Id = x.CaseId ?? x.Id, Number = x.DocumentNumber, Title = x.Matter, Party = x.Party, PartyIsPerson = false, On = x.PublishedOn, At = null },
             id => $"/enforcement/cases/{id}");
+        // 持证执法人员数: the certificates in force on the period's last day: within their validity, and valid then (valid now, or
+        // suspended or withdrawn only after that day, as Officer.CanActOn counts it).
         var officers = new CountFigure<Officer>("enforcement.officers", "enforcement.figure.officers",
             async (sp, p, ct) =>
             {
                 var day = p.To;
                 return (await sp.GetRequiredService<OfficerService>().ScopedAsync(ct))
-                    .Where(o => o.Status == CertificateStatus.Valid && o.ValidFrom <= day && o.ValidUntil >= day).OrderBy(o => o.Name);
+                    .Where(o => o.ValidFrom <= day && o.ValidUntil >= day && (o.Status == CertificateStatus.Valid || o.StatusSince > day)).OrderBy(o => o.Name);
             },
             o => new FigureRecord { Id = o.Id, Number = o.CertificateNumber, Title = o.Name, Party = null, PartyIsPerson = false, On = o.ValidUntil, At = null },
             _ => "/enforcement/officers");
@@ -172,6 +174,39 @@ public sealed class StatisticsService(FazhiDbContext db, DataScopeResolver scope
             },
             e => new FigureRecord { Id = e.CaseId, Number = e.CaseNumber, Title = e.CaseNumber, Party = null, PartyIsPerson = false, On = e.EvaluatedOn, At = null },
             id => $"/enforcement/cases/{id}");
+        // The departments whose files were evaluated in the period (the town's yearly evaluation: 27 files from 15 departments).
+        var evaluatedDepartments = new CountFigure<EvaluatedDepartmentRow>("enforcement.evaluated_departments", "enforcement.figure.evaluated_departments",
+            async (sp, p, ct) =>
+            {
+                var (from, to) = (p.From, p.To);
+                var scope = await sp.GetRequiredService<DataScopeResolver>().CurrentAsync(ct);
+                var db = sp.GetRequiredService<FazhiDbContext>();
+                var files = db.FileEvaluations.AsNoTracking().WithinScope(scope, e => e.DepartmentId, _ => Guid.Empty).Where(e => e.EvaluatedOn >= from && e.EvaluatedOn <= to);
+                return db.OrgNodes.AsNoTracking().Where(n => files.Any(e => e.DepartmentId == n.Id)).OrderBy(n => n.SortOrder).ThenBy(n => n.Code)
+                    .Select(n => new EvaluatedDepartmentRow
+                    {
+                        DepartmentId = n.Id, Code = n.Code, Name = n.Name,
+                        LastEvaluatedOn = files.Where(e => e.DepartmentId == n.Id).OrderByDescending(e => e.EvaluatedOn).Select(e => (DateOnly?)e.EvaluatedOn).FirstOrDefault(),
+                    });
+            },
+            r => new FigureRecord { Id = r.DepartmentId, Number = r.Code, Title = r.Name, Party = null, PartyIsPerson = false, On = r.LastEvaluatedOn, At = null },
+            _ => "/enforcement/evaluation");
+        // 行政执法人员培训: the officers who attended a training in the period, each once however many they attended.
+        var trained = new CountFigure<TrainedFigureRow>("enforcement.trained", "enforcement.figure.trained",
+            async (sp, p, ct) =>
+            {
+                var (from, to) = (p.From, p.To);
+                var trainings = sp.GetRequiredService<FazhiDbContext>().OfficerTrainings.AsNoTracking().Where(t => t.HeldOn >= from && t.HeldOn <= to);
+                return (await sp.GetRequiredService<OfficerService>().ScopedAsync(ct)).Where(o => trainings.Any(t => t.OfficerId == o.Id))
+                    .OrderBy(o => o.Name).ThenBy(o => o.CertificateNumber)
+                    .Select(o => new TrainedFigureRow
+                    {
+                        OfficerId = o.Id, Name = o.Name, CertificateNumber = o.CertificateNumber,
+                        LastTrainedOn = trainings.Where(t => t.OfficerId == o.Id).OrderByDescending(t => t.HeldOn).Select(t => (DateOnly?)t.HeldOn).FirstOrDefault(),
+                    });
+            },
+            r => new FigureRecord { Id = r.OfficerId, Number = r.CertificateNumber, Title = r.Name, Party = null, PartyIsPerson = false, On = r.LastTrainedOn, At = null },
+            _ => "/enforcement/officers");
         return
         [
             Acts("licences", ActionKind.Licence),
@@ -182,7 +217,7 @@ public sealed class StatisticsService(FazhiDbContext db, DataScopeResolver scope
             Acts("levies", ActionKind.Levy),
             Acts("requisitions", ActionKind.Requisition),
             Acts("inspections", ActionKind.Inspection),
-            reviews, disclosed, officers, evaluated,
+            reviews, disclosed, officers, evaluated, evaluatedDepartments, trained,
         ];
     }
 }
@@ -231,4 +266,28 @@ internal sealed record ReviewFigureRow
     public required bool PartyIsPerson { get; init; }
 
     public required DateTime? ReviewedAt { get; init; }
+}
+
+/// <summary>A department whose files were evaluated in the period, as the figure's drill-down reads it.</summary>
+internal sealed record EvaluatedDepartmentRow
+{
+    public required Guid DepartmentId { get; init; }
+
+    public required string Code { get; init; }
+
+    public required string Name { get; init; }
+
+    public required DateOnly? LastEvaluatedOn { get; init; }
+}
+
+/// <summary>An officer who attended a training in the period, with the last day they did.</summary>
+internal sealed record TrainedFigureRow
+{
+    public required Guid OfficerId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string CertificateNumber { get; init; }
+
+    public required DateOnly? LastTrainedOn { get; init; }
 }

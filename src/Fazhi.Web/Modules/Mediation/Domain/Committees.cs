@@ -131,6 +131,12 @@ public sealed class MediationRoom
     /// <summary>The room's duty telephone (an office number, not a person's).</summary>
     public string? DutyPhone { get; set; }
 
+    /// <summary>
+    /// The day the room began work (a police-station room: the day it opened in the station); the figures count a room from
+    /// that day on. Null for a room registered before the day was kept: it counts in every period.
+    /// </summary>
+    public DateOnly? OpenedOn { get; set; }
+
     public bool IsActive { get; set; } = true;
 }
 

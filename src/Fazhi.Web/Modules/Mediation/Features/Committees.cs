@@ -164,6 +164,7 @@ public sealed class CommitteeService(FazhiDbContext db, DataScopeResolver scopes
         {
             Id = Guid.CreateVersion7(), CommitteeId = committee.Id, Name = r.Name!.Trim(), Place = r.Place!.Value,
             PoliceStationId = r.Place == RoomPlace.PoliceStation ? r.PoliceStationId : null, DutyPhone = string.IsNullOrWhiteSpace(r.DutyPhone) ? null : r.DutyPhone.Trim(),
+            OpenedOn = ChinaTime.Today(time),
         };
         db.Rooms.Add(room);
         await db.SaveChangesAsync(ct);

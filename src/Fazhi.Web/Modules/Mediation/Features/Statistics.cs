@@ -117,6 +117,18 @@ public sealed class StatisticsService(FazhiDbContext db, CaseService cases, Data
         return db.Mediators.AsNoTracking().Where(m => m.IsActive && committees.Contains(m.CommitteeId));
     }
 
+    /// <summary>
+    /// 驻派出所人民调解室: the active rooms of the reader's committees that sit in a police station and had opened by the period's
+    /// last day (a room whose opening day was not kept counts in every period).
+    /// </summary>
+    private async Task<IQueryable<MediationRoom>> PoliceRoomsAsync(FigurePeriod period, CancellationToken ct)
+    {
+        var committees = (await cases.ScopedCommitteesAsync(ct)).Select(c => c.Id);
+        var last = period.To;
+        return db.Rooms.AsNoTracking()
+            .Where(r => r.Place == RoomPlace.PoliceStation && r.IsActive && (r.OpenedOn == null || r.OpenedOn <= last) && committees.Contains(r.CommitteeId));
+    }
+
     private async Task<IQueryable<MediatorTraining>> TrainingsAsync(FigurePeriod period, CancellationToken ct)
     {
         var mediators = (await MediatorsAsync(ct)).Select(m => m.Id);
@@ -175,11 +187,15 @@ public sealed class StatisticsService(FazhiDbContext db, CaseService cases, Data
             async (sp, _, ct) => (await sp.GetRequiredService<StatisticsService>().MediatorsAsync(ct)).OrderBy(m => m.Name),
             m => new FigureRecord { Id = m.Id, Number = m.Name, Title = m.Name, Party = null, PartyIsPerson = false, On = null, At = null },
             _ => "/mediation/committees");
+        var policeRooms = new CountFigure<MediationRoom>("mediation.police_rooms", "mediation.figure.police_rooms",
+            async (sp, p, ct) => (await sp.GetRequiredService<StatisticsService>().PoliceRoomsAsync(p, ct)).OrderBy(r => r.Name),
+            r => new FigureRecord { Id = r.Id, Number = r.Name, Title = r.Name, Party = null, PartyIsPerson = false, On = r.OpenedOn, At = null },
+            _ => "/mediation/committees");
         var trainings = new CountFigure<MediatorTraining>("mediation.trainings", "mediation.figure.trainings",
             async (sp, p, ct) => (await sp.GetRequiredService<StatisticsService>().TrainingsAsync(p, ct)).OrderByDescending(t => t.On),
             t => new FigureRecord { Id = t.MediatorId, Number = t.Topic, Title = t.Topic, Party = null, PartyIsPerson = false, On = t.On, At = null },
             _ => "/mediation/committees");
-        return [received, mediated, settled, new RateFigure("mediation.success_rate", "mediation.figure.success_rate", settled, mediated), written, applied, confirmed, subsidised, screenings, mediators, trainings];
+        return [received, mediated, settled, new RateFigure("mediation.success_rate", "mediation.figure.success_rate", settled, mediated), written, applied, confirmed, subsidised, screenings, mediators, policeRooms, trainings];
     }
 }
 

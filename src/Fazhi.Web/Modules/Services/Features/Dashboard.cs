@@ -273,7 +273,8 @@ public sealed record DashboardQuery(DateOnly? From, DateOnly? To, Guid? Departme
 
 /// <summary>
 /// The one-door line's report figures (ARCHITECTURE.md): the dashboard's period figures by name, each the
-/// applications received in the period that meet its predicate, within the reader's data scope.
+/// applications received in the period that meet its predicate, within the reader's data scope; and the number of
+/// windows open (<see cref="WindowsFigure"/>).
 /// </summary>
 public static class ServicesFigures
 {
@@ -304,6 +305,8 @@ public static class ServicesFigures
             new RateFigure($"{ServicesModule.ModuleName}.on_time_rate", "dash.on_time_rate", counts[Figures.OnTime], counts[Figures.Decided]),
             new RateFigure($"{ServicesModule.ModuleName}.zero_share", "dash.zero_share", counts[Figures.ZeroVisits], counts[Figures.Completed]),
             new RateFigure($"{ServicesModule.ModuleName}.one_share", "dash.one_share", counts[Figures.AtMostOneVisit], counts[Figures.Completed]),
+            // The one door's open windows: the platform's, read through the organisation's directory.
+            new WindowsFigure(),
         ];
     }
 }
