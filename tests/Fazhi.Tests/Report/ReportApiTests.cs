@@ -79,6 +79,22 @@ public sealed class ReportApiTests(DemoTownFactory app) : IClassFixture<DemoTown
 
         // Nothing of either was kept.
         Assert.Equal("调解{{mediation.mediated}}宗。", (await ReportSteps.ViewAsync(office, id)).GetProperty("sections")[0].GetProperty("text").GetString());
+        Assert.Equal(seen, ReportSteps.Seen(await ReportSteps.ViewAsync(office, id)));
+        // A figure to be supplied is named at save and awaited at generation.
+        await ReportSteps.OkAsync(office.PutAsJsonAsync($"/api/report/{id}/sections", new
+        {
+            seenEvents = seen,
+            sections = new object[]
+            {
+                new { part = "Measures", heading = "措施", text = "警情同比{{supplied.flood_losses}}。" },
+                new { part = "Shortcomings", heading = "不足", text = "" }, new { part = "LeadersDuty", heading = "履职", text = "" },
+                new { part = "Plan", heading = "计划", text = "" }, new { part = "Other", heading = "其他", text = "" },
+            },
+        }), HttpStatusCode.NoContent);
+        var awaited = await (await office.PostAsJsonAsync($"/api/report/{id}/generate", new { })).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("report.supplied_missing", awaited.Code());
+        Assert.Contains("{{supplied.flood_losses}}", awaited.GetProperty("title").GetString(), StringComparison.Ordinal);
+
         // The same year twice is one report.
         Assert.Equal("report.exists", (await (await office.PostAsJsonAsync("/api/report", new { year = 2031 })).ReadProblemAsync(HttpStatusCode.Conflict)).Code());
     }
@@ -153,7 +169,8 @@ public sealed class ReportApiTests(DemoTownFactory app) : IClassFixture<DemoTown
         await ReportSteps.OkAsync(office.PostAsJsonAsync($"/api/report/{id}/steps/open-inputs", new { seenEvents = ReportSteps.Seen(await ReportSteps.ViewAsync(office, id)) }), HttpStatusCode.NoContent);
         view = await ReportSteps.ViewAsync(contributor, id);
         var section = view.GetProperty("sections").EnumerateArray().First(s => s.GetProperty("departmentId").ValueKind == JsonValueKind.String);
-        Assert.Equal($"{2031}-03-01", section.GetProperty("dueDate").GetString());
+        // Due by 1 March of the year after; 1 March 2031 is a Saturday, so the next working day.
+        Assert.Equal("2031-03-03", section.GetProperty("dueDate").GetString());
         // The department cannot publish, and cannot go on before its section is in.
         Assert.Equal(HttpStatusCode.Conflict, (await contributor.PostAsJsonAsync($"/api/report/{id}/steps/publish", new { })).StatusCode);
         var early = await (await office.PostAsJsonAsync($"/api/report/{id}/steps/to-review", new { })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
@@ -185,7 +202,7 @@ public sealed class ReportApiTests(DemoTownFactory app) : IClassFixture<DemoTown
         Assert.Equal("Published", view.GetProperty("status").GetString());
         Assert.Equal(generated.GetProperty("id").GetGuid(), view.GetProperty("signedSnapshotId").GetGuid());
         Assert.Equal(
-            ["created", "sections", "sections", "supplied", "inputs_opened", "section_confirmed", "generated", "to_review", "cleared", "signed", "submitted", "published"],
+            ["created", "sections", "sections", "sections", "supplied", "inputs_opened", "section_confirmed", "generated", "to_review", "cleared", "signed", "submitted", "published"],
             view.GetProperty("record").EnumerateArray().Select(s => s.GetProperty("kind").GetString()));
         var published = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/public/report/2030");
         var words = string.Concat(published.GetProperty("blocks").EnumerateArray().SelectMany(b => b.GetProperty("segments").EnumerateArray()).Select(s => s.GetProperty("text").GetString()));

@@ -40,6 +40,7 @@ public static class ReportStrings
         ("error.report.issued_after_year", "成文日期应在报告年度之后", "the date of issue falls after the report's year"),
         ("error.report.exists", "{0} 年度的报告已存在", "a report for {0} exists already"),
         ("error.report.generate_first", "签发前请先根据当前文本生成报告", "generate the report from its current text before signing"),
+        ("error.report.supplied_missing", "以下外部数据尚未提供：{0}", "these supplied figures are not in yet: {0}"),
         ("error.report.step_unknown", "未知的流程步骤：{0}", "unknown step: {0}"),
         ("report.excel.sheet", "报告数据", "Figures"),
         ("report.excel.key", "数据槽", "Slot"),

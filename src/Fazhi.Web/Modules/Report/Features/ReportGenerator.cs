@@ -65,6 +65,13 @@ public sealed class ReportGenerator(FazhiDbContext db, CaseWorkflow workflow, Ac
         var english = report.Language == "en";
         var sections = report.Sections.OrderBy(s => s.Order).ToList();
         var slots = sections.SelectMany(s => SlotText.Slots(s.Text)).ToList();
+        // A figure to be supplied must be, before the report is generated.
+        var awaited = slots.Where(s => s.IsSupplied && report.Supplied.All(f => f.Name != s.Figure)).Select(s => s.Token).Distinct().ToList();
+        if (awaited.Count > 0)
+        {
+            throw new DomainException("report.supplied_missing", "supplied", ErrorKind.Conflict, string.Join("、", awaited));
+        }
+
         var snapshot = new ReportSnapshot
         {
             Id = Guid.CreateVersion7(), ReportId = report.Id, Number = number, Year = report.Year, GeneratedAt = by.Now, GeneratedBy = by.Label,

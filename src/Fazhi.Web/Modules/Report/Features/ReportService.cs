@@ -122,9 +122,12 @@ public sealed class ReportService(FazhiDbContext db, CaseWorkflow workflow, Acto
         new() { Part = ReportPart.Other, Heading = "其他需要报告的情况" },
     ];
 
-    /// <summary>A slot names a module's figure (a year or the year before), or a figure supplied to this report (its year only).</summary>
+    /// <summary>
+    /// A slot names a module's figure (a year or the year before), or a figure to be supplied to this report (its year only): a
+    /// department supplies its value later, and the report is not generated until it has (last year's text names them too).
+    /// </summary>
     public static bool Known(Slot slot, AnnualReport report) =>
-        slot.IsSupplied ? slot.Period == SlotPeriod.Year && report.Supplied.Any(f => f.Name == slot.Figure) : FigureCatalog.Find(slot.Figure) is not null;
+        slot.IsSupplied ? slot.Period == SlotPeriod.Year : FigureCatalog.Find(slot.Figure) is not null;
 
     private Task<AnnualReport> ActAsync(Guid id, int? seen, Func<AnnualReport, Actor, Task> act, CancellationToken ct) =>
         workflow.ActAsync<AnnualReport, AnnualReportStep>(_ => db.AnnualReports.AsSplitQuery(), id, seen, act, ct: ct);
