@@ -78,11 +78,13 @@ switch (scenario)
             Arg("pg", ""), int.Parse(Arg("seconds", "10"), CultureInfo.InvariantCulture), int.Parse(Arg("rounds", "3"), CultureInfo.InvariantCulture));
     case "publicity":
         return await PublicityBench.RunAsync(root, int.Parse(Arg("rows", "10000"), CultureInfo.InvariantCulture), Arg("pg", ""));
+    case "report":
+        return await ReportBench.RunAsync(root, int.Parse(Arg("rounds", "10"), CultureInfo.InvariantCulture), Arg("pg", ""));
     case "steps":
         return await StepBench.RunAsync(root, int.Parse(Arg("cases", "256"), CultureInfo.InvariantCulture), int.Parse(Arg("seconds", "10"), CultureInfo.InvariantCulture), Arg("pg", ""),
             int.Parse(Arg("connections", "16"), CultureInfo.InvariantCulture));
     default:
-        Console.Error.WriteLine($"unknown scenario '{scenario}'; known: calendar, progress, public, bare, intake, supervision, mediation, enforcement, legalaid, petitions, publicity, steps, probe");
+        Console.Error.WriteLine($"unknown scenario '{scenario}'; known: calendar, progress, public, bare, intake, supervision, mediation, enforcement, legalaid, petitions, publicity, report, steps, probe");
         return 2;
 }
 

@@ -20,7 +20,7 @@ internal sealed class WindowsFigure() : ReportFigure($"{ServicesModule.ModuleNam
     {
         var rows = (await OpenAsync(services, ct)).Select(w => new FigureRecord
         {
-            Id = w.Id, Number = w.Number.ToString(CultureInfo.InvariantCulture), Title = w.Name, Party = null, PartyIsPerson = false, On = null, At = null,
+            Id = w.Id, Number = string.Create(CultureInfo.InvariantCulture, $"{w.Number:00}号窗"), Title = w.Name, Party = null, PartyIsPerson = false, On = null, At = null,
             Link = $"/org/windows/{w.Id}",
         });
         if (!string.IsNullOrWhiteSpace(q))
