@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -100,5 +101,46 @@ public sealed partial class ReportSeedTests(HistoryTownFactory app) : IClassFixt
 
             Assert.True(f.GetProperty("isSum").GetBoolean() ? frozen > 0 && value >= frozen : value == frozen, $"{key}: {value} printed over {frozen} records");
         }
+    }
+
+    [Fact]
+    public async Task The_2019_report_opens_in_LibreOffice_as_a_document_of_several_pages_with_its_figures_and_the_same_text_each_time()
+    {
+        var (office, snapshot) = await ReportAsync();
+        var url = $"/api/report/snapshots/{snapshot.GetProperty("id").GetGuid()}/document.docx";
+        var bytes = await office.GetByteArrayAsync(url);
+        // Made from the frozen snapshot alone: the same text however often it is asked for.
+        Assert.Equal(await ReportSteps.WordTextAsync(office, url), await ReportSteps.WordTextAsync(office, url));
+
+        var soffice = new[] { "/usr/bin/soffice", "/usr/bin/libreoffice" }.FirstOrDefault(File.Exists);
+        if (soffice is null || !File.Exists("/usr/bin/pdftotext") || !File.Exists("/usr/bin/pdfinfo"))
+        {
+            // CI installs LibreOffice and poppler and demands this proof.
+            Assert.True(Environment.GetEnvironmentVariable("FAZHI_REQUIRE_BROWSER") != "1", "LibreOffice and poppler-utils are missing");
+            return;
+        }
+
+        var dir = Directory.CreateTempSubdirectory("fazhi-report").FullName;
+        var docx = Path.Combine(dir, "2019.docx");
+        await File.WriteAllBytesAsync(docx, bytes);
+        await RunAsync(soffice, "--headless", "-env:UserInstallation=file://" + Path.Combine(dir, "profile"), "--convert-to", "pdf", "--outdir", dir, docx);
+        var pdf = Path.Combine(dir, "2019.pdf");
+        Assert.True(File.Exists(pdf), "LibreOffice did not convert the report");
+        var pages = int.Parse(Regex.Match(await RunAsync("/usr/bin/pdfinfo", pdf), @"Pages:\s+(\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        // About 4,000 characters of 仿宋 3号 at 22 lines of 28: five to eight A4 pages.
+        Assert.InRange(pages, 4, 10);
+        var text = (await RunAsync("/usr/bin/pdftotext", pdf, "-")).Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
+        foreach (var expected in new[] { "塘厦镇2019年法治政府建设年度报告", "市人民政府：", "今年共调解案件3929宗", "行政处罚案件1643宗", "调解成功率99.24%", "塘厦镇人民政府", "2020年3月18日", "—1—" })
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task<string> RunAsync(string program, params string[] args)
+    {
+        using var p = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = await p.StandardOutput.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return output;
     }
 }
