@@ -80,6 +80,11 @@ public sealed class ReportApiTests(DemoTownFactory app) : IClassFixture<DemoTown
         // Nothing of either was kept.
         Assert.Equal("调解{{mediation.mediated}}宗。", (await ReportSteps.ViewAsync(office, id)).GetProperty("sections")[0].GetProperty("text").GetString());
         Assert.Equal(seen, ReportSteps.Seen(await ReportSteps.ViewAsync(office, id)));
+        // A hole in the list is named, not a crash.
+        var hole = await (await office.PutAsync($"/api/report/{id}/sections",
+            new StringContent("{\"sections\":[null],\"seenEvents\":" + seen + "}", System.Text.Encoding.UTF8, "application/json"))).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("sections[0]", hole.ErrorFields());
+
         // A figure to be supplied is named at save and awaited at generation.
         await ReportSteps.OkAsync(office.PutAsJsonAsync($"/api/report/{id}/sections", new
         {
@@ -155,11 +160,25 @@ public sealed class ReportApiTests(DemoTownFactory app) : IClassFixture<DemoTown
         {
             form.Add(new StringContent("supplied.police_incidents_change"), "name");
             form.Add(new StringContent("违法犯罪警情同比变化"), "label");
-            form.Add(new StringContent("-12.5%"), "value");
+            form.Add(new StringContent("-12.5"), "value");
             form.Add(new StringContent("Change"), "kind");
             form.Add(new StringContent("公安分局《治安形势分析》"), "source");
             var noFile = await (await office.PostAsync($"/api/report/{id}/supplied", form)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
             Assert.Contains("file", noFile.ErrorFields());
+            var pdf0 = new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray());
+            pdf0.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(pdf0, "file", "analysis.pdf");
+            // A change typed without its per cent sign is not guessed.
+            Assert.Equal("report.supplied_percent", (await (await office.PostAsync($"/api/report/{id}/supplied", form)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).Code());
+        }
+
+        using (var form = new MultipartFormDataContent())
+        {
+            form.Add(new StringContent("supplied.police_incidents_change"), "name");
+            form.Add(new StringContent("违法犯罪警情同比变化"), "label");
+            form.Add(new StringContent("-12.5%"), "value");
+            form.Add(new StringContent("Change"), "kind");
+            form.Add(new StringContent("公安分局《治安形势分析》"), "source");
             var pdf = new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray());
             pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
             form.Add(pdf, "file", "analysis.pdf");
@@ -205,9 +224,32 @@ public sealed class ReportApiTests(DemoTownFactory app) : IClassFixture<DemoTown
             ["created", "sections", "sections", "sections", "supplied", "inputs_opened", "section_confirmed", "generated", "to_review", "cleared", "signed", "submitted", "published"],
             view.GetProperty("record").EnumerateArray().Select(s => s.GetProperty("kind").GetString()));
         var published = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/public/report/2030");
+        // The public reads the report, not who in the office generated it.
+        Assert.Equal("", published.GetProperty("generatedBy").GetString());
+        // A department reads its own records through /figures, not the town's frozen ones or their re-check.
+        Assert.Equal(HttpStatusCode.Forbidden, (await contributor.GetAsync($"/api/report/snapshots/{generated.GetProperty("id").GetGuid()}/recheck")).StatusCode);
         var words = string.Concat(published.GetProperty("blocks").EnumerateArray().SelectMany(b => b.GetProperty("segments").EnumerateArray()).Select(s => s.GetProperty("text").GetString()));
         Assert.Contains("警情同比下降12.50%", words, StringComparison.Ordinal);
         var document = await ReportSteps.WordTextAsync(app.Anonymous(), "/api/public/report/2030/document.docx");
         Assert.Contains("附注", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_change_compares_with_last_years_records_or_with_last_years_report_when_the_platform_has_no_records_of_that_year()
+    {
+        var office = await app.SignedInAsync("fzb.report");
+        // This town's tests load no 2019 records, but the demo's 2019 report stands: 2020's change on 2019 reads that report.
+        var id = await ReportSteps.ReportAsync(office, 2020, "调解{{mediation.mediated}}宗，同比{{mediation.mediated|change}}；受理{{mediation.received|change}}。");
+        var snapshot = await ReportSteps.OkAsync(office.PostAsJsonAsync($"/api/report/{id}/generate", new { }), HttpStatusCode.Created);
+        var mediated = snapshot.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "mediation.mediated");
+        Assert.Equal("Report", mediated.GetProperty("previousSource").GetString());
+        var reported = (await office.GetFromJsonAsync<JsonElement>("/api/report")).EnumerateArray().Single(r => r.GetProperty("year").GetInt32() == 2019);
+        var then = (await office.GetFromJsonAsync<JsonElement>($"/api/report/snapshots/{reported.GetProperty("signedSnapshotId").GetGuid()}"))
+            .GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "mediation.mediated").GetProperty("value").GetDecimal();
+        Assert.Equal(then, mediated.GetProperty("previous").GetDecimal());
+        // A figure the 2019 report did not print has nothing to compare with.
+        var received = snapshot.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "mediation.received");
+        Assert.Equal("None", received.GetProperty("previousSource").GetString());
+        Assert.Contains("无可比数据", string.Concat(snapshot.GetProperty("blocks").EnumerateArray().SelectMany(b => b.GetProperty("segments").EnumerateArray()).Select(x => x.GetProperty("text").GetString())), StringComparison.Ordinal);
     }
 }

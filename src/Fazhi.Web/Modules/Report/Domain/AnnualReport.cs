@@ -284,13 +284,28 @@ public sealed class AnnualReport : ICase, IHasDeadlines, IVersioned
                     ?? Must(section.DepartmentId is { } d && (by.ActsFor(d, ReportRoles.Contributor) || Office(by)))),
         ReportAction.ToReview => In(ReportStatus.Inputs) ?? Must(Office(by))
             ?? Workflow.Unless(Sections.All(s => s.DepartmentId is null || s.ConfirmedAt is not null), "report.inputs_outstanding", "sections", ErrorKind.Invalid,
-                string.Join("、", Sections.Where(s => s.DepartmentId is not null && s.ConfirmedAt is null).Select(s => s.DepartmentName).Distinct())),
-        ReportAction.Clear or ReportAction.SendBack => In(ReportStatus.SecrecyReview) ?? Must(by.IsIn(ReportRoles.SecrecyReviewer)),
+                string.Join("、", Sections.Where(s => s.DepartmentId is not null && s.ConfirmedAt is null).Select(s => s.DepartmentName).Distinct()))
+            // The reviewers and the leaders read a report generated from the text as it now stands.
+            ?? Workflow.Unless(GeneratedSinceLastEdit, "report.generate_first", "snapshot"),
+        ReportAction.Clear => In(ReportStatus.SecrecyReview) ?? Must(by.IsIn(ReportRoles.SecrecyReviewer)),
+        // The secrecy reviewer, or the leaders who will not sign it as it is, send it back to the office.
+        ReportAction.SendBack => Status switch
+        {
+            ReportStatus.SecrecyReview => Must(by.IsIn(ReportRoles.SecrecyReviewer)),
+            ReportStatus.SignOff => Must(by.IsIn(ReportRoles.Leader)),
+            _ => In(ReportStatus.SecrecyReview),
+        },
         ReportAction.SignOff => In(ReportStatus.SignOff) ?? Must(by.IsIn(ReportRoles.Leader)),
         ReportAction.Submit => In(ReportStatus.SignedOff) ?? Must(Office(by)),
         ReportAction.Publish => In(ReportStatus.Submitted) ?? Must(Office(by)),
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
+
+    private static readonly string[] EditKinds = ["sections", "described", "supplied", "section_confirmed"];
+
+    /// <summary>A snapshot was generated after the text's last change (sections, details, supplied figures, a department's confirmation).</summary>
+    public bool GeneratedSinceLastEdit =>
+        Steps.Where(s => s.Kind == "generated").Select(s => s.Sequence).DefaultIfEmpty(0).Max() > Steps.Where(s => EditKinds.Contains(s.Kind)).Select(s => s.Sequence).DefaultIfEmpty(0).Max();
 
     private DomainException? In(ReportStatus status) => Workflow.Unless(Status == status, "report.wrong_status", "status", ErrorKind.Conflict);
 
@@ -326,6 +341,8 @@ public sealed class AnnualReport : ICase, IHasDeadlines, IVersioned
                 .Check(s.Part != ReportPart.Preamble || i == 0, field + ".part", "report.preamble_first")
                 .Check(Enum.IsDefined(s.Part), field + ".part", "report.part_unknown")
                 .Check(i == 0 || s.Part >= sections[i - 1].Part, field + ".part", "report.part_order");
+            v.Check(Enum.IsDefined(s.WorkLine), field + ".workLine", "report.line_unknown")
+                .Check(s.Id == Guid.Empty || sections.Take(i).All(x => x.Id != s.Id), field + ".id", "report.section_twice");
             foreach (var (written, why) in SlotText.Problems(s.Text, known))
             {
                 v.Check(false, field + ".text", why, written);
@@ -379,7 +396,7 @@ public sealed class AnnualReport : ICase, IHasDeadlines, IVersioned
     {
         Workflow.Check(Guard(ReportAction.Edit, by, null));
         var v = new Validator().Required("name", figure.Name, 80).Required("label", figure.Label).Required("source", figure.Source, 300)
-            .Check(figure.Name.StartsWith(Slot.SuppliedPrefix, StringComparison.Ordinal) && SlotText.Parse("{{" + figure.Name + "}}").Single().Slot is not null,
+            .Check(figure.Name.StartsWith(Slot.SuppliedPrefix, StringComparison.Ordinal) && SlotText.IsName(figure.Name),
                 "name", "report.supplied_name")
             .Check(figure.Kind is SlotFormat.Count or SlotFormat.Rate or SlotFormat.Change, "kind", "report.supplied_kind");
         v.ThrowIfInvalid();

@@ -63,6 +63,9 @@ public static partial class SlotText
     [GeneratedRegex(@"^[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)+$", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 
+    /// <summary>A figure's name as a slot can write it: module.name, letters, digits and underscores.</summary>
+    public static bool IsName(string name) => NamePattern().IsMatch(name);
+
     public static string FormatName(SlotFormat f) => f switch
     {
         SlotFormat.Count => "count",

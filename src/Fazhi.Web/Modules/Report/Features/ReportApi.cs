@@ -93,7 +93,7 @@ public static class ReportApi
         g.MapGet("/snapshots/{sid:guid}", async (Guid sid, ReportGenerator gen) => TypedResults.Ok(await gen.SnapshotAsync(sid)))
             .WithSummary("A snapshot: the text rendered with its figures, and every figure with its period, source and number of records.");
         g.MapGet("/snapshots/{sid:guid}/recheck", async (Guid sid, ReportGenerator gen) => TypedResults.Ok(await gen.RecheckAsync(sid)))
-            .WithSummary("Compares the snapshot's figures with today's records: what moved, with the records added and gone.");
+            .RequireAuthorization(p => p.RequireRole(RecordReaders)).WithSummary("Compares the snapshot's figures with today's records: what moved, with the records added and gone.");
         g.MapGet("/snapshots/{sid:guid}/figures/{key}/records", async (Guid sid, string key, string? q, int? page, ReportGenerator gen) =>
         {
             var (figure, records) = await gen.FrozenRecordsAsync(sid, key, q, page ?? 1);

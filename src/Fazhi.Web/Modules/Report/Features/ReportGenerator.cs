@@ -50,6 +50,8 @@ public sealed class ReportGenerator(FazhiDbContext db, CaseWorkflow workflow, Ac
         ReportSnapshot? made = null;
         await workflow.ActAsync<AnnualReport, AnnualReportStep>(_ => db.AnnualReports.AsSplitQuery(), reportId, seen, async (report, by) =>
         {
+            // Whether the caller may generate, before the figures are computed.
+            Workflow.Check(report.Guard(ReportAction.Generate, by, null));
             var number = await db.ReportSnapshots.Where(s => s.ReportId == reportId).MaxAsync(s => (int?)s.Number, ct) ?? 0;
             made = await ComputeAsync(report, number + 1, by, ct);
             report.Generated(made.Number, by);
@@ -312,13 +314,22 @@ public sealed class ReportGenerator(FazhiDbContext db, CaseWorkflow workflow, Ac
         return new RecheckView(s.Id, s.Number, actor.Now, computed.Count, moved);
     }
 
-    /// <summary>The published report of a year (the town level), for the public page; null when not yet public.</summary>
+    /// <summary>
+    /// The published report of a year (the town level), for the public page; null when not yet public. Without who generated it,
+    /// how long it took or how many records stand behind each figure: the public reads the report, not the office's work.
+    /// </summary>
     public async Task<SnapshotView?> PublishedAsync(int year, CancellationToken ct = default)
     {
         var id = await db.AnnualReports.AsNoTracking().IgnoreAutoIncludes()
             .Where(r => r.Year == year && r.Status == ReportStatus.Published && r.SignedSnapshotId != null).OrderBy(r => r.Level)
             .Select(r => r.SignedSnapshotId).FirstOrDefaultAsync(ct);
-        return id is null ? null : View(await LoadAsync(id.Value, ct));
+        if (id is null)
+        {
+            return null;
+        }
+
+        var view = View(await LoadAsync(id.Value, ct));
+        return view with { GeneratedBy = "", Milliseconds = 0, Figures = [.. view.Figures.Select(f => f with { RecordCount = 0 })] };
     }
 
     /// <summary>The years whose report is public, newest first.</summary>

@@ -72,8 +72,9 @@ public sealed class ReportService(FazhiDbContext db, CaseWorkflow workflow, Acto
     public async Task<Guid> CreateAsync(ReportRequest request, CancellationToken ct = default)
     {
         var actor = await actors.CurrentAsync(ct);
-        new Validator().Check(request.Year is not null, "year", "required").Check(request.Level is null || Enum.IsDefined(request.Level.Value), "level", "invalid")
-            .Check(actor.IsIn(ReportRoles.Officer) && actor.DepartmentId is not null, "year", "report.not_yours").ThrowIfInvalid();
+        Workflow.Check(Workflow.Unless(actor.IsIn(ReportRoles.Officer) && actor.DepartmentId is not null, "report.not_yours", "year", ErrorKind.Forbidden));
+        new Validator().Check(request.Year is >= 2000 and <= 2100, "year", "report.year_range")
+            .Check(request.Level is null || Enum.IsDefined(request.Level.Value), "level", "report.level_unknown").ThrowIfInvalid();
         var level = request.Level ?? ReportLevel.Town;
         var office = actor.DepartmentId!.Value;
         if (await db.AnnualReports.AnyAsync(r => r.DepartmentId == office && r.Year == request.Year && r.Level == level, ct))
@@ -147,7 +148,13 @@ public sealed class ReportService(FazhiDbContext db, CaseWorkflow workflow, Acto
             var list = r.Sections ?? [];
             for (var i = 0; i < list.Count; i++)
             {
-                v.Check(list[i].Part is not null, $"sections[{i}].part", "required")
+                if (list[i] is null)
+                {
+                    v.Check(false, $"sections[{i}]", "required");
+                    continue;
+                }
+
+                v.Check(list[i].Part is not null && Enum.IsDefined(list[i].Part!.Value), $"sections[{i}].part", "report.part_unknown")
                     .Check(list[i].DepartmentId is not { } d || names.ContainsKey(d), $"sections[{i}].departmentId", "not_found");
             }
 
@@ -166,11 +173,15 @@ public sealed class ReportService(FazhiDbContext db, CaseWorkflow workflow, Acto
             var v = new Validator().Check(decimal.TryParse(value?.Trim().TrimEnd('%'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var number),
                 "value", "report.supplied_value").Check(kind is not null, "kind", "required").Check(file is not null, "file", "report.supplied_file");
             v.ThrowIfInvalid();
-            // A change or rate may be typed as a percentage (-22.3%) or as a ratio (-0.223).
-            if (kind is SlotFormat.Rate or SlotFormat.Change && (value!.Trim().EndsWith('%') || Math.Abs(number) > 1))
+            // A rate or a change is typed as a percentage (-22.3%), never guessed from its size.
+            Workflow.Check(kind is not (SlotFormat.Rate or SlotFormat.Change) || value!.Trim().EndsWith('%')
+                ? null : new DomainException("report.supplied_percent", "value"));
+            if (kind is SlotFormat.Rate or SlotFormat.Change)
             {
                 number /= 100;
             }
+
+            Workflow.Check(Math.Abs(number) < 1_000_000_000_000m ? null : new DomainException("report.supplied_value", "value"));
 
             var dept = by.DepartmentId is { } d ? await directory.NameAsync(d, ct) : null;
             report.AddSupplied(new SuppliedFigure
@@ -214,10 +225,13 @@ public sealed class ReportService(FazhiDbContext db, CaseWorkflow workflow, Acto
                     var edited = report.Steps.Where(s => s.Kind is "sections" or "described" or "supplied" or "section_confirmed").Select(s => (DateTime?)s.At).Max();
                     Workflow.Check(Workflow.Unless(last is not null && (edited is null || last.GeneratedAt >= edited), "report.generate_first", "snapshot"));
                     report.SignOff(last!.Id, by);
+                    // The document bears the date it was signed unless the office set one.
+                    var signed = await db.ReportSnapshots.SingleAsync(s => s.Id == last.Id, ct);
+                    signed.IssuedOn = report.IssuedOn!.Value;
                     break;
                 case ReportAction.Submit: report.Submit(by); break;
                 case ReportAction.Publish: report.Publish(by); break;
-                default: throw new DomainException("invalid", "action");
+                default: throw new DomainException("report.step_unknown", "step", ErrorKind.NotFound, action.ToString());
             }
         }, ct);
 }
