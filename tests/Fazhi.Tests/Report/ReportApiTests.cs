@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Fazhi.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fazhi.Tests.Report;
 
@@ -31,9 +32,11 @@ internal static class ReportSteps
     }
 
     /// <summary>Creates the year's report as the rule-of-law office, with the sections given (one per part, part one first).</summary>
-    public static async Task<Guid> ReportAsync(HttpClient office, int year, params string[] measures)
+    public static Task<Guid> ReportAsync(HttpClient office, int year, params string[] measures) => ReportAtLevelAsync(office, year, "Town", measures);
+
+    public static async Task<Guid> ReportAtLevelAsync(HttpClient office, int year, string level, params string[] measures)
     {
-        var id = (await OkAsync(office.PostAsJsonAsync("/api/report", new { year }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var id = (await OkAsync(office.PostAsJsonAsync("/api/report", new { year, level }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var sections = measures.Select((text, i) => (object)new { part = "Measures", heading = $"措施{i + 1}", text })
             .Concat([new { part = "Shortcomings", heading = "不足", text = "" }, new { part = "LeadersDuty", heading = "履职", text = "" },
                 new { part = "Plan", heading = "计划", text = "" }, new { part = "Other", heading = "其他", text = "无。" }]).ToList();
@@ -137,6 +140,57 @@ public sealed class ReportApiTests(DemoTownFactory app) : IClassFixture<DemoTown
         var second = await ReportSteps.OkAsync(office.PostAsJsonAsync($"/api/report/{id}/generate", new { seenEvents = ReportSteps.Seen(await ReportSteps.ViewAsync(office, id)) }), HttpStatusCode.Created);
         Assert.Equal(2, second.GetProperty("number").GetInt32());
         Assert.Equal(received + 1, second.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "mediation.received").GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_figure_over_the_frozen_records_limit_keeps_its_value_and_count_says_so_and_the_recheck_still_sees_it_move()
+    {
+        var configuration = app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        var office = await app.SignedInAsync("fzb.report");
+        var mediator = await app.SignedInAsync("mediator");
+        async Task<string> DisputeAsync(int n)
+        {
+            var created = await SampleCases.RegisterDisputeAsync(mediator,
+                new { side = "Applicant", kind = "Person", name = "郑秋云", phone = $"1392600{n:0000}" }, new { side = "Respondent", kind = "Person", name = "冯志强", phone = $"1392601{n:0000}" },
+                "邻里噪音纠纷。", "停止夜间施工。");
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+            return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!;
+        }
+
+        await DisputeAsync(3301);
+        await DisputeAsync(3302);
+        // A province's millions are over the limit; here, one record is.
+        configuration["Report:FrozenRecordsLimit"] = "1";
+        try
+        {
+            var id = await ReportSteps.ReportAtLevelAsync(office, Year, "County", "受理调解纠纷{{mediation.received}}件。");
+            var snapshot = await ReportSteps.OkAsync(office.PostAsJsonAsync($"/api/report/{id}/generate", new { seenEvents = ReportSteps.Seen(await ReportSteps.ViewAsync(office, id)) }), HttpStatusCode.Created);
+            var sid = snapshot.GetProperty("id").GetGuid();
+            var figure = snapshot.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "mediation.received");
+            var received = figure.GetProperty("value").GetDecimal();
+            var live = await office.GetFromJsonAsync<JsonElement>($"/api/figures/mediation.received/records?from={Year}-01-01&to={Year}-12-31");
+            Assert.True(received >= 2, $"{received} received");
+            Assert.Equal((int)received, live.GetProperty("total").GetInt32());
+            Assert.Equal((int)received, figure.GetProperty("recordCount").GetInt32());
+            Assert.False(figure.GetProperty("recordsFrozen").GetBoolean());
+            var frozen = await office.GetFromJsonAsync<JsonElement>($"/api/report/snapshots/{sid}/figures/mediation.received/records");
+            Assert.Equal(0, frozen.GetProperty("records").GetProperty("total").GetInt32());
+            var page = await (await app.BrowserSignedInAsync("fzb.report")).GetStringAsync($"/report/snapshots/{sid}/figures/mediation.received");
+            Assert.Contains("id=\"records-not-frozen\"", page, StringComparison.Ordinal);
+            Assert.Contains(((int)received).ToString("N0", System.Globalization.CultureInfo.InvariantCulture), page, StringComparison.Ordinal);
+
+            // The count was frozen: a case registered since moves the figure in the re-check, by value and by count.
+            await DisputeAsync(3303);
+            var moved = (await office.GetFromJsonAsync<JsonElement>($"/api/report/snapshots/{sid}/recheck")).GetProperty("moved").EnumerateArray()
+                .Single(m => m.GetProperty("key").GetString() == "mediation.received");
+            Assert.Equal((received + 1).ToString("0", System.Globalization.CultureInfo.InvariantCulture), moved.GetProperty("now").GetString());
+            Assert.Equal((int)received, moved.GetProperty("frozenRecords").GetInt32());
+            Assert.Equal((int)received + 1, moved.GetProperty("nowRecords").GetInt32());
+        }
+        finally
+        {
+            configuration["Report:FrozenRecordsLimit"] = null;
+        }
     }
 
     [Fact]

@@ -6213,6 +6213,9 @@ namespace Fazhi.Web.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<bool>("RecordsFrozen")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("SnapshotId")
                         .HasColumnType("uuid");
 

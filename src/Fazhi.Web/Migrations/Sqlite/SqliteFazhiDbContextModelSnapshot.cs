@@ -6208,6 +6208,9 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<bool>("RecordsFrozen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SnapshotId")
                         .HasColumnType("TEXT");
 

@@ -97,6 +97,8 @@ internal static class ReportPageStrings
         ("report.live_records", "查看当前记录（实时）", "Today's records (live)"),
         ("report.records_search", "编号或标题", "Number or title"),
         ("report.frozen", "报告中", "In the report"),
+        ("report.records_not_frozen", "这项数据背后有 {0} 条记录，超过逐条冻结的上限，本稿只冻结了数值和记录数；逐条记录请看当前记录。",
+            "{0} records stand behind this figure, more than a version freezes one by one: it froze the value and the count only; see today's records for the list."),
         ("report.now", "当前", "Now"),
         ("report.frozen_records", "生成时记录数", "Records then"),
         ("report.now_records", "当前记录数", "Records now"),

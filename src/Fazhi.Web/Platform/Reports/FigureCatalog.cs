@@ -5,7 +5,6 @@ using Fazhi.Web.Platform.Web;
 
 namespace Fazhi.Web.Platform.Reports;
 
-/// <summary>A figure's value for a period, as dashboards and the annual report read it.</summary>
 /// <summary>A figure's value for a period; <see cref="IsSum"/> when it totals an amount over its records rather than counting them.</summary>
 public sealed record FigureValue(string Name, string Module, string Label, decimal Value, bool IsRate, bool IsSum = false);
 
@@ -22,13 +21,9 @@ public sealed class FigureCatalog(IServiceProvider services, Text text)
 
     public async Task<IReadOnlyList<FigureValue>> ValuesAsync(FigurePeriod period, string? module = null, CancellationToken ct = default)
     {
-        var values = new List<FigureValue>();
-        foreach (var (m, f) in All.Where(x => module is null || x.Module.Name == module))
-        {
-            values.Add(new FigureValue(f.Name, m.Name, text[f.LabelKey], await f.ValueAsync(services, period, ct), f.IsRate, f.IsSum));
-        }
-
-        return values;
+        var figures = All.Where(x => module is null || x.Module.Name == module).ToList();
+        var values = await FigureBatch.ValuesAsync(services, figures.Select(x => (x.Figure, period)), ct);
+        return [.. figures.Select(x => new FigureValue(x.Figure.Name, x.Module.Name, text[x.Figure.LabelKey], values[(x.Figure, period)], x.Figure.IsRate, x.Figure.IsSum))];
     }
 
     public async Task<decimal> ValueAsync(string name, FigurePeriod period, CancellationToken ct = default) =>

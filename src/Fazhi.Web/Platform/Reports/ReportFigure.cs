@@ -58,6 +58,12 @@ public abstract class ReportFigure(string name, string labelKey)
 
     public abstract Task<decimal> ValueAsync(IServiceProvider services, FigurePeriod period, CancellationToken ct);
 
+    /// <summary>The count whose rows are this figure's records: the figure itself for a count, the numerator's for a rate.</summary>
+    public virtual ReportFigure Rows => this;
+
+    /// <summary>The family whose members are counted together in one query (<see cref="CountFamily{T}"/>); null when counted alone.</summary>
+    internal virtual ICountFamily? Family => null;
+
     /// <summary>The records behind the figure, those whose number or title contains <paramref name="q"/> when it is given.</summary>
     public abstract Task<Paged<FigureRecord>> DrillAsync(IServiceProvider services, FigurePeriod period, string? q, int page, int pageSize, CancellationToken ct);
 }
@@ -73,6 +79,13 @@ public sealed class CountFigure<T>(
     Expression<Func<T, FigureRecord>> row,
     Func<Guid, string> link) : ReportFigure(name, labelKey)
 {
+    /// <summary>The family this count belongs to, and its condition within the family's records.</summary>
+    internal CountFamily<T>? Member { get; init; }
+
+    internal Expression<Func<T, bool>>? Condition { get; init; }
+
+    internal override ICountFamily? Family => Member;
+
     public override async Task<decimal> ValueAsync(IServiceProvider services, FigurePeriod period, CancellationToken ct) =>
         await (await records(services, period, ct)).CountAsync(ct);
 
@@ -105,9 +118,11 @@ public sealed class SumFigure<T>(
     Expression<Func<T, FigureRecord>> row,
     Func<Guid, string> link) : ReportFigure(name, labelKey)
 {
-    private readonly CountFigure<T> _rows = new(name, labelKey, records, row, link);
+    private readonly CountFigure<T> _rows = new(name + "#rows", labelKey, records, row, link);
 
     public override bool IsSum => true;
+
+    public override ReportFigure Rows => _rows;
 
     public override async Task<decimal> ValueAsync(IServiceProvider services, FigurePeriod period, CancellationToken ct) =>
         await (await records(services, period, ct)).SumAsync(amount, ct);
@@ -125,6 +140,12 @@ public sealed class RateFigure(string name, string labelKey, ReportFigure numera
 {
     public override bool IsRate => true;
 
+    public ReportFigure Numerator => numerator;
+
+    public ReportFigure Denominator => denominator;
+
+    public override ReportFigure Rows => numerator.Rows;
+
     public override async Task<decimal> ValueAsync(IServiceProvider services, FigurePeriod period, CancellationToken ct)
     {
         var below = await denominator.ValueAsync(services, period, ct);
@@ -133,4 +154,98 @@ public sealed class RateFigure(string name, string labelKey, ReportFigure numera
 
     public override Task<Paged<FigureRecord>> DrillAsync(IServiceProvider services, FigurePeriod period, string? q, int page, int pageSize, CancellationToken ct) =>
         numerator.DrillAsync(services, period, q, page, pageSize, ct);
+}
+
+/// <summary>Counts of one family, measured together: one query over the family's records for a period.</summary>
+internal interface ICountFamily
+{
+    Task<IReadOnlyList<decimal>> CountAsync(IServiceProvider services, FigurePeriod period, IReadOnlyList<ReportFigure> members, CancellationToken ct);
+}
+
+/// <summary>
+/// Counts over the same records, each with its own condition (the applications received in a period: accepted, decided, on
+/// time, completed…). Each member is an ordinary <see cref="CountFigure{T}"/> with its own drill-down; asked together
+/// (<see cref="FigureBatch"/>) the family answers every member's count in one pass over its records, as a hand-written
+/// <c>count(*) FILTER (WHERE …)</c> would, instead of one pass a figure.
+/// </summary>
+public sealed class CountFamily<T>(
+    Func<IServiceProvider, FigurePeriod, CancellationToken, Task<IQueryable<T>>> records,
+    Func<IQueryable<T>, IQueryable<T>> order,
+    Expression<Func<T, FigureRecord>> row,
+    Func<Guid, string> link) : ICountFamily
+{
+    private static readonly System.Reflection.MethodInfo CountWhere = typeof(Enumerable).GetMethods()
+        .Single(m => m.Name == nameof(Enumerable.Count) && m.GetParameters().Length == 2).MakeGenericMethod(typeof(T));
+
+    /// <summary>A member: the family's records that meet <paramref name="condition"/>, in the family's order.</summary>
+    public CountFigure<T> Count(string name, string labelKey, Expression<Func<T, bool>> condition) =>
+        new(name, labelKey, async (sp, p, ct) => order((await records(sp, p, ct)).Where(condition)), row, link) { Member = this, Condition = condition };
+
+    public async Task<IReadOnlyList<decimal>> CountAsync(IServiceProvider services, FigurePeriod period, IReadOnlyList<ReportFigure> members, CancellationToken ct)
+    {
+        // SELECT COUNT(CASE WHEN c1 THEN 1 END), COUNT(CASE WHEN c2 THEN 1 END)… over the family's records: one pass for all.
+        var group = Expression.Parameter(typeof(IGrouping<int, T>), "g");
+        var counts = Expression.NewArrayInit(typeof(int), members.Select(m => Expression.Call(CountWhere, group, ((CountFigure<T>)m).Condition!)));
+        var select = Expression.Lambda<Func<IGrouping<int, T>, int[]>>(counts, group);
+        var row = await (await records(services, period, ct)).GroupBy(_ => 1).Select(select).FirstOrDefaultAsync(ct);
+        return row is null ? new decimal[members.Count] : [.. row.Select(c => (decimal)c)];
+    }
+}
+
+/// <summary>
+/// Many figures' values at once, as the annual report and the figures page ask for them: a rate from its numerator's and
+/// denominator's counts, each count computed once however many figures need it, and the counts of one family over one period
+/// in one query.
+/// </summary>
+public static class FigureBatch
+{
+    public static async Task<Dictionary<(ReportFigure Figure, FigurePeriod Period), decimal>> ValuesAsync(
+        IServiceProvider services, IEnumerable<(ReportFigure Figure, FigurePeriod Period)> wanted, CancellationToken ct)
+    {
+        var asked = wanted.Distinct().ToList();
+        var leaves = new List<(ReportFigure Figure, FigurePeriod Period)>();
+        void Expand(ReportFigure f, FigurePeriod p)
+        {
+            if (f is RateFigure rate)
+            {
+                Expand(rate.Numerator, p);
+                Expand(rate.Denominator, p);
+            }
+            else if (!leaves.Contains((f, p)))
+            {
+                leaves.Add((f, p));
+            }
+        }
+
+        foreach (var (f, p) in asked)
+        {
+            Expand(f, p);
+        }
+
+        var known = new Dictionary<(ReportFigure, FigurePeriod), decimal>();
+        foreach (var group in leaves.GroupBy(l => (l.Figure.Family, l.Period)))
+        {
+            var members = group.Select(l => l.Figure).ToList();
+            if (group.Key.Family is { } family && members.Count > 1)
+            {
+                var values = await family.CountAsync(services, group.Key.Period, members, ct);
+                for (var i = 0; i < members.Count; i++)
+                {
+                    known[(members[i], group.Key.Period)] = values[i];
+                }
+
+                continue;
+            }
+
+            foreach (var f in members)
+            {
+                known[(f, group.Key.Period)] = await f.ValueAsync(services, group.Key.Period, ct);
+            }
+        }
+
+        decimal Value(ReportFigure f, FigurePeriod p) => f is RateFigure rate
+            ? Value(rate.Denominator, p) is var below && below == 0 ? 0 : Value(rate.Numerator, p) / below
+            : known[(f, p)];
+        return asked.ToDictionary(a => a, a => Value(a.Figure, a.Period));
+    }
 }

@@ -108,15 +108,18 @@ public sealed class StatisticsService(FazhiDbContext db, DataScopeResolver scope
 
     private static List<ReportFigure> BuildFigures()
     {
-        static ReportFigure Decisions(string name, Func<IQueryable<EnforcementCase>, IQueryable<EnforcementCase>> where) => new CountFigure<EnforcementCase>(
-            $"enforcement.{name}", $"enforcement.figure.{name}",
+        // The cases decided in a period: penalties, simple procedures and hearings are counted in one pass over them.
+        var decided = new CountFamily<EnforcementCase>(
             async (sp, p, ct) =>
             {
                 var (from, to) = (p.From, p.To);
-                return where((await sp.GetRequiredService<CaseService>().ScopedAsync(ct)).Where(c => c.DecidedOn >= from && c.DecidedOn <= to)).OrderByDescending(c => c.DecidedOn);
+                return (await sp.GetRequiredService<CaseService>().ScopedAsync(ct)).Where(c => c.DecidedOn >= from && c.DecidedOn <= to);
             },
+            q => q.OrderByDescending(c => c.DecidedOn),
             c => new FigureRecord { Id = c.Id, Number = c.DecisionNumber ?? c.Number, Title = c.Matter, Party = c.Party.Name, PartyIsPerson = c.Party.Kind == PartyKind.Person, On = c.DecidedOn, At = null },
             id => $"/enforcement/cases/{id}");
+        ReportFigure Decisions(string name, System.Linq.Expressions.Expression<Func<EnforcementCase, bool>> where) =>
+            decided.Count($"enforcement.{name}", $"enforcement.figure.{name}", where);
         static ReportFigure Acts(string name, ActionKind kind) => new CountFigure<EnforcementAction>(
             $"enforcement.{name}", $"enforcement.figure.{name}",
             async (sp, p, ct) =>
@@ -210,9 +213,9 @@ public sealed class StatisticsService(FazhiDbContext db, DataScopeResolver scope
         return
         [
             Acts("licences", ActionKind.Licence),
-            Decisions("penalties", q => q.Where(c => c.PenaltyKind != PenaltyKind.NoPenalty)),
-            Decisions("simple", q => q.Where(c => c.Procedure == Procedure.Simple)),
-            Decisions("heard", q => q.Where(c => c.HearingHeldOn != null)),
+            Decisions("penalties", c => c.PenaltyKind != PenaltyKind.NoPenalty),
+            Decisions("simple", c => c.Procedure == Procedure.Simple),
+            Decisions("heard", c => c.HearingHeldOn != null),
             Acts("compulsory", ActionKind.CompulsoryMeasure),
             Acts("levies", ActionKind.Levy),
             Acts("requisitions", ActionKind.Requisition),

@@ -141,11 +141,13 @@ public sealed class StatisticsService(FazhiDbContext db, CaseService cases, Data
 
     private static List<ReportFigure> BuildFigures()
     {
-        static ReportFigure Cases(string name, Func<IQueryable<MediationCase>, FigurePeriod, IQueryable<MediationCase>> where) => new CountFigure<MediationCase>(
+        System.Linq.Expressions.Expression<Func<MediationCase, FigureRecord>> row =
+            c => new FigureRecord { Id = c.Id, Number = c.Number, Title = "mediation.type." + c.Type.ToString(), Party = c.Parties.OrderBy(x => x.Side).Select(x => x.Name).FirstOrDefault(), PartyIsPerson = true, On = null, At = c.RegisteredAt };
+        static string Link(Guid id) => $"/mediation/cases/{id}";
+        ReportFigure Cases(string name, Func<IQueryable<MediationCase>, FigurePeriod, IQueryable<MediationCase>> where) => new CountFigure<MediationCase>(
             $"mediation.{name}", $"mediation.figure.{name}",
             async (sp, period, ct) => where(await sp.GetRequiredService<CaseService>().ScopedAsync(ct), period).OrderByDescending(c => c.RegisteredAt),
-            c => new FigureRecord { Id = c.Id, Number = c.Number, Title = "mediation.type." + c.Type.ToString(), Party = c.Parties.OrderBy(x => x.Side).Select(x => x.Name).FirstOrDefault(), PartyIsPerson = true, On = null, At = c.RegisteredAt },
-            id => $"/mediation/cases/{id}");
+            row, Link);
         static IQueryable<MediationCase> Concluded(IQueryable<MediationCase> q, FigurePeriod p)
         {
             var (from, to) = (p.FromUtc, p.ToUtcExclusive);
@@ -157,9 +159,13 @@ public sealed class StatisticsService(FazhiDbContext db, CaseService cases, Data
             var (from, to) = (p.FromUtc, p.ToUtcExclusive);
             return q.Where(c => c.RegisteredAt >= from && c.RegisteredAt < to);
         });
-        var mediated = Cases("mediated", (q, p) => Concluded(q, p).Where(WasMediated));
-        var settled = Cases("settled", (q, p) => Concluded(q, p).Where(c => c.Status == CaseStatus.Settled));
-        var written = Cases("written", (q, p) => Concluded(q, p).Where(c => c.AgreementKind == AgreementKind.Written));
+        // The cases concluded in a period: mediated, settled and in writing are counted in one pass over them.
+        var concluded = new CountFamily<MediationCase>(
+            async (sp, period, ct) => Concluded(await sp.GetRequiredService<CaseService>().ScopedAsync(ct), period),
+            q => q.OrderByDescending(c => c.RegisteredAt), row, Link);
+        var mediated = concluded.Count("mediation.mediated", "mediation.figure.mediated", WasMediated);
+        var settled = concluded.Count("mediation.settled", "mediation.figure.settled", c => c.Status == CaseStatus.Settled);
+        var written = concluded.Count("mediation.written", "mediation.figure.written", c => c.AgreementKind == AgreementKind.Written);
         var applied = Cases("confirmations", (q, p) =>
         {
             var (from, to) = (p.From, p.To);

@@ -110,4 +110,10 @@ public sealed class SnapshotFigure
 
     /// <summary>The records behind it when generated (gzip JSON of <see cref="FigureRecord"/>s: number, title, masked party, date, link).</summary>
     public byte[] Records { get; set; } = [];
+
+    /// <summary>
+    /// Whether <see cref="Records"/> holds the records behind it: false when they numbered more than the office's limit
+    /// (<c>Report:FrozenRecordsLimit</c>, a province's millions of applications), and the snapshot keeps their count only.
+    /// </summary>
+    public bool RecordsFrozen { get; set; } = true;
 }

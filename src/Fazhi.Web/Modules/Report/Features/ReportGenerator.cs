@@ -15,7 +15,7 @@ namespace Fazhi.Web.Modules.Report.Features;
 /// <summary>A figure of a snapshot as pages and the API show it; <see cref="Printed"/> is its default print.</summary>
 public sealed record SnapshotFigureView(
     string Key, string Name, string Module, string Label, DateOnly From, DateOnly To, decimal Value, bool IsRate, bool IsSum, string Printed,
-    FigureSource Source, string? SourceNote, decimal? Previous, PreviousSource PreviousSource, int RecordCount);
+    FigureSource Source, string? SourceNote, decimal? Previous, PreviousSource PreviousSource, int RecordCount, bool RecordsFrozen = true);
 
 /// <summary>A piece of a rendered paragraph: text, or a figure as printed with the key of the snapshot figure behind it.</summary>
 public sealed record RenderedSegment(string Text, string? FigureKey, bool Supplied);
@@ -41,9 +41,14 @@ public sealed record RecheckView(Guid SnapshotId, int Number, DateTime CheckedAt
 /// before's records, or with the year before's report when the platform holds no records of that year. A snapshot renders
 /// the same text every time, whatever the records do since; a re-check lists what moved.
 /// </summary>
-public sealed class ReportGenerator(FazhiDbContext db, CaseWorkflow workflow, ActorSource actors, IServiceProvider services)
+public sealed class ReportGenerator(FazhiDbContext db, CaseWorkflow workflow, ActorSource actors, IServiceProvider services, IConfiguration configuration)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The most records a figure's snapshot freezes one by one (a town's or a county's year); above it, their count only.</summary>
+    public const int DefaultFrozenRecordsLimit = 200_000;
+
+    private int FrozenRecordsLimit => configuration.GetValue("Report:FrozenRecordsLimit", DefaultFrozenRecordsLimit);
 
     public async Task<SnapshotView> GenerateAsync(Guid reportId, int? seen, CancellationToken ct = default)
     {
@@ -82,9 +87,25 @@ public sealed class ReportGenerator(FazhiDbContext db, CaseWorkflow workflow, Ac
         };
         var year = new FigurePeriod(report.From, report.To);
         var before = new FigurePeriod(report.From.AddYears(-1), report.To.AddYears(-1));
-        foreach (var group in slots.GroupBy(s => s.Key))
+        var groups = slots.GroupBy(s => s.Key).Select(g => (Slot: g.First(), Change: g.Any(s => s.Format == SlotFormat.Change))).ToList();
+        // Every value the text needs (the year's, and the year before's for a change), and the count of records behind each, asked
+        // at once: a count is computed once however many slots quote it, and the counts over the same records in one pass.
+        var wanted = new List<(ReportFigure, FigurePeriod)>();
+        foreach (var (slot, change) in groups.Where(g => !g.Slot.IsSupplied))
         {
-            var slot = group.First();
+            var figure = FigureCatalog.Find(slot.Figure)!;
+            var period = slot.Period == SlotPeriod.Year ? year : before;
+            wanted.AddRange([(figure, period), (figure.Rows, period)]);
+            if (change)
+            {
+                var earlier = new FigurePeriod(period.From.AddYears(-1), period.To.AddYears(-1));
+                wanted.AddRange([(figure, earlier), (figure.Rows, earlier)]);
+            }
+        }
+
+        var values = await FigureBatch.ValuesAsync(services, wanted, ct);
+        foreach (var (slot, change) in groups)
+        {
             if (slot.IsSupplied)
             {
                 var f = report.Supplied.Single(x => x.Name == slot.Figure);
@@ -99,20 +120,21 @@ public sealed class ReportGenerator(FazhiDbContext db, CaseWorkflow workflow, Ac
 
             var (module, figure) = FigureCatalog.All.First(x => x.Figure.Name == slot.Figure);
             var period = slot.Period == SlotPeriod.Year ? year : before;
-            var records = await AllRecordsAsync(figure, period, ct);
+            var count = (int)values[(figure.Rows, period)];
+            // The records behind the figure, one by one, up to the limit; a province's millions are kept as their count.
+            var records = count <= FrozenRecordsLimit ? await AllRecordsAsync(figure, period, ct) : null;
             var item = new SnapshotFigure
             {
                 Id = Guid.CreateVersion7(), SnapshotId = snapshot.Id, Key = slot.Key, Name = figure.Name, Module = module.Name, Label = Text.In(figure.LabelKey, english),
-                From = period.From, To = period.To, Value = await figure.ValueAsync(services, period, ct), IsRate = figure.IsRate, IsSum = figure.IsSum,
-                Source = FigureSource.Records, RecordCount = records.Count, Records = Pack(records),
+                From = period.From, To = period.To, Value = values[(figure, period)], IsRate = figure.IsRate, IsSum = figure.IsSum,
+                Source = FigureSource.Records, RecordCount = records?.Count ?? count, Records = Pack(records ?? []), RecordsFrozen = records is not null,
             };
-            if (group.Any(s => s.Format == SlotFormat.Change))
+            if (change)
             {
                 var earlier = new FigurePeriod(period.From.AddYears(-1), period.To.AddYears(-1));
-                var earlierRecords = (await figure.DrillAsync(services, earlier, null, 1, 1, ct)).Total;
-                if (earlierRecords > 0)
+                if (values[(figure.Rows, earlier)] > 0)
                 {
-                    item.Previous = await figure.ValueAsync(services, earlier, ct);
+                    item.Previous = values[(figure, earlier)];
                     item.PreviousSource = PreviousSource.Records;
                 }
                 else if (await PreviousReportValueAsync(report, earlier.From.Year, figure.Name, ct) is { } reported)
@@ -197,7 +219,7 @@ public sealed class ReportGenerator(FazhiDbContext db, CaseWorkflow workflow, Ac
         var english = s.Language == "en";
         return new SnapshotView(s.Id, s.ReportId, s.Number, s.Year, s.GeneratedAt, s.GeneratedBy, s.Title, s.Addressee, s.Issuer, s.IssuedOn, s.Language, s.Milliseconds,
             Render(s), [.. s.Figures.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new SnapshotFigureView(f.Key, f.Name, f.Module, f.Label, f.From, f.To, f.Value, f.IsRate, f.IsSum,
-                Print(f, SlotFormat.Default, english), f.Source, f.SourceNote, f.Previous, f.PreviousSource, f.RecordCount))]);
+                Print(f, SlotFormat.Default, english), f.Source, f.SourceNote, f.Previous, f.PreviousSource, f.RecordCount, f.RecordsFrozen))]);
     }
 
     private static string Print(SnapshotFigure f, SlotFormat format, bool english)
@@ -276,7 +298,7 @@ public sealed class ReportGenerator(FazhiDbContext db, CaseWorkflow workflow, Ac
         page = Math.Max(1, page);
         const int size = 50;
         var view = new SnapshotFigureView(f.Key, f.Name, f.Module, f.Label, f.From, f.To, f.Value, f.IsRate, f.IsSum, Print(f, SlotFormat.Default, s.Language == "en"),
-            f.Source, f.SourceNote, f.Previous, f.PreviousSource, f.RecordCount);
+            f.Source, f.SourceNote, f.Previous, f.PreviousSource, f.RecordCount, f.RecordsFrozen);
         return (view, new Paged<FigureRecord>([.. list.Skip((page - 1) * size).Take(size)], list.Count, page, size));
     }
 
@@ -288,26 +310,35 @@ public sealed class ReportGenerator(FazhiDbContext db, CaseWorkflow workflow, Ac
         var english = s.Language == "en";
         var moved = new List<FigureMove>();
         var computed = s.Figures.Where(f => f.Source == FigureSource.Records).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
-        foreach (var f in computed)
+        var live = computed.Select(f => (Frozen: f, Figure: FigureCatalog.Find(f.Name), Period: new FigurePeriod(f.From, f.To))).ToList();
+        var values = await FigureBatch.ValuesAsync(services, live.Where(x => x.Figure is not null).SelectMany(x => new[] { (x.Figure!, x.Period), (x.Figure!.Rows, x.Period) }), ct);
+        foreach (var (f, figure, period) in live)
         {
-            if (FigureCatalog.Find(f.Name) is not { } figure)
+            if (figure is null)
             {
                 moved.Add(new FigureMove(f.Key, f.Name, f.Label, Print(f, SlotFormat.Default, english), "—", f.RecordCount, 0, [], []));
                 continue;
             }
 
-            var period = new FigurePeriod(f.From, f.To);
-            var now = await figure.ValueAsync(services, period, ct);
-            var records = await AllRecordsAsync(figure, period, ct);
-            var frozen = Unpack(f.Records);
-            var then = frozen.Select(r => r.Id).ToHashSet();
-            var today = records.Select(r => r.Id).ToHashSet();
-            var added = records.Where(r => !then.Contains(r.Id)).Select(r => r.Number).ToList();
-            var removed = frozen.Where(r => !today.Contains(r.Id)).Select(r => r.Number).ToList();
-            if (now != f.Value || added.Count > 0 || removed.Count > 0)
+            var now = values[(figure, period)];
+            var count = (int)values[(figure.Rows, period)];
+            List<string> added = [], removed = [];
+            if (f.RecordsFrozen)
+            {
+                // Frozen one by one: which records came and went.
+                var records = await AllRecordsAsync(figure, period, ct);
+                var frozen = Unpack(f.Records);
+                var then = frozen.Select(r => r.Id).ToHashSet();
+                var today = records.Select(r => r.Id).ToHashSet();
+                added = [.. records.Where(r => !then.Contains(r.Id)).Select(r => r.Number)];
+                removed = [.. frozen.Where(r => !today.Contains(r.Id)).Select(r => r.Number)];
+                count = records.Count;
+            }
+
+            if (now != f.Value || count != f.RecordCount || added.Count > 0 || removed.Count > 0)
             {
                 moved.Add(new FigureMove(f.Key, f.Name, f.Label, Print(f, SlotFormat.Default, english),
-                    SlotText.Print(now, f.IsRate, SlotFormat.Default, null, english), f.RecordCount, records.Count, [.. added.Take(50)], [.. removed.Take(50)]));
+                    SlotText.Print(now, f.IsRate, SlotFormat.Default, null, english), f.RecordCount, count, [.. added.Take(50)], [.. removed.Take(50)]));
             }
         }
 
