@@ -80,11 +80,14 @@ switch (scenario)
         return await PublicityBench.RunAsync(root, int.Parse(Arg("rows", "10000"), CultureInfo.InvariantCulture), Arg("pg", ""));
     case "report":
         return await ReportBench.RunAsync(root, int.Parse(Arg("rounds", "10"), CultureInfo.InvariantCulture), Arg("pg", ""));
+    case "province":
+        return await ProvinceBench.RunAsync(root, int.Parse(Arg("applications", "10000000"), CultureInfo.InvariantCulture), int.Parse(Arg("enforcement", "1000000"), CultureInfo.InvariantCulture),
+            int.Parse(Arg("mediation", "500000"), CultureInfo.InvariantCulture), int.Parse(Arg("rounds", "5"), CultureInfo.InvariantCulture), Arg("pg", ""));
     case "steps":
         return await StepBench.RunAsync(root, int.Parse(Arg("cases", "256"), CultureInfo.InvariantCulture), int.Parse(Arg("seconds", "10"), CultureInfo.InvariantCulture), Arg("pg", ""),
             int.Parse(Arg("connections", "16"), CultureInfo.InvariantCulture));
     default:
-        Console.Error.WriteLine($"unknown scenario '{scenario}'; known: calendar, progress, public, bare, intake, supervision, mediation, enforcement, legalaid, petitions, publicity, report, steps, probe");
+        Console.Error.WriteLine($"unknown scenario '{scenario}'; known: calendar, progress, public, bare, intake, supervision, mediation, enforcement, legalaid, petitions, publicity, report, province, steps, probe");
         return 2;
 }
 

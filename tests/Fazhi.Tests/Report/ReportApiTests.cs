@@ -68,6 +68,22 @@ public sealed class ReportApiTests(DemoTownFactory app) : IClassFixture<DemoTown
         var messages = unknown.GetProperty("errors").GetProperty("sections[0].text").EnumerateArray().Select(e => e.GetString()).ToList();
         Assert.Contains(messages, m => m!.Contains("{{mediation.nothing_like_this}}", StringComparison.Ordinal));
 
+        // A count printed as a rate (or a rate as a count) is named too: 3,899 would print as 389900.00%.
+        var kinds = await (await office.PutAsJsonAsync($"/api/report/{id}/sections", new
+        {
+            seenEvents = seen,
+            sections = new object[]
+            {
+                new { part = "Measures", heading = "措施", text = "成功{{mediation.settled|rate}}，成功率{{mediation.success_rate|count}}，约{{mediation.settled|approx}}宗。" },
+                new { part = "Shortcomings", heading = "不足", text = "" }, new { part = "LeadersDuty", heading = "履职", text = "" },
+                new { part = "Plan", heading = "计划", text = "" }, new { part = "Other", heading = "其他", text = "" },
+            },
+        })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var refused = kinds.GetProperty("errors").GetProperty("sections[0].text").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Equal(2, refused.Count);
+        Assert.Contains(refused, m => m.Contains("{{mediation.settled|rate}}", StringComparison.Ordinal));
+        Assert.Contains(refused, m => m.Contains("{{mediation.success_rate|count}}", StringComparison.Ordinal));
+
         var order = await (await office.PutAsJsonAsync($"/api/report/{id}/sections", new
         {
             seenEvents = seen,
@@ -194,6 +210,31 @@ public sealed class ReportApiTests(DemoTownFactory app) : IClassFixture<DemoTown
     }
 
     [Fact]
+    public async Task Next_years_report_takes_last_years_text_even_when_a_figure_it_names_has_gone_and_generation_names_that_slot()
+    {
+        var office = await app.SignedInAsync("fzb.report");
+        var last = await ReportSteps.ReportAtLevelAsync(office, 2040, "County", "调解{{mediation.mediated}}宗。");
+        // A figure a module no longer publishes, as an upgrade might leave it: written straight into last year's text.
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Fazhi.Web.Platform.Data.FazhiDbContext>();
+            var section = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                db.Set<Fazhi.Web.Modules.Report.Domain.ReportSection>(), s => s.ReportId == last && s.Order == 1);
+            section.Text = "调解{{mediation.mediated}}宗，另{{mediation.retired_figure}}宗。";
+            await db.SaveChangesAsync();
+        }
+
+        // The create form shows a year and a level: it is not refused on a text it cannot show.
+        var id = (await ReportSteps.OkAsync(office.PostAsJsonAsync("/api/report", new { year = 2041, level = "County" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var view = await ReportSteps.ViewAsync(office, id);
+        Assert.Contains("{{mediation.retired_figure}}", view.GetProperty("sections")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        var refused = await (await office.PostAsJsonAsync($"/api/report/{id}/generate", new { })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("report.slot_stale", refused.Code());
+        Assert.Contains("{{mediation.retired_figure}}", refused.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await ReportSteps.ViewAsync(office, id)).GetProperty("snapshots").GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_report_goes_from_draft_through_a_departments_section_secrecy_review_and_sign_off_to_the_public_each_step_on_its_record()
     {
         var office = await app.SignedInAsync("fzb.report");
@@ -224,6 +265,14 @@ public sealed class ReportApiTests(DemoTownFactory app) : IClassFixture<DemoTown
             form.Add(pdf0, "file", "analysis.pdf");
             // A change typed without its per cent sign is not guessed.
             Assert.Equal("report.supplied_percent", (await (await office.PostAsync($"/api/report/{id}/supplied", form)).ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).Code());
+            // Someone who may not edit the report is refused before the upload is read: the file store gains nothing.
+            var stored = Directory.Exists(Path.Combine(app.DataDirectory, "files")) ? Directory.GetFiles(Path.Combine(app.DataDirectory, "files"), "*", SearchOption.AllDirectories).Length : 0;
+            var mediator = await app.SignedInAsync("mediator");
+            var bigger = new ByteArrayContent([.. "%PDF-1.4\n"u8, .. new byte[4096], .. "%%EOF\n"u8]);
+            bigger.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            using var refusedForm = new MultipartFormDataContent { { new StringContent("-1.5%"), "value" }, { bigger, "file", "other.pdf" } };
+            await (await mediator.PostAsync($"/api/report/{id}/supplied", refusedForm)).ReadProblemAsync(HttpStatusCode.Forbidden);
+            Assert.Equal(stored, Directory.Exists(Path.Combine(app.DataDirectory, "files")) ? Directory.GetFiles(Path.Combine(app.DataDirectory, "files"), "*", SearchOption.AllDirectories).Length : 0);
         }
 
         using (var form = new MultipartFormDataContent())

@@ -30,10 +30,11 @@ public sealed class SlotTextTests
     public void A_change_compares_with_the_year_before_or_prints_a_supplied_change()
     {
         Assert.Equal("增长25.00%", SlotText.Change(125, 100));
-        Assert.Equal("下降22.30%", SlotText.Change(-0.223m, null));
+        Assert.Equal("下降22.30%", SlotText.ChangeBy(-0.223m));
+        Assert.Equal("无可比数据", SlotText.Change(5, null));
         Assert.Equal("持平", SlotText.Change(100, 100));
         Assert.Equal("无可比数据", SlotText.Change(5, 0));
-        Assert.Equal("down 22.30%", SlotText.Change(-0.223m, null, english: true));
+        Assert.Equal("down 22.30%", SlotText.ChangeBy(-0.223m, english: true));
     }
 
     [Fact]
@@ -45,7 +46,7 @@ public sealed class SlotTextTests
              new Slot("enforcement.penalties", SlotFormat.Count, SlotPeriod.PreviousYear)], slots);
         Assert.Equal("enforcement.penalties@prev", slots[2].Key);
 
-        var problems = SlotText.Problems("{{mediation.nothing}} {{mediation.mediated|fancy}} {{Not A Name}} {{mediation.mediated}}", s => s.Figure == "mediation.mediated").ToList();
+        var problems = SlotText.Problems("{{mediation.nothing}} {{mediation.mediated|fancy}} {{Not A Name}} {{mediation.mediated}}", s => s.Figure == "mediation.mediated" ? null : "report.slot_unknown").ToList();
         Assert.Equal(
             [("{{mediation.nothing}}", "report.slot_unknown"), ("{{mediation.mediated|fancy}}", "report.slot_format"), ("{{Not A Name}}", "report.slot_name")], problems);
     }

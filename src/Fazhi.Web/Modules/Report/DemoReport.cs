@@ -54,12 +54,12 @@ public sealed class DemoReport(FazhiDbContext db, OrganisationDirectory director
         {
             Part = s.Part, WorkLine = s.Line, Heading = s.Heading, Text = s.Text,
             DepartmentId = s.Department is { } code ? codes[code] : null, DepartmentName = s.Department is { } c ? names[codes[c]] : null,
-        })], s => ReportService.Known(s, report), As("fzb.report", "陈思远", At(1, 10)));
+        })], s => ReportService.Problem(s, report), As("fzb.report", "陈思远", At(1, 10)));
         report.OpenInputs(As("fzb.report", "陈思远", At(1, 13)));
         var day = 14;
         foreach (var s in report.Sections.Where(s => s.DepartmentId is not null).ToList())
         {
-            report.ConfirmSection(s, s.Text, x => ReportService.Known(x, report), As("dept." + s.Order, s.DepartmentName!, At(2, Math.Min(28, day++))));
+            report.ConfirmSection(s, s.Text, x => ReportService.Problem(x, report), As("dept." + s.Order, s.DepartmentName!, At(2, Math.Min(28, day++))));
         }
 
         db.AnnualReports.Add(report);

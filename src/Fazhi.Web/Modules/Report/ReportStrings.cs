@@ -31,6 +31,8 @@ public static class ReportStrings
         ("error.report.preamble_first", "开头语只能放在第一节", "the opening can only be the first section"),
         ("error.report.sections_count", "报告应有 1 至 60 个章节", "a report has 1 to 60 sections"),
         ("error.report.slot_unknown", "数据槽 {0} 指向的数据不存在", "the figure slot {0} names no known figure"),
+        ("error.report.slot_stale", "以下数据槽无法打印，请先在各节正文中改正：{0}", "these figure slots cannot be printed; correct them in the sections first: {0}"),
+        ("error.report.slot_kind", "数据槽 {0} 的格式与数据不符：件数不能按比率打印，比率不能按件数打印", "the figure slot {0} prints a count as a rate or a rate as a count"),
         ("error.report.slot_name", "数据槽 {0} 的名称无法识别", "the figure slot {0} has no readable name"),
         ("error.report.slot_format", "数据槽 {0} 的格式无法识别（可用 count、rate、change、approx、prev）", "the figure slot {0} has an unknown format (count, rate, change, approx, prev)"),
         ("error.report.supplied_name", "外部数据名称须以 supplied. 开头，只含字母、数字和下划线", "a supplied figure's name starts with supplied. and has only letters, digits and underscores"),

@@ -66,6 +66,26 @@ public abstract class ReportFigure(string name, string labelKey)
 
     /// <summary>The records behind the figure, those whose number or title contains <paramref name="q"/> when it is given.</summary>
     public abstract Task<Paged<FigureRecord>> DrillAsync(IServiceProvider services, FigurePeriod period, string? q, int page, int pageSize, CancellationToken ct);
+
+    /// <summary>Every record behind the figure, as the drill-down lists them (in its order, parties masked), for a snapshot to freeze.</summary>
+    public virtual async IAsyncEnumerable<FigureRecord> AllRecordsAsync(IServiceProvider services, FigurePeriod period, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var seen = 0;
+        for (var page = 1; ; page++)
+        {
+            var rows = await DrillAsync(services, period, null, page, Paging.ExportRows, ct);
+            foreach (var r in rows.Items)
+            {
+                yield return r;
+            }
+
+            seen += rows.Items.Count;
+            if (rows.Items.Count == 0 || seen >= rows.Total)
+            {
+                yield break;
+            }
+        }
+    }
 }
 
 /// <summary>
@@ -100,11 +120,22 @@ public sealed class CountFigure<T>(
         }
 
         var rows = await query.ToPageAsync(page, pageSize, ct);
-        return rows.With(rows.Items.Select(r => r with
-        {
-            Link = link(r.Id), Party = r.Party is null ? null : r.PartyIsPerson ? Privacy.Masking.Name(r.Party) : r.Party,
-        }).ToList());
+        return rows.With(rows.Items.Select(Shown).ToList());
     }
+
+    /// <summary>One query, streamed: a snapshot freezes a town's year of records without paging through them.</summary>
+    public override async IAsyncEnumerable<FigureRecord> AllRecordsAsync(IServiceProvider services, FigurePeriod period, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var r in (await records(services, period, ct)).Select(row).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return Shown(r);
+        }
+    }
+
+    private FigureRecord Shown(FigureRecord r) => r with
+    {
+        Link = link(r.Id), Party = r.Party is null ? null : r.PartyIsPerson ? Privacy.Masking.Name(r.Party) : r.Party,
+    };
 }
 
 /// <summary>
@@ -129,6 +160,9 @@ public sealed class SumFigure<T>(
 
     public override Task<Paged<FigureRecord>> DrillAsync(IServiceProvider services, FigurePeriod period, string? q, int page, int pageSize, CancellationToken ct) =>
         _rows.DrillAsync(services, period, q, page, pageSize, ct);
+
+    public override IAsyncEnumerable<FigureRecord> AllRecordsAsync(IServiceProvider services, FigurePeriod period, CancellationToken ct) =>
+        _rows.AllRecordsAsync(services, period, ct);
 }
 
 /// <summary>
@@ -154,6 +188,9 @@ public sealed class RateFigure(string name, string labelKey, ReportFigure numera
 
     public override Task<Paged<FigureRecord>> DrillAsync(IServiceProvider services, FigurePeriod period, string? q, int page, int pageSize, CancellationToken ct) =>
         numerator.DrillAsync(services, period, q, page, pageSize, ct);
+
+    public override IAsyncEnumerable<FigureRecord> AllRecordsAsync(IServiceProvider services, FigurePeriod period, CancellationToken ct) =>
+        numerator.AllRecordsAsync(services, period, ct);
 }
 
 /// <summary>Counts of one family, measured together: one query over the family's records for a period.</summary>

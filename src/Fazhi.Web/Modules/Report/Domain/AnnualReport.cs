@@ -328,7 +328,7 @@ public sealed class AnnualReport : ICase, IHasDeadlines, IVersioned
     /// Replaces the sections. Their parts must come in the required order, every part present; every slot must name a known
     /// figure (<paramref name="known"/>), else the save is refused naming the section and the slot.
     /// </summary>
-    public void SetSections(IReadOnlyList<ReportSection> sections, Func<Slot, bool> known, Actor by)
+    public void SetSections(IReadOnlyList<ReportSection> sections, Func<Slot, string?> problem, Actor by)
     {
         Workflow.Check(Guard(ReportAction.Edit, by, null));
         var v = new Validator().Check(sections.Count is > 0 and <= 60, "sections", "report.sections_count");
@@ -343,7 +343,7 @@ public sealed class AnnualReport : ICase, IHasDeadlines, IVersioned
                 .Check(i == 0 || s.Part >= sections[i - 1].Part, field + ".part", "report.part_order");
             v.Check(Enum.IsDefined(s.WorkLine), field + ".workLine", "report.line_unknown")
                 .Check(s.Id == Guid.Empty || sections.Take(i).All(x => x.Id != s.Id), field + ".id", "report.section_twice");
-            foreach (var (written, why) in SlotText.Problems(s.Text, known))
+            foreach (var (written, why) in SlotText.Problems(s.Text, problem))
             {
                 v.Check(false, field + ".text", why, written);
             }
@@ -427,11 +427,11 @@ public sealed class AnnualReport : ICase, IHasDeadlines, IVersioned
     }
 
     /// <summary>A department confirms its section: its text (as it now writes it) and the figures it prints.</summary>
-    public void ConfirmSection(ReportSection section, string text, Func<Slot, bool> known, Actor by)
+    public void ConfirmSection(ReportSection section, string text, Func<Slot, string?> problem, Actor by)
     {
         Workflow.Check(Guard(ReportAction.ConfirmSection, by, section));
         var v = new Validator().MaxLength("text", text, 20_000);
-        foreach (var (written, why) in SlotText.Problems(text, known))
+        foreach (var (written, why) in SlotText.Problems(text, problem))
         {
             v.Check(false, "text", why, written);
         }

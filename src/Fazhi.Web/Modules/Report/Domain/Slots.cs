@@ -108,8 +108,11 @@ public static partial class SlotText
     public static IEnumerable<Slot> Slots(string? text) =>
         Paragraphs(text).SelectMany(p => p).Where(s => s.Slot is not null).Select(s => s.Slot!);
 
-    /// <summary>The slots of a text that cannot be read or name no known figure: (the slot as written, why).</summary>
-    public static IEnumerable<(string Written, string Why)> Problems(string? text, Func<Slot, bool> known)
+    /// <summary>
+    /// The slots of a text that cannot be read, or that <paramref name="problem"/> refuses (a figure unknown, a format its figure
+    /// cannot take): (the slot as written, why).
+    /// </summary>
+    public static IEnumerable<(string Written, string Why)> Problems(string? text, Func<Slot, string?> problem)
     {
         foreach (Match m in SlotPattern().Matches(text ?? ""))
         {
@@ -117,9 +120,9 @@ public static partial class SlotText
             {
                 yield return (m.Value, why);
             }
-            else if (!known(slot))
+            else if (problem(slot) is { } refused)
             {
-                yield return (m.Value, "report.slot_unknown");
+                yield return (m.Value, refused);
             }
         }
     }
@@ -175,21 +178,14 @@ public static partial class SlotText
     public static string Percent(decimal ratio) =>
         Math.Round(ratio * 100, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>The change from <paramref name="previous"/> to <paramref name="value"/>, or a supplied change (a ratio) when <paramref name="previous"/> is null.</summary>
-    public static string Change(decimal value, decimal? previous, bool english = false)
-    {
-        decimal? ratio = previous switch
-        {
-            null => value,
-            0 => null,
-            { } p => (value - p) / p,
-        };
-        if (ratio is not { } r)
-        {
-            return english ? "no comparison" : "无可比数据";
-        }
+    /// <summary>The change from <paramref name="previous"/> to <paramref name="value"/>; without a previous value (none, or nothing to grow from), no comparison.</summary>
+    public static string Change(decimal value, decimal? previous, bool english = false) =>
+        previous is { } p && p != 0 ? ChangeBy((value - p) / p, english) : english ? "no comparison" : "无可比数据";
 
-        var rounded = Math.Round(r * 100, 2, MidpointRounding.AwayFromZero);
+    /// <summary>A change given as a ratio (a supplied figure: the police's −22.3 % is −0.223): 增长, 下降 or 持平 with two decimals.</summary>
+    public static string ChangeBy(decimal ratio, bool english = false)
+    {
+        var rounded = Math.Round(ratio * 100, 2, MidpointRounding.AwayFromZero);
         var size = Math.Abs(rounded).ToString("0.00", CultureInfo.InvariantCulture) + "%";
         return rounded switch
         {

@@ -54,6 +54,7 @@ public static class ReportApi
         g.MapPost("/{id:guid}/supplied", async (Guid id, HttpContext http, ReportService s, FileStore store) =>
         {
             MultipartUpload.RequireMultipart(http.Request);
+            await s.CheckSupplyAsync(id);
             var form = await MultipartUpload.ReadAsync(http.Request, store, FileKinds.Documents);
             int? seen = int.TryParse(form["seenEvents"], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
             SlotFormat? kind = Enum.TryParse<SlotFormat>(form["kind"], true, out var k) && Enum.IsDefined(k) ? k : null;

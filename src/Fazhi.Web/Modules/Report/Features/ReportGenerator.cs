@@ -46,7 +46,7 @@ public sealed class ReportGenerator(FazhiDbContext db, CaseWorkflow workflow, Ac
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The most records a figure's snapshot freezes one by one (a town's or a county's year); above it, their count only.</summary>
-    public const int DefaultFrozenRecordsLimit = 200_000;
+    public const int DefaultFrozenRecordsLimit = 100_000;
 
     private int FrozenRecordsLimit => configuration.GetValue("Report:FrozenRecordsLimit", DefaultFrozenRecordsLimit);
 
@@ -72,6 +72,13 @@ public sealed class ReportGenerator(FazhiDbContext db, CaseWorkflow workflow, Ac
         var english = report.Language == "en";
         var sections = report.Sections.OrderBy(s => s.Order).ToList();
         var slots = sections.SelectMany(s => SlotText.Slots(s.Text)).ToList();
+        // Every slot names a figure it can print (a text taken from last year may name one since gone).
+        var stale = slots.Where(s => ReportService.Problem(s, report) is not null).Select(s => s.Token).Distinct().ToList();
+        if (stale.Count > 0)
+        {
+            throw new DomainException("report.slot_stale", "sections", ErrorKind.Invalid, string.Join("、", stale));
+        }
+
         // A figure to be supplied must be, before the report is generated.
         var awaited = slots.Where(s => s.IsSupplied && report.Supplied.All(f => f.Name != s.Figure)).Select(s => s.Token).Distinct().ToList();
         if (awaited.Count > 0)
@@ -169,15 +176,12 @@ public sealed class ReportGenerator(FazhiDbContext db, CaseWorkflow workflow, Ac
     private async Task<List<FigureRecord>> AllRecordsAsync(ReportFigure figure, FigurePeriod period, CancellationToken ct)
     {
         var all = new List<FigureRecord>();
-        for (var page = 1; ; page++)
+        await foreach (var r in figure.AllRecordsAsync(services, period, ct))
         {
-            var rows = await figure.DrillAsync(services, period, null, page, Paging.ExportRows, ct);
-            all.AddRange(rows.Items);
-            if (rows.Items.Count == 0 || all.Count >= rows.Total)
-            {
-                return all;
-            }
+            all.Add(r);
         }
+
+        return all;
     }
 
     private static byte[] Pack(IReadOnlyList<FigureRecord> records)
@@ -228,12 +232,10 @@ public sealed class ReportGenerator(FazhiDbContext db, CaseWorkflow workflow, Ac
         {
             var as_ = format == SlotFormat.Default ? f.SuppliedKind : format;
             // A supplied change is already a change (a ratio), not a value to compare.
-            return as_ == SlotFormat.Change ? SlotText.Change(f.Value, null, english) : SlotText.Print(f.Value, f.SuppliedKind == SlotFormat.Rate, as_, null, english);
+            return as_ == SlotFormat.Change ? SlotText.ChangeBy(f.Value, english) : SlotText.Print(f.Value, f.SuppliedKind == SlotFormat.Rate, as_, null, english);
         }
 
-        return format == SlotFormat.Change && f.Previous is null
-            ? SlotText.Change(0, 0, english)
-            : SlotText.Print(f.Value, f.IsRate, format, f.Previous, english);
+        return SlotText.Print(f.Value, f.IsRate, format, f.Previous, english);
     }
 
     private static readonly string[] PartNumbers = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];

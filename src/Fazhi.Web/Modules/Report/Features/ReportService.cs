@@ -92,7 +92,9 @@ public sealed class ReportService(FazhiDbContext db, CaseWorkflow workflow, Acto
         {
             Part = s.Part, WorkLine = s.WorkLine, Heading = s.Heading, Text = s.Text, DepartmentId = s.DepartmentId, DepartmentName = s.DepartmentName,
         })];
-        report.SetSections(sections, s => Known(s, report), actor);
+        // Last year's text is taken as it was: a slot whose figure has since gone is shown on the report page and named when the
+        // office saves or generates, not refused on a create form that cannot show it.
+        report.SetSections(sections, s => last is null ? Problem(s, report) : null, actor);
         db.AnnualReports.Add(report);
         try
         {
@@ -124,11 +126,25 @@ public sealed class ReportService(FazhiDbContext db, CaseWorkflow workflow, Acto
     ];
 
     /// <summary>
-    /// A slot names a module's figure (a year or the year before), or a figure to be supplied to this report (its year only): a
-    /// department supplies its value later, and the report is not generated until it has (last year's text names them too).
+    /// Why a slot cannot stand, or null. It names a module's figure (a year or the year before), or a figure to be supplied to
+    /// this report (its year only): a department supplies its value later, and the report is not generated until it has (last
+    /// year's text names them too). A count is not printed as a rate, nor a rate as a count.
     /// </summary>
-    public static bool Known(Slot slot, AnnualReport report) =>
-        slot.IsSupplied ? slot.Period == SlotPeriod.Year : FigureCatalog.Find(slot.Figure) is not null;
+    public static string? Problem(Slot slot, AnnualReport report)
+    {
+        if (slot.IsSupplied)
+        {
+            return slot.Period == SlotPeriod.Year ? null : "report.slot_unknown";
+        }
+
+        return FigureCatalog.Find(slot.Figure) switch
+        {
+            null => "report.slot_unknown",
+            { IsRate: false } when slot.Format == SlotFormat.Rate => "report.slot_kind",
+            { IsRate: true } when slot.Format == SlotFormat.Count => "report.slot_kind",
+            _ => null,
+        };
+    }
 
     private Task<AnnualReport> ActAsync(Guid id, int? seen, Func<AnnualReport, Actor, Task> act, CancellationToken ct) =>
         workflow.ActAsync<AnnualReport, AnnualReportStep>(_ => db.AnnualReports.AsSplitQuery(), id, seen, act, ct: ct);
@@ -163,10 +179,17 @@ public sealed class ReportService(FazhiDbContext db, CaseWorkflow workflow, Acto
             {
                 Id = s.Id ?? Guid.Empty, Part = s.Part!.Value, WorkLine = s.WorkLine ?? WorkLine.None, Heading = s.Heading ?? "", Text = s.Text ?? "",
                 DepartmentId = s.DepartmentId, DepartmentName = s.DepartmentId is { } d ? names[d] : null,
-            })], s => Known(s, report), by);
+            })], s => Problem(s, report), by);
         }, ct);
 
     /// <summary>A figure from outside the platform with its source document (PDF or image), stored by hash.</summary>
+    /// <summary>Whether the caller may add a supplied figure to the report now: asked before its upload is read, so a refused one stores nothing.</summary>
+    public async Task CheckSupplyAsync(Guid id, CancellationToken ct = default)
+    {
+        var report = await db.AnnualReports.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound();
+        Workflow.Check(report.Guard(ReportAction.Edit, await actors.CurrentAsync(ct), null));
+    }
+
     public Task SupplyAsync(Guid id, int? seen, string? name, string? label, string? value, SlotFormat? kind, string? source, StoredFile? file, string? fileName, CancellationToken ct = default) =>
         ActAsync(id, seen, async (report, by) =>
         {
@@ -204,7 +227,7 @@ public sealed class ReportService(FazhiDbContext db, CaseWorkflow workflow, Acto
         ActAsync(id, r.SeenEvents, (report, by) =>
         {
             var section = report.Sections.FirstOrDefault(s => s.Id == sectionId) ?? throw DomainException.NotFound("section");
-            report.ConfirmSection(section, r.Text ?? section.Text, s => Known(s, report), by);
+            report.ConfirmSection(section, r.Text ?? section.Text, s => Problem(s, report), by);
             return Task.CompletedTask;
         }, ct);
 
