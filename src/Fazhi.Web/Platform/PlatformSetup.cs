@@ -98,6 +98,7 @@ public static class PlatformSetup
         services.AddTransient<FormErrors>();
 
         AddIdentity(services);
+        services.AddSharedKeys();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemMapping.Customize);
         services.AddExceptionHandler<ProblemMapping>();

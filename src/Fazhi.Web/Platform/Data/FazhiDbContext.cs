@@ -17,7 +17,7 @@ namespace Fazhi.Web.Platform.Data;
 /// its <c>Data/</c> folder. Saving appends every change to the hash-chained audit record in the same
 /// transaction, so a change without its audit entry cannot be committed.
 /// </summary>
-public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>
+public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>, Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     private readonly IAuditActor _actor;
     private readonly TimeProvider _time;
@@ -40,6 +40,10 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+
+    /// <summary>The keys of sign-in cookies and bearer tokens, shared by every server process (<see cref="Identity.SharedKeys"/>).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     public DbSet<LoginLogEntry> LoginLog => Set<LoginLogEntry>();
 
@@ -115,6 +119,7 @@ public abstract class FazhiDbContext : IdentityDbContext<StaffUser, IdentityRole
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("id_user_logins");
         builder.Entity<IdentityUserToken<Guid>>().ToTable("id_user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("id_role_claims");
+        builder.Entity<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>().ToTable("sys_dp_keys");
         builder.Entity<StaffUser>().Property(u => u.PhoneNumber).IsPersonal(PersonalKind.Phone);
         // The platform and each module apply their own entity configurations.
         foreach (var module in ModuleCatalog.All)
