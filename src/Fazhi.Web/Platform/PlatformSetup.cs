@@ -74,6 +74,21 @@ public static class PlatformSetup
         services.AddScoped<Cases.CaseWorkflow>();
         services.AddScoped<Cases.RecordCheck>();
         services.AddSingleton<Files.FileStore>();
+        // Files:Store: the folder of this machine (the default), or the database for several machines (PostgreSQL).
+        if (builder.Configuration.GetValue("Files:Store", Files.FileBytesStore.Folder) == Files.FileBytesStore.Database)
+        {
+            if ((builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider != DatabaseProvider.Postgres)
+            {
+                throw new InvalidOperationException("Files:Store is Database but the database is not PostgreSQL: several machines share files through PostgreSQL; one machine keeps them in its folder.");
+            }
+
+            services.AddSingleton<Files.IFileBytes, Files.DatabaseFileBytes>();
+        }
+        else
+        {
+            services.AddSingleton<Files.IFileBytes, Files.FolderFileBytes>();
+        }
+
         services.AddScoped<Deadlines.SystemAlerts>();
         services.AddScoped<Audit.PersonalDataReads>();
         services.AddScoped<CalendarYearAlert>();

@@ -15,7 +15,7 @@ public sealed class FileStoreTests : IDisposable
 
     private readonly string _dir = Directory.CreateTempSubdirectory("fazhi-files-").FullName;
 
-    private FileStore Store() => new(new DataDirectory(_dir), new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), NullLogger<FileStore>.Instance);
+    private FileStore Store() => new(new FolderFileBytes(new DataDirectory(_dir)), new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), NullLogger<FileStore>.Instance);
 
     private static async Task<HttpRequest> RequestAsync(HttpContent content)
     {

@@ -22,12 +22,13 @@ public sealed record StoredFile(string Sha256, string ContentType, long Size, bo
 public sealed record FileOwner(Guid RecordId, Guid DepartmentId, string Title, string Link);
 
 /// <summary>
-/// Every module's uploads, under <c>data/files</c>, each named by its SHA-256 and never overwritten: a record that cites
-/// the hash cites that content. A file is hashed while it streams to disk (never held whole in memory), its type is
-/// recognised by its content (the name and the declared type are not believed), and it is hashed again when it is read:
-/// a file replaced on disk is refused and raises an alert to its department and the administrators.
+/// Every module's uploads, each named by its SHA-256 and never overwritten: a record that cites the hash cites that
+/// content. The bytes live where <see cref="IFileBytes"/> keeps them: under <c>data/files</c> on one machine, or in the
+/// database for several (<c>Files:Store</c>). A file is hashed while it streams in (never held whole in memory), its type
+/// is recognised by its content (the name and the declared type are not believed), and it is hashed again when it is
+/// read: a file replaced where it is kept is refused and raises an alert to its department and the administrators.
 /// </summary>
-public sealed class FileStore(DataDirectory data, IServiceScopeFactory scopes, ILogger<FileStore> log)
+public sealed class FileStore(IFileBytes bytes, IServiceScopeFactory scopes, ILogger<FileStore> log)
 {
     public const string AlteredKind = "platform.file_altered";
 
@@ -85,80 +86,52 @@ public sealed class FileStore(DataDirectory data, IServiceScopeFactory scopes, I
     public async Task<StoredFile> SaveAsync(Stream content, string field, FileKinds kinds, CancellationToken ct = default)
     {
         var max = MaxBytes(kinds);
-        var dir = Path.Combine(data.Path, "files");
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, Guid.NewGuid().ToString("N") + ".tmp");
-        try
+        await using var writer = await bytes.CreateAsync(ct);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var head = new byte[16];
+        var headLength = 0;
+        long size = 0;
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(buffer, ct)) > 0)
         {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var head = new byte[16];
-            var headLength = 0;
-            long size = 0;
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            if (headLength < head.Length)
             {
-                var buffer = new byte[81920];
-                int read;
-                while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                var take = Math.Min(head.Length - headLength, read);
+                buffer.AsSpan(0, take).CopyTo(head.AsSpan(headLength));
+                headLength += take;
+                // Refused as soon as its first bytes say what it is not.
+                if (headLength == head.Length && Sniff(head) is null)
                 {
-                    if (headLength < head.Length)
-                    {
-                        var take = Math.Min(head.Length - headLength, read);
-                        buffer.AsSpan(0, take).CopyTo(head.AsSpan(headLength));
-                        headLength += take;
-                        // Refused as soon as its first bytes say what it is not.
-                        if (headLength == head.Length && Sniff(head) is null)
-                        {
-                            throw new DomainException("upload.type_not_allowed", field);
-                        }
-                    }
-
-                    size += read;
-                    if (size > max)
-                    {
-                        throw new DomainException("upload.too_large", field, ErrorKind.Invalid, max / 1024 / 1024);
-                    }
-
-                    hash.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), ct);
-                }
-
-                await file.FlushAsync(ct);
-            }
-
-            if (size == 0)
-            {
-                throw new DomainException("upload.empty", field);
-            }
-
-            var (type, av) = Sniff(head.AsSpan(0, headLength)) ?? throw new DomainException("upload.type_not_allowed", field);
-            if (av && kinds == FileKinds.Documents)
-            {
-                throw new DomainException("upload.type_not_allowed", field);
-            }
-
-            var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
-            var path = PathOf(sha);
-            if (!File.Exists(path))
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                // Moved whole under its final name, so a crash never leaves half a file there.
-                File.Move(temp, path, overwrite: true);
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead);
+                    throw new DomainException("upload.type_not_allowed", field);
                 }
             }
 
-            return new StoredFile(sha, type, size, av);
+            size += read;
+            if (size > max)
+            {
+                throw new DomainException("upload.too_large", field, ErrorKind.Invalid, max / 1024 / 1024);
+            }
+
+            hash.AppendData(buffer, 0, read);
+            await writer.WriteAsync(buffer.AsMemory(0, read), ct);
         }
-        finally
+
+        if (size == 0)
         {
-            File.Delete(temp);
+            throw new DomainException("upload.empty", field);
         }
+
+        var (type, av) = Sniff(head.AsSpan(0, headLength)) ?? throw new DomainException("upload.type_not_allowed", field);
+        if (av && kinds == FileKinds.Documents)
+        {
+            throw new DomainException("upload.type_not_allowed", field);
+        }
+
+        var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+        await writer.KeepAsync(sha, ct);
+        return new StoredFile(sha, type, size, av);
     }
-
-    /// <summary>Whether the store holds a file of this hash.</summary>
-    public bool Exists(string sha256) => IsHash(sha256) && Find(sha256) is not null;
 
     /// <summary>
     /// Opens a stored file after hashing it again. A missing file is not found; one whose content no longer matches its
@@ -166,30 +139,25 @@ public sealed class FileStore(DataDirectory data, IServiceScopeFactory scopes, I
     /// </summary>
     public async Task<Stream> OpenVerifiedAsync(string sha256, FileOwner owner, CancellationToken ct = default)
     {
-        var path = IsHash(sha256) ? Find(sha256) : null;
-        if (path is null)
+        if (!IsHash(sha256))
         {
             throw DomainException.NotFound("sha256");
         }
 
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
-        try
+        string actual;
+        await using (var check = await bytes.OpenAsync(sha256, ct) ?? throw DomainException.NotFound("sha256"))
         {
-            var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
-            if (actual != sha256)
-            {
-                await RaiseAlteredAsync(sha256, owner, ct);
-                throw new DomainException("file.altered", "sha256", ErrorKind.Conflict, sha256[..12]);
-            }
+            actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(check, ct));
+        }
 
-            stream.Position = 0;
-            return stream;
-        }
-        catch
+        if (actual != sha256)
         {
-            await stream.DisposeAsync();
-            throw;
+            await RaiseAlteredAsync(sha256, owner, ct);
+            throw new DomainException("file.altered", "sha256", ErrorKind.Conflict, sha256[..12]);
         }
+
+        // Read again to be served: the bytes were checked, not kept in memory.
+        return await bytes.OpenAsync(sha256, ct) ?? throw DomainException.NotFound("sha256");
     }
 
     private async Task RaiseAlteredAsync(string sha256, FileOwner owner, CancellationToken ct)
@@ -204,12 +172,4 @@ public sealed class FileStore(DataDirectory data, IServiceScopeFactory scopes, I
     private static Guid SubjectOf(string sha256) => new(Convert.FromHexString(sha256.AsSpan(0, 32)));
 
     private static bool IsHash(string sha256) => sha256.Length == 64 && sha256.All(char.IsAsciiHexDigitLower);
-
-    private string PathOf(string hash) => Path.Combine(data.Path, "files", hash[..2], hash);
-
-    // Recordings kept by the first version of the enforcement module are read where they were stored.
-    private string? Find(string hash) =>
-        File.Exists(PathOf(hash)) ? PathOf(hash)
-        : File.Exists(Path.Combine(data.Path, "enforcement", hash[..2], hash)) ? Path.Combine(data.Path, "enforcement", hash[..2], hash)
-        : null;
 }
