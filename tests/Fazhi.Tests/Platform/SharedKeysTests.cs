@@ -24,6 +24,23 @@ internal sealed class SameDatabaseFactory(FazhiFactory first) : FazhiFactory
     }
 }
 
+/// <summary>A process of the same database given another personal-data key (a misconfigured machine).</summary>
+internal sealed class WrongKeyFactory(FazhiFactory first) : FazhiFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Database:DataDirectory", first.DataDirectory);
+        if (OnPostgres)
+        {
+            builder.UseSetting("ConnectionStrings:Fazhi", first.PostgresConnection);
+        }
+
+        builder.UseSetting("Privacy:Key", Convert.ToBase64String([.. Enumerable.Range(7, 32).Select(i => (byte)i)]));
+        builder.UseSetting("Privacy:IndexKey", Convert.ToBase64String([.. Enumerable.Range(9, 32).Select(i => (byte)i)]));
+    }
+}
+
 /// <summary>The keys of sign-ins live in the database, encrypted: any process of it reads any other's tokens and cookies.</summary>
 public sealed class SharedKeysTests(DemoTownFactory app) : IClassFixture<DemoTownFactory>
 {
@@ -61,6 +78,13 @@ public sealed class SharedKeysTests(DemoTownFactory app) : IClassFixture<DemoTow
         finally
         {
             await ((IAsyncLifetime)stranger).DisposeAsync();
+        }
+
+        // A process given another personal-data key stops at start, naming the cause, before it writes keys of its own.
+        await using (var wrong = new WrongKeyFactory(app))
+        {
+            var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => wrong.Services.InitializeDatabaseAsync(false));
+            Assert.Contains("sys_dp_keys", thrown.Message, StringComparison.Ordinal);
         }
 
         // The keys are rows of the database, each encrypted: a copy of the database alone opens no session.

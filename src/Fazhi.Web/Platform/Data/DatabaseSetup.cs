@@ -56,6 +56,10 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
 
+        // The first sign-in key is made here, once, not by each server process that happens to sign someone in first; and a
+        // process given another personal-data key than the database's stops here, before it touches any data.
+        await Identity.SharedKeys.EnsureFirstKeyAsync(sp, ct);
+
         // A database written before encryption at rest (or under an older key) is brought under the current key.
         await sp.GetRequiredService<PersonalDataSealer>().SealIfNeededAsync(ct);
 

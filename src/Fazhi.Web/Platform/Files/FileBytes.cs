@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Fazhi.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -90,64 +89,76 @@ internal sealed class FolderFileBytes(DataDirectory data) : IFileBytes
 }
 
 /// <summary>
-/// The database: a file is written in chunks of 1 MB under a staging key, then renamed to its hash in one transaction with
-/// its row in <c>sys_files</c> (two processes storing the same file at once keep one copy); read back a chunk at a time.
+/// The database (PostgreSQL): a file is written in chunks of 1 MB under a staging key, then renamed to its hash in one
+/// transaction with its row in <c>sys_files</c> (two processes storing the same file at once keep one copy); read back a
+/// chunk at a time. Each statement takes a pooled connection for itself, so a slow client holds none while it sends or
+/// reads; a staging copy left by a crash is swept a day later.
 /// </summary>
-internal sealed class DatabaseFileBytes(IServiceScopeFactory scopes) : IFileBytes
+internal sealed class DatabaseFileBytes(IConfiguration configuration, ILogger<DatabaseFileBytes> log) : IFileBytes, IDisposable
 {
     public const int ChunkBytes = 1024 * 1024;
 
+    private readonly Npgsql.NpgsqlDataSource _source = Npgsql.NpgsqlDataSource.Create(configuration.GetConnectionString(DatabaseSetup.ConnectionName)
+        ?? throw new InvalidOperationException("Files:Store is Database but ConnectionStrings:Fazhi is empty."));
+
+    private int _swept;
+
+    private ILogger Log => log;
+
+    public void Dispose() => _source.Dispose();
+
     public async Task<IFileBytesWriter> CreateAsync(CancellationToken ct)
     {
-        var (scope, conn) = await OpenAsync(ct);
-        return new Writer(scope, conn, "staged:" + Guid.NewGuid().ToString("N"));
+        if (Interlocked.Exchange(ref _swept, 1) == 0)
+        {
+            await SweepAsync(ct);
+        }
+
+        // The staging key starts with its time (ten digits of Unix seconds), so that old ones sort first and can be swept.
+        return new Writer(this, $"staged:{DateTimeOffset.UtcNow.ToUnixTimeSeconds():D10}:{Guid.NewGuid():N}");
+    }
+
+    /// <summary>Forgets the staging copies of uploads a crash interrupted more than a day ago.</summary>
+    private async Task SweepAsync(CancellationToken ct)
+    {
+        var cutoff = $"staged:{DateTimeOffset.UtcNow.AddDays(-1).ToUnixTimeSeconds():D10}";
+        var swept = await ExecuteAsync("""DELETE FROM sys_file_chunks WHERE "Key" LIKE 'staged:%' AND "Key" < @k""", ct, ("k", cutoff));
+        if (swept > 0)
+        {
+            Log.LogWarning("Swept {Chunks} chunks of uploads interrupted more than a day ago", swept);
+        }
     }
 
     public async Task<Stream?> OpenAsync(string sha256, CancellationToken ct)
     {
-        var (scope, conn) = await OpenAsync(ct);
-        try
-        {
-            await using var cmd = Command(conn, """SELECT "Chunks" FROM sys_files WHERE "Sha256" = @k""", ("@k", sha256));
-            if (await cmd.ExecuteScalarAsync(ct) is not { } chunks || chunks is DBNull)
-            {
-                await scope.DisposeAsync();
-                return null;
-            }
-
-            return new ChunkStream(scope, conn, sha256, Convert.ToInt32(chunks, System.Globalization.CultureInfo.InvariantCulture));
-        }
-        catch
-        {
-            await scope.DisposeAsync();
-            throw;
-        }
+        await using var conn = await _source.OpenConnectionAsync(ct);
+        await using var cmd = new Npgsql.NpgsqlCommand("""SELECT "Chunks" FROM sys_files WHERE "Sha256" = @k""", conn);
+        cmd.Parameters.AddWithValue("k", sha256);
+        return await cmd.ExecuteScalarAsync(ct) is int chunks ? new ChunkStream(this, sha256, chunks) : null;
     }
 
-    private async Task<(AsyncServiceScope Scope, DbConnection Connection)> OpenAsync(CancellationToken ct)
+    private async Task<int> ExecuteAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
-        var scope = scopes.CreateAsyncScope();
-        var conn = scope.ServiceProvider.GetRequiredService<FazhiDbContext>().Database.GetDbConnection();
-        await conn.OpenAsync(ct);
-        return (scope, conn);
-    }
-
-    private static DbCommand Command(DbConnection conn, string sql, params (string Name, object Value)[] parameters)
-    {
-        var cmd = conn.CreateCommand();
-        cmd.CommandText = sql;
+        await using var conn = await _source.OpenConnectionAsync(ct);
+        await using var cmd = new Npgsql.NpgsqlCommand(sql, conn);
         foreach (var (name, value) in parameters)
         {
-            var p = cmd.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            cmd.Parameters.Add(p);
+            cmd.Parameters.AddWithValue(name, value);
         }
 
-        return cmd;
+        return await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private sealed class Writer(AsyncServiceScope scope, DbConnection conn, string staged) : IFileBytesWriter
+    private async Task<byte[]?> ChunkAsync(string key, int seq, CancellationToken ct)
+    {
+        await using var conn = await _source.OpenConnectionAsync(ct);
+        await using var cmd = new Npgsql.NpgsqlCommand("""SELECT "Data" FROM sys_file_chunks WHERE "Key" = @k AND "Seq" = @s""", conn);
+        cmd.Parameters.AddWithValue("k", key);
+        cmd.Parameters.AddWithValue("s", seq);
+        return await cmd.ExecuteScalarAsync(ct) as byte[];
+    }
+
+    private sealed class Writer(DatabaseFileBytes store, string staged) : IFileBytesWriter
     {
         private readonly byte[] _chunk = new byte[ChunkBytes];
         private int _filled;
@@ -178,49 +189,53 @@ internal sealed class DatabaseFileBytes(IServiceScopeFactory scopes) : IFileByte
                 return;
             }
 
-            await using var cmd = Command(conn, """INSERT INTO sys_file_chunks ("Key", "Seq", "Data") VALUES (@k, @s, @d)""",
-                ("@k", staged), ("@s", _chunks++), ("@d", _chunk.AsSpan(0, _filled).ToArray()));
-            await cmd.ExecuteNonQueryAsync(ct);
+            await store.ExecuteAsync("""INSERT INTO sys_file_chunks ("Key", "Seq", "Data") VALUES (@k, @s, @d)""", ct,
+                ("k", staged), ("s", _chunks++), ("d", _chunk.AsSpan(0, _filled).ToArray()));
             _filled = 0;
         }
 
         public async Task KeepAsync(string sha256, CancellationToken ct)
         {
             await FlushAsync(ct);
-            await using var tx = await conn.BeginTransactionAsync(ct);
-            await using (var exists = Command(conn, """SELECT count(*) FROM sys_files WHERE "Sha256" = @k""", ("@k", sha256)))
+            await using var conn = await store._source.OpenConnectionAsync(ct);
+            async Task<bool> KeptAsync()
             {
-                exists.Transaction = tx;
-                if (Convert.ToInt64(await exists.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0)
-                {
-                    // Kept already (the same document uploaded twice): this copy is forgotten when disposed.
-                    return;
-                }
+                await using var cmd = new Npgsql.NpgsqlCommand("""SELECT EXISTS (SELECT 1 FROM sys_files WHERE "Sha256" = @k)""", conn);
+                cmd.Parameters.AddWithValue("k", sha256);
+                return await cmd.ExecuteScalarAsync(ct) is true;
+            }
+
+            if (await KeptAsync())
+            {
+                // Kept already (the same document uploaded twice): this copy is forgotten when disposed.
+                return;
             }
 
             try
             {
-                await using (var rename = Command(conn, """UPDATE sys_file_chunks SET "Key" = @h WHERE "Key" = @k""", ("@h", sha256), ("@k", staged)))
+                await using var tx = await conn.BeginTransactionAsync(ct);
+                await using (var rename = new Npgsql.NpgsqlCommand("""UPDATE sys_file_chunks SET "Key" = @h WHERE "Key" = @k""", conn, tx))
                 {
-                    rename.Transaction = tx;
+                    rename.Parameters.AddWithValue("h", sha256);
+                    rename.Parameters.AddWithValue("k", staged);
                     await rename.ExecuteNonQueryAsync(ct);
                 }
 
-                await using (var row = Command(conn, """INSERT INTO sys_files ("Sha256", "Size", "Chunks") VALUES (@h, @n, @c)""", ("@h", sha256), ("@n", _size), ("@c", _chunks)))
+                await using (var row = new Npgsql.NpgsqlCommand("""INSERT INTO sys_files ("Sha256", "Size", "Chunks") VALUES (@h, @n, @c)""", conn, tx))
                 {
-                    row.Transaction = tx;
+                    row.Parameters.AddWithValue("h", sha256);
+                    row.Parameters.AddWithValue("n", _size);
+                    row.Parameters.AddWithValue("c", _chunks);
                     await row.ExecuteNonQueryAsync(ct);
                 }
 
                 await tx.CommitAsync(ct);
                 _kept = true;
             }
-            catch (DbException)
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation)
             {
                 // Another process kept the same bytes in the meantime: theirs stand, this copy is forgotten.
-                await tx.RollbackAsync(ct);
-                await using var check = Command(conn, """SELECT count(*) FROM sys_files WHERE "Sha256" = @k""", ("@k", sha256));
-                if (Convert.ToInt64(await check.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 0)
+                if (!await KeptAsync())
                 {
                     throw;
                 }
@@ -229,23 +244,25 @@ internal sealed class DatabaseFileBytes(IServiceScopeFactory scopes) : IFileByte
 
         public async ValueTask DisposeAsync()
         {
+            if (_kept)
+            {
+                return;
+            }
+
             try
             {
-                if (!_kept)
-                {
-                    await using var forget = Command(conn, """DELETE FROM sys_file_chunks WHERE "Key" = @k""", ("@k", staged));
-                    await forget.ExecuteNonQueryAsync();
-                }
+                await store.ExecuteAsync("""DELETE FROM sys_file_chunks WHERE "Key" = @k""", CancellationToken.None, ("k", staged));
             }
-            finally
+            catch (Npgsql.NpgsqlException e)
             {
-                await scope.DisposeAsync();
+                // Not the caller's error: the staging copy is swept a day later.
+                store.Log.LogWarning(e, "Could not forget the staging copy {Key}", staged);
             }
         }
     }
 
-    /// <summary>The kept chunks in order, one fetched at a time.</summary>
-    private sealed class ChunkStream(AsyncServiceScope scope, DbConnection conn, string sha256, int chunks) : Stream
+    /// <summary>The kept chunks in order, one fetched at a time, each on a connection of its own.</summary>
+    private sealed class ChunkStream(DatabaseFileBytes store, string sha256, int chunks) : Stream
     {
         private byte[] _current = [];
         private int _offset;
@@ -272,8 +289,7 @@ internal sealed class DatabaseFileBytes(IServiceScopeFactory scopes) : IFileByte
                     return 0;
                 }
 
-                await using var cmd = Command(conn, """SELECT "Data" FROM sys_file_chunks WHERE "Key" = @k AND "Seq" = @s""", ("@k", sha256), ("@s", _next++));
-                _current = await cmd.ExecuteScalarAsync(cancellationToken) as byte[] ?? throw new IOException($"Chunk {_next - 1} of stored file {sha256[..12]} is missing.");
+                _current = await store.ChunkAsync(sha256, _next++, cancellationToken) ?? throw new IOException($"Chunk {_next - 1} of stored file {sha256[..12]} is missing.");
                 _offset = 0;
             }
 
@@ -295,22 +311,6 @@ internal sealed class DatabaseFileBytes(IServiceScopeFactory scopes) : IFileByte
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override async ValueTask DisposeAsync()
-        {
-            await scope.DisposeAsync();
-            await base.DisposeAsync();
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                scope.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
-
-            base.Dispose(disposing);
-        }
     }
 }
 

@@ -144,19 +144,30 @@ public sealed class FileStore(IFileBytes bytes, IServiceScopeFactory scopes, ILo
             throw DomainException.NotFound("sha256");
         }
 
-        string actual;
-        await using (var check = await bytes.OpenAsync(sha256, ct) ?? throw DomainException.NotFound("sha256"))
+        var stream = await bytes.OpenAsync(sha256, ct) ?? throw DomainException.NotFound("sha256");
+        try
         {
-            actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(check, ct));
+            if (Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct)) != sha256)
+            {
+                await RaiseAlteredAsync(sha256, owner, ct);
+                throw new DomainException("file.altered", "sha256", ErrorKind.Conflict, sha256[..12]);
+            }
+
+            if (stream.CanSeek)
+            {
+                // The same handle, rewound: what is served is what was checked.
+                stream.Position = 0;
+                return stream;
+            }
+        }
+        catch
+        {
+            await stream.DisposeAsync();
+            throw;
         }
 
-        if (actual != sha256)
-        {
-            await RaiseAlteredAsync(sha256, owner, ct);
-            throw new DomainException("file.altered", "sha256", ErrorKind.Conflict, sha256[..12]);
-        }
-
-        // Read again to be served: the bytes were checked, not kept in memory.
+        // Kept in the database (content-addressed rows the platform never changes): read again to be served, never held whole in memory.
+        await stream.DisposeAsync();
         return await bytes.OpenAsync(sha256, ct) ?? throw DomainException.NotFound("sha256");
     }
 

@@ -6,6 +6,7 @@ using Fazhi.Web.Platform.Privacy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Fazhi.Web.Platform.Identity;
@@ -28,6 +29,44 @@ public static class SharedKeys
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlEncryptor = new KeyRingXmlEncryptor(sp.GetRequiredService<PersonalDataProtector>())));
         return services;
+    }
+
+    /// <summary>
+    /// Makes the first key when the database has none (at migration, before the processes start), and refuses to go on when
+    /// the database holds keys of which this process can open none: its personal-data key is not the other processes'.
+    /// A process that went on would write keys of its own, and sign-ins would work on some processes and not on others.
+    /// </summary>
+    public static async Task EnsureFirstKeyAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var rows = await sp.GetRequiredService<FazhiDbContext>().DataProtectionKeys.AsNoTracking().Select(k => k.Xml).ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+            sp.GetRequiredService<IKeyManager>().CreateNewKey(now, now.AddDays(90));
+            return;
+        }
+
+        var protector = sp.GetRequiredService<PersonalDataProtector>();
+        var sealedKeys = rows.SelectMany(x => XElement.Parse(x ?? "<key/>").Descendants("encryptedKey")).ToList();
+        if (sealedKeys.Count > 0 && !sealedKeys.Any(k => Opens(protector, k)))
+        {
+            throw new InvalidOperationException(
+                "The database's sign-in keys (sys_dp_keys) were written under another personal-data key: give this process the same " +
+                "Privacy:KeyFile (or Privacy:Key and Privacy:IndexKey) as the others of this database.");
+        }
+    }
+
+    private static bool Opens(PersonalDataProtector protector, XElement sealedKey)
+    {
+        try
+        {
+            KeyRingXmlEncryptor.Open(protector, sealedKey);
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The key that encrypts the Data Protection keys: HKDF-SHA256 of the index key (never rotated, as blind indexes need it).</summary>

@@ -326,7 +326,7 @@ public sealed class AnnualReport : ICase, IHasDeadlines, IVersioned
 
     /// <summary>
     /// Replaces the sections. Their parts must come in the required order, every part present; every slot must name a known
-    /// figure (<paramref name="known"/>), else the save is refused naming the section and the slot.
+    /// figure it can print (<paramref name="problem"/> says why not), else the save is refused naming the section and the slot.
     /// </summary>
     public void SetSections(IReadOnlyList<ReportSection> sections, Func<Slot, string?> problem, Actor by)
     {

@@ -182,7 +182,6 @@ public sealed class ReportService(FazhiDbContext db, CaseWorkflow workflow, Acto
             })], s => Problem(s, report), by);
         }, ct);
 
-    /// <summary>A figure from outside the platform with its source document (PDF or image), stored by hash.</summary>
     /// <summary>Whether the caller may add a supplied figure to the report now: asked before its upload is read, so a refused one stores nothing.</summary>
     public async Task CheckSupplyAsync(Guid id, CancellationToken ct = default)
     {
@@ -190,6 +189,7 @@ public sealed class ReportService(FazhiDbContext db, CaseWorkflow workflow, Acto
         Workflow.Check(report.Guard(ReportAction.Edit, await actors.CurrentAsync(ct), null));
     }
 
+    /// <summary>A figure from outside the platform with its source document (PDF or image), stored by hash.</summary>
     public Task SupplyAsync(Guid id, int? seen, string? name, string? label, string? value, SlotFormat? kind, string? source, StoredFile? file, string? fileName, CancellationToken ct = default) =>
         ActAsync(id, seen, async (report, by) =>
         {
