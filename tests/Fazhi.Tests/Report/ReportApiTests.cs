@@ -235,6 +235,42 @@ public sealed class ReportApiTests(DemoTownFactory app) : IClassFixture<DemoTown
     }
 
     [Fact]
+    public async Task A_supplied_change_printed_as_a_count_is_named_at_generation_and_prints_as_a_change_once_corrected()
+    {
+        var office = await app.SignedInAsync("fzb.report");
+        var id = await ReportSteps.ReportAtLevelAsync(office, 2046, "County", "警情同比{{supplied.police_incidents_change|count}}。");
+        using (var form = new MultipartFormDataContent())
+        {
+            form.Add(new StringContent("supplied.police_incidents_change"), "name");
+            form.Add(new StringContent("违法犯罪警情同比变化"), "label");
+            form.Add(new StringContent("-22.3%"), "value");
+            form.Add(new StringContent("Change"), "kind");
+            form.Add(new StringContent("公安分局《治安形势分析》"), "source");
+            var pdf = new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray());
+            pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(pdf, "file", "analysis.pdf");
+            await ReportSteps.OkAsync(office.PostAsync($"/api/report/{id}/supplied", form), HttpStatusCode.NoContent);
+        }
+
+        // −22.3 % as a count would print "0": named, nothing generated.
+        var refused = await (await office.PostAsJsonAsync($"/api/report/{id}/generate", new { })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("report.slot_stale", refused.Code());
+        Assert.Contains("{{supplied.police_incidents_change|count}}", refused.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await ReportSteps.ViewAsync(office, id)).GetProperty("snapshots").GetArrayLength());
+
+        var view = await ReportSteps.ViewAsync(office, id);
+        var sections = view.GetProperty("sections").EnumerateArray().Select(x => new
+        {
+            id = x.GetProperty("id").GetGuid(), part = x.GetProperty("part").GetString(), heading = x.GetProperty("heading").GetString(),
+            text = x.GetProperty("text").GetString()!.Replace("|count", "", StringComparison.Ordinal),
+        }).ToList();
+        await ReportSteps.OkAsync(office.PutAsJsonAsync($"/api/report/{id}/sections", new { sections, seenEvents = ReportSteps.Seen(view) }), HttpStatusCode.NoContent);
+        var snapshot = await ReportSteps.OkAsync(office.PostAsJsonAsync($"/api/report/{id}/generate", new { }), HttpStatusCode.Created);
+        var text = string.Concat(snapshot.GetProperty("blocks").EnumerateArray().Select(b => string.Concat(b.GetProperty("segments").EnumerateArray().Select(x => x.GetProperty("text").GetString()))));
+        Assert.Contains("警情同比下降22.30%。", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_report_goes_from_draft_through_a_departments_section_secrecy_review_and_sign_off_to_the_public_each_step_on_its_record()
     {
         var office = await app.SignedInAsync("fzb.report");
