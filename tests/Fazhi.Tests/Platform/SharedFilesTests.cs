@@ -55,19 +55,7 @@ public sealed class SharedFilesTests(SharedFilesFactory app) : IClassFixture<Sha
         var pdf = new byte[(2 * 1024 * 1024) + 12345];
         Random.Shared.NextBytes(pdf);
         "%PDF-1.4\n"u8.CopyTo(pdf);
-        using (var form = new MultipartFormDataContent())
-        {
-            form.Add(new StringContent("supplied.police_incidents_change"), "name");
-            form.Add(new StringContent("违法犯罪警情同比变化"), "label");
-            form.Add(new StringContent("-22.3%"), "value");
-            form.Add(new StringContent("Change"), "kind");
-            form.Add(new StringContent("公安分局《治安形势分析》"), "source");
-            var file = new ByteArrayContent(pdf);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            form.Add(file, "file", "analysis.pdf");
-            var supplied = await office.PostAsync($"/api/report/{id}/supplied", form);
-            Assert.True(supplied.StatusCode == HttpStatusCode.NoContent, await supplied.Content.ReadAsStringAsync());
-        }
+        await Fazhi.Tests.Report.ReportSteps.SupplyChangeAsync(office, id, "-22.3%", pdf);
 
         await using var other = new OtherProcessFactory(app);
         var there = await other.SignedInAsync("fzb.report");

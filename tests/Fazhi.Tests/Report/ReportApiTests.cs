@@ -23,6 +23,20 @@ internal static class ReportSteps
 
     public static int Seen(JsonElement view) => view.GetProperty("seenEvents").GetInt32();
 
+    /// <summary>The police's change in incidents, supplied to the report with <paramref name="pdf"/> as its source document.</summary>
+    public static async Task SupplyChangeAsync(HttpClient office, Guid id, string value, byte[] pdf)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("supplied.police_incidents_change"), "name" }, { new StringContent("违法犯罪警情同比变化"), "label" },
+            { new StringContent(value), "value" }, { new StringContent("Change"), "kind" }, { new StringContent("公安分局《治安形势分析》"), "source" },
+        };
+        var file = new ByteArrayContent(pdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "analysis.pdf");
+        await OkAsync(office.PostAsync($"/api/report/{id}/supplied", form), HttpStatusCode.NoContent);
+    }
+
     /// <summary>The text of a Word document's body, paragraph by paragraph, as a reader sees it.</summary>
     public static async Task<string> WordTextAsync(HttpClient client, string url)
     {
@@ -239,18 +253,7 @@ public sealed class ReportApiTests(DemoTownFactory app) : IClassFixture<DemoTown
     {
         var office = await app.SignedInAsync("fzb.report");
         var id = await ReportSteps.ReportAtLevelAsync(office, 2046, "County", "警情同比{{supplied.police_incidents_change|count}}。");
-        using (var form = new MultipartFormDataContent())
-        {
-            form.Add(new StringContent("supplied.police_incidents_change"), "name");
-            form.Add(new StringContent("违法犯罪警情同比变化"), "label");
-            form.Add(new StringContent("-22.3%"), "value");
-            form.Add(new StringContent("Change"), "kind");
-            form.Add(new StringContent("公安分局《治安形势分析》"), "source");
-            var pdf = new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray());
-            pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            form.Add(pdf, "file", "analysis.pdf");
-            await ReportSteps.OkAsync(office.PostAsync($"/api/report/{id}/supplied", form), HttpStatusCode.NoContent);
-        }
+        await ReportSteps.SupplyChangeAsync(office, id, "-22.3%", "%PDF-1.4\n%%EOF\n"u8.ToArray());
 
         // −22.3 % as a count would print "0": named, nothing generated.
         var refused = await (await office.PostAsJsonAsync($"/api/report/{id}/generate", new { })).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
@@ -311,18 +314,7 @@ public sealed class ReportApiTests(DemoTownFactory app) : IClassFixture<DemoTown
             Assert.Equal(stored, Directory.Exists(Path.Combine(app.DataDirectory, "files")) ? Directory.GetFiles(Path.Combine(app.DataDirectory, "files"), "*", SearchOption.AllDirectories).Length : 0);
         }
 
-        using (var form = new MultipartFormDataContent())
-        {
-            form.Add(new StringContent("supplied.police_incidents_change"), "name");
-            form.Add(new StringContent("违法犯罪警情同比变化"), "label");
-            form.Add(new StringContent("-12.5%"), "value");
-            form.Add(new StringContent("Change"), "kind");
-            form.Add(new StringContent("公安分局《治安形势分析》"), "source");
-            var pdf = new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray());
-            pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            form.Add(pdf, "file", "analysis.pdf");
-            await ReportSteps.OkAsync(office.PostAsync($"/api/report/{id}/supplied", form), HttpStatusCode.NoContent);
-        }
+        await ReportSteps.SupplyChangeAsync(office, id, "-12.5%", "%PDF-1.4\n%%EOF\n"u8.ToArray());
 
         await ReportSteps.OkAsync(office.PostAsJsonAsync($"/api/report/{id}/steps/open-inputs", new { seenEvents = ReportSteps.Seen(await ReportSteps.ViewAsync(office, id)) }), HttpStatusCode.NoContent);
         view = await ReportSteps.ViewAsync(contributor, id);
