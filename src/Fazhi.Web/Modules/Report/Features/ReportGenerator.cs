@@ -73,9 +73,7 @@ public sealed class ReportGenerator(FazhiDbContext db, CaseWorkflow workflow, Ac
         var sections = report.Sections.OrderBy(s => s.Order).ToList();
         var slots = sections.SelectMany(s => SlotText.Slots(s.Text)).ToList();
         // Every slot names a figure it can print (a text taken from last year may name one since gone).
-        var stale = slots.Where(s => ReportService.Problem(s, report) is not null
-                || (s.IsSupplied && report.Supplied.FirstOrDefault(f => f.Name == s.Figure) is { } supplied && !Prints(supplied.Kind, s.Format)))
-            .Select(s => s.Token).Distinct().ToList();
+        var stale = slots.Where(s => ReportService.Problem(s, report) is not null).Select(s => s.Token).Distinct().ToList();
         if (stale.Count > 0)
         {
             throw new DomainException("report.slot_stale", "sections", ErrorKind.Invalid, string.Join("、", stale));
@@ -159,14 +157,6 @@ public sealed class ReportGenerator(FazhiDbContext db, CaseWorkflow workflow, Ac
         snapshot.Milliseconds = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         return snapshot;
     }
-
-    /// <summary>How a supplied figure may be printed: a count as a count (or rounded), a rate as a rate (or rounded), a change as a change.</summary>
-    private static bool Prints(SlotFormat kind, SlotFormat format) => format == SlotFormat.Default || kind switch
-    {
-        SlotFormat.Count => format is SlotFormat.Count or SlotFormat.Approx,
-        SlotFormat.Rate => format is SlotFormat.Rate or SlotFormat.Approx,
-        _ => format == SlotFormat.Change,
-    };
 
     /// <summary>The value a report of <paramref name="year"/> (same office and level; the signed snapshot, else the last) printed for a figure.</summary>
     private async Task<decimal?> PreviousReportValueAsync(AnnualReport report, int year, string name, CancellationToken ct)

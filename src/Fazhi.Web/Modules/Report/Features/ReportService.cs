@@ -134,7 +134,10 @@ public sealed class ReportService(FazhiDbContext db, CaseWorkflow workflow, Acto
     {
         if (slot.IsSupplied)
         {
-            return slot.Period == SlotPeriod.Year ? null : "report.slot_unknown";
+            // A figure still to be supplied may be named; once supplied, it prints as its kind allows.
+            return slot.Period != SlotPeriod.Year ? "report.slot_unknown"
+                : report.Supplied.FirstOrDefault(f => f.Name == slot.Figure) is { } supplied && !Prints(supplied.Kind, slot.Format) ? "report.slot_kind"
+                : null;
         }
 
         return FigureCatalog.Find(slot.Figure) switch
@@ -145,6 +148,14 @@ public sealed class ReportService(FazhiDbContext db, CaseWorkflow workflow, Acto
             _ => null,
         };
     }
+
+    /// <summary>How a supplied figure may be printed: a count as a count (or rounded), a rate as a rate (or rounded), a change as a change.</summary>
+    private static bool Prints(SlotFormat kind, SlotFormat format) => format == SlotFormat.Default || kind switch
+    {
+        SlotFormat.Count => format is SlotFormat.Count or SlotFormat.Approx,
+        SlotFormat.Rate => format is SlotFormat.Rate or SlotFormat.Approx,
+        _ => format == SlotFormat.Change,
+    };
 
     private Task<AnnualReport> ActAsync(Guid id, int? seen, Func<AnnualReport, Actor, Task> act, CancellationToken ct) =>
         workflow.ActAsync<AnnualReport, AnnualReportStep>(_ => db.AnnualReports.AsSplitQuery(), id, seen, act, ct: ct);
