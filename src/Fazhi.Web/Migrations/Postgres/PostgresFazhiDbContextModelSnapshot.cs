@@ -6213,6 +6213,9 @@ namespace Fazhi.Web.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<bool>("RecordsFrozen")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("SnapshotId")
                         .HasColumnType("uuid");
 
@@ -7444,6 +7447,41 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.ToTable("sys_deadlines", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Web.Platform.Files.FileChunk", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Key", "Seq");
+
+                    b.ToTable("sys_file_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Platform.Files.StoredFileRow", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Chunks")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("sys_files", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Web.Platform.Identity.LoginLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -7752,6 +7790,25 @@ namespace Fazhi.Web.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("org_windows", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("sys_dp_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>

@@ -6208,6 +6208,9 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<bool>("RecordsFrozen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SnapshotId")
                         .HasColumnType("TEXT");
 
@@ -7439,6 +7442,41 @@ namespace Fazhi.Web.Migrations.Sqlite
                     b.ToTable("sys_deadlines", (string)null);
                 });
 
+            modelBuilder.Entity("Fazhi.Web.Platform.Files.FileChunk", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Key", "Seq");
+
+                    b.ToTable("sys_file_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Platform.Files.StoredFileRow", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Chunks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("sys_files", (string)null);
+                });
+
             modelBuilder.Entity("Fazhi.Web.Platform.Identity.LoginLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -7743,6 +7781,23 @@ namespace Fazhi.Web.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("org_windows", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("sys_dp_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>

@@ -1,15 +1,37 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace Fazhi.Web.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class FilesInTheDatabase : Migration
+    public partial class ProvinceScaleKeysAndFiles : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "RecordsFrozen",
+                table: "rpt_snapshot_figures",
+                type: "boolean",
+                nullable: false,
+                defaultValue: true); // every snapshot before this froze its records one by one
+
+            migrationBuilder.CreateTable(
+                name: "sys_dp_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sys_dp_keys", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "sys_file_chunks",
                 columns: table => new
@@ -41,10 +63,17 @@ namespace Fazhi.Web.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "sys_dp_keys");
+
+            migrationBuilder.DropTable(
                 name: "sys_file_chunks");
 
             migrationBuilder.DropTable(
                 name: "sys_files");
+
+            migrationBuilder.DropColumn(
+                name: "RecordsFrozen",
+                table: "rpt_snapshot_figures");
         }
     }
 }

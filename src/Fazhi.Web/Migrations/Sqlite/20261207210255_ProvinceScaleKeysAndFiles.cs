@@ -5,11 +5,32 @@
 namespace Fazhi.Web.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class FilesInTheDatabase : Migration
+    public partial class ProvinceScaleKeysAndFiles : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "RecordsFrozen",
+                table: "rpt_snapshot_figures",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: true); // every snapshot before this froze its records one by one
+
+            migrationBuilder.CreateTable(
+                name: "sys_dp_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sys_dp_keys", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "sys_file_chunks",
                 columns: table => new
@@ -41,10 +62,17 @@ namespace Fazhi.Web.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "sys_dp_keys");
+
+            migrationBuilder.DropTable(
                 name: "sys_file_chunks");
 
             migrationBuilder.DropTable(
                 name: "sys_files");
+
+            migrationBuilder.DropColumn(
+                name: "RecordsFrozen",
+                table: "rpt_snapshot_figures");
         }
     }
 }

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fazhi.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFazhiDbContext))]
-    [Migration("20261207194250_FilesInTheDatabase")]
-    partial class FilesInTheDatabase
+    [Migration("20261207210255_ProvinceScaleKeysAndFiles")]
+    partial class ProvinceScaleKeysAndFiles
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Fazhi.Web.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFazhiDbContext))]
-    [Migration("20261207193207_SharedDataProtectionKeys")]
-    partial class SharedDataProtectionKeys
+    [Migration("20261207210303_ProvinceScaleKeysAndFiles")]
+    partial class ProvinceScaleKeysAndFiles
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -7448,6 +7448,41 @@ namespace Fazhi.Web.Migrations.Postgres
                     b.HasIndex("Paused", "NextAlertOn");
 
                     b.ToTable("sys_deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Platform.Files.FileChunk", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Key", "Seq");
+
+                    b.ToTable("sys_file_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("Fazhi.Web.Platform.Files.StoredFileRow", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Chunks")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("sys_files", (string)null);
                 });
 
             modelBuilder.Entity("Fazhi.Web.Platform.Identity.LoginLogEntry", b =>
