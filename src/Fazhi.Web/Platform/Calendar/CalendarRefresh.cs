@@ -4,28 +4,54 @@ using Microsoft.EntityFrameworkCore;
 namespace Fazhi.Web.Platform.Calendar;
 
 /// <summary>
-/// Several server processes share one database: an administrator's calendar edit made through one
-/// of them reaches the others within a minute, when the year's stamp changes.
+/// Several server processes share one database: an administrator's calendar edit made through one of them
+/// reaches the others. On PostgreSQL the database tells (<see cref="ChangeSignals"/>) and the calendar is
+/// reloaded at once; on SQLite, or while the listening connection is down, the year's stamp is looked at
+/// every minute.
 /// </summary>
-internal sealed class CalendarRefresh(IServiceScopeFactory scopes, ILogger<CalendarRefresh> logger, TimeProvider time)
-    : PeriodicWork(scopes, time, logger)
+internal sealed class CalendarRefresh(IServiceScopeFactory scopes, ChangeSignals signals, ILogger<CalendarRefresh> logger, TimeProvider time) : BackgroundService
 {
+    private static readonly TimeSpan Poll = TimeSpan.FromMinutes(1);
     private DateTime? _seen;
 
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
-
-    // The calendar is loaded at start-up; the first look is due a minute later.
-    protected override bool RunAtStart => false;
-
-    protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var db = services.GetRequiredService<FazhiDbContext>();
-        var stamp = await db.CalendarYears.MaxAsync(y => (DateTime?)y.UpdatedAt, ct);
-        if (stamp != _seen)
+        try
         {
-            await services.GetRequiredService<CalendarStore>().ReloadAsync(ct);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                // Taken before the wait's reload, so an edit committed while reloading is not missed.
+                var changed = signals.Token(ChangeSignals.Calendar);
+                var told = await ChangeSignals.WaitAsync(changed, Poll, time, stoppingToken);
+                if (told || !signals.Told)
+                {
+                    await RoundAsync(reload: told, stoppingToken);
+                }
+            }
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The server is stopping.
+        }
+    }
 
-        _seen = stamp;
+    private async Task RoundAsync(bool reload, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<FazhiDbContext>();
+            var stamp = await db.CalendarYears.MaxAsync(y => (DateTime?)y.UpdatedAt, ct);
+            if (reload || stamp != _seen)
+            {
+                await scope.ServiceProvider.GetRequiredService<CalendarStore>().ReloadAsync(ct);
+            }
+
+            _seen = stamp;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Reloading the calendar failed; the next change or round tries again");
+        }
     }
 }

@@ -23,6 +23,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton(sp => PersonalDataKeySource.Open(
             builder.Configuration.GetSection(PrivacyOptions.Section).Get<PrivacyOptions>() ?? new PrivacyOptions(), dataDir, builder.Environment, TimeProvider.System));
         var connection = builder.Configuration.GetConnectionString(ConnectionName);
+        builder.Services.AddSingleton<ChangeSignals>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connection))
@@ -32,6 +33,8 @@ public static class DatabaseSetup
 
             builder.Services.AddDbContext<FazhiDbContext, PostgresFazhiDbContext>(o => o.UseNpgsql(connection).ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>());
             builder.Services.AddSingleton(new ReadConnections(DatabaseProvider.Postgres, connection));
+            // The database tells every process when what it keeps in memory changes (ChangeSignals).
+            builder.Services.AddHostedService<ChangeListener>();
         }
         else
         {

@@ -16,36 +16,51 @@ public sealed record ServiceWindow(Guid Id, int Number, string Name, bool IsActi
 
 /// <summary>
 /// The organisation's public face: modules ask it for departments, names and windows instead of reading
-/// the organisation's tables. Names are kept for 30 seconds; checks that guard a write read the database.
+/// the organisation's tables. Names are kept until the organisation changes (told by the database on PostgreSQL,
+/// <see cref="ChangeSignals"/>) or, where nothing tells, for 30 seconds; checks that guard a write read the database.
 /// </summary>
 public sealed class OrganisationDirectory
 {
     private readonly Func<FazhiDbContext> _db;
     private readonly IMemoryCache cache;
+    private readonly ChangeSignals? _signals;
 
     /// <summary>
     /// The request's directory. Its database context is resolved only when the database is read: the cached
     /// look-ups (the public progress page's department names) make no context at all.
     /// </summary>
-    public OrganisationDirectory(IServiceProvider services, IMemoryCache cache)
-        : this(services.GetRequiredService<FazhiDbContext>, cache)
+    public OrganisationDirectory(IServiceProvider services, IMemoryCache cache, ChangeSignals signals)
+        : this(services.GetRequiredService<FazhiDbContext>, cache, signals)
     {
     }
 
-    private OrganisationDirectory(Func<FazhiDbContext> db, IMemoryCache cache) => (_db, this.cache) = (db, cache);
+    private OrganisationDirectory(Func<FazhiDbContext> db, IMemoryCache cache, ChangeSignals? signals) => (_db, this.cache, _signals) = (db, cache, signals);
 
     /// <summary>A directory that reads through <paramref name="db"/>, for a caller inside its own write transaction.</summary>
-    public static OrganisationDirectory Over(FazhiDbContext db, IMemoryCache cache) => new(() => db, cache);
+    public static OrganisationDirectory Over(FazhiDbContext db, IMemoryCache cache) => new(() => db, cache, null);
 
     private FazhiDbContext Db => _db();
 
     private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(30);
 
+    /// <summary>Keeps an entry until the organisation changes, or for <paramref name="polled"/> where nothing tells.</summary>
+    private void Keep(ICacheEntry entry, TimeSpan polled)
+    {
+        if (_signals is null)
+        {
+            entry.AbsoluteExpirationRelativeToNow = polled;
+        }
+        else
+        {
+            _signals.Keep(entry, ChangeSignals.Organisation, polled);
+        }
+    }
+
     /// <summary>Every node, keyed by id (cached briefly).</summary>
     public async Task<IReadOnlyDictionary<Guid, OrgUnit>> UnitsAsync(CancellationToken ct = default) =>
         (await cache.GetOrCreateAsync("org-units", async e =>
         {
-            e.AbsoluteExpirationRelativeToNow = Fresh;
+            Keep(e, Fresh);
             return (IReadOnlyDictionary<Guid, OrgUnit>)await Db.OrgNodes.AsNoTracking()
                 .Select(n => new OrgUnit(n.Id, n.Code, n.Name, n.Kind, n.ParentId, n.IsActive, n.EnforcesLaw))
                 .ToDictionaryAsync(n => n.Id, ct);
@@ -55,7 +70,7 @@ public sealed class OrganisationDirectory
     public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(CancellationToken ct = default) =>
         (await cache.GetOrCreateAsync("org-names", async e =>
         {
-            e.AbsoluteExpirationRelativeToNow = Fresh;
+            Keep(e, Fresh);
             return (IReadOnlyDictionary<Guid, string>)(await UnitsAsync(ct)).Values.ToDictionary(u => u.Id, u => u.Name);
         }))!;
 
@@ -88,7 +103,7 @@ public sealed class OrganisationDirectory
     public async Task<string?> TownCodeAsync(CancellationToken ct = default) =>
         await cache.GetOrCreateAsync("town-code", async e =>
         {
-            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
+            Keep(e, TimeSpan.FromMinutes(5));
             return await Db.OrgNodes.Where(n => n.Kind == OrgNodeKind.Town).Select(n => n.Code).FirstOrDefaultAsync(ct);
         });
 
@@ -101,7 +116,7 @@ public sealed class OrganisationDirectory
     {
         var open = await cache.GetOrCreateAsync("open-windows", async e =>
         {
-            e.AbsoluteExpirationRelativeToNow = Fresh;
+            Keep(e, Fresh);
             return await Db.Windows.AsNoTracking().Where(w => w.IsActive).Select(w => w.Id).ToListAsync(ct);
         });
         return open!.Contains(id) || await Db.Windows.AnyAsync(w => w.Id == id && w.IsActive, ct);
@@ -111,7 +126,7 @@ public sealed class OrganisationDirectory
     public async Task<Guid?> DepartmentOfAsync(Guid staffId, CancellationToken ct = default) =>
         await cache.GetOrCreateAsync(("staff-department", staffId), async e =>
         {
-            e.AbsoluteExpirationRelativeToNow = Fresh;
+            Keep(e, Fresh);
             return await Db.Users.Where(u => u.Id == staffId).Select(u => (Guid?)u.DepartmentId).FirstOrDefaultAsync(ct);
         });
 

@@ -20,8 +20,14 @@ public sealed record ItemDetail(Guid Id, string Code, int Version, Guid VersionI
 public sealed record SaveItemRequest(string? Code, ServiceItemElements? Elements);
 
 /// <summary>事项清单: the published catalog, its versions, and publishing a new version.</summary>
-public sealed class CatalogService(FazhiDbContext db, TimeProvider time, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, OrganisationDirectory directory)
+public sealed class CatalogService(FazhiDbContext db, TimeProvider time, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, OrganisationDirectory directory, ChangeSignals signals)
 {
+    /// <summary>
+    /// What the database tells every process when the catalogue changes (a trigger on <c>svc_items</c> and
+    /// <c>svc_item_versions</c> on PostgreSQL; see <see cref="ChangeSignals"/>).
+    /// </summary>
+    public const string ChangeTopic = "catalog";
+
     public async Task<Paged<CatalogEntry>> SearchAsync(string? q, Guid? departmentId, string? theme, bool includeInactive = false, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         var query = db.ServiceItems.AsNoTracking();
@@ -66,8 +72,9 @@ public sealed class CatalogService(FazhiDbContext db, TimeProvider time, Microso
     }
 
     /// <summary>
-    /// The version an intake is taken under. Versions never change once published, so the current
-    /// one is kept in memory for a few seconds: a new publication is in force for intake within 10 s.
+    /// The version an intake is taken under. Versions never change once published, so the current one is kept
+    /// in memory until the catalogue changes (told by the database on PostgreSQL) or, on SQLite, for a few
+    /// seconds: a publication through another process is in force for intake within 10 s.
     /// </summary>
     public async Task<ServiceItemVersion> CurrentVersionAsync(string code, CancellationToken ct = default)
     {
@@ -76,12 +83,15 @@ public sealed class CatalogService(FazhiDbContext db, TimeProvider time, Microso
             return cached!;
         }
 
+        // Taken before the read, so a publication committed while reading drops what is read.
+        var keep = signals.Options(ChangeTopic, TimeSpan.FromSeconds(10));
+
         var version = await (from i in db.ServiceItems.AsNoTracking()
                              join v in db.ServiceItemVersions.AsNoTracking() on i.CurrentVersionId equals v.Id
                              where i.Code == code && i.IsActive
                              select v).SingleOrDefaultAsync(ct)
             ?? throw new DomainException("intake.item_unknown", "itemCode");
-        cache.Set(("current-version", code), version, TimeSpan.FromSeconds(10));
+        cache.Set(("current-version", code), version, keep);
         return version;
     }
 

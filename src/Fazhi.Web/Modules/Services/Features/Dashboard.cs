@@ -234,8 +234,8 @@ public static class Figures
     };
 }
 
-/// <summary>Department and item names for lists and reports, from memory for half a minute.</summary>
-public sealed class NameLookup(FazhiDbContext db, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, OrganisationDirectory directory)
+/// <summary>Department and item names for lists and reports, from memory until they change (or half a minute where nothing tells).</summary>
+public sealed class NameLookup(FazhiDbContext db, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, OrganisationDirectory directory, ChangeSignals signals)
 {
     public Task<IReadOnlyDictionary<Guid, string>> DepartmentsAsync(CancellationToken ct = default) => directory.NamesAsync(ct);
 
@@ -244,7 +244,7 @@ public sealed class NameLookup(FazhiDbContext db, Microsoft.Extensions.Caching.M
     public async Task<Dictionary<Guid, string>> ItemsAsync(CancellationToken ct = default) =>
         (await Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreateAsync(cache, "item-names", async e =>
         {
-            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
+            signals.Keep(e, CatalogService.ChangeTopic, TimeSpan.FromSeconds(30));
             return await db.ServiceItems.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Name, ct);
         }))!;
 }
