@@ -255,6 +255,12 @@ public static class PlatformSetup
         app.UseWhen(HasCredentials, a => a.UseAuthentication());
         ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
         app.UseAuthorization();
+        if (app.Services.GetRequiredService<StandbyReads>().Configured)
+        {
+            // A client that wrote reads its own write: not from a standby that has not replayed it yet.
+            app.UseMiddleware<WroteCookieMiddleware>();
+        }
+
         app.UseRateLimiter();
         app.UseAntiforgery();
 

@@ -14,6 +14,9 @@ public static class DatabaseSetup
 {
     public const string ConnectionName = "Fazhi";
 
+    /// <summary>The hot standby's connection string (PostgreSQL only, optional).</summary>
+    public const string ReadConnectionName = "FazhiRead";
+
     /// <summary>Registers the context for the configured provider. SQLite is the default, in <c>data/fazhi.db</c>.</summary>
     public static void AddFazhiDatabase(this WebApplicationBuilder builder)
     {
@@ -31,13 +34,32 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Fazhi is empty.");
             }
 
-            builder.Services.AddDbContext<FazhiDbContext, PostgresFazhiDbContext>(o => o.UseNpgsql(connection).ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>());
+            // ConnectionStrings:FazhiRead, a hot standby: the marked read-only endpoints' reads go there while it is in step.
+            var read = builder.Configuration.GetConnectionString(ReadConnectionName);
+            var standby = builder.Configuration.GetSection(DatabaseOptions.Section).Get<StandbyOptions>() ?? new StandbyOptions();
+            builder.Services.AddSingleton(standby);
+            builder.Services.AddSingleton(sp => new StandbyReads(string.IsNullOrWhiteSpace(read) ? null : read, standby, sp.GetRequiredService<TimeProvider>()));
+            if (!string.IsNullOrWhiteSpace(read))
+            {
+                builder.Services.AddHostedService<StandbyMonitor>();
+                builder.Services.AddHealthChecks().AddCheck<StandbyHealthCheck>("standby");
+            }
+
+            builder.Services.AddDbContext<FazhiDbContext, PostgresFazhiDbContext>((sp, o) => o
+                .UseNpgsql(sp.GetRequiredService<StandbyReads>().For(sp.GetService<IHttpContextAccessor>()?.HttpContext, connection))
+                .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>());
             builder.Services.AddSingleton(new ReadConnections(DatabaseProvider.Postgres, connection));
             // The database tells every process when what it keeps in memory changes (ChangeSignals).
             builder.Services.AddHostedService<ChangeListener>();
         }
         else
         {
+            if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ReadConnectionName)))
+            {
+                throw new InvalidOperationException("ConnectionStrings:FazhiRead is a PostgreSQL hot standby; with SQLite (one machine) leave it empty.");
+            }
+
+            builder.Services.AddSingleton(sp => new StandbyReads(null, new StandbyOptions(), sp.GetRequiredService<TimeProvider>()));
             Directory.CreateDirectory(dataDir);
             connection = string.IsNullOrWhiteSpace(connection) ? $"Data Source={Path.Combine(dataDir, "fazhi.db")}" : connection;
             builder.Services.AddDbContext<FazhiDbContext, SqliteFazhiDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas())

@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Documents;
 using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Platform.Modules;
@@ -75,16 +76,16 @@ public static class FigureApi
         var figures = app.MapGroup("/api/figures").WithTags("Reports").RequireAuthorization();
         figures.MapGet("/", async (DateOnly? from, DateOnly? to, string? module, FigureCatalog catalog, TimeProvider time) =>
                 TypedResults.Ok(await catalog.ValuesAsync(FigureCatalog.Period(from, to, ChinaTime.Today(time)), module)))
-            .WithSummary("Every module's named figures for a period (default: this year so far), within the caller's data scope.");
+            .WithSummary("Every module's named figures for a period (default: this year so far), within the caller's data scope.").ReadsFromStandby();
         figures.MapGet("/{name}/records", async (string name, DateOnly? from, DateOnly? to, string? q, int? page, FigureCatalog catalog, TimeProvider time) =>
                 TypedResults.Ok(await catalog.RecordsAsync(name, FigureCatalog.Period(from, to, ChinaTime.Today(time)), q, page ?? 1)))
-            .WithSummary("The records behind one figure: number, what it is, the party (masked), the date and the link that opens it; q finds a number in part or a word of the title.");
+            .WithSummary("The records behind one figure: number, what it is, the party (masked), the date and the link that opens it; q finds a number in part or a word of the title.").ReadsFromStandby();
         figures.MapGet("/{name}/records/export", async (string name, DateOnly? from, DateOnly? to, string? q, FigureCatalog catalog, TimeProvider time) =>
                 await catalog.ExportRecordsAsync(name, FigureCatalog.Period(from, to, ChinaTime.Today(time)), q))
-            .WithSummary("The records behind one figure as Excel: every one the search keeps (up to 10,000).").ProducesExcel();
+            .WithSummary("The records behind one figure as Excel: every one the search keeps (up to 10,000).").ProducesExcel().ReadsFromStandby();
         figures.MapGet("/export", async (DateOnly? from, DateOnly? to, FigureCatalog catalog, TimeProvider time) =>
                 TypedResults.File(await catalog.ExportAsync(FigureCatalog.Period(from, to, ChinaTime.Today(time))), Spreadsheet.ContentType, "figures.xlsx"))
-            .WithSummary("The figures of a period as Excel.").ProducesExcel();
+            .WithSummary("The figures of a period as Excel.").ProducesExcel().ReadsFromStandby();
         return app;
     }
 }

@@ -186,7 +186,7 @@ public static class RegistryApi
     {
         app.MapGet("/api/public/enforcement/discretion", async (Guid? departmentId, RegistryService s) => TypedResults.Ok((await s.PublicRulesAsync(departmentId)).Select(DiscretionRuleView.Of).ToList()))
             .AllowAnonymous().RequireRateLimiting(DisclosureApi.RateLimitPolicy).WithTags("Public")
-            .WithSummary("The discretion benchmarks and no-/lighter-penalty lists in force, as published (第34条).");
+            .WithSummary("The discretion benchmarks and no-/lighter-penalty lists in force, as published (第34条).").ReadsFromStandby();
         return app;
     }
 }

@@ -230,10 +230,10 @@ public static class StatisticsApi
     public static RouteGroupBuilder MapStatistics(this RouteGroupBuilder g)
     {
         g.MapGet("/statistics/{year:int}", async (int year, StatisticsService s) => TypedResults.Ok(await s.ForYearAsync(Year(year))))
-            .WithSummary("The six tables for a year (licences, penalties, compulsory measures, levies, requisitions, inspections), one line per department.");
+            .WithSummary("The six tables for a year (licences, penalties, compulsory measures, levies, requisitions, inspections), one line per department.").ReadsFromStandby();
         g.MapGet("/statistics/{year:int}/export", async (int year, StatisticsService s) =>
                 TypedResults.File(await s.ExcelAsync(Year(year)), Spreadsheet.ContentType, $"enforcement-{year}.xlsx"))
-            .WithSummary("The six tables as Excel, a sheet each, with totals.").ProducesExcel();
+            .WithSummary("The six tables as Excel, a sheet each, with totals.").ProducesExcel().ReadsFromStandby();
         return g;
     }
 

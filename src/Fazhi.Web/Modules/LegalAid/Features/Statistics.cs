@@ -153,13 +153,13 @@ public static class StatisticsApi
     {
         g.MapGet("/statistics", async (DateOnly? from, DateOnly? to, StatisticsService s, TimeProvider time) =>
                 TypedResults.Ok(await s.ForPeriodAsync(FigureCatalog.Period(from, to, ChinaTime.Today(time)))))
-            .WithSummary("Contacts by place and channel; applications received, granted, refused, withdrawn; cases closed and terminated; by matter type and service form; quality.");
+            .WithSummary("Contacts by place and channel; applications received, granted, refused, withdrawn; cases closed and terminated; by matter type and service form; quality.").ReadsFromStandby();
         g.MapGet("/statistics/export", async (DateOnly? from, DateOnly? to, StatisticsService s, TimeProvider time) =>
             {
                 var period = FigureCatalog.Period(from, to, ChinaTime.Today(time));
                 return TypedResults.File(await s.ExcelAsync(period), Spreadsheet.ContentType, $"legal-aid-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx");
             })
-            .WithSummary("The same tables as Excel, a sheet each.").ProducesExcel();
+            .WithSummary("The same tables as Excel, a sheet each.").ProducesExcel().ReadsFromStandby();
         return g;
     }
 }

@@ -211,13 +211,13 @@ public static class StatisticsApi
     {
         g.MapGet("/statistics", async (DateOnly? from, DateOnly? to, StatisticsService s, TimeProvider time) =>
                 TypedResults.Ok(await s.ForPeriodAsync(FigureCatalog.Period(from, to, ChinaTime.Today(time)))))
-            .WithSummary("Cases mediated and settled, with the success rate, by committee, type, month and source; confirmations, subsidies, screenings, mediators and training.");
+            .WithSummary("Cases mediated and settled, with the success rate, by committee, type, month and source; confirmations, subsidies, screenings, mediators and training.").ReadsFromStandby();
         g.MapGet("/statistics/export", async (DateOnly? from, DateOnly? to, StatisticsService s, TimeProvider time) =>
             {
                 var period = FigureCatalog.Period(from, to, ChinaTime.Today(time));
                 return TypedResults.File(await s.ExcelAsync(period), Spreadsheet.ContentType, $"mediation-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx");
             })
-            .WithSummary("The same tables as Excel: a sheet each by committee, type, month and source, with totals and the success rate.").ProducesExcel();
+            .WithSummary("The same tables as Excel: a sheet each by committee, type, month and source, with totals and the success rate.").ProducesExcel().ReadsFromStandby();
         return g;
     }
 }

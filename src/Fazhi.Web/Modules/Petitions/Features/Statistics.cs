@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Modules.LegalAid.Contracts;
 using Fazhi.Web.Modules.Mediation.Contracts;
 using Fazhi.Web.Modules.Petitions.Domain;
@@ -172,13 +173,13 @@ public static class PetitionStatisticsApi
     {
         g.MapGet("/statistics", async (DateOnly? from, DateOnly? to, PetitionStatistics s, TimeProvider time) =>
                 TypedResults.Ok(await s.ForPeriodAsync(FigureCatalog.Period(from, to, ChinaTime.Today(time)))))
-            .WithSummary("第41条: the period's matters (repeats linked, not counted again), by channel, class, matter and status; answered and on time; reviews; satisfaction; settled at each link of the chain.");
+            .WithSummary("第41条: the period's matters (repeats linked, not counted again), by channel, class, matter and status; answered and on time; reviews; satisfaction; settled at each link of the chain.").ReadsFromStandby();
         g.MapGet("/statistics/export", async (DateOnly? from, DateOnly? to, PetitionStatistics s, TimeProvider time) =>
             {
                 var period = FigureCatalog.Period(from, to, ChinaTime.Today(time));
                 return TypedResults.File(await s.ExcelAsync(period), Spreadsheet.ContentType, $"petitions-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx");
             })
-            .WithSummary("The same tables as Excel, a sheet each.").ProducesExcel();
+            .WithSummary("The same tables as Excel, a sheet each.").ProducesExcel().ReadsFromStandby();
         return g;
     }
 }

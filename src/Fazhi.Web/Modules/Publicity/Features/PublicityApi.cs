@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Modules.Publicity.Domain;
 using Fazhi.Web.Platform.Documents;
 using Fazhi.Web.Platform.Files;
@@ -272,7 +273,7 @@ public static class PublicityApi
     {
         app.MapGet("/api/public/publicity/lists", async (LedgerService s) => TypedResults.Ok(await s.ListsAsync(null, true)))
             .AllowAnonymous().RequireRateLimiting(PublicLookups.RateLimitPolicy).WithTags("Publicity")
-            .WithSummary("The 谁执法谁普法 responsibility lists in force today, by department (public).");
+            .WithSummary("The 谁执法谁普法 responsibility lists in force today, by department (public).").ReadsFromStandby();
         return app;
     }
 }

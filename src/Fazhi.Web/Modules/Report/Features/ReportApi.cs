@@ -1,3 +1,4 @@
+using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Modules.Report.Domain;
 using Fazhi.Web.Platform.Documents;
 using Fazhi.Web.Platform.Files;
@@ -118,14 +119,14 @@ public static class ReportApi
         app.MapGet("/api/public/report/{year:int}", async (int year, ReportGenerator gen) =>
                 TypedResults.Ok(await gen.PublishedAsync(year) ?? throw DomainException.NotFound("year")))
             .AllowAnonymous().RequireRateLimiting(PublicLookups.RateLimitPolicy).WithTags("Report")
-            .WithSummary("A year's published rule-of-law report (public).");
+            .WithSummary("A year's published rule-of-law report (public).").ReadsFromStandby();
         app.MapGet("/api/public/report/{year:int}/document.docx", async (int year, ReportGenerator gen) =>
             {
                 var s = await gen.PublishedAsync(year) ?? throw DomainException.NotFound("year");
                 return TypedResults.File(ReportOutputs.Word(s), OfficialDocument.ContentType, ReportOutputs.WordName(s));
             })
             .AllowAnonymous().RequireRateLimiting(PublicLookups.RateLimitPolicy).WithTags("Report").ProducesWord()
-            .WithSummary("A year's published report as a Word document (public).");
+            .WithSummary("A year's published report as a Word document (public).").ReadsFromStandby();
         return app;
     }
 }

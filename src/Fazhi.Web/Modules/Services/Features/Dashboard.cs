@@ -254,13 +254,13 @@ public static class DashboardApi
     public static RouteGroupBuilder MapDashboard(this RouteGroupBuilder services)
     {
         services.MapGet("/dashboard", async ([AsParameters] DashboardQuery q, DashboardService s) => TypedResults.Ok(await s.ViewAsync(q.Filter)))
-            .WithSummary("效能监督: per department and item, received, accepted, decided, on time, completed, average working days, overdue and warnings now, trips.");
+            .WithSummary("效能监督: per department and item, received, accepted, decided, on time, completed, average working days, overdue and warnings now, trips.").ReadsFromStandby();
         services.MapGet("/dashboard/applications", async ([AsParameters] DashboardQuery q, string figure, int? page, DashboardService s) =>
                 TypedResults.Ok(await s.DrillAsync(q.Filter, figure, page ?? 1)))
-            .WithSummary("The applications behind one dashboard figure: " + string.Join(", ", Figures.All) + ".");
+            .WithSummary("The applications behind one dashboard figure: " + string.Join(", ", Figures.All) + ".").ReadsFromStandby();
         services.MapGet("/dashboard/export", async ([AsParameters] DashboardQuery q, DashboardService s, Text text) =>
                 TypedResults.File(await s.ExportAsync(q.Filter, text), Platform.Documents.Spreadsheet.ContentType, "dashboard.xlsx"))
-            .WithSummary("The dashboard as an Excel ledger.").ProducesExcel();
+            .WithSummary("The dashboard as an Excel ledger.").ProducesExcel().ReadsFromStandby();
         return services;
     }
 }

@@ -1,0 +1,212 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace Fazhi.Web.Platform.Data;
+
+/// <summary>
+/// Marks a read-only endpoint (a public look-up, a dashboard, statistics, figures, the annual report's pages) whose
+/// database reads may come from the hot standby (<c>ConnectionStrings:FazhiRead</c>). Such an endpoint writes nothing:
+/// on the standby a write fails.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class ReadsFromStandbyAttribute : Attribute;
+
+public static class StandbyEndpoints
+{
+    /// <summary>This GET endpoint's reads may come from the hot standby (<see cref="ReadsFromStandbyAttribute"/>).</summary>
+    public static TBuilder ReadsFromStandby<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ReadsFromStandbyAttribute());
+}
+
+/// <summary>Section <c>Database</c>, the standby's part.</summary>
+public sealed class StandbyOptions
+{
+    /// <summary>Reads go to the standby only while it has replayed what the primary had this many seconds ago.</summary>
+    public double StandbyMaxLagSeconds { get; set; } = 5;
+
+    /// <summary>How often the standby's position is compared with the primary's.</summary>
+    public double StandbyCheckSeconds { get; set; } = 1;
+}
+
+/// <summary>
+/// Whether a read may go to the hot standby now. The monitor compares, every second, the standby's replayed WAL
+/// position with the primary's positions of the last minute: the standby holds everything the primary held at
+/// <see cref="CaughtUpTo"/>. A read goes there when that is within the allowed lag and, for a caller who wrote
+/// (the <c>Fazhi-Wrote</c> cookie), not before their write; otherwise, or when the standby is down, the primary
+/// answers. An idle primary does not make the standby look late (a position it has replayed is enough).
+/// </summary>
+public sealed class StandbyReads(string? connectionString, StandbyOptions options, TimeProvider time)
+{
+    /// <summary>The cookie a client that wrote carries for a minute: its reads wait for the standby to reach the write.</summary>
+    public const string WroteCookie = "Fazhi-Wrote";
+
+    private long _caughtUpTicks;
+    private long _served;
+    private long _fellBack;
+
+    /// <summary>The standby's connection string, or null when none is configured.</summary>
+    public string? ConnectionString => connectionString;
+
+    public bool Configured => connectionString is not null;
+
+    /// <summary>The primary's time whose writes the standby has all replayed; null when it is down or never answered.</summary>
+    public DateTimeOffset? CaughtUpTo
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _caughtUpTicks);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
+
+    /// <summary>The standby's lag now (zero when in step), or null when it is down.</summary>
+    public TimeSpan? Lag => CaughtUpTo is { } at ? TimeSpan.FromTicks(Math.Max(0, (time.GetUtcNow() - at).Ticks)) : null;
+
+    /// <summary>Scopes whose reads went to the standby, and marked scopes that fell back to the primary.</summary>
+    public (long Served, long FellBack) Counts => (Interlocked.Read(ref _served), Interlocked.Read(ref _fellBack));
+
+    /// <summary>Whether a marked read of a caller who last wrote at <paramref name="wroteAt"/> may go to the standby now.</summary>
+    public bool MayRead(DateTimeOffset? wroteAt)
+    {
+        var may = CaughtUpTo is { } at
+            && at >= time.GetUtcNow() - TimeSpan.FromSeconds(options.StandbyMaxLagSeconds)
+            && (wroteAt is null || at >= wroteAt);
+        Interlocked.Increment(ref may ? ref _served : ref _fellBack);
+        return may;
+    }
+
+    internal void Seen(DateTimeOffset? caughtUpTo) => Interlocked.Exchange(ref _caughtUpTicks, caughtUpTo?.UtcTicks ?? 0);
+
+    /// <summary>The write time a request carries in its cookie, if any.</summary>
+    public static DateTimeOffset? WroteAt(HttpContext http) =>
+        http.Request.Cookies.TryGetValue(WroteCookie, out var value) && long.TryParse(value, out var ms) && ms > 0
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
+
+    /// <summary>
+    /// The connection string for a request's database context: the standby's for a GET of a marked endpoint while the
+    /// standby may be read, the primary's otherwise.
+    /// </summary>
+    public string For(HttpContext? http, string primary)
+    {
+        if (connectionString is null || http is null || !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+            || http.GetEndpoint()?.Metadata.GetMetadata<ReadsFromStandbyAttribute>() is null)
+        {
+            return primary;
+        }
+
+        return MayRead(WroteAt(http)) ? connectionString : primary;
+    }
+}
+
+/// <summary>
+/// Sets the <see cref="StandbyReads.WroteCookie"/> after a request that may have written (not GET, HEAD or OPTIONS) and
+/// succeeded, so that the same client's next marked reads do not come from a standby that has not replayed it.
+/// </summary>
+internal sealed class WroteCookieMiddleware(RequestDelegate next, TimeProvider time)
+{
+    public Task InvokeAsync(HttpContext http)
+    {
+        var method = http.Request.Method;
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method))
+        {
+            http.Response.OnStarting(() =>
+            {
+                if (http.Response.StatusCode < 400)
+                {
+                    http.Response.Cookies.Append(StandbyReads.WroteCookie, time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        new CookieOptions { MaxAge = TimeSpan.FromMinutes(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Path = "/" });
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
+        return next(http);
+    }
+}
+
+/// <summary>
+/// Every second: the primary's WAL position (kept for a minute with its time) and the standby's replayed position.
+/// The standby has caught up to the latest of the primary's kept times whose position it has replayed. A standby
+/// that does not answer, or is not in recovery while behind, is down for reads until it answers again.
+/// </summary>
+internal sealed class StandbyMonitor(StandbyReads standby, StandbyOptions options, IConfiguration configuration, TimeProvider time, ILogger<StandbyMonitor> log) : BackgroundService
+{
+    private readonly Queue<(DateTimeOffset At, ulong Lsn)> _primary = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var primary = Short(configuration.GetConnectionString(DatabaseSetup.ConnectionName)!);
+        var replica = Short(standby.ConnectionString!);
+        var down = false;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.StandbyCheckSeconds), TimeProvider.System);
+        do
+        {
+            try
+            {
+                var now = time.GetUtcNow();
+                var head = await PositionAsync(primary, "SELECT pg_current_wal_lsn()::text", stoppingToken);
+                _primary.Enqueue((now, head));
+                while (_primary.Count > 0 && _primary.Peek().At < now - TimeSpan.FromMinutes(1))
+                {
+                    _primary.Dequeue();
+                }
+
+                var replayed = await PositionAsync(replica, "SELECT coalesce(pg_last_wal_replay_lsn(), pg_current_wal_lsn())::text", stoppingToken);
+                var caughtUp = _primary.Where(p => p.Lsn <= replayed).Select(p => (DateTimeOffset?)p.At).LastOrDefault();
+                standby.Seen(caughtUp ?? (_primary.Count > 0 ? _primary.Peek().At - TimeSpan.FromMinutes(1) : null));
+                if (down)
+                {
+                    log.LogInformation("The standby answers again; marked reads may go to it");
+                    down = false;
+                }
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                standby.Seen(null);
+                if (!down)
+                {
+                    log.LogWarning(e, "The standby (or the primary) does not answer: marked reads go to the primary");
+                    down = true;
+                }
+            }
+        }
+        while (await Next(timer, stoppingToken));
+    }
+
+    private static async Task<bool> Next(PeriodicTimer timer, CancellationToken ct)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static string Short(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 2, CommandTimeout = 2, ApplicationName = "fazhi-standby-monitor" }.ConnectionString;
+
+    private static async Task<ulong> PositionAsync(string connectionString, string sql, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        var text = (string)(await command.ExecuteScalarAsync(ct))!;
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        return (Convert.ToUInt64(text[..slash], 16) << 32) | Convert.ToUInt64(text[(slash + 1)..], 16);
+    }
+}
+
+/// <summary>On <c>/healthz</c>: the standby's state (degraded, not unhealthy, when it is down: the primary answers).</summary>
+internal sealed class StandbyHealthCheck(StandbyReads standby) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(standby.Lag is { } lag
+            ? HealthCheckResult.Healthy($"standby lag {lag.TotalSeconds:0.0} s")
+            : HealthCheckResult.Degraded("standby down: reads from the primary"));
+}
