@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Fazhi.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Spreadsheet = Fazhi.Web.Platform.Documents.Spreadsheet;
 
 namespace Fazhi.Tests.Publicity;
@@ -356,6 +357,10 @@ public sealed class PublicityApiTests(DemoTownFactory app) : IClassFixture<DemoT
             }
         }
 
+        // A department that is not the organisation's is named, not read as nobody to add.
+        var stranger = await office.PostAsJsonAsync($"/api/publicity/exams/{examId}/candidates", new { departmentIds = new[] { units[0], Guid.NewGuid() } });
+        Assert.Equal(["departmentIds"], (await stranger.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+
         var added = await office.PostAsJsonAsync($"/api/publicity/exams/{examId}/candidates", new { departmentIds = units });
         Assert.True(added.StatusCode == HttpStatusCode.OK, await added.Content.ReadAsStringAsync());
         Assert.Equal(expected.Count, (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("added").GetInt32());
@@ -416,6 +421,28 @@ public sealed class PublicityApiTests(DemoTownFactory app) : IClassFixture<DemoT
     }
 
     [Fact]
+    public async Task An_imported_event_is_held_at_a_site_named_in_its_row_and_a_site_not_on_the_list_or_a_title_is_named_by_row()
+    {
+        var officer = await app.SignedInAsync("dept.publicity");
+        var sites = (await officer.GetFromJsonAsync<JsonElement>("/api/publicity/sites")).EnumerateArray().ToList();
+        var park = sites.First(x => x.GetProperty("kind").GetString() == "ThemePark");
+        var title = sites.First(x => x.GetProperty("kind").GetString() == "ModelCommunity");
+        var marker = "（阵地" + Guid.NewGuid().ToString("N")[..6] + "）";
+        Dictionary<string, object?> Row(int day, string name, string site) => new(EventRow(new DateOnly(2026, 11, day), name + marker, "法治讲座", 60)) { ["阵地"] = site };
+        var sheet = await PublicityApiSteps.WorkbookAsync((PublicityApiSteps.EventsSheet, PublicityApiSteps.Rows(
+            Row(3, "主题公园宪法宣传", park.GetProperty("name").GetString()!), // row 2
+            Row(4, "无此阵地的宣传", "不存在的阵地"),                           // row 3
+            Row(5, "称号不是阵地", title.GetProperty("name").GetString()!))));  // row 4
+        var import = await PublicityApiSteps.ImportedAsync(officer, "/api/publicity/import", sheet);
+        Assert.Equal(1, PublicityApiSteps.Int(import, "created"));
+        var e = PublicityApiSteps.EventsSheet + PublicityApiSteps.Dot;
+        Assert.Equal([(3, e + "阵地"), (4, e + "阵地")], PublicityApiSteps.Errors(import));
+
+        var atPark = await officer.GetFromJsonAsync<JsonElement>($"/api/publicity/events?siteId={park.GetProperty("id").GetGuid()}&q={Uri.EscapeDataString(marker)}");
+        Assert.Equal("主题公园宪法宣传" + marker, Assert.Single(PublicityApiSteps.Items(atPark)).GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task A_community_imports_its_businesses_letters_new_businesses_are_registered_and_the_same_file_twice_adds_nothing()
     {
         var office = await app.SignedInAsync("pufa.officer");
@@ -444,13 +471,20 @@ public sealed class PublicityApiTests(DemoTownFactory app) : IClassFixture<DemoT
         rows.Add(Letter("东莞市石马新辉电子科技有限公司", NewCode, new DateOnly(2026, 11, 18)));
         var invalidRow = rows.Count + 2;
         rows.Add(Letter("东莞市石马代码有误五金有限公司", "12345", new DateOnly(2026, 11, 18)));
+        // A row without its day is named (not passed over, its business not registered); the new business's row again is named.
+        const string UndatedCode = "91441900MA99999902";
+        var undatedRow = rows.Count + 2;
+        rows.Add(new() { ["企业名称"] = "东莞市石马未填日期塑胶有限公司", ["统一社会信用代码"] = UndatedCode, ["签订日期"] = null });
+        var repeatedRow = rows.Count + 2;
+        rows.Add(Letter("东莞市石马新辉电子科技有限公司", NewCode, new DateOnly(2026, 11, 19)));
         var sheet = await PublicityApiSteps.WorkbookAsync(("责任书", rows));
         var url = $"/api/publicity/letters/import?communityId={community}&year=2026";
 
         var first = await PublicityApiSteps.ImportedAsync(officer, url, sheet);
         Assert.Equal((toSign.Count + 1, 1, 1),
             (PublicityApiSteps.Int(first, "created"), PublicityApiSteps.Int(first, "unchanged"), PublicityApiSteps.Int(first, "businessesAdded")));
-        Assert.Equal([(invalidRow, "统一社会信用代码")], PublicityApiSteps.Errors(first));
+        Assert.Equal([(invalidRow, "统一社会信用代码"), (undatedRow, "签订日期"), (repeatedRow, "统一社会信用代码")], PublicityApiSteps.Errors(first));
+        Assert.Empty(PublicityApiSteps.Items(await officer.GetFromJsonAsync<JsonElement>($"/api/publicity/businesses?q={UndatedCode}")));
         Assert.Equal(before + toSign.Count + 1, await CommunityBusinessLettersAsync());
 
         // The new business is on the register, in this community, and with its letter it is missing no more; nor are those just signed.
@@ -500,6 +534,10 @@ public sealed class PublicityApiTests(DemoTownFactory app) : IClassFixture<DemoT
         // 蛟乙塘社区 (TX-C07) has reported nothing since August: it owes September, long overdue, so red.
         var behind = Assert.Single((await office.GetFromJsonAsync<JsonElement>("/api/publicity/reporters")).EnumerateArray(), r => r.GetProperty("name").GetString() == "蛟乙塘社区");
         Assert.Equal(("2026-09-01", "Red"), (behind.GetProperty("owedMonth").GetString(), behind.GetProperty("level").GetString()));
+
+        // The 2019-seed year's joint meeting and 民主法治社区 titles (national re-examined, provincial and city created).
+        Assert.Equal((1m, 3m), (figures["publicity.joint_meetings"], figures["publicity.model_communities"]));
+        Assert.Equal(4m + 1m + 2m + 1m, figures["publicity.study_sessions"]);
     }
 }
 
@@ -518,6 +556,39 @@ public sealed class PublicityListDayTests(FazhiFactory app) : IClassFixture<Fazh
             new { law, audience = "经营者和消费者", method = "执法检查中以案释法、发放宣传资料" },
         },
     };
+
+    [Fact]
+    public async Task A_unit_that_has_not_reported_its_month_is_yellow_on_the_register_from_two_days_before_the_10th_and_red_from_the_11th()
+    {
+        var office = await app.SignedInAsync("pufa.officer");
+        var admin = await app.SignedInAsync("admin");
+        var reporters = (await office.GetFromJsonAsync<JsonElement>("/api/publicity/reporters")).EnumerateArray().Select(r => r.GetProperty("id").GetGuid()).ToHashSet();
+        var unit = (await admin.GetFromJsonAsync<JsonElement>("/api/org/nodes")).EnumerateArray()
+            .First(n => n.GetProperty("kind").GetString() is "Unit" or "Department" && n.GetProperty("isActive").GetBoolean() && !reporters.Contains(n.GetProperty("id").GetGuid()));
+        var unitId = unit.GetProperty("id").GetGuid();
+
+        // From November on: November's report is due Thursday 2026-12-10 (a working day); yellow from 12-08, red from 12-11, in China.
+        Assert.True((await office.PostAsJsonAsync("/api/publicity/reporters", new { orgNodeId = unitId, firstMonth = "2026-11-01" })).IsSuccessStatusCode);
+        async Task<string?> OnTheRegisterAtAsync(string chinaTime)
+        {
+            app.Time.SetUtcNow(DateTimeOffset.Parse(chinaTime + " +08:00", CultureInfo.InvariantCulture));
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<Fazhi.Web.Platform.Deadlines.DeadlineMonitor>().RunPassAsync();
+            }
+
+            // Signed in at that moment (a token lasts a working day).
+            var alerts = await (await app.SignedInAsync("supervisor")).GetFromJsonAsync<JsonElement>("/api/alerts?module=publicity&pageSize=200");
+            return alerts.GetProperty("items").EnumerateArray()
+                .Where(a => a.GetProperty("recordId").GetGuid() == unitId && a.GetProperty("kind").GetString() == "publicity.month")
+                .Select(a => a.GetProperty("level").GetString()).FirstOrDefault(); // the latest raised first
+        }
+
+        Assert.Null(await OnTheRegisterAtAsync("2026-12-07 23:59:59.999"));
+        Assert.Equal("Yellow", await OnTheRegisterAtAsync("2026-12-08 00:00:00"));
+        Assert.Equal("Yellow", await OnTheRegisterAtAsync("2026-12-10 23:59:59.999"));
+        Assert.Equal("Red", await OnTheRegisterAtAsync("2026-12-11 00:00:00"));
+    }
 
     [Fact]
     public async Task A_list_effective_tomorrow_is_public_from_tomorrow_and_the_one_it_replaces_until_today()

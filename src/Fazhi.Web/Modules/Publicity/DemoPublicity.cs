@@ -264,7 +264,7 @@ public sealed class DemoPublicity(FazhiDbContext db, OrganisationDirectory direc
         // The schools in the order the town loaded them; the sites that were venues (the theme park first), the business projects.
         var schools = (await db.Schools.AsNoTracking().Where(s => s.Active).ToListAsync(ct)).OrderBy(s => s.StudyCornerOn).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
         var sites = await db.PublicitySites.ToListAsync(ct);
-        var venues = sites.Where(s => s.Kind != SiteKind.Business).OrderBy(s => s.Kind == SiteKind.ThemePark ? 0 : 1).ThenBy(s => s.OpenedOn)
+        var venues = sites.Where(s => s.Kind is not SiteKind.Business and not SiteKind.ModelCommunity).OrderBy(s => s.Kind == SiteKind.ThemePark ? 0 : 1).ThenBy(s => s.OpenedOn)
             .ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
         var projects = sites.Where(s => s.Kind == SiteKind.Business).OrderBy(s => s.OpenedOn).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
         foreach (var site in projects.Where(s => s.OpenedOn > to).Take(SeedBusinessProjects - projects.Count(s => s.OpenedOn <= to)).ToList())
@@ -410,6 +410,28 @@ public sealed class DemoPublicity(FazhiDbContext db, OrganisationDirectory direc
                 {
                     Id = Guid.CreateVersion7(), StaffId = c.Id, Name = c.Name, DepartmentName = town.Names[c.DepartmentId],
                 })],
+            });
+        }
+
+        // The joint meeting of the 谁执法谁普法 member units (成员单位履职报告暨普法责任制联席会议): a representative of each enforcing unit.
+        var representatives = enforcing.Select(u => town.Cadres.FirstOrDefault(c => c.DepartmentId == u.Id)).OfType<StaffMember>().ToList();
+        var meeting = new DateOnly(year, 4, 16);
+        db.StudySessions.Add(new StudySession
+        {
+            Id = Guid.CreateVersion7(), Kind = SessionKind.JointMeeting, DepartmentId = office.Id, DepartmentName = office.Name,
+            Topic = $"塘厦镇{year}年“谁执法谁普法”成员单位履职报告暨普法责任制联席会议", Date = meeting, Place = "镇委会议室",
+            CreatedAt = ChinaTime.StartOfDayUtc(meeting).AddHours(18),
+            Attendees = [.. representatives.Select(c => new SessionAttendee { Id = Guid.CreateVersion7(), StaffId = c.Id, Name = c.Name, DepartmentName = town.Names[c.DepartmentId] })],
+        });
+
+        // 民主法治社区: the national title re-examined, a provincial and a city title created.
+        foreach (var (level, note, i, on) in new[] { (SiteLevel.National, "国家级“民主法治社区”复审", 1, new DateOnly(year, 10, 25)), (SiteLevel.Provincial, "省级“民主法治社区”创建", 2, new DateOnly(year, 11, 20)), (SiteLevel.City, "市级“民主法治社区”创建", 4, new DateOnly(year, 12, 5)) })
+        {
+            var community = town.Communities[i % town.Communities.Count];
+            db.PublicitySites.Add(new Site
+            {
+                Id = Guid.CreateVersion7(), Name = $"{community.Name}民主法治社区（{year}年）", Kind = SiteKind.ModelCommunity, Level = level,
+                CommunityId = community.Id, CommunityName = community.Name, OpenedOn = on, Note = note,
             });
         }
 

@@ -116,6 +116,9 @@ public enum SiteKind
     /// <summary>企业法治文化建设</summary>
     Business = 3,
 
+    /// <summary>民主法治社区 (示范村/社区): a community's title, created or re-examined at the level that awarded it.</summary>
+    ModelCommunity = 4,
+
     Other = 9,
 }
 
@@ -163,6 +166,12 @@ public enum SessionKind
 
     /// <summary>观看法治电影 / 庭审直播</summary>
     Film = 4,
+
+    /// <summary>
+    /// 普法责任制联席会议: the member units of 谁执法谁普法 report on their duty (成员单位履职报告); the attendees are the
+    /// units' representatives. Not a study session.
+    /// </summary>
+    JointMeeting = 5,
 }
 
 /// <summary>A study session, lecture or court-hearing visit, with its attendees from the staff list.</summary>

@@ -93,6 +93,8 @@ public sealed class ExamService(FazhiDbContext db, OrganisationDirectory directo
         var departments = r.DepartmentIds ?? [];
         var staffIds = r.StaffIds ?? [];
         new Validator().Check(departments.Count + staffIds.Count > 0, "staffIds", "required").ThrowIfInvalid();
+        // A department that is not the organisation's is named, not read as "nobody to add".
+        new Validator().Check(await directory.AllActiveAsync(departments, ct), "departmentIds", "staff.department_missing").ThrowIfInvalid();
         var found = (await directory.StaffAsync(ct)).Where(u => departments.Contains(u.DepartmentId) || staffIds.Contains(u.Id)).ToList();
         new Validator().Check(staffIds.All(s => found.Any(f => f.Id == s)), "staffIds", "publicity.unknown_staff").ThrowIfInvalid();
         var listed = (await db.ExamCandidates.Where(c => c.ExamId == id).Select(c => c.StaffId).ToListAsync(ct)).ToHashSet();

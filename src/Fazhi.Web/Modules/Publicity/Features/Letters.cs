@@ -209,14 +209,27 @@ public sealed class LetterService(FazhiDbContext db, DataScopeResolver scopes, A
         var signed = (await db.SafetyLetters.Where(l => l.Year == year && l.Level == LetterLevel.CommunityBusiness).Select(l => l.CounterpartKey).ToListAsync(ct)).ToHashSet();
         var errors = new List<ImportRowError>();
         int created = 0, unchanged = 0, added = 0;
+        var inFile = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in Ledger.Rows(file, null, text))
         {
             var name = row.Text(BusinessName);
             var code = row.Text(CreditCode).ToUpperInvariant();
             var on = row.Date(SignedOn);
+            if (on is null && row.Text(SignedOn).Length == 0)
+            {
+                // A letter is dated: a row without its day is named, not passed over.
+                row.Fail(SignedOn, "required");
+            }
+
             foreach (var e in CheckBusiness(name, code).Check(on is null || on <= by.Today, "signedOn", "publicity.future_date").Errors)
             {
                 row.Errors.Add(new ImportRowError(row.Number, text.Field(e.Field), text.Error(e.Code, e.Args)));
+            }
+
+            if (row.Ok && !inFile.Add(code))
+            {
+                // The same business twice in one sheet: the first row counts, the second is named.
+                row.Fail(CreditCode, "publicity.duplicate_in_file");
             }
 
             if (row.Ok && businesses.TryGetValue(code, out var known) && known.CommunityId != community.Id)

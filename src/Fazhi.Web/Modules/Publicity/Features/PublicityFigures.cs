@@ -71,6 +71,13 @@ public static class PublicityFigures
         figures.Add(Sites("sites", [SiteKind.ThemePark, SiteKind.Community, SiteKind.School, SiteKind.Other]));
         figures.Add(Sites("business_projects", [SiteKind.Business]));
 
+        // 民主法治社区: the titles created or re-examined in the period (the seed's national re-examination, provincial and city creation).
+        figures.Add(new CountFigure<Site>("publicity.model_communities", "publicity.figure.model_communities",
+            (sp, p, ct) => Task.FromResult(sp.GetRequiredService<FazhiDbContext>().PublicitySites.AsNoTracking()
+                .Where(s => s.Kind == SiteKind.ModelCommunity && s.OpenedOn >= p.From && s.OpenedOn <= p.To).OrderBy(s => s.OpenedOn).ThenBy(s => s.Name).AsQueryable()),
+            s => new FigureRecord { Id = s.Id, Number = s.CommunityName ?? "", Title = s.Name, Party = s.Note, PartyIsPerson = false, On = s.OpenedOn, At = null },
+            _ => "/publicity/schools"));
+
         static ReportFigure Sessions(string name, SessionKind[] kinds) => new CountFigure<StudySession>($"publicity.{name}", $"publicity.figure.{name}",
             async (sp, p, ct) => sp.GetRequiredService<FazhiDbContext>().StudySessions.AsNoTracking()
                 .WithinScope(await sp.GetRequiredService<DataScopeResolver>().CurrentAsync(ct), s => s.DepartmentId, _ => Guid.Empty)
@@ -80,7 +87,8 @@ public static class PublicityFigures
         figures.Add(Sessions("central_group_sessions", [SessionKind.CentralGroup]));
         figures.Add(Sessions("lectures", [SessionKind.Lecture]));
         figures.Add(Sessions("court_hearings", [SessionKind.CourtHearing]));
-        figures.Add(Sessions("study_sessions", Enum.GetValues<SessionKind>()));
+        figures.Add(Sessions("study_sessions", [.. Enum.GetValues<SessionKind>().Where(k => k != SessionKind.JointMeeting)]));
+        figures.Add(Sessions("joint_meetings", [SessionKind.JointMeeting]));
 
         // The law exam: its candidates in exams held in the period; the rates are exact ratios (the pages show two decimals).
         static ReportFigure Candidates(string name, Func<IQueryable<ExamCandidate>, IQueryable<LawExam>, IQueryable<ExamCandidate>> which) => new CountFigure<ExamCandidate>($"publicity.{name}", $"publicity.figure.{name}",

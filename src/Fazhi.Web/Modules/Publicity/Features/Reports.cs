@@ -308,7 +308,7 @@ public sealed class ReportService(
             throw DomainException.NotFound("schoolId");
         }
 
-        if (r.SiteId is { } site && !await db.PublicitySites.AnyAsync(x => x.Id == site, ct))
+        if (r.SiteId is { } site && !await db.PublicitySites.AnyAsync(x => x.Id == site && x.Kind != SiteKind.ModelCommunity, ct))
         {
             throw DomainException.NotFound("siteId");
         }
@@ -512,7 +512,25 @@ public sealed class ReportService(
     private static readonly LedgerColumn People = new("受教育人数", "PeopleReached");
     private static readonly LedgerColumn Printed = new("编印资料份数", "Printed");
     private static readonly LedgerColumn HandedOut = new("发放资料份数", "HandedOut");
+    /// <summary>The id of the school or site a row names in <paramref name="column"/>, if any; a name not on the list is the row's error.</summary>
+    private static Guid? Named(LedgerRow row, LedgerColumn column, Dictionary<string, Guid> known, string unknown)
+    {
+        if (row.Optional(column) is not { } name)
+        {
+            return null;
+        }
+
+        if (known.TryGetValue(name, out var id))
+        {
+            return id;
+        }
+
+        row.Fail(column, unknown, name);
+        return null;
+    }
+
     private static readonly LedgerColumn SchoolColumn = new("学校", "School");
+    private static readonly LedgerColumn SiteColumn = new("阵地", "Site");
     private static readonly LedgerColumn PostTitle = new("标题", "Title");
     private static readonly LedgerColumn Channel = new("渠道", "Channel");
     private static readonly LedgerColumn Link = new("链接", "Link");
@@ -547,7 +565,7 @@ public sealed class ReportService(
         {
             [EventsSheet.Name] = [Ledger.Row((Date, day), (Title, text["publicity.example.title"].Value), (KindColumn, text["publicity.kind.Lecture"].Value),
                 (Place, text["publicity.example.place"].Value), (Organiser, text["publicity.example.organiser"].Value), (Law, text["publicity.example.law"].Value),
-                (Audience, text["publicity.audience.Residents"].Value), (People, 120), (Printed, 300), (HandedOut, 260), (SchoolColumn, ""))],
+                (Audience, text["publicity.audience.Residents"].Value), (People, 120), (Printed, 300), (HandedOut, 260), (SchoolColumn, ""), (SiteColumn, ""))],
             [PostsSheet.Name] = [Ledger.Row((Date, day), (Channel, text["publicity.channel.WeChat"].Value), (PostTitle, text["publicity.example.post"].Value),
                 (Link, "https://example.gov.cn/news/1"))],
         });
@@ -565,6 +583,8 @@ public sealed class ReportService(
         var unit = await ReporterOfAsync(reporterId, by, ct);
         var errors = new List<ImportRowError>();
         var schools = await db.Schools.AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, ct);
+        // The sites where events are held (a community's 民主法治社区 title is not a venue).
+        var sites = await db.PublicitySites.AsNoTracking().Where(s => s.Kind != SiteKind.ModelCommunity).ToDictionaryAsync(s => s.Name, s => s.Id, ct);
 
         var hasEvents = SheetPresent(file, EventsSheet);
         var hasPosts = SheetPresent(file, PostsSheet);
@@ -578,22 +598,10 @@ public sealed class ReportService(
         var events = new List<(LedgerRow Row, EventRequest Request)>();
         foreach (var row in hasEvents ? Ledger.Rows(file, EventsSheet, text) : [])
         {
-            var school = row.Optional(SchoolColumn);
-            Guid? schoolId = null;
-            if (school is not null)
-            {
-                if (schools.TryGetValue(school, out var sid))
-                {
-                    schoolId = sid;
-                }
-                else
-                {
-                    row.Fail(SchoolColumn, "publicity.unknown_school", school);
-                }
-            }
-
+            var schoolId = Named(row, SchoolColumn, schools, "publicity.unknown_school");
+            var siteId = Named(row, SiteColumn, sites, "publicity.unknown_site");
             var request = new EventRequest(unit.Id, row.Date(Date), row.Choice(KindColumn, Kinds.Value), row.Text(Title), row.Text(Place), row.Text(Organiser),
-                row.Text(Law), row.Choice(Audience, Audiences.Value), row.Whole(People), row.Whole(Printed, 0), row.Whole(HandedOut, 0), schoolId, null);
+                row.Text(Law), row.Choice(Audience, Audiences.Value), row.Whole(People), row.Whole(Printed, 0), row.Whole(HandedOut, 0), schoolId, siteId);
             Validate(row, Check(request, by.Today), EventColumns);
             if (row.Ok && !seenEvents.Add(EventKey(request)))
             {
@@ -719,14 +727,14 @@ public sealed class ReportService(
             if (existing.TryGetValue(key, out var e))
             {
                 if (e.Kind == r.Kind && e.Organiser == r.Organiser!.Trim() && e.Law == r.Law!.Trim() && e.Audience == r.Audience && e.PeopleReached == r.PeopleReached
-                    && e.Printed == (r.Printed ?? 0) && e.HandedOut == (r.HandedOut ?? 0) && e.SchoolId == r.SchoolId)
+                    && e.Printed == (r.Printed ?? 0) && e.HandedOut == (r.HandedOut ?? 0) && e.SchoolId == r.SchoolId && e.SiteId == r.SiteId)
                 {
                     unchanged++;
                     continue;
                 }
 
-                (e.Kind, e.Organiser, e.Law, e.Audience, e.PeopleReached, e.Printed, e.HandedOut, e.SchoolId) =
-                    (r.Kind!.Value, r.Organiser!.Trim(), r.Law!.Trim(), r.Audience!.Value, r.PeopleReached!.Value, r.Printed ?? 0, r.HandedOut ?? 0, r.SchoolId);
+                (e.Kind, e.Organiser, e.Law, e.Audience, e.PeopleReached, e.Printed, e.HandedOut, e.SchoolId, e.SiteId) =
+                    (r.Kind!.Value, r.Organiser!.Trim(), r.Law!.Trim(), r.Audience!.Value, r.PeopleReached!.Value, r.Printed ?? 0, r.HandedOut ?? 0, r.SchoolId, r.SiteId);
                 updated++;
                 continue;
             }
