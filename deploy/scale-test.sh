@@ -30,8 +30,11 @@ if [ "${1:-}" = measure ]; then mode=measure; shift; fi
 dir=${1:-${FAZHI_TRY_DIR:-}}
 [ -n "$dir" ] || dir=$(cat /tmp/fazhi-try-local.last 2>/dev/null)
 [ -n "$dir" ] && [ -f "$dir/fazhi.env" ] || { echo "no try-local.sh work folder (deploy/try-local.sh start first)" >&2; exit 2; }
+pkg_install() {  # pkg_install PACKAGE: from Debian, as root
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$1"; } >/dev/null 2>&1
+}
 for tool in jq curl; do
-  command -v $tool >/dev/null || { apt-get install -y -qq $tool >/dev/null 2>&1 || { echo "$tool is missing" >&2; exit 2; }; }
+  command -v $tool >/dev/null || pkg_install $tool || { echo "$tool is missing (apt-get install $tool)" >&2; exit 2; }
 done
 if [ "$(id -u)" -eq 0 ]; then as_pg() { runuser -u postgres -- "$@"; }; else as_pg() { "$@"; }; fi
 sql() { as_pg psql -X -At -h "$dir/run" -U postgres -d fazhi -p "${2:-$PG_PRIMARY_PORT}" -c "$1"; }
@@ -75,7 +78,7 @@ app=$(readlink "/proc/$(cat "$dir/pids/app-a.pid")/cwd")
 
 # ---------------------------------------------------------------------------------------------------------------
 if [ "$mode" = measure ]; then
-  command -v ab >/dev/null || apt-get install -y -qq apache2-utils >/dev/null 2>&1 || { echo "ab (apache2-utils) is missing" >&2; exit 2; }
+  command -v ab >/dev/null || pkg_install apache2-utils || { echo "ab (apache2-utils) is missing" >&2; exit 2; }
   # The app's own limit of look-ups per address (Fazhi:PublicLookupsPerMinute) is lifted for the measure, as nginx's is
   # below: every request here comes from one address. Both processes are restarted so, and again without it at the end.
   for n in a b; do stop_app $n; done
@@ -145,13 +148,14 @@ flip=$([ "$before" = true ] && echo false || echo true)
 t0=$(ms)
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -X PUT \
   "$A/api/calendar/days/$day" -d "{\"isWorkingDay\":$flip,\"name\":\"多机测试\"}")
+t1=$(ms)   # the edit is committed once A has answered
 seen=""
-while [ $(($(ms) - t0)) -lt 5000 ]; do
-  if [ "$(curl -s "$B/api/calendar/is-working-day?date=$day" | jq -r .isWorkingDay)" = "$flip" ]; then seen=$(($(ms) - t0)); break; fi
+while [ $(($(ms) - t1)) -lt 5000 ]; do
+  if [ "$(curl -s "$B/api/calendar/is-working-day?date=$day" | jq -r .isWorkingDay)" = "$flip" ]; then seen=$(($(ms) - t1)); break; fi
   sleep 0.02
 done
 if [ "$code" = 204 ] && [ -n "$seen" ] && [ "$seen" -le 1000 ]; then
-  ok "a calendar edit through A ($day) is seen by B after $seen ms (edit request included)"
+  ok "a calendar edit through A ($day) is seen by B $seen ms after A answered it ($((t1 - t0)) ms for the edit itself)"
 else
   bad "calendar A→B: edit $code, seen after '${seen:-never}' ms"
 fi
@@ -188,6 +192,7 @@ xargs -P 50 -I{} bash -c 'intake "$1" "$2"' _ {} "$work/first" <"$work/keys" &
 batch=$!
 # kill -9 process B once about a third of the answers are in.
 while [ "$(find "$work/first" -type f | wc -l)" -lt $((N / 3)) ] && kill -0 $batch 2>/dev/null; do sleep 0.05; done
+killed_at="? (kill failed)"
 kill -9 "$(cat "$dir/pids/app-b.pid")" && killed_at=$(find "$work/first" -type f | wc -l)
 wait $batch
 first_ms=$(($(ms) - t0))
@@ -250,7 +255,7 @@ reads() {  # reads: the marked reads through nginx and on each process; prints t
   done
 }
 wrong=$(reads)
-on_standby=$(sql "SELECT count(*) FROM pg_stat_activity WHERE datname = 'fazhi' AND application_name NOT LIKE 'fazhi-%'" $PG_STANDBY_PORT)
+on_standby=$(sql "SELECT count(*) FROM pg_stat_activity WHERE datname = 'fazhi' AND usename = 'fazhi' AND application_name NOT LIKE 'fazhi-%' AND pid <> pg_backend_pid()" $PG_STANDBY_PORT)
 [ -z "$wrong" ] && [ "${on_standby:-0}" -gt 0 ] && ok "with the standby up, those reads answer and the processes read from it ($on_standby connections there)" \
   || bad "standby up: ${wrong:-all 200}, ${on_standby:-no} connections to the standby"
 as_pg "$PGBIN/pg_ctl" -D "$dir/pg/standby" -m fast -w stop >/dev/null 2>&1

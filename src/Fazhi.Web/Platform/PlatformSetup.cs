@@ -252,15 +252,16 @@ public static class PlatformSetup
         // constant answer.
         // The framework adds its own authentication in front of everything unless told that the pipeline has it; the
         // flag is the one UseAuthentication sets (a test counts the handlers built, so a change of it shows).
+        if (app.Services.GetRequiredService<StandbyReads>().Configured)
+        {
+            // Marked reads to the standby while it is in step; a client that wrote reads its own write. Before
+            // authentication, which may read the database through the request's scope.
+            app.UseMiddleware<StandbyMiddleware>();
+        }
+
         app.UseWhen(HasCredentials, a => a.UseAuthentication());
         ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
         app.UseAuthorization();
-        if (app.Services.GetRequiredService<StandbyReads>().Configured)
-        {
-            // A client that wrote reads its own write: not from a standby that has not replayed it yet.
-            app.UseMiddleware<WroteCookieMiddleware>();
-        }
-
         app.UseRateLimiter();
         app.UseAntiforgery();
 

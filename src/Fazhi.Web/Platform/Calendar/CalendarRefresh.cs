@@ -18,11 +18,12 @@ internal sealed class CalendarRefresh(IServiceScopeFactory scopes, ChangeSignals
     {
         try
         {
+            var changed = signals.Token(ChangeSignals.Calendar);
             while (!stoppingToken.IsCancellationRequested)
             {
-                // Taken before the wait's reload, so an edit committed while reloading is not missed.
-                var changed = signals.Token(ChangeSignals.Calendar);
                 var told = await ChangeSignals.WaitAsync(changed, Poll, time, stoppingToken);
+                // The next change's token is taken before reloading, so an edit committed while reloading is not missed.
+                changed = signals.Token(ChangeSignals.Calendar);
                 if (told || !signals.Told)
                 {
                     await RoundAsync(reload: told, stoppingToken);

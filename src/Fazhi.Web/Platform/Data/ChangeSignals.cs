@@ -12,7 +12,7 @@ namespace Fazhi.Web.Platform.Data;
 /// <see cref="ChangeListener"/> hears it), so cached copies are dropped at once and kept long in between. On
 /// SQLite (one machine) nothing tells: copies expire after their polling interval, as before.
 /// </summary>
-public sealed class ChangeSignals
+public sealed class ChangeSignals(IHttpContextAccessor? http = null)
 {
     /// <summary>The channel the database's triggers notify on.</summary>
     public const string Channel = "fazhi_changes";
@@ -33,7 +33,7 @@ public sealed class ChangeSignals
     public bool Told => _told;
 
     /// <summary>A token that fires at the next change of <paramref name="topic"/>.</summary>
-    public IChangeToken Token(string topic) => new CancellationChangeToken(Source(topic).Token);
+    public IChangeToken Token(string topic) => new CancellationChangeToken(TokenOf(topic));
 
     /// <summary>Tells this process's holders of <paramref name="topic"/> that it changed.</summary>
     public void Raise(string topic)
@@ -63,14 +63,21 @@ public sealed class ChangeSignals
     public void Keep(ICacheEntry entry, string topic, TimeSpan polled)
     {
         entry.AddExpirationToken(Token(topic));
-        entry.AbsoluteExpirationRelativeToNow = _told && polled < ToldKeep ? ToldKeep : polled;
+        entry.AbsoluteExpirationRelativeToNow = KeepFor(polled);
     }
+
+    /// <summary>
+    /// Long while told; but a copy read from the standby (a marked request's reads) may predate a change already told,
+    /// so it is kept no longer than where nothing tells.
+    /// </summary>
+    private TimeSpan KeepFor(TimeSpan polled) =>
+        _told && polled < ToldKeep && !StandbyReads.ReadsStandby(http?.HttpContext) ? ToldKeep : polled;
 
     /// <summary>Options for <c>cache.Set</c> with the same keeping as <see cref="Keep"/>; take them before reading what is cached.</summary>
     public MemoryCacheEntryOptions Options(string topic, TimeSpan polled) => new()
     {
         ExpirationTokens = { Token(topic) },
-        AbsoluteExpirationRelativeToNow = _told && polled < ToldKeep ? ToldKeep : polled,
+        AbsoluteExpirationRelativeToNow = KeepFor(polled),
     };
 
     /// <summary>Waits until <paramref name="changed"/> fires or <paramref name="poll"/> passes on <paramref name="time"/>; true when it fired.</summary>
@@ -86,15 +93,15 @@ public sealed class ChangeSignals
         return first == fired.Task || changed.HasChanged;
     }
 
-    private CancellationTokenSource Source(string topic)
+    /// <summary>The current token of <paramref name="topic"/>, read from a source that cannot be disposed under it.</summary>
+    private CancellationToken TokenOf(string topic)
     {
         while (true)
         {
             var source = _sources.GetOrAdd(topic, _ => new CancellationTokenSource());
             try
             {
-                _ = source.Token;
-                return source;
+                return source.Token;
             }
             catch (ObjectDisposedException)
             {
@@ -153,7 +160,9 @@ internal sealed class ChangeListener(ChangeSignals signals, IConfiguration confi
             }
             catch (Exception e)
             {
+                // Copies kept long while told would outlive changes nobody tells now: drop them, and keep the new ones briefly.
                 signals.Listening(false);
+                signals.RaiseAll();
                 failures++;
                 log.LogWarning(e, "Not listening to the database's changes (attempt {Attempt}); cached copies expire on their polling intervals until it is back", failures);
                 try

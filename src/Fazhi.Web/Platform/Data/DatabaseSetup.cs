@@ -27,6 +27,7 @@ public static class DatabaseSetup
             builder.Configuration.GetSection(PrivacyOptions.Section).Get<PrivacyOptions>() ?? new PrivacyOptions(), dataDir, builder.Environment, TimeProvider.System));
         var connection = builder.Configuration.GetConnectionString(ConnectionName);
         builder.Services.AddSingleton<ChangeSignals>();
+        builder.Services.AddScoped<ReadTarget>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connection))
@@ -38,15 +39,24 @@ public static class DatabaseSetup
             var read = builder.Configuration.GetConnectionString(ReadConnectionName);
             var standby = builder.Configuration.GetSection(DatabaseOptions.Section).Get<StandbyOptions>() ?? new StandbyOptions();
             builder.Services.AddSingleton(standby);
-            builder.Services.AddSingleton(sp => new StandbyReads(string.IsNullOrWhiteSpace(read) ? null : read, standby, sp.GetRequiredService<TimeProvider>()));
+            // A standby that does not answer is given up on within 3 s (and the monitor sends reads back to the primary).
+            string? readConnection = null;
             if (!string.IsNullOrWhiteSpace(read))
+            {
+                var standbyBuilder = new Npgsql.NpgsqlConnectionStringBuilder(read);
+                standbyBuilder.Timeout = Math.Min(standbyBuilder.Timeout, 3);
+                readConnection = standbyBuilder.ConnectionString;
+            }
+
+            builder.Services.AddSingleton(sp => new StandbyReads(readConnection, standby, sp.GetRequiredService<TimeProvider>()));
+            if (readConnection is not null)
             {
                 builder.Services.AddHostedService<StandbyMonitor>();
                 builder.Services.AddHealthChecks().AddCheck<StandbyHealthCheck>("standby");
             }
 
             builder.Services.AddDbContext<FazhiDbContext, PostgresFazhiDbContext>((sp, o) => o
-                .UseNpgsql(sp.GetRequiredService<StandbyReads>().For(sp.GetService<IHttpContextAccessor>()?.HttpContext, connection))
+                .UseNpgsql(sp.GetRequiredService<ReadTarget>().Standby ? readConnection! : connection)
                 .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>());
             builder.Services.AddSingleton(new ReadConnections(DatabaseProvider.Postgres, connection));
             // The database tells every process when what it keeps in memory changes (ChangeSignals).

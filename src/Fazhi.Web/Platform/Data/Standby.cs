@@ -78,38 +78,46 @@ public sealed class StandbyReads(string? connectionString, StandbyOptions option
 
     internal void Seen(DateTimeOffset? caughtUpTo) => Interlocked.Exchange(ref _caughtUpTicks, caughtUpTo?.UtcTicks ?? 0);
 
-    /// <summary>The write time a request carries in its cookie, if any.</summary>
+    /// <summary>The key in <c>HttpContext.Items</c> of a request whose own database context reads the standby.</summary>
+    public const string ItemKey = "fazhi.standby";
+
+    /// <summary>The write time a request carries in its cookie, if any (a value out of range is none).</summary>
     public static DateTimeOffset? WroteAt(HttpContext http) =>
-        http.Request.Cookies.TryGetValue(WroteCookie, out var value) && long.TryParse(value, out var ms) && ms > 0
+        http.Request.Cookies.TryGetValue(WroteCookie, out var value) && long.TryParse(value, out var ms) && ms > 0 && ms < 253_402_300_799_999
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
             : null;
 
-    /// <summary>
-    /// The connection string for a request's database context: the standby's for a GET of a marked endpoint while the
-    /// standby may be read, the primary's otherwise.
-    /// </summary>
-    public string For(HttpContext? http, string primary)
-    {
-        if (connectionString is null || http is null || !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
-            || http.GetEndpoint()?.Metadata.GetMetadata<ReadsFromStandbyAttribute>() is null)
-        {
-            return primary;
-        }
+    /// <summary>Whether this request's own database context reads the standby (caches filled from it are kept briefly).</summary>
+    public static bool ReadsStandby(HttpContext? http) => http?.Items.ContainsKey(ItemKey) == true;
+}
 
-        return MayRead(WroteAt(http)) ? connectionString : primary;
-    }
+/// <summary>Where a scope's database context reads: the primary unless the request's own scope was sent to the standby.</summary>
+public sealed class ReadTarget
+{
+    public bool Standby { get; set; }
 }
 
 /// <summary>
-/// Sets the <see cref="StandbyReads.WroteCookie"/> after a request that may have written (not GET, HEAD or OPTIONS) and
-/// succeeded, so that the same client's next marked reads do not come from a standby that has not replayed it.
+/// For a GET of an endpoint marked <see cref="ReadsFromStandbyAttribute"/>, while the standby may be read, sends the
+/// request's own scope to it (<see cref="ReadTarget"/>; scopes the request opens for other work, such as the sign-in
+/// keys, stay on the primary). After a request that may have written (not GET, HEAD or OPTIONS) and succeeded, sets the
+/// <see cref="StandbyReads.WroteCookie"/>, so that the same client's next marked reads do not come from a standby that
+/// has not replayed it. Runs before authentication, which may already read the database.
 /// </summary>
-internal sealed class WroteCookieMiddleware(RequestDelegate next, TimeProvider time)
+internal sealed class StandbyMiddleware(RequestDelegate next, StandbyReads standby, TimeProvider time)
 {
     public Task InvokeAsync(HttpContext http)
     {
         var method = http.Request.Method;
-        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method))
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+        {
+            if (http.GetEndpoint()?.Metadata.GetMetadata<ReadsFromStandbyAttribute>() is not null && standby.MayRead(StandbyReads.WroteAt(http)))
+            {
+                http.RequestServices.GetRequiredService<ReadTarget>().Standby = true;
+                http.Items[StandbyReads.ItemKey] = true;
+            }
+        }
+        else if (!HttpMethods.IsOptions(method))
         {
             http.Response.OnStarting(() =>
             {
@@ -130,7 +138,8 @@ internal sealed class WroteCookieMiddleware(RequestDelegate next, TimeProvider t
 /// <summary>
 /// Every second: the primary's WAL position (kept for a minute with its time) and the standby's replayed position.
 /// The standby has caught up to the latest of the primary's kept times whose position it has replayed. A standby
-/// that does not answer, or is not in recovery while behind, is down for reads until it answers again.
+/// that does not answer is down for reads until it answers again. (A server that is not in recovery, a read-only
+/// copy, is taken as in step: it reports its own position.)
 /// </summary>
 internal sealed class StandbyMonitor(StandbyReads standby, StandbyOptions options, IConfiguration configuration, TimeProvider time, ILogger<StandbyMonitor> log) : BackgroundService
 {
@@ -149,7 +158,7 @@ internal sealed class StandbyMonitor(StandbyReads standby, StandbyOptions option
                 var now = time.GetUtcNow();
                 var head = await PositionAsync(primary, "SELECT pg_current_wal_lsn()::text", stoppingToken);
                 _primary.Enqueue((now, head));
-                while (_primary.Count > 0 && _primary.Peek().At < now - TimeSpan.FromMinutes(1))
+                while (_primary.Count > 0 && (_primary.Peek().At < now - TimeSpan.FromMinutes(1) || _primary.Count > 120))
                 {
                     _primary.Dequeue();
                 }
@@ -203,10 +212,13 @@ internal sealed class StandbyMonitor(StandbyReads standby, StandbyOptions option
 }
 
 /// <summary>On <c>/healthz</c>: the standby's state (degraded, not unhealthy, when it is down: the primary answers).</summary>
-internal sealed class StandbyHealthCheck(StandbyReads standby) : IHealthCheck
+internal sealed class StandbyHealthCheck(StandbyReads standby, StandbyOptions options) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(standby.Lag is { } lag
-            ? HealthCheckResult.Healthy($"standby lag {lag.TotalSeconds:0.0} s")
-            : HealthCheckResult.Degraded("standby down: reads from the primary"));
+        Task.FromResult(standby.Lag switch
+        {
+            null => HealthCheckResult.Degraded("standby down: reads from the primary"),
+            { } lag when lag > TimeSpan.FromSeconds(options.StandbyMaxLagSeconds) => HealthCheckResult.Degraded($"standby {lag.TotalSeconds:0.0} s behind: reads from the primary"),
+            { } lag => HealthCheckResult.Healthy($"standby lag {lag.TotalSeconds:0.0} s"),
+        });
 }

@@ -189,7 +189,9 @@ public sealed class LedgerService(FazhiDbContext db, DataScopeResolver scopes, A
     {
         new Validator().Required("name", r.Name, 100).Check(r.Kind is not null && Enum.IsDefined(r.Kind.Value), "kind", "required")
             .Check(r.Level is not null && Enum.IsDefined(r.Level.Value), "level", "required").Check(r.OpenedOn is not null, "openedOn", "required")
-            .MaxLength("note", r.Note, 500).ThrowIfInvalid();
+            .MaxLength("note", r.Note, 500)
+            // A 民主法治社区 title is a community's.
+            .Check(r.Kind != SiteKind.ModelCommunity || r.CommunityId is not null, "communityId", "required").ThrowIfInvalid();
         var community = r.CommunityId is { } c ? (await directory.UnitsAsync(ct)).GetValueOrDefault(c) ?? throw DomainException.NotFound("communityId") : null;
         var s = new Site
         {

@@ -226,15 +226,15 @@ public sealed class LetterService(FazhiDbContext db, DataScopeResolver scopes, A
                 row.Errors.Add(new ImportRowError(row.Number, text.Field(e.Field), text.Error(e.Code, e.Args)));
             }
 
-            if (row.Ok && !inFile.Add(code))
-            {
-                // The same business twice in one sheet: the first row counts, the second is named.
-                row.Fail(CreditCode, "publicity.duplicate_in_file");
-            }
-
             if (row.Ok && businesses.TryGetValue(code, out var known) && known.CommunityId != community.Id)
             {
                 row.Fail(CreditCode, "publicity.other_community", known.CommunityName);
+            }
+
+            if (row.Ok && !inFile.Add(code))
+            {
+                // The same business twice in one sheet: the first good row counts, the second is named.
+                row.Fail(CreditCode, "publicity.duplicate_in_file");
             }
 
             if (row.Ok && on is not null)

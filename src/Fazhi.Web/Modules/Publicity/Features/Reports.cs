@@ -655,7 +655,8 @@ public sealed class ReportService(
                 await workflow.ActAsync<MonthlyReport, ReportStep>(scope => db.PublicityReports.WithinScope(scope, x => x.DepartmentId, _ => Guid.Empty).Include(x => x.Steps),
                     reports[month], null, async (m, actor) =>
                     {
-                        var (c, u, same) = await MergeAsync(m, unit, inMonth.Select(e => e.Request).ToList(), postsInMonth.Select(p => p.Request).ToList(), actor, ct);
+                        var (c, u, same) = await MergeAsync(m, unit, inMonth.Select(e => e.Request).ToList(), postsInMonth.Select(p => p.Request).ToList(), actor, ct,
+                            sitesGiven: inMonth.Count == 0 || inMonth[0].Row.Has(SiteColumn));
                         if (c + u > 0)
                         {
                             m.Changed("imported", StepNote.Of("publicity.note.imported", c.ToString(System.Globalization.CultureInfo.InvariantCulture), u.ToString(System.Globalization.CultureInfo.InvariantCulture)), actor);
@@ -717,7 +718,8 @@ public sealed class ReportService(
     private static void Sheet(LedgerRow row, LedgerSheet sheet, List<ImportRowError> errors) =>
         errors.AddRange(row.Errors.Select(e => e with { Field = $"{sheet.Name} · {e.Field}" }));
 
-    private async Task<(int Created, int Updated, int Unchanged)> MergeAsync(MonthlyReport m, OrgUnit unit, List<EventRequest> events, List<PostRequest> posts, Actor by, CancellationToken ct)
+    /// <param name="sitesGiven">Whether the sheet has the site column: a sheet of the older template without it leaves each event's site as it is.</param>
+    private async Task<(int Created, int Updated, int Unchanged)> MergeAsync(MonthlyReport m, OrgUnit unit, List<EventRequest> events, List<PostRequest> posts, Actor by, CancellationToken ct, bool sitesGiven = true)
     {
         int created = 0, updated = 0, unchanged = 0;
         var existing = await db.PublicityEvents.Where(e => e.DepartmentId == unit.Id && e.Date >= m.Month && e.Date < m.Month.AddMonths(1)).ToDictionaryAsync(e => e.Fingerprint, ct);
@@ -726,15 +728,16 @@ public sealed class ReportService(
             var key = EventKey(r);
             if (existing.TryGetValue(key, out var e))
             {
+                var site = sitesGiven ? r.SiteId : e.SiteId;
                 if (e.Kind == r.Kind && e.Organiser == r.Organiser!.Trim() && e.Law == r.Law!.Trim() && e.Audience == r.Audience && e.PeopleReached == r.PeopleReached
-                    && e.Printed == (r.Printed ?? 0) && e.HandedOut == (r.HandedOut ?? 0) && e.SchoolId == r.SchoolId && e.SiteId == r.SiteId)
+                    && e.Printed == (r.Printed ?? 0) && e.HandedOut == (r.HandedOut ?? 0) && e.SchoolId == r.SchoolId && e.SiteId == site)
                 {
                     unchanged++;
                     continue;
                 }
 
                 (e.Kind, e.Organiser, e.Law, e.Audience, e.PeopleReached, e.Printed, e.HandedOut, e.SchoolId, e.SiteId) =
-                    (r.Kind!.Value, r.Organiser!.Trim(), r.Law!.Trim(), r.Audience!.Value, r.PeopleReached!.Value, r.Printed ?? 0, r.HandedOut ?? 0, r.SchoolId, r.SiteId);
+                    (r.Kind!.Value, r.Organiser!.Trim(), r.Law!.Trim(), r.Audience!.Value, r.PeopleReached!.Value, r.Printed ?? 0, r.HandedOut ?? 0, r.SchoolId, site);
                 updated++;
                 continue;
             }
