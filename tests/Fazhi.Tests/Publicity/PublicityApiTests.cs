@@ -396,6 +396,22 @@ public sealed class PublicityApiTests(DemoTownFactory app) : IClassFixture<DemoT
         Assert.Equal(PublicityApiSteps.Percent(scored.Count, required), rates.GetProperty("satRate").GetDecimal());
         Assert.Equal(PublicityApiSteps.Percent(passed, scored.Count), rates.GetProperty("passRate").GetDecimal());
         Assert.Equal(PublicityApiSteps.Percent(excellent, scored.Count), rates.GetProperty("excellentRate").GetDecimal());
+        // By unit: each unit's own candidates, exemptions and scores, the same arithmetic.
+        var byUnit = (await ExamAsync()).GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("departmentId").GetGuid(), u => u.GetProperty("rates"));
+        Assert.Equal(units.Order(), byUnit.Keys.Order());
+        foreach (var unit in units)
+        {
+            var inUnit = candidates.Where(c => c.GetProperty("departmentId").GetGuid() == unit).ToList();
+            var accounts = inUnit.Select(c => c.GetProperty("userName").GetString()).ToHashSet();
+            var unitScores = scored.Where(x => accounts.Contains(x.Account)).Select(x => x.Score).ToList();
+            var unitExempt = inUnit.Count(c => c.GetProperty("id").GetGuid() == exempt.GetProperty("id").GetGuid());
+            var r = byUnit[unit];
+            Assert.Equal((inUnit.Count, unitExempt, inUnit.Count - unitExempt, unitScores.Count, unitScores.Count(x => x >= 60m), unitScores.Count(x => x >= 90m)),
+                (PublicityApiSteps.Int(r, "listed"), PublicityApiSteps.Int(r, "exempt"), PublicityApiSteps.Int(r, "required"), PublicityApiSteps.Int(r, "sat"),
+                    PublicityApiSteps.Int(r, "passed"), PublicityApiSteps.Int(r, "excellent")));
+            Assert.Equal(PublicityApiSteps.Percent(unitScores.Count(x => x >= 90m), unitScores.Count), r.GetProperty("excellentRate").GetDecimal());
+        }
+
         var after = (await ExamAsync()).GetProperty("candidates").EnumerateArray().ToList();
         Assert.Equal(JsonValueKind.Null, after.Single(c => c.GetProperty("id").GetGuid() == over.GetProperty("id").GetGuid()).GetProperty("score").ValueKind);
         Assert.Equal("长期病假", after.Single(c => c.GetProperty("id").GetGuid() == exempt.GetProperty("id").GetGuid()).GetProperty("exemptReason").GetString());
@@ -440,6 +456,65 @@ public sealed class PublicityApiTests(DemoTownFactory app) : IClassFixture<DemoT
 
         var atPark = await officer.GetFromJsonAsync<JsonElement>($"/api/publicity/events?siteId={park.GetProperty("id").GetGuid()}&q={Uri.EscapeDataString(marker)}");
         Assert.Equal("主题公园宪法宣传" + marker, Assert.Single(PublicityApiSteps.Items(atPark)).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_unit_head_submits_a_duty_report_with_its_signed_file_once_the_office_hears_it_once_and_the_figure_counts_it()
+    {
+        var head = await app.SignedInAsync("dept.publicity");
+        var office = await app.SignedInAsync("pufa.officer");
+        var unit = await PublicityApiSteps.DepartmentAsync(head);
+        var figures = await PublicityApiSteps.FiguresAsync(office, "2026-01-01", "2026-12-31");
+        // The 2024 report (the demo town has this year's), heard today: the figure counts reports heard in the period.
+        var before = figures["publicity.duty_reports"];
+        byte[] signed = [.. "%PDF-1.4\n"u8, .. Enumerable.Range(0, 4000).Select(i => (byte)(i * 7))];
+        MultipartFormDataContent Form() => new()
+        {
+            { new StringContent(unit.ToString()), "departmentId" }, { new StringContent("2024"), "year" }, { new StringContent("陈建华"), "headName" },
+            { new StringContent("本年度认真履行推进法治建设第一责任人职责，组织本单位集体学法四次。"), "text" },
+            { new ByteArrayContent(signed) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } }, "file", "述职报告.pdf" },
+        };
+        var id = await PublicityApiSteps.CreatedIdAsync(head.PostAsync("/api/publicity/duty-reports", Form()));
+        Assert.Equal("publicity.duplicate", (await (await head.PostAsync("/api/publicity/duty-reports", Form())).ReadProblemAsync(HttpStatusCode.Conflict)).Code());
+        Assert.Equal(signed, await office.GetByteArrayAsync($"/api/publicity/duty-reports/{id}/file"));
+
+        // The unit's head does not hear their own report; the office does, once.
+        var today = PublicityApiSteps.Day(PublicityApiSteps.Today(app));
+        var hearing = new { heardAt = "镇委会议室（年度述职会）", heardOn = today, evaluation = "Good", note = "履职较好" };
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.PostAsJsonAsync($"/api/publicity/duty-reports/{id}/hearing", hearing)).StatusCode);
+        await PublicityApiSteps.NoContentAsync(office.PostAsJsonAsync($"/api/publicity/duty-reports/{id}/hearing", hearing));
+        Assert.Equal("publicity.evaluated", (await (await office.PostAsJsonAsync($"/api/publicity/duty-reports/{id}/hearing", hearing with { evaluation = "Excellent" }))
+            .ReadProblemAsync(HttpStatusCode.Conflict)).Code());
+        var report = await office.GetFromJsonAsync<JsonElement>($"/api/publicity/duty-reports/{id}");
+        Assert.Equal(("Good", "陈建华"), (report.GetProperty("evaluation").GetString(), report.GetProperty("headName").GetString()));
+        Assert.Equal(before + 1, (await PublicityApiSteps.FiguresAsync(office, "2026-01-01", "2026-12-31"))["publicity.duty_reports"]);
+    }
+
+    [Fact]
+    public async Task An_events_photo_is_stored_by_its_hash_the_same_photo_twice_is_one_and_it_reads_back_the_same()
+    {
+        var officer = await app.SignedInAsync("dept.publicity");
+        var day = PublicityApiSteps.Today(app);
+        var id = await PublicityApiSteps.CreatedIdAsync(officer.PostAsJsonAsync("/api/publicity/events", new
+        {
+            date = PublicityApiSteps.Day(day), kind = "Lecture", title = "照片测试讲座" + Guid.NewGuid().ToString("N")[..6], place = "单位会议室", organiser = "本单位",
+            law = "民法典", audience = "Residents", peopleReached = 40, printed = 0, handedOut = 0,
+        }));
+        byte[] photo = [.. new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, .. Enumerable.Range(0, 5000).Select(i => (byte)(i * 13))];
+        async Task<string> AddAsync()
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(photo) { Headers = { ContentType = new MediaTypeHeaderValue("image/png") } }, "file", "现场.png" } };
+            var added = await officer.PostAsync($"/api/publicity/events/{id}/photos", form);
+            Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+            return (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sha256").GetString()!;
+        }
+
+        var sha = await AddAsync();
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(photo)), sha);
+        Assert.Equal(sha, await AddAsync());
+        var view = await officer.GetFromJsonAsync<JsonElement>($"/api/publicity/events/{id}");
+        Assert.Equal(1, view.GetProperty("photos").GetArrayLength());
+        Assert.Equal(photo, await officer.GetByteArrayAsync($"/api/publicity/events/{id}/photos/{sha}"));
     }
 
     [Fact]
