@@ -92,6 +92,7 @@ public static class PublicityStrings
         ("error.publicity.unknown_school", "学校“{0}”不在学校名录中", "the school \"{0}\" is not on the list of schools"),
         ("error.publicity.unknown_site", "阵地“{0}”不在阵地名录中", "the site \"{0}\" is not on the list of sites"),
         ("error.publicity.month_closed", "{0} 月报已提交或已确认，本行未导入", "the report of {0} is submitted or confirmed: the row was not imported"),
+        ("error.publicity.month_busy", "{0} 月报刚被他人修改，本行未导入，请再次导入此文件", "the report of {0} was changed by someone else at the same moment: the row was not imported; import the file again"),
         ("error.publicity.year_range", "年份应在 2000 至 2100 之间", "the year must be from 2000 to 2100"),
         ("error.publicity.list_later", "该部门已有同日或更晚生效的清单", "The department has a list taking effect on that day or later"),
         ("error.publicity.unknown_staff", "有人员不在在职人员名单中", "someone is not on the staff list"),

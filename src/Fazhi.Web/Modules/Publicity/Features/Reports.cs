@@ -665,18 +665,15 @@ public sealed class ReportService(
                         (created, updated, unchanged) = (created + c, updated + u, unchanged + same);
                     }, ct: ct);
             }
-            catch (DomainException d) when (d.Code == "publicity.report_closed")
+            catch (DomainException d) when (d.Code == "publicity.report_closed" || d.Kind == ErrorKind.Conflict)
             {
+                // A closed month's rows, or a month someone else changed at the same moment: that month's rows are named (the
+                // file may be imported again: what is there already stays as it is) and the other months go on.
                 db.ChangeTracker.Clear();
-                foreach (var (row, _) in inMonth)
-                {
-                    errors.Add(new ImportRowError(row.Number, $"{EventsSheet.Name} · {Date.Header}", text.Error("publicity.month_closed", [month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)])));
-                }
-
-                foreach (var (row, _) in postsInMonth)
-                {
-                    errors.Add(new ImportRowError(row.Number, $"{PostsSheet.Name} · {Date.Header}", text.Error("publicity.month_closed", [month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)])));
-                }
+                var why = d.Code == "publicity.report_closed" ? "publicity.month_closed" : "publicity.month_busy";
+                var named = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+                errors.AddRange(inMonth.Select(e => new ImportRowError(e.Row.Number, $"{EventsSheet.Name} · {Date.Header}", text.Error(why, [named]))));
+                errors.AddRange(postsInMonth.Select(p => new ImportRowError(p.Row.Number, $"{PostsSheet.Name} · {Date.Header}", text.Error(why, [named]))));
             }
         }
 
