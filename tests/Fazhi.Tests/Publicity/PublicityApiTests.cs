@@ -434,6 +434,21 @@ public sealed class PublicityApiTests(DemoTownFactory app) : IClassFixture<DemoT
         Assert.Equal(PublicityApiSteps.Percent(excellentFrom85, scored.Count), changed.GetProperty("excellentRate").GetDecimal());
         Assert.NotEqual(rates.GetProperty("excellentRate").GetDecimal(), changed.GetProperty("excellentRate").GetDecimal());
         Assert.Equal(rates.GetProperty("passRate").GetDecimal(), changed.GetProperty("passRate").GetDecimal());
+
+        // A supervisor whose data scope is one unit reads that unit's candidates and rates only, here and in the list.
+        var admin = await app.SignedInAsync("admin");
+        var made = await admin.PostAsJsonAsync("/api/org/staff", new
+        {
+            userName = "exam.supervisor", displayName = "钟慧敏", departmentId = units[0], roles = new[] { "supervisor" }, dataScope = "Department", password = "Unit#Super2019",
+        });
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        var scoped = await app.SignedInAsync("exam.supervisor", "Unit#Super2019");
+        var seen = await scoped.GetFromJsonAsync<JsonElement>($"/api/publicity/exams/{examId}");
+        Assert.All(seen.GetProperty("candidates").EnumerateArray(), c => Assert.Equal(units[0], c.GetProperty("departmentId").GetGuid()));
+        Assert.Equal(candidates.Count(c => c.GetProperty("departmentId").GetGuid() == units[0]), seen.GetProperty("candidates").GetArrayLength());
+        Assert.Equal([units[0]], seen.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("departmentId").GetGuid()));
+        var listed = (await scoped.GetFromJsonAsync<JsonElement>("/api/publicity/exams")).EnumerateArray().Single(e => e.GetProperty("id").GetGuid() == examId);
+        Assert.Equal(PublicityApiSteps.Int(seen.GetProperty("rates"), "listed"), PublicityApiSteps.Int(listed.GetProperty("rates"), "listed"));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Fazhi.Web.Platform.Data;
 using Fazhi.Web.Platform.Documents;
 using Fazhi.Web.Platform.Localization;
 using Fazhi.Web.Platform.Organisation;
+using Fazhi.Web.Platform.Scope;
 using Fazhi.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,12 +33,17 @@ public sealed record ScoreImport(int Updated, int Unchanged, IReadOnlyList<Impor
 /// The staff's annual law exam: who must sit it (from the staff list, exemptions with their reasons), the scores imported from
 /// the exam system's Excel sheet, and the rates sat, passed and excellent, exact to two decimals, for the town and by unit.
 /// </summary>
-public sealed class ExamService(FazhiDbContext db, OrganisationDirectory directory, Text text)
+public sealed class ExamService(FazhiDbContext db, OrganisationDirectory directory, Text text, DataScopeResolver scopes)
 {
+    /// <summary>The candidates the reader may see: the legal office and the leadership everyone, a unit's reader its own staff.</summary>
+    private async Task<IQueryable<ExamCandidate>> ScopedCandidatesAsync(CancellationToken ct) =>
+        db.ExamCandidates.AsNoTracking().WithinScope(await scopes.CurrentAsync(ct), c => c.DepartmentId, _ => Guid.Empty);
+
     public async Task<IReadOnlyList<ExamRow>> ListAsync(CancellationToken ct = default)
     {
-        var exams = await db.LawExams.AsNoTracking().Include(e => e.Candidates).OrderByDescending(e => e.Year).ToListAsync(ct);
-        return [.. exams.Select(e => new ExamRow(e.Id, e.Year, e.Title, e.HeldOn, RatesOf(e.Candidates, e)))];
+        var exams = await db.LawExams.AsNoTracking().OrderByDescending(e => e.Year).ToListAsync(ct);
+        var candidates = (await (await ScopedCandidatesAsync(ct)).ToListAsync(ct)).ToLookup(c => c.ExamId);
+        return [.. exams.Select(e => new ExamRow(e.Id, e.Year, e.Title, e.HeldOn, RatesOf(candidates[e.Id], e)))];
     }
 
     private static ExamRates RatesOf(IEnumerable<ExamCandidate> candidates, LawExam e) =>
@@ -45,7 +51,8 @@ public sealed class ExamService(FazhiDbContext db, OrganisationDirectory directo
 
     public async Task<ExamView> ViewAsync(Guid id, CancellationToken ct = default)
     {
-        var e = await db.LawExams.AsNoTracking().Include(x => x.Candidates).SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound();
+        var e = await db.LawExams.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound();
+        e.Candidates = await (await ScopedCandidatesAsync(ct)).Where(c => c.ExamId == id).ToListAsync(ct);
         var units = e.Candidates.GroupBy(c => (c.DepartmentId, c.DepartmentName)).OrderBy(g => g.Key.DepartmentName, StringComparer.Ordinal)
             .Select(g => new UnitRates(g.Key.DepartmentId, g.Key.DepartmentName, RatesOf(g, e))).ToList();
         return new ExamView(e.Id, e.Year, e.Title, e.HeldOn, e.FullMarks, e.PassMark, e.ExcellentMark, RatesOf(e.Candidates, e), units,

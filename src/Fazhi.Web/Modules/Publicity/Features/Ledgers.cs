@@ -217,7 +217,8 @@ public sealed class LedgerService(FazhiDbContext db, DataScopeResolver scopes, A
     public async Task<Paged<SessionRow>> SessionsAsync(int? year, SessionKind? kind, string? q, int page, CancellationToken ct = default)
     {
         Years.Check(year);
-        var query = db.StudySessions.AsNoTracking();
+        // The sessions the reader may see: everyone's for the legal office and the leadership, a unit's reader its own.
+        var query = db.StudySessions.AsNoTracking().WithinScope(await scopes.CurrentAsync(ct), s => s.DepartmentId, _ => Guid.Empty);
         if (year is { } y)
         {
             query = query.Where(s => s.Date >= new DateOnly(y, 1, 1) && s.Date <= new DateOnly(y, 12, 31));
@@ -240,7 +241,8 @@ public sealed class LedgerService(FazhiDbContext db, DataScopeResolver scopes, A
 
     public async Task<SessionView> SessionAsync(Guid id, CancellationToken ct = default)
     {
-        var s = await db.StudySessions.AsNoTracking().Include(x => x.Attendees).SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound();
+        var s = await db.StudySessions.AsNoTracking().WithinScope(await scopes.CurrentAsync(ct), x => x.DepartmentId, _ => Guid.Empty)
+            .Include(x => x.Attendees).SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound();
         return new SessionView(s.Id, s.Kind, s.DepartmentId, s.DepartmentName, s.Topic, s.Date, s.Place, s.Speaker,
             [.. s.Attendees.OrderBy(a => a.DepartmentName, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).Select(a => new AttendeeView(a.StaffId, a.Name, a.DepartmentName))]);
     }
