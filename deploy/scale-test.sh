@@ -6,7 +6,8 @@
 #   4. 200 concurrent intakes through nginx, one process killed (kill -9) mid-way, then every request retried with its
 #      Idempotency-Key: every acknowledged application is there once, none is duplicated, the audit chain verifies;
 #      the standby's lag under that load is printed;
-#   5. the standby stopped: the look-ups, dashboards and figures still answer (from the primary), /healthz says so.
+#   5. the standby stopped: the look-ups, dashboards and figures still answer (from the primary), /healthz says so;
+#   6. nginx's limit of password sign-ins holds across both processes, whatever the case of the path.
 #
 #   deploy/scale-test.sh [dir]          dir: the work folder of try-local.sh (default: the last one started)
 #   deploy/scale-test.sh measure [dir]  look-up throughput through nginx with two processes and with one (ab)
@@ -266,6 +267,17 @@ degraded=$(curl -s "$NGINX/healthz")
 [ "$health" = Healthy ] && [ "$degraded" = Degraded ] && ok "/healthz: Healthy with the standby, Degraded without it (still 200)" || bad "/healthz '$health' then '$degraded'"
 as_pg "$PGBIN/pg_ctl" -D "$dir/pg/standby" -l "$dir/logs/pg-standby.log" \
   -o "-p $PG_STANDBY_PORT -k $dir/run -c listen_addresses=127.0.0.1" -w start >/dev/null 2>&1 || bad "the standby did not start again"
+
+# --- 6. the rate limit holds across processes: nginx's, per address, whatever the path's case ------------------------
+# (Last: the address's sign-ins through nginx are spent for a minute after it.)
+answers=$(for i in $(seq 1 15); do
+  path=$([ $((i % 2)) = 0 ] && echo /api/auth/login || echo /API/Auth/Login/)
+  curl -s -o /dev/null -w '%{http_code}\n' -X POST -H 'Content-Type: application/json' -d '{"userName":"nobody","password":"wrong-password"}' "$NGINX$path"
+done | sort | uniq -c | awk '{printf "%s×%s ", $1, $2}')
+case "$answers" in
+  *401*429*) ok "password sign-ins through nginx are limited across both processes, in any case of the path: $answers" ;;
+  *) bad "sign-in limit through nginx: $answers" ;;
+esac
 
 rm -rf "$work"
 echo "Failed: $failed, Passed: $passed, Skipped: 0"
