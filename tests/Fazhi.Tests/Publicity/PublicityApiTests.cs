@@ -108,7 +108,7 @@ public sealed class PublicityApiTests(DemoTownFactory app) : IClassFixture<DemoT
 
     private static readonly decimal[] ScoreCycle = [95m, 88.5m, 59.5m, 90m, 72m, 60m, 100m, 45m, 89.5m, 91m];
 
-    private static Dictionary<string, object?> EventRow(object? date, string title, string kind, object? people) => new()
+    internal static Dictionary<string, object?> EventRow(object? date, string title, string kind, object? people) => new()
     {
         ["日期"] = date, ["活动名称"] = title, ["活动类型"] = kind, ["地点"] = Place, ["主办单位"] = "石马社区居委会", ["宣传法律"] = "民法典",
         ["受众"] = "社区群众", ["受教育人数"] = people, ["编印资料份数"] = 200, ["发放资料份数"] = 150, ["学校"] = "",
@@ -678,6 +678,52 @@ public sealed class PublicityListDayTests(FazhiFactory app) : IClassFixture<Fazh
         Assert.Equal("Yellow", await OnTheRegisterAtAsync("2026-12-08 00:00:00"));
         Assert.Equal("Yellow", await OnTheRegisterAtAsync("2026-12-10 23:59:59.999"));
         Assert.Equal("Red", await OnTheRegisterAtAsync("2026-12-11 00:00:00"));
+    }
+
+    [Fact]
+    public async Task A_returned_month_is_owed_again_and_open_to_corrections_and_a_stopped_reporter_owes_nothing()
+    {
+        var officer = await app.SignedInAsync("community.officer2");
+        var office = await app.SignedInAsync("pufa.officer");
+        var community = await PublicityApiSteps.DepartmentAsync(officer);
+        async Task<JsonElement> MineAsync() =>
+            Assert.Single((await office.GetFromJsonAsync<JsonElement>("/api/publicity/reporters")).EnumerateArray(), r => r.GetProperty("id").GetGuid() == community);
+
+        // This platform's town has no reporters of its own yet: the community reports from September.
+        await PublicityApiSteps.NoContentAsync(office.PostAsJsonAsync("/api/publicity/reporters", new { orgNodeId = community, firstMonth = "2026-09-01" }));
+        Assert.Equal("2026-09-01", (await MineAsync()).GetProperty("owedMonth").GetString());
+
+        // September, late: one event imported, the month submitted; the clock moves to October.
+        var import = await PublicityApiSteps.ImportedAsync(officer, "/api/publicity/import", await PublicityApiSteps.WorkbookAsync(
+            (PublicityApiSteps.EventsSheet, PublicityApiSteps.Rows(PublicityApiTests.EventRow(new DateOnly(2026, 9, 16), "补报：扫黑除恶宣传", "法治讲座", 55)))));
+        var reportId = Assert.Single(import.GetProperty("reports").EnumerateArray()).GetGuid();
+        var draft = await PublicityApiSteps.ReportAsync(officer, reportId);
+        await PublicityApiSteps.NoContentAsync(officer.PostAsJsonAsync($"/api/publicity/reports/{reportId}/submit",
+            new { note = (string?)null, seenEvents = draft.GetProperty("seenEvents").GetInt32() }));
+        Assert.Equal("2026-10-01", (await MineAsync()).GetProperty("owedMonth").GetString());
+
+        // The office sends it back, with its reason (none is refused, naming the field): owed again, and open to corrections.
+        var submitted = await PublicityApiSteps.ReportAsync(office, reportId);
+        var seen = submitted.GetProperty("seenEvents").GetInt32();
+        var noReason = await office.PostAsJsonAsync($"/api/publicity/reports/{reportId}/return", new { reason = " ", seenEvents = seen });
+        Assert.Equal(["reason"], (await noReason.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).ErrorFields());
+        await PublicityApiSteps.NoContentAsync(office.PostAsJsonAsync($"/api/publicity/reports/{reportId}/return", new { reason = "缺少活动照片和受众人数依据", seenEvents = seen }));
+        Assert.Equal("Returned", (await PublicityApiSteps.ReportAsync(officer, reportId)).GetProperty("status").GetString());
+        Assert.Equal("2026-09-01", (await MineAsync()).GetProperty("owedMonth").GetString());
+        var again = await PublicityApiSteps.ImportedAsync(officer, "/api/publicity/import", await PublicityApiSteps.WorkbookAsync(
+            (PublicityApiSteps.EventsSheet, PublicityApiSteps.Rows(PublicityApiTests.EventRow(new DateOnly(2026, 9, 16), "补报：扫黑除恶宣传", "法治讲座", 60)))));
+        Assert.Equal((0, 1), (PublicityApiSteps.Int(again, "created"), PublicityApiSteps.Int(again, "updated")));
+
+        // Stopped (merged into another community): it owes nothing, its clock off the register.
+        await PublicityApiSteps.NoContentAsync(office.PostAsync($"/api/publicity/reporters/{community}/stop", null));
+        var stopped = await MineAsync();
+        Assert.Equal((false, "Normal"), (stopped.GetProperty("active").GetBoolean(), stopped.GetProperty("level").GetString()));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Fazhi.Web.Platform.Deadlines.DeadlineMonitor>().RunPassAsync();
+            var register = scope.ServiceProvider.GetRequiredService<Fazhi.Web.Platform.Data.FazhiDbContext>().Set<Fazhi.Web.Platform.Deadlines.RegisteredDeadline>();
+            Assert.False(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(register, d => d.RecordId == community && d.Kind == "publicity.month"));
+        }
     }
 
     [Fact]
