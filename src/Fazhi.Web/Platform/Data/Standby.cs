@@ -76,7 +76,16 @@ public sealed class StandbyReads(string? connectionString, StandbyOptions option
         return may;
     }
 
-    internal void Seen(DateTimeOffset? caughtUpTo) => Interlocked.Exchange(ref _caughtUpTicks, caughtUpTo?.UtcTicks ?? 0);
+    private long _looks;
+
+    /// <summary>How many times the standby's position has been looked at (or found down) since start.</summary>
+    internal long Looks => Interlocked.Read(ref _looks);
+
+    internal void Seen(DateTimeOffset? caughtUpTo)
+    {
+        Interlocked.Exchange(ref _caughtUpTicks, caughtUpTo?.UtcTicks ?? 0);
+        Interlocked.Increment(ref _looks);
+    }
 
     /// <summary>The key in <c>HttpContext.Items</c> of a request whose own database context reads the standby.</summary>
     public const string ItemKey = "fazhi.standby";
@@ -104,9 +113,9 @@ public sealed class ReadTarget
 /// <see cref="StandbyReads.WroteCookie"/>, so that the same client's next marked reads do not come from a standby that
 /// has not replayed it. Runs before authentication, which may already read the database.
 /// </summary>
-internal sealed class StandbyMiddleware(RequestDelegate next, StandbyReads standby, TimeProvider time)
+internal sealed class StandbyMiddleware(RequestDelegate next, StandbyReads standby, TimeProvider time, IServiceScopeFactory scopes, ILogger<StandbyMiddleware> log)
 {
-    public Task InvokeAsync(HttpContext http)
+    public async Task InvokeAsync(HttpContext http)
     {
         var method = http.Request.Method;
         if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
@@ -115,6 +124,31 @@ internal sealed class StandbyMiddleware(RequestDelegate next, StandbyReads stand
             {
                 http.RequestServices.GetRequiredService<ReadTarget>().Standby = true;
                 http.Items[StandbyReads.ItemKey] = true;
+                try
+                {
+                    await next(http);
+                }
+                catch (Exception e) when (Unreachable(e) && !http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+                {
+                    // The standby went away since the monitor last looked: this read is answered again from the primary,
+                    // in a scope of its own (a GET has no body to replay), and marked reads go there until it is back.
+                    standby.Seen(null);
+                    log.LogWarning(e, "The standby did not answer a read; answered from the primary, and reads stay there until it answers again");
+                    http.Items.Remove(StandbyReads.ItemKey);
+                    var requestServices = http.RequestServices;
+                    await using var scope = scopes.CreateAsyncScope();
+                    http.RequestServices = scope.ServiceProvider;
+                    try
+                    {
+                        await next(http);
+                    }
+                    finally
+                    {
+                        http.RequestServices = requestServices;
+                    }
+                }
+
+                return;
             }
         }
         else if (!HttpMethods.IsOptions(method))
@@ -131,7 +165,21 @@ internal sealed class StandbyMiddleware(RequestDelegate next, StandbyReads stand
             });
         }
 
-        return next(http);
+        await next(http);
+    }
+
+    /// <summary>Whether <paramref name="e"/> (or what it wraps) says the database could not be reached or went away.</summary>
+    private static bool Unreachable(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 
