@@ -31,8 +31,11 @@ public sealed class ReadOnlyStandbyFactory : FazhiFactory
     }
 }
 
-/// <summary>A process whose standby does not answer (stopped, or its machine down).</summary>
-internal sealed class StandbyDownFactory(FazhiFactory first) : FazhiFactory
+/// <summary>
+/// A process of the same database whose standby does not answer (stopped, or its machine down). With
+/// <paramref name="lookEvery"/>, its monitor looks that seldom (the standby may go away between two looks).
+/// </summary>
+internal sealed class StandbyDownFactory(FazhiFactory first, string? lookEvery = null) : FazhiFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -40,19 +43,10 @@ internal sealed class StandbyDownFactory(FazhiFactory first) : FazhiFactory
         builder.UseSetting("Database:DataDirectory", first.DataDirectory);
         builder.UseSetting("ConnectionStrings:Fazhi", OnPostgres ? first.PostgresConnection : "");
         builder.UseSetting("ConnectionStrings:FazhiRead", "Host=127.0.0.1;Port=1;Username=postgres;Timeout=1");
-    }
-}
-
-/// <summary>A process whose standby went away after the monitor last saw it in step (it looks once an hour here).</summary>
-internal sealed class StandbyGoneFactory(FazhiFactory first) : FazhiFactory
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Database:DataDirectory", first.DataDirectory);
-        builder.UseSetting("ConnectionStrings:Fazhi", OnPostgres ? first.PostgresConnection : "");
-        builder.UseSetting("ConnectionStrings:FazhiRead", "Host=127.0.0.1;Port=1;Username=postgres");
-        builder.UseSetting("Database:StandbyCheckSeconds", "3600");
+        if (lookEvery is not null)
+        {
+            builder.UseSetting("Database:StandbyCheckSeconds", lookEvery);
+        }
     }
 }
 
@@ -168,7 +162,7 @@ public sealed class StandbyReadsTests(ReadOnlyStandbyFactory app) : IClassFixtur
             return;
         }
 
-        await using var gone = new StandbyGoneFactory(app);
+        await using var gone = new StandbyDownFactory(app, lookEvery: "3600");
         var admin = await gone.SignedInAsync("admin");
         var standby = gone.Services.GetRequiredService<StandbyReads>();
         // Once the monitor has had its first look (it found nothing on the port; the next is an hour away), as if it had last
