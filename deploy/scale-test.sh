@@ -50,40 +50,19 @@ login() {  # login BASE USER: a bearer token
   curl -s -X POST -H 'Content-Type: application/json' -d "{\"userName\":\"$2\",\"password\":\"$PASSWORD\"}" "$1/api/auth/login" | jq -r '.accessToken // empty'
 }
 
-start_app() {  # start_app NAME PORT [VAR=VALUE...]: a process again, as try-local.sh starts it (and these settings more)
-  local name=$1 port=$2
-  shift 2
-  (
-    set -a; . "$dir/fazhi.env"; set +a
-    export Database__DataDirectory="$dir/data-$name" "$@"
-    cd "$app" && exec nohup dotnet Fazhi.Web.dll --urls "http://127.0.0.1:$port"
-  ) >>"$dir/logs/app-$name.log" 2>&1 &
-  echo $! >"$dir/pids/app-$name.pid"
-  local i
-  for i in $(seq 1 120); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz")" = 200 ] && return 0
-    sleep 1
-  done
-  return 1
+restart() {  # restart NAME [VAR=VALUE...]: process NAME stopped if it runs and started again, by try-local.sh
+  bash "$here/try-local.sh" restart "$dir" "$@" >/dev/null
 }
 
-stop_app() {  # stop_app NAME: SIGTERM, as systemd stops it
-  local pid; pid=$(cat "$dir/pids/app-$1.pid")
-  kill -TERM "$pid" 2>/dev/null
-  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
-}
-
-# Where try-local.sh's processes run from.
-app=$(readlink "/proc/$(cat "$dir/pids/app-a.pid")/cwd")
-[ -f "$app/Fazhi.Web.dll" ] || { echo "process A of $dir is not running" >&2; exit 2; }
+app=$(cat "$dir/app-dir")
+[ -f "$app/Fazhi.Web.dll" ] || { echo "$dir was not started by try-local.sh" >&2; exit 2; }
 
 # ---------------------------------------------------------------------------------------------------------------
 if [ "$mode" = measure ]; then
   command -v ab >/dev/null || pkg_install apache2-utils || { echo "ab (apache2-utils) is missing" >&2; exit 2; }
   # The app's own limit of look-ups per address (Fazhi:PublicLookupsPerMinute) is lifted for the measure, as nginx's is
   # below: every request here comes from one address. Both processes are restarted so, and again without it at the end.
-  for n in a b; do stop_app $n; done
-  start_app a 5081 Fazhi__PublicLookupsPerMinute=1000000000 && start_app b 5082 Fazhi__PublicLookupsPerMinute=1000000000 \
+  restart a Fazhi__PublicLookupsPerMinute=1000000000 && restart b Fazhi__PublicLookupsPerMinute=1000000000 \
     || { echo "the processes did not start again" >&2; exit 1; }
   # A public look-up: the progress page's answer by its token (an application taken at the window now).
   clerk=$(login "$A" clerk)
@@ -114,8 +93,7 @@ if [ "$mode" = measure ]; then
   run_ab >/dev/null
   echo "one process:   $(run_ab)"
   nginx -p "$mdir" -c "$mdir/nginx.conf" -s quit 2>/dev/null
-  for n in a b; do stop_app $n; done
-  start_app a 5081 && start_app b 5082 || { echo "the processes did not start again" >&2; exit 1; }
+  restart a && restart b || { echo "the processes did not start again" >&2; exit 1; }
   exit 0
 fi
 
@@ -241,7 +219,7 @@ lag_bytes=$(cut -d'|' -f2 "$work/lag" | sort -n | tail -n1)
 echo "      the standby's lag under that load: at most ${lag_ms:-?} ms replay lag and ${lag_bytes:-?} bytes of WAL behind ($(wc -l <"$work/lag") samples)"
 echo "$first_ms ${lag_ms:-0} ${lag_bytes:-0}" >"$dir/logs/scale-intake.txt"
 
-start_app b 5082 && ok "process B starts again after kill -9 and answers /healthz" || bad "process B did not start again"
+restart b && ok "process B starts again after kill -9 and answers /healthz" || bad "process B did not start again"
 
 # --- 5. the standby stopped: the look-ups answer from the primary -----------------------------------------------
 supervisor=$(login "$A" supervisor)

@@ -7,6 +7,8 @@
 #   deploy/try-local.sh [start] [dir]   start everything; the work folder is dir, $FAZHI_TRY_DIR or a new one in /tmp
 #   deploy/try-local.sh check [dir]     health through nginx, both processes, replication, a sign-in shared by both
 #   deploy/try-local.sh stop [dir]      stop everything started in dir (default: the last one started)
+#   deploy/try-local.sh restart dir a|b [VAR=VALUE...]
+#                                       stop one application process if it runs and start it again (with these settings)
 #
 # The work folder holds everything: pg/ (both clusters), app data, keys/, nginx/, logs/, pids/*.pid. Outside it only
 # /tmp/fazhi-try-local.last (the last folder) is written, and missing packages (nginx, postgresql, curl, openssl) are installed with apt (as root)
@@ -191,17 +193,35 @@ wait_healthy() {  # NAME PORT SECONDS
   fail "app process $name: /healthz did not answer 200 within $limit s" "$dir/logs/app-$name.log"
 }
 
-start_app() {  # NAME PORT: one application process, with the shared settings of fazhi.env and its own data folder
+start_app() {  # NAME PORT [VAR=VALUE...]: one application process, with the shared settings of fazhi.env (and these),
+               # its own data folder; its log is appended to
   local name=$1 port=$2
+  shift 2
   mkdir -p "$dir/data-$name"
   (
     set -a
     . "$dir/fazhi.env"
     set +a
-    export Database__DataDirectory="$dir/data-$name"
+    export Database__DataDirectory="$dir/data-$name" "$@"
     cd "$app" && exec nohup dotnet Fazhi.Web.dll --urls "http://127.0.0.1:$port"
-  ) >"$dir/logs/app-$name.log" 2>&1 &
+  ) >>"$dir/logs/app-$name.log" 2>&1 &
   echo $! >"$dir/pids/app-$name.pid"
+}
+
+restart_app() {  # DIR NAME [VAR=VALUE...]: stop process NAME (a or b) if it runs, as systemd would, and start it again
+  dir=$1
+  local name=$2 pid port
+  shift 2
+  case "$name" in a) port=$APP_A_PORT ;; b) port=$APP_B_PORT ;; *) echo "no process '$name' (a or b)" >&2; exit 2 ;; esac
+  app=$(cat "$dir/app-dir")
+  pid=$(cat "$dir/pids/app-$name.pid" 2>/dev/null)
+  if pid_alive "$pid"; then
+    kill -TERM "$pid"
+    while pid_alive "$pid"; do sleep 0.2; done
+  fi
+  FAZHI_TRY_KEEP=1   # a process that does not come back leaves the rest running
+  start_app "$name" "$port" "$@"
+  wait_healthy "$name" "$port" 300
 }
 
 start_all() {
@@ -265,6 +285,7 @@ start_all() {
       || fail "dotnet publish" "$dir/logs/publish.log"
   fi
   app=$(cd "$app" 2>/dev/null && pwd) && [ -f "$app/Fazhi.Web.dll" ] || fail "no Fazhi.Web.dll in ${FAZHI_APP_DIR:-$dir/app}"
+  echo "$app" >"$dir/app-dir"
 
   say "keys: personal data (keys init) and the audit signing key"
   (cd "$app" && dotnet Fazhi.Web.dll keys init --file "$dir/keys/keys.json") >"$dir/logs/keys.log" 2>&1 \
@@ -357,6 +378,11 @@ cmd=${1:-start}
 case "$cmd" in
   start) start_all "${2:-}" ;;
   check) dir=$(pick_dir "${2:-}") && check_all "$dir" ;;
+  restart)
+    [ $# -ge 3 ] || { echo "usage: deploy/try-local.sh restart DIR a|b [VAR=VALUE...]" >&2; exit 2; }
+    shift
+    restart_app "$@"
+    ;;
   stop)
     dir=$(pick_dir "${2:-}") || exit 2
     stop_all "$dir"

@@ -73,13 +73,6 @@ public sealed class ChangeSignals(IHttpContextAccessor? http = null)
     private TimeSpan KeepFor(TimeSpan polled) =>
         _told && polled < ToldKeep && !StandbyReads.ReadsStandby(http?.HttpContext) ? ToldKeep : polled;
 
-    /// <summary>Options for <c>cache.Set</c> with the same keeping as <see cref="Keep"/>; take them before reading what is cached.</summary>
-    public MemoryCacheEntryOptions Options(string topic, TimeSpan polled) => new()
-    {
-        ExpirationTokens = { Token(topic) },
-        AbsoluteExpirationRelativeToNow = KeepFor(polled),
-    };
-
     /// <summary>Waits until <paramref name="changed"/> fires or <paramref name="poll"/> passes on <paramref name="time"/>; true when it fired.</summary>
     public static async Task<bool> WaitAsync(IChangeToken changed, TimeSpan poll, TimeProvider time, CancellationToken ct)
     {

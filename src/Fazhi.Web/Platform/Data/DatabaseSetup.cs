@@ -28,6 +28,26 @@ public static class DatabaseSetup
         var connection = builder.Configuration.GetConnectionString(ConnectionName);
         builder.Services.AddSingleton<ChangeSignals>();
         builder.Services.AddScoped<ReadTarget>();
+
+        // ConnectionStrings:FazhiRead, a PostgreSQL hot standby: the marked read-only endpoints' reads go there while it is
+        // in step. One that does not answer is given up on within 3 s (and the reads go back to the primary).
+        var read = builder.Configuration.GetConnectionString(ReadConnectionName);
+        string? readConnection = null;
+        if (!string.IsNullOrWhiteSpace(read))
+        {
+            if (options.Provider != DatabaseProvider.Postgres)
+            {
+                throw new InvalidOperationException("ConnectionStrings:FazhiRead is a PostgreSQL hot standby; with SQLite (one machine) leave it empty.");
+            }
+
+            var standbyBuilder = new Npgsql.NpgsqlConnectionStringBuilder(read);
+            standbyBuilder.Timeout = Math.Min(standbyBuilder.Timeout, 3);
+            readConnection = standbyBuilder.ConnectionString;
+        }
+
+        var standby = builder.Configuration.GetSection(DatabaseOptions.Section).Get<StandbyOptions>() ?? new StandbyOptions();
+        builder.Services.AddSingleton(standby);
+        builder.Services.AddSingleton(sp => new StandbyReads(readConnection, standby, sp.GetRequiredService<TimeProvider>()));
         if (options.Provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connection))
@@ -35,20 +55,6 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Fazhi is empty.");
             }
 
-            // ConnectionStrings:FazhiRead, a hot standby: the marked read-only endpoints' reads go there while it is in step.
-            var read = builder.Configuration.GetConnectionString(ReadConnectionName);
-            var standby = builder.Configuration.GetSection(DatabaseOptions.Section).Get<StandbyOptions>() ?? new StandbyOptions();
-            builder.Services.AddSingleton(standby);
-            // A standby that does not answer is given up on within 3 s (and the monitor sends reads back to the primary).
-            string? readConnection = null;
-            if (!string.IsNullOrWhiteSpace(read))
-            {
-                var standbyBuilder = new Npgsql.NpgsqlConnectionStringBuilder(read);
-                standbyBuilder.Timeout = Math.Min(standbyBuilder.Timeout, 3);
-                readConnection = standbyBuilder.ConnectionString;
-            }
-
-            builder.Services.AddSingleton(sp => new StandbyReads(readConnection, standby, sp.GetRequiredService<TimeProvider>()));
             if (readConnection is not null)
             {
                 builder.Services.AddHostedService<StandbyMonitor>();
@@ -64,12 +70,6 @@ public static class DatabaseSetup
         }
         else
         {
-            if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ReadConnectionName)))
-            {
-                throw new InvalidOperationException("ConnectionStrings:FazhiRead is a PostgreSQL hot standby; with SQLite (one machine) leave it empty.");
-            }
-
-            builder.Services.AddSingleton(sp => new StandbyReads(null, new StandbyOptions(), sp.GetRequiredService<TimeProvider>()));
             Directory.CreateDirectory(dataDir);
             connection = string.IsNullOrWhiteSpace(connection) ? $"Data Source={Path.Combine(dataDir, "fazhi.db")}" : connection;
             builder.Services.AddDbContext<FazhiDbContext, SqliteFazhiDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas())

@@ -87,9 +87,6 @@ public sealed class StandbyReads(string? connectionString, StandbyOptions option
         Interlocked.Increment(ref _looks);
     }
 
-    /// <summary>The key in <c>HttpContext.Items</c> of a request whose own database context reads the standby.</summary>
-    public const string ItemKey = "fazhi.standby";
-
     /// <summary>The write time a request carries in its cookie, if any (a value out of range is none).</summary>
     public static DateTimeOffset? WroteAt(HttpContext http) =>
         http.Request.Cookies.TryGetValue(WroteCookie, out var value) && long.TryParse(value, out var ms) && ms > 0 && ms < 253_402_300_799_999
@@ -97,7 +94,7 @@ public sealed class StandbyReads(string? connectionString, StandbyOptions option
             : null;
 
     /// <summary>Whether this request's own database context reads the standby (caches filled from it are kept briefly).</summary>
-    public static bool ReadsStandby(HttpContext? http) => http?.Items.ContainsKey(ItemKey) == true;
+    public static bool ReadsStandby(HttpContext? http) => http?.RequestServices?.GetService<ReadTarget>()?.Standby == true;
 }
 
 /// <summary>Where a scope's database context reads: the primary unless the request's own scope was sent to the standby.</summary>
@@ -123,18 +120,17 @@ internal sealed class StandbyMiddleware(RequestDelegate next, StandbyReads stand
             if (http.GetEndpoint()?.Metadata.GetMetadata<ReadsFromStandbyAttribute>() is not null && standby.MayRead(StandbyReads.WroteAt(http)))
             {
                 http.RequestServices.GetRequiredService<ReadTarget>().Standby = true;
-                http.Items[StandbyReads.ItemKey] = true;
                 try
                 {
                     await next(http);
                 }
                 catch (Exception e) when (Unreachable(e) && !http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
                 {
-                    // The standby went away since the monitor last looked: this read is answered again from the primary,
-                    // in a scope of its own (a GET has no body to replay), and marked reads go there until it is back.
+                    // The standby went away since the monitor last looked: this read is answered again from the primary, in a
+                    // scope of its own whose ReadTarget is the primary (a GET has no body to replay), and marked reads go
+                    // there until it is back.
                     standby.Seen(null);
                     log.LogWarning(e, "The standby did not answer a read; answered from the primary, and reads stay there until it answers again");
-                    http.Items.Remove(StandbyReads.ItemKey);
                     var requestServices = http.RequestServices;
                     await using var scope = scopes.CreateAsyncScope();
                     http.RequestServices = scope.ServiceProvider;

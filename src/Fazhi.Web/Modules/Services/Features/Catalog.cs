@@ -76,24 +76,18 @@ public sealed class CatalogService(FazhiDbContext db, TimeProvider time, Microso
     /// in memory until the catalogue changes (told by the database on PostgreSQL) or, on SQLite, for a few
     /// seconds: a publication through another process is in force for intake within 10 s.
     /// </summary>
-    public async Task<ServiceItemVersion> CurrentVersionAsync(string code, CancellationToken ct = default)
-    {
-        if (cache.TryGetValue(("current-version", code), out ServiceItemVersion? cached))
+    public async Task<ServiceItemVersion> CurrentVersionAsync(string code, CancellationToken ct = default) =>
+        (await cache.GetOrCreateAsync(("current-version", code), async e =>
         {
-            return cached!;
-        }
-
-        // Taken before the read, so a publication committed while reading drops what is read.
-        var keep = signals.Options(ChangeTopic, TimeSpan.FromSeconds(10));
-
-        var version = await (from i in db.ServiceItems.AsNoTracking()
-                             join v in db.ServiceItemVersions.AsNoTracking() on i.CurrentVersionId equals v.Id
-                             where i.Code == code && i.IsActive
-                             select v).SingleOrDefaultAsync(ct)
-            ?? throw new DomainException("intake.item_unknown", "itemCode");
-        cache.Set(("current-version", code), version, keep);
-        return version;
-    }
+            // Kept from before the read, so a publication committed while reading drops what is read. An unknown item
+            // throws, and nothing is kept.
+            signals.Keep(e, ChangeTopic, TimeSpan.FromSeconds(10));
+            return await (from i in db.ServiceItems.AsNoTracking()
+                          join v in db.ServiceItemVersions.AsNoTracking() on i.CurrentVersionId equals v.Id
+                          where i.Code == code && i.IsActive
+                          select v).SingleOrDefaultAsync(ct)
+                ?? throw new DomainException("intake.item_unknown", "itemCode");
+        }))!;
 
     public Task<IReadOnlyDictionary<Guid, string>> DepartmentNamesAsync(CancellationToken ct = default) => directory.NamesAsync(ct);
 
